@@ -1,0 +1,214 @@
+"""Time-expression benchmark: TempEval-3 Task A scores on the TBAQ-cleaned gold.
+
+Each gold ``.tml`` file of ``../shared/data/tempeval3/TBAQ-cleaned/{TimeBank,AQUAINT}`` is
+turned into system input by stripping every tag inside ``<TEXT>`` (the DCT stays), run
+through `storyline.time.annotate_timeml`, and scored against the gold with the
+TempEval-3 rules (see the data README): relaxed match = any overlap (one-to-one, greedy),
+strict match = the same tokens, type and value accuracy over relaxed matches, attribute
+F1 = accuracy x relaxed F1, all micro-averaged, the DCT excluded.
+
+TimeBank is the tuning set; AQUAINT is the development test and is never used to write
+rules (``--errors`` lists mismatches of the tuning sets only).  ``--set TE3-Silver``
+scores the machine-annotated silver data as well (a further tuning set, not a test).
+
+Usage::
+
+    .venv/bin/python benchmarks/timex.py [--errors] [--limit N] [--set NAME ...]
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from storyline.time import annotate_timeml  # noqa: E402
+
+TEMPEVAL = ROOT.parent / "shared" / "data" / "tempeval3"
+DATA = TEMPEVAL / "TBAQ-cleaned"
+SETS = ("TimeBank", "AQUAINT")
+TUNING = ("TimeBank", "TE3-Silver")
+
+_TEXT = re.compile(r"(<TEXT>)(.*?)(</TEXT>)", re.DOTALL)
+_TAG = re.compile(r"<(/?)([A-Za-z0-9]+)([^>]*)>")
+_ATTR = re.compile(r'(\w+)="([^"]*)"')
+_TOKEN = re.compile(r"\w+|[^\w\s]")
+
+
+@dataclass(frozen=True)
+class Span:
+    """One TIMEX3 of a document's TEXT, by offsets into the tag-stripped text."""
+
+    start: int
+    end: int
+    type: str
+    value: str
+    text: str
+
+
+def strip_text(xml_text: str) -> str:
+    """Return the document with every tag inside <TEXT> removed (the system input)."""
+    match = _TEXT.search(xml_text)
+    if match is None:
+        raise ValueError("no <TEXT>")
+    plain = _TAG.sub("", match.group(2))
+    return xml_text[: match.start(2)] + plain + xml_text[match.end(2) :]
+
+
+def read_timexes(xml_text: str) -> tuple[str, list[Span]]:
+    """Return the tag-stripped TEXT and its TIMEX3 spans."""
+    match = _TEXT.search(xml_text)
+    if match is None:
+        raise ValueError("no <TEXT>")
+    raw = match.group(2)
+    plain: list[str] = []
+    length = 0
+    open_at: list[tuple[int, dict[str, str]]] = []
+    spans: list[Span] = []
+    position = 0
+    for tag in _TAG.finditer(raw):
+        piece = raw[position : tag.start()]
+        plain.append(piece)
+        length += len(piece)
+        position = tag.end()
+        if tag.group(2) != "TIMEX3":
+            continue
+        if tag.group(1) == "":
+            open_at.append((length, dict(_ATTR.findall(tag.group(3)))))
+        elif open_at:
+            start, attrs = open_at.pop()
+            text = "".join(plain)[start:length]
+            spans.append(Span(start, length, attrs.get("type", ""), attrs.get("value", ""), text))
+    plain.append(raw[position:])
+    return "".join(plain), spans
+
+
+def token_range(text: str, span: Span) -> tuple[int, int]:
+    """Return the (first, last) token offsets a span covers, PTB-like tokens."""
+    tokens = [m.span() for m in _TOKEN.finditer(text) if m.end() > span.start and m.start() < span.end]
+    return (tokens[0][0], tokens[-1][1]) if tokens else (span.start, span.end)
+
+
+@dataclass
+class Counts:
+    """Micro-averaged match counts over a set of documents."""
+
+    gold: int = 0
+    system: int = 0
+    relaxed: int = 0
+    strict: int = 0
+    type_ok: int = 0
+    value_ok: int = 0
+
+    def report(self, name: str, docs: int, seconds: float) -> str:
+        """Return the score table for this set."""
+
+        def prf(hits: int) -> tuple[float, float, float]:
+            precision = hits / self.system if self.system else 0.0
+            recall = hits / self.gold if self.gold else 0.0
+            f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+            return precision, recall, f1
+
+        sp, sr, sf = prf(self.strict)
+        rp, rr, rf = prf(self.relaxed)
+        type_acc = self.type_ok / self.relaxed if self.relaxed else 0.0
+        value_acc = self.value_ok / self.relaxed if self.relaxed else 0.0
+        return (
+            f"{name}: {docs} docs, gold {self.gold}, system {self.system}\n"
+            f"  strict   P {sp:.4f}  R {sr:.4f}  F1 {sf:.4f}\n"
+            f"  relaxed  P {rp:.4f}  R {rr:.4f}  F1 {rf:.4f}\n"
+            f"  type acc {type_acc:.4f}  value acc {value_acc:.4f}  "
+            f"type F1 {type_acc * rf:.4f}  value F1 {value_acc * rf:.4f}\n"
+            f"  speed    {docs / seconds:.0f} docs/s on one core ({seconds:.2f} s)"
+        )
+
+
+def score_document(
+    text: str, gold: list[Span], system: list[Span], counts: Counts, errors: list[str] | None
+) -> None:
+    """Add one document's matches to ``counts`` (and its mismatches to ``errors``)."""
+    counts.gold += len(gold)
+    counts.system += len(system)
+    used: set[int] = set()
+    for g in gold:
+        found = None
+        for index, s in enumerate(system):
+            if index not in used and s.start < g.end and g.start < s.end:
+                found = index
+                break
+        if found is None:
+            if errors is not None:
+                errors.append(f"MISS  {g.text!r} {g.type} {g.value}  |{_context(text, g)}")
+            continue
+        used.add(found)
+        s = system[found]
+        counts.relaxed += 1
+        counts.strict += token_range(text, g) == token_range(text, s)
+        counts.type_ok += g.type == s.type
+        counts.value_ok += g.value == s.value
+        if errors is not None and (g.value != s.value or g.type != s.type or g.text != s.text):
+            errors.append(
+                f"DIFF  gold {g.text!r} {g.type} {g.value} / ours {s.text!r} {s.type} "
+                f"{s.value}  |{_context(text, g)}"
+            )
+    if errors is not None:
+        for index, s in enumerate(system):
+            if index not in used:
+                errors.append(f"EXTRA {s.text!r} {s.type} {s.value}  |{_context(text, s)}")
+
+
+def _context(text: str, span: Span) -> str:
+    left = text[max(0, span.start - 60) : span.start].replace("\n", " ")
+    right = text[span.end : span.end + 40].replace("\n", " ")
+    return f"{left}[[{text[span.start:span.end]}]]{right}"
+
+
+def run_set(name: str, limit: int | None, show_errors: bool) -> None:
+    """Score one TBAQ set and print its table (and TimeBank errors when asked)."""
+    folder = TEMPEVAL / name if name == "TE3-Silver" else DATA / name
+    files = sorted(folder.glob("**/*.tml"))[:limit]
+    inputs = [(path, path.read_bytes().decode("utf-8")) for path in files]
+    stripped = [strip_text(xml) for _, xml in inputs]
+    began = time.perf_counter()
+    outputs = [annotate_timeml(xml) for xml in stripped]
+    seconds = time.perf_counter() - began
+    counts = Counts()
+    errors: list[str] | None = [] if show_errors and name in TUNING else None
+    for (path, gold_xml), out_xml in zip(inputs, outputs, strict=True):
+        gold_text, gold = read_timexes(gold_xml)
+        system_text, system = read_timexes(out_xml)
+        if gold_text != system_text:
+            raise SystemExit(f"{path.name}: TEXTS NOT SAME after annotation")
+        if errors is not None:
+            errors.append(f"## {path.name}")
+        score_document(gold_text, gold, system, counts, errors)
+    print(counts.report(name, len(files), seconds))
+    if errors:
+        print("\n".join(errors))
+
+
+def main() -> int:
+    """Parse options and score each set."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--errors", action="store_true", help="list TimeBank mismatches")
+    parser.add_argument("--limit", type=int, default=None, help="first N files per set")
+    parser.add_argument(
+        "--set", choices=(*SETS, "TE3-Silver"), action="append", help="only this set"
+    )
+    args = parser.parse_args()
+    if not DATA.is_dir():
+        print(f"{DATA} is absent: the TempEval-3 data sits in ../shared/data", file=sys.stderr)
+        return 1
+    for name in args.set or SETS:
+        run_set(name, args.limit, args.errors)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

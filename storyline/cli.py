@@ -1,0 +1,419 @@
+"""The ``storyline`` command line: a thin shell over `storyline.library.Library`.
+
+Exit codes: 0 success, 1 some records failed or an error a user can fix, 2 bad usage.
+Data goes to stdout, messages and progress to stderr.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import sys
+from collections.abc import Callable, Iterator
+from typing import Any, TypeVar
+
+import click
+
+from storyline import library as library_module
+from storyline.errors import StorylineError, UsageError
+from storyline.ingest import IngestOptions
+from storyline.library import IngestProgress, Library
+from storyline.model import Article, IngestReport
+from storyline.settings import Settings, load_settings
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+def echo_json(data: Any) -> None:
+    """Write one JSON object as one line of stdout."""
+    click.echo(json.dumps(data, ensure_ascii=False, sort_keys=False))
+
+
+def db_option(func: F) -> F:
+    """Add ``--db FILE`` (default ``$STORYLINE_DB`` or ``./storyline.db``)."""
+    return click.option(
+        "--db",
+        "db",
+        metavar="FILE",
+        default=None,
+        help="SQLite store to use [default: $STORYLINE_DB or ./storyline.db].",
+    )(func)
+
+
+def json_option(func: F) -> F:
+    """Add ``--json``: one JSON object per line instead of a human-readable table."""
+    return click.option("--json", "as_json", is_flag=True, help="Print one JSON object per line.")(
+        func
+    )
+
+
+def open_library(db: str | None, **overrides: Any) -> Library:
+    """Open the library named by ``--db`` and the settings."""
+    settings = load_settings(db=db, **overrides)
+    return library_module.open(settings.db, settings)
+
+
+def handle_errors(func: F) -> F:
+    """Turn `StorylineError` into ``Error: …`` and exit code 1 (2 for usage errors)."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except UsageError as exc:
+            raise click.UsageError(str(exc)) from None
+        except StorylineError as exc:
+            if click.get_current_context().find_root().params.get("debug"):
+                raise
+            raise click.ClickException(str(exc)) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+@click.group(context_settings=CONTEXT)
+@click.option("--debug", is_flag=True, help="Show tracebacks and debug logging.")
+@click.version_option(package_name="storyline")
+def cli(debug: bool) -> None:
+    """Turn piles of raw news into dated articles, events, stories and timelines.
+
+    Example: storyline ingest crawl.warc.gz feeds/ --db news.db
+    """
+    logging.basicConfig(
+        level=logging.DEBUG if debug else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+
+
+def _parse_fields(values: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    pairs = []
+    for value in values:
+        ours, sep, theirs = value.partition("=")
+        if not sep or not ours or not theirs:
+            raise UsageError(f"--field expects OURS=THEIRS (e.g. body=content), got {value!r}")
+        pairs.append((ours.strip(), theirs.strip()))
+    return tuple(pairs)
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@db_option
+@click.option(
+    "--format",
+    "format_",
+    type=click.Choice(["html", "warc", "rss", "jsonl", "text"]),
+    help="Read every input as this format instead of sniffing it.",
+)
+@click.option(
+    "--field",
+    "fields",
+    multiple=True,
+    metavar="OURS=THEIRS",
+    help="JSONL field mapping, e.g. --field body=content --field published=pub_date.",
+)
+@click.option("--workers", type=int, default=None, help=Settings.help_of("workers"))
+@click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary on stderr.")
+@json_option
+@handle_errors
+def ingest(
+    paths: tuple[str, ...],
+    db: str | None,
+    format_: str | None,
+    fields: tuple[str, ...],
+    workers: int | None,
+    quiet: bool,
+    as_json: bool,
+) -> None:
+    """Read news files into the store: HTML, WARC(.gz), RSS/Atom, JSONL, text, archives.
+
+    Folders are read recursively, formats are sniffed from the content, '-' reads stdin.
+    Bad records are reported with file, record and reason, and skipped. Exit code 1 when
+    any record failed.
+
+    Example: storyline ingest crawl.warc.gz feeds/ export.jsonl --db news.db
+    """
+    with open_library(db, workers=workers) as lib:
+        options = IngestOptions(
+            format=format_,
+            fields=_parse_fields(fields),
+            max_record_bytes=lib.settings.max_record_bytes,
+            max_inflated_bytes=lib.settings.max_inflated_bytes,
+        )
+        with _progress_bar(quiet) as progress:
+            report = lib.ingest(paths, options, progress=progress)
+    for problem in report.problems:
+        click.echo(f"failed: {problem}", err=True)
+    if not quiet:
+        for notice in report.notices:
+            click.echo(f"skipped: {notice}", err=True)
+    if as_json:
+        echo_json(_report_dict(report))
+    elif not quiet:
+        click.echo(_report_line(report), err=True)
+    if report.failed:
+        sys.exit(1)
+
+
+def _report_dict(report: IngestReport) -> dict[str, Any]:
+    return {
+        "documents": report.documents,
+        "articles_new": report.articles_new,
+        "duplicates": report.duplicates,
+        "near_duplicates": report.near_duplicates,
+        "unchanged": report.unchanged,
+        "skipped": report.skipped,
+        "failed": report.failed,
+        "problems": list(report.problems),
+        "notices": list(report.notices),
+    }
+
+
+def _report_line(report: IngestReport) -> str:
+    return (
+        f"{report.documents} documents: {report.articles_new} new articles, "
+        f"{report.duplicates} exact duplicates, {report.near_duplicates} near duplicates, "
+        f"{report.unchanged} unchanged, {report.skipped} skipped, {report.failed} failed"
+    )
+
+
+class _progress_bar:  # noqa: N801 - used as a context manager like a function
+    """A rich progress display on stderr, or nothing when quiet or not on a terminal."""
+
+    def __init__(self, quiet: bool) -> None:
+        self.enabled = not quiet and sys.stderr.isatty()
+        self._progress: Any = None
+        self._task: Any = None
+
+    def __enter__(self) -> Callable[[IngestProgress], None] | None:
+        if not self.enabled:
+            return None
+        from rich.console import Console
+        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+        self._progress = Progress(
+            SpinnerColumn(),
+            TextColumn("{task.description}"),
+            TimeElapsedColumn(),
+            console=Console(stderr=True),
+            transient=True,
+        )
+        self._progress.start()
+        self._task = self._progress.add_task("ingesting", total=None)
+        return self.update
+
+    def update(self, state: IngestProgress) -> None:
+        """Show the running counts."""
+        if state.documents % 25 == 0:
+            new = state.counts.get("new", 0)
+            text = f"{state.documents} documents, {new} new articles, {len(state.problems)} failed"
+            self._progress.update(self._task, description=text)
+
+    def __exit__(self, *exc: object) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+
+
+@cli.command(context_settings=CONTEXT)
+@db_option
+@click.option("--since", metavar="DATE", help="Only articles published on or after DATE.")
+@click.option("--until", metavar="DATE", help="Only articles published on or before DATE.")
+@click.option("--limit", type=int, default=None, help="Print at most this many articles.")
+@json_option
+@handle_errors
+def articles(
+    db: str | None, since: str | None, until: str | None, limit: int | None, as_json: bool
+) -> None:
+    """List stored articles in publication order (undated last).
+
+    Example: storyline articles --since 2005-01-01 --until 2005-12-31 --json
+    """
+    since, until = _check_date(since, "--since"), _check_date(until, "--until")
+    with open_library(db) as lib:
+        for index, article in enumerate(lib.articles(since=since, until=until)):
+            if limit is not None and index >= limit:
+                break
+            _print_article_row(article, as_json)
+
+
+def _check_date(value: str | None, flag: str) -> str | None:
+    import datetime as dt
+
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10]).isoformat()
+    except ValueError:
+        raise UsageError(f"{flag} expects a date like 2005-11-20, got {value!r}") from None
+
+
+def _print_article_row(article: Article, as_json: bool) -> None:
+    if as_json:
+        echo_json(article.to_dict())
+        return
+    date = article.published.value[:10] if article.published else "undated"
+    click.echo(f"{article.id}  {date:<10}  {article.title or '(no title)'}")
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("article_id")
+@db_option
+@json_option
+@handle_errors
+def show(article_id: str, db: str | None, as_json: bool) -> None:
+    """Show one article: its metadata, clean text and sources.
+
+    Example: storyline show 3f2a9c0d1e4b5a6c --json
+    """
+    with open_library(db) as lib:
+        article = lib.get(article_id)
+        if article is None:
+            raise StorylineError(
+                f"no article with id {article_id!r}; list ids with 'storyline articles'"
+            )
+        if as_json:
+            echo_json(article.to_dict())
+            return
+        for line in _describe(article):
+            click.echo(line)
+
+
+def _describe(article: Article) -> Iterator[str]:
+    yield article.title or "(no title)"
+    published = article.published
+    if published:
+        yield f"published: {published.value} ({published.provenance.value})"
+    for label, value in (("section", article.section), ("byline", article.byline)):
+        if value:
+            yield f"{label}: {value}"
+    for source in article.sources:
+        yield f"source: {source.uri} (record {source.record})" + (
+            f" {source.url}" if source.url else ""
+        )
+    if article.duplicate_of:
+        yield f"near duplicate of: {article.duplicate_of}"
+    yield ""
+    heads = {h.before: h.text for h in article.headings}
+    for index, paragraph in enumerate(article.paragraphs):
+        if index in heads:
+            yield f"## {heads[index]}\n"
+        yield paragraph + "\n"
+    for caption in article.captions:
+        yield f"[caption] {caption}"
+    for link in article.related:
+        yield f"[related] {link.date or '????-??-??'}  {link.title}"
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("query")
+@db_option
+@click.option("--limit", type=int, default=20, show_default=True, help="Most results to print.")
+@json_option
+@handle_errors
+def search(query: str, db: str | None, limit: int, as_json: bool) -> None:
+    """Full-text search over titles and bodies, best matches first (BM25).
+
+    Example: storyline search "Kuril islands" --limit 5
+    """
+    with open_library(db) as lib:
+        for hit in lib.search(query, limit=limit):
+            if as_json:
+                data = hit.article.to_dict()
+                data["rank"] = hit.rank
+                data["snippet"] = hit.snippet
+                echo_json(data)
+            else:
+                _print_article_row(hit.article, False)
+                click.echo(f"    {hit.snippet}")
+
+
+@cli.command(context_settings=CONTEXT)
+@db_option
+@json_option
+@handle_errors
+def stats(db: str | None, as_json: bool) -> None:
+    """Print counts of documents, sources, articles and duplicates in the store.
+
+    Example: storyline stats --db news.db
+    """
+    with open_library(db) as lib:
+        counts = lib.stats()
+    if as_json:
+        echo_json(counts)
+        return
+    width = max(len(k) for k in counts) if counts else 0
+    for key, value in counts.items():
+        click.echo(f"{key.replace('_', ' '):<{width}}  {value}")
+
+
+def main() -> None:
+    """Run the command line (the ``storyline`` console script)."""
+    cli(prog_name="storyline")
+
+
+@cli.group(context_settings=CONTEXT)
+def time() -> None:
+    """Time expressions: tag text, or annotate TimeML files for evaluation.
+
+    Example: echo "He arrived on Saturday." | storyline time tag --anchor 2014-02-10
+    """
+
+
+@time.command("tag", context_settings=CONTEXT)
+@click.argument("source", type=click.File("r", encoding="utf-8", errors="replace"), default="-")
+@click.option(
+    "--anchor",
+    metavar="DATE",
+    help="Publication date that relative expressions are resolved against.",
+)
+@handle_errors
+def time_tag(source: Any, anchor: str | None) -> None:
+    """Print one JSON object per time expression found in FILE (or stdin).
+
+    Each object has text, start, end (character offsets), type, value and mod.
+
+    Example: storyline time tag --anchor 2005-11-20 article.txt
+    """
+    from storyline.time import tag
+
+    anchor = _check_anchor(anchor)
+    for timex in tag(source.read(), anchor):
+        echo_json(timex.to_dict())
+
+
+def _check_anchor(value: str | None) -> str | None:
+    import datetime as dt
+
+    if value is None:
+        return None
+    try:
+        if len(value) > 10:
+            return dt.datetime.fromisoformat(value).isoformat()
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise UsageError(
+            f"--anchor expects a date like 2014-02-08 or 2014-02-08T10:00, got {value!r}"
+        ) from None
+
+
+@time.command("timeml", context_settings=CONTEXT)
+@click.argument("in_dir", type=click.Path(exists=True, file_okay=False))
+@click.argument("out_dir", type=click.Path(file_okay=False))
+@handle_errors
+def time_timeml(in_dir: str, out_dir: str) -> None:
+    """Add TIMEX3 tags to TempEval-3 input files, for any TimeML scorer.
+
+    Reads every *.tml and *.TE3input file of IN_DIR (TimeML with the DCT and the raw TEXT)
+    and writes the same file into OUT_DIR with <TIMEX3> tags inside <TEXT>; the text itself
+    is unchanged. The '.TE3input' suffix is dropped from output names.
+
+    Example: storyline time timeml te3-input/ te3-output/
+    """
+    from pathlib import Path
+
+    from storyline.time import annotate_timeml_dir
+
+    count = annotate_timeml_dir(Path(in_dir), Path(out_dir))
+    click.echo(f"annotated {count} files into {out_dir}", err=True)

@@ -1,0 +1,394 @@
+"""Resolving the mentions of one article into local entities.
+
+Chaining rules, applied in order (a union-find over mention indexes):
+
+1. Person names of two or more words join when their last words match and their
+   first names agree (equal, an initial of the other, or missing).
+2. A one-word mention that is not a known place or organisation joins the nearest
+   earlier (else the nearest later) person whose surname - or, for family-first names
+   such as "Xi Jinping", whose first word that is not a given name - it spells.
+3. Other mentions join on equal keys (the gazetteer makes "WTO" and "World Trade
+   Organisation" one key); a single word joins a longer name it opens when the rest
+   is generic ("Kuril" → "Kuril Islands").
+4. Stated aliases join their names: acronyms, "also called", "known as A in R and B
+   in J" (the viewpoints go on the aliases).
+5. Descriptions: a determiner, up to two modifiers and an island head word ("four small
+   islands", "the islands") refer to the article's one island entity, when it has
+   exactly one (a name ending in an island word, or a "known as" subject that is such
+   a description).
+
+Metonymy (a capital standing for its government: "Tokyo has promised", "ties with
+Tokyo", "Tokyo's position") is recorded, never replaced: the mention stays a place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from storyline.entities._aliases import learn_aliases
+from storyline.entities._cues import fold
+from storyline.entities._gazetteer import Gazetteer, default_gazetteer
+from storyline.entities._lexicon import (
+    AGENT_VERBS,
+    DESCRIPTION_HEADS,
+    ORG_SUFFIXES,
+    PLACE_PREPOSITIONS,
+    PLACE_SUFFIXES,
+)
+from storyline.entities._names import names_agree, surname_keys
+from storyline.entities._roles import find_text_roles
+from storyline.entities._text import normalize_key
+from storyline.entities._types import (
+    Alias,
+    AliasFact,
+    ArticleEntities,
+    DemonymLink,
+    Description,
+    Kind,
+    LocalEntity,
+    Mention,
+    Metonymy,
+    RoleMention,
+)
+from storyline.model import Evidence
+
+_DESCRIPTION = re.compile(
+    r"\b(?:[Tt]he|[Tt]hese|[Tt]hose|[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]everal|[Bb]oth)"
+    r"\s+(?:(?!of\b|and\b|in\b|on\b)[\w-]+\s+){0,2}?(?:islands|island|isles|archipelago)\b"
+)
+_DEMONYM_WORD = re.compile(r"\b(?P<word>[A-Z][a-z]+)\b(?=(?P<pair>\s[A-Z][a-z]+\b)?)")
+# Nouns after a capital's possessive that make it its government ("Tokyo's position").
+_GOVERNMENT_NOUNS = frozenset(
+    "ties relations position policy decision bid stance claim claims ambitions government "
+    "response offer proposal demands".split()
+)
+_RELATION_NOUNS = frozenset("ties relations talks dialogue trade negotiations links".split())
+_GENERIC = PLACE_SUFFIXES | ORG_SUFFIXES
+
+
+def resolve_in_article(
+    text: str,
+    mentions: Sequence[Mention],
+    *,
+    date: str | None = None,
+    gazetteer: Gazetteer | None = None,
+    demonyms: Sequence[DemonymLink] | None = None,
+) -> ArticleEntities:
+    """Chain an article's mentions into local entities with roles, aliases and metonymy.
+
+    Args:
+        text: the text the mentions were found in (offsets refer to it).
+        mentions: the mentions, as `find_mentions` returns them.
+        date: the article's date (ISO); roles written as present titles hold then.
+        gazetteer: names known without context; the shipped one by default.
+        demonyms: the demonym links found with the mentions, when known (else they
+            are looked for again).
+
+    Returns:
+        The mentions, the local entities (ids ``e0``, ``e1`` … in order of first
+        mention), metonymies, stated aliases and demonym links.
+
+    Example:
+        >>> text = "Russian President Vladimir Putin met Mr Putin's allies."
+        >>> result = resolve_in_article(text, find_mentions(text), date="2005-11-20")
+        >>> [(e.name, e.forms) for e in result.entities]
+        [('Vladimir Putin', ('Russian President Vladimir Putin', 'Mr Putin'))]
+    """
+    gaz = gazetteer or default_gazetteer()
+    mentions = tuple(mentions)
+    chains = _Chains(len(mentions))
+    _chain_people(mentions, chains, gaz)
+    _chain_keys(mentions, chains)
+    facts = learn_aliases(text, gaz)
+    aliases, subjects = _chain_facts(mentions, chains, facts)
+    kinds = _group_kinds(mentions, chains, gaz)
+    is_person = [kinds[chains.find(i)] == "PERSON" for i in range(len(mentions))]
+    roles = _roles(text, mentions, is_person, gaz, date)
+    descriptions = _descriptions(text, mentions, chains, kinds, subjects)
+    entities = _build(mentions, chains, kinds, gaz, aliases, roles, descriptions)
+    return ArticleEntities(
+        mentions=mentions,
+        entities=entities,
+        metonymies=_metonymies(text, mentions, gaz),
+        alias_facts=facts,
+        demonyms=tuple(demonyms) if demonyms is not None else _demonyms(text, mentions, gaz),
+        date=date,
+    )
+
+
+class _Chains:
+    """A union-find over mention indexes."""
+
+    def __init__(self, size: int) -> None:
+        self.parent = list(range(size))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def join(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+    def groups(self) -> dict[int, list[int]]:
+        found: dict[int, list[int]] = {}
+        for i in range(len(self.parent)):
+            found.setdefault(self.find(i), []).append(i)
+        return found
+
+
+def _chain_people(mentions: Sequence[Mention], chains: _Chains, gaz: Gazetteer) -> None:
+    """Rules 1 and 2: full names by surname and given names, then single words."""
+    full = [
+        i
+        for i, m in enumerate(mentions)
+        if m.kind in ("PERSON", "OTHER") and len(m.text.split()) > 1
+    ]
+    people = [i for i in full if mentions[i].kind == "PERSON"]
+    for pos, i in enumerate(people):
+        for j in people[:pos]:
+            if names_agree(mentions[i].text.split(), mentions[j].text.split()):
+                chains.join(i, j)
+                break
+    owners_of: dict[str, list[int]] = {}
+    for i in full:
+        for key in surname_keys(mentions[i].text.split(), gaz):
+            owners_of.setdefault(key, []).append(i)
+    for i, mention in enumerate(mentions):
+        if len(mention.text.split()) != 1 or mention.kind in ("ORG", "EVENT"):
+            continue
+        if gaz.lookup(mention.text) is not None:
+            continue
+        owners = owners_of.get(normalize_key(mention.text))
+        if owners:
+            earlier = [j for j in owners if j < i]
+            chains.join(i, earlier[-1] if earlier else owners[0])
+
+
+def _chain_keys(mentions: Sequence[Mention], chains: _Chains) -> None:
+    """Rule 3: equal keys; a single word opening a longer generic name."""
+    by_key: dict[str, int] = {}
+    for i, mention in enumerate(mentions):
+        first = by_key.setdefault(mention.entity_key, i)
+        several_words = " " in mention.entity_key
+        if first != i and (several_words or _compatible(mentions[first].kind, mention.kind)):
+            chains.join(first, i)
+    for key, i in by_key.items():
+        head, _, rest = key.partition(" ")
+        if rest and head in by_key and all(w in _GENERIC for w in rest.split()):
+            chains.join(by_key[head], i)
+
+
+def _compatible(a: Kind, b: Kind) -> bool:
+    return a == b or "OTHER" in (a, b) or {a, b} == {"PERSON", "PLACE"}
+
+
+def _chain_facts(
+    mentions: Sequence[Mention], chains: _Chains, facts: Sequence[AliasFact]
+) -> tuple[dict[int, list[Alias]], dict[int, str]]:
+    """Rule 4: join stated aliases; return aliases and description subjects per mention."""
+    starts = {m.start: i for i, m in enumerate(mentions)}
+    aliases: dict[int, list[Alias]] = {}
+    subjects: dict[int, str] = {}
+    for fact in facts:
+        alias_at = starts.get(fact.alias_start)
+        if alias_at is None:
+            continue
+        name_at = starts.get(fact.name_start)
+        if name_at is None:
+            name_at = _mention_inside(mentions, fact.name_start, len(fact.name))
+        if name_at is not None:
+            chains.join(name_at, alias_at)
+        else:
+            subjects[alias_at] = fact.name
+        alias = Alias(fact.alias, fact.viewpoint, evidence=fact.evidence)
+        aliases.setdefault(alias_at, []).append(alias)
+        siblings = [f for f in facts if f.evidence == fact.evidence and f is not fact]
+        for other in siblings:
+            other_at = starts.get(other.alias_start)
+            if other_at is not None:
+                chains.join(alias_at, other_at)
+    return aliases, subjects
+
+
+def _mention_inside(mentions: Sequence[Mention], start: int, length: int) -> int | None:
+    for i, mention in enumerate(mentions):
+        if start <= mention.start and mention.end <= start + length:
+            return i
+    return None
+
+
+def _group_kinds(mentions: Sequence[Mention], chains: _Chains, gaz: Gazetteer) -> dict[int, Kind]:
+    """Give each chain one kind: a person if any full or titled name, else the majority."""
+    kinds: dict[int, Kind] = {}
+    for root, members in chains.groups().items():
+        kinds[root] = _chain_kind([mentions[i] for i in members], gaz)
+    return kinds
+
+
+def _chain_kind(members: list[Mention], gaz: Gazetteer) -> Kind:
+    if any(m.kind == "PERSON" and (m.cue or len(m.text.split()) > 1) for m in members):
+        return "PERSON"
+    known = [entry.kind for m in members if (entry := gaz.lookup(m.text)) is not None]
+    if known:
+        return Counter(known).most_common(1)[0][0]
+    counts = Counter(m.kind for m in members if m.kind != "OTHER")
+    return counts.most_common(1)[0][0] if counts else "OTHER"
+
+
+def _roles(
+    text: str,
+    mentions: Sequence[Mention],
+    is_person: list[bool],
+    gaz: Gazetteer,
+    date: str | None,
+) -> dict[int, list[tuple[str, str | None, Evidence]]]:
+    """Collect roles per mention index: title cues at ``date``, then roles in the text."""
+    roles: dict[int, list[tuple[str, str | None, Evidence]]] = {}
+    for i, mention in enumerate(mentions):
+        if mention.role and is_person[i]:
+            start = text.rfind(mention.cue, 0, mention.start) if mention.cue else -1
+            start = start if start >= 0 else mention.start
+            evidence = Evidence(text[start : mention.end], start, mention.end)
+            roles.setdefault(i, []).append((mention.role, date, evidence))
+    for found in find_text_roles(text, mentions, is_person, gaz, date):
+        evidence = Evidence(text[found.start : found.end], found.start, found.end)
+        roles.setdefault(found.mention, []).append((found.role, found.date, evidence))
+    return roles
+
+
+def _descriptions(
+    text: str,
+    mentions: Sequence[Mention],
+    chains: _Chains,
+    kinds: dict[int, Kind],
+    subjects: dict[int, str],
+) -> dict[int, list[Description]]:
+    """Rule 5: island descriptions go to the article's one island entity."""
+    islands: set[int] = set()
+    for i, mention in enumerate(mentions):
+        root = chains.find(i)
+        head = fold(mention.text.split()[-1])
+        subject_head = fold(subjects[i].split()[-1]) if i in subjects else ""
+        if kinds[root] in ("PLACE", "OTHER") and (
+            head in DESCRIPTION_HEADS or subject_head in DESCRIPTION_HEADS
+        ):
+            islands.add(root)
+    if len(islands) != 1:
+        return {}
+    root = islands.pop()
+    found = [Description(m.group(), m.start(), m.end()) for m in _DESCRIPTION.finditer(text)]
+    return {root: found} if found else {}
+
+
+def _build(
+    mentions: Sequence[Mention],
+    chains: _Chains,
+    kinds: dict[int, Kind],
+    gaz: Gazetteer,
+    aliases: dict[int, list[Alias]],
+    roles: dict[int, list[tuple[str, str | None, Evidence]]],
+    descriptions: dict[int, list[Description]],
+) -> tuple[LocalEntity, ...]:
+    entities: list[LocalEntity] = []
+    for number, (root, members) in enumerate(sorted(chains.groups().items())):
+        kind = kinds[root]
+        name = _chain_name([mentions[i] for i in members], kind, gaz)
+        key = normalize_key(name)
+        forms = tuple(dict.fromkeys(mentions[i].form for i in members))
+        own_aliases = tuple(a for i in members for a in aliases.get(i, ()))
+        own_roles = tuple(
+            RoleMention(key, role, when, evidence)
+            for i in members
+            for role, when, evidence in roles.get(i, ())
+        )
+        entities.append(
+            LocalEntity(
+                id=f"e{number}",
+                name=name,
+                kind=kind,
+                key=key,
+                mentions=tuple(members),
+                forms=forms,
+                aliases=own_aliases,
+                roles=own_roles,
+                descriptions=tuple(descriptions.get(root, ())),
+            )
+        )
+    return tuple(entities)
+
+
+def _chain_name(members: list[Mention], kind: Kind, gaz: Gazetteer) -> str:
+    """Return the fullest name of a chain: canonical if known, else the longest."""
+    for mention in members:
+        entry = gaz.lookup(mention.text)
+        if entry is not None and entry.kind == kind:
+            return entry.canonical
+    if kind == "PERSON":
+        return max((m.text for m in members), key=lambda t: (len(t.split()), len(t)))
+    return max(members, key=lambda m: (len(m.text.split()), -m.start)).text
+
+
+def _metonymies(text: str, mentions: Sequence[Mention], gaz: Gazetteer) -> tuple[Metonymy, ...]:
+    """Flag capitals used for their government (see the module docstring)."""
+    found: list[Metonymy] = []
+    for i, mention in enumerate(mentions):
+        if mention.kind != "PLACE":
+            continue
+        country = gaz.country_of_capital(mention.text)
+        if country is None or not _is_agent_use(text, mention):
+            continue
+        start, end = _sentence_around(text, mention.start, mention.end)
+        evidence = Evidence(text[start:end], start, end)
+        reading = f"government of {country}"
+        found.append(Metonymy(i, reading, normalize_key(country), evidence))
+    return tuple(found)
+
+
+def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """Return the bounds of the sentence holding ``start..end`` (at most 300 characters)."""
+    low = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start), start - 300)
+    low = max(0, low + 1)
+    while low < start and text[low].isspace():
+        low += 1
+    stops = [i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0]
+    high = min([*stops, len(text) - 1, end + 300]) + 1
+    return low, min(high, len(text))
+
+
+def _is_agent_use(text: str, mention: Mention) -> bool:
+    before = text[max(0, mention.start - 60) : mention.start].split()
+    after = text[mention.end : mention.end + 40].split()
+    if after and after[0] in ("'s", "’s"):
+        return any(w.casefold() in _GOVERNMENT_NOUNS for w in after[1:3])
+    if before and before[-1].casefold() in PLACE_PREPOSITIONS:
+        return False
+    if after and after[0].casefold().strip(",.") in AGENT_VERBS and after[0][-1:] not in ",.":
+        return True
+    if before and before[-1].casefold() in ("with", "between"):
+        return any(w.casefold() in _RELATION_NOUNS for w in before[-5:-1])
+    return False
+
+
+def _demonyms(text: str, mentions: Sequence[Mention], gaz: Gazetteer) -> tuple[DemonymLink, ...]:
+    """Find demonyms ("Russian", "South Korean") outside mentions: relations to places."""
+    spans = [(m.start, m.end) for m in mentions]
+    found: list[DemonymLink] = []
+    skip_to = 0
+    for match in _DEMONYM_WORD.finditer(text):
+        if match.start() < skip_to or any(a <= match.start() < b for a, b in spans):
+            continue
+        for end in (match.end("pair"), match.end("word")):
+            place = gaz.demonym(text[match.start() : end]) if end > 0 else None
+            if place is not None:
+                found.append(
+                    DemonymLink(text[match.start() : end], match.start(), end, normalize_key(place))
+                )
+                skip_to = end
+                break
+    return tuple(found)

@@ -1,0 +1,478 @@
+"""Finding entity mentions: capitalised runs, cues, gazetteer and kind rules.
+
+The steps, each a small function below:
+
+1. `tokenize` the text; mark sentence starts and headline lines (title case or capitals).
+2. Decide per token whether it may be part of a name (`_may_start_name`): a capital
+   letter, not a month or weekday, and - at a sentence start or in a headline - not a
+   word the text also uses in lower case nor a function word, unless it is a known
+   name, a cue or a given name.
+3. Join candidate tokens into runs across single spaces, name particles ("bin", "de")
+   and "of" after a head word ("Group of Eight", "Bank of Japan").
+4. Read each run (`_read_run`): a whole gazetteer name; hyphenated pairs of places
+   ("Russia-Japan"); a name with a kind cue word; else a title cue followed by a name
+   ("Russian President Vladimir Putin"), then a kind from given names, context words
+   and the run's shape.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from storyline.entities._cues import Cue, fold, is_possessive, parse_cue
+from storyline.entities._gazetteer import Gazetteer
+from storyline.entities._lexicon import (
+    DAYS,
+    EVENT_SUFFIXES,
+    HONORIFICS,
+    MONTHS,
+    NOT_CURRENT,
+    ORG_PREFIXES,
+    ORG_SUFFIXES,
+    PARTICLES,
+    PLACE_PREFIXES,
+    PLACE_PREPOSITIONS,
+    PLACE_SUFFIXES,
+    REPORTING_VERBS,
+    SINGLE_TITLES,
+    STOPWORDS,
+    TITLE_SECONDS,
+    TITLE_WORDS,
+)
+from storyline.entities._scan import (
+    Context,
+    build_context,
+    make_demonym,
+    make_mention,
+    span_text,
+    with_cue,
+)
+from storyline.entities._text import (
+    crude_stem,
+    is_acronym,
+    is_capitalised,
+    is_joining_gap,
+    normalize_key,
+    tokenize,
+)
+from storyline.entities._types import DemonymLink, Kind, Mention
+
+# Head words after which "of" continues a name ("Republic of Korea", "Battle of Britain").
+_OF_HEADS = (
+    ORG_SUFFIXES
+    | ORG_PREFIXES
+    | PLACE_SUFFIXES
+    | PLACE_PREFIXES
+    | EVENT_SUFFIXES
+    | TITLE_WORDS
+    | frozenset(
+        "group republic kingdom battle treaty isle duke duchess earl states federation "
+        "emirate commonwealth tour people's".split()
+    )
+)
+# Words that start a place's name ("Southern Kuriles", "East Timor").
+_DIRECTIONS = frozenset(
+    "north south east west northern southern eastern western central upper lower greater".split()
+)
+_EVENT_HEADS = frozenset("battle siege".split())
+# Function words that a capital inside a sentence does not make a name ("Funeral Of X").
+_FUNCTION_WORDS = frozenset("of the and for to in on at a an with by from or as".split())
+# Longest run read as one name; longer capitalised runs are headlines or lists.
+_MAX_RUN = 8
+# After a capitalised name, this lower-case word makes a named event ("G8 summit").
+_EVENT_AFTER = frozenset({"summit"})
+
+
+@dataclass(frozen=True, slots=True)
+class Scan:
+    """The mentions and demonym links found in one text."""
+
+    mentions: tuple[Mention, ...]
+    demonyms: tuple[DemonymLink, ...]
+
+
+def scan_text(text: str, gazetteer: Gazetteer) -> Scan:
+    """Find the mentions and demonyms of ``text`` (see the module docstring)."""
+    ctx = build_context(tokenize(text), gazetteer)
+    candidates = [_may_start_name(ctx, i) for i in range(len(ctx.tokens))]
+    _mark_known_names(ctx, candidates)
+    mentions: list[Mention] = []
+    demonyms: list[DemonymLink] = []
+    for first, last in _runs(ctx, candidates):
+        _read_run(ctx, first, last, mentions, demonyms)
+    mentions.extend(_event_phrases(ctx, mentions))
+    unique_mentions: dict[tuple[int, int], Mention] = {}
+    for mention in mentions:
+        unique_mentions.setdefault((mention.start, mention.end), mention)
+    unique_demonyms: dict[int, DemonymLink] = {}
+    for demonym in demonyms:
+        unique_demonyms.setdefault(demonym.start, demonym)
+    ordered = sorted(unique_mentions.values(), key=lambda m: (m.start, -m.end))
+    return Scan(tuple(ordered), tuple(sorted(unique_demonyms.values(), key=lambda d: d.start)))
+
+
+def _may_start_name(ctx: Context, i: int) -> bool:
+    """Tell whether token ``i`` may be part of a name."""
+    word = ctx.tokens.words[i]
+    if not is_capitalised(word) or word == "I":
+        return False
+    low = fold(word)
+    if low in DAYS or (low in MONTHS and _is_date_word(ctx, i)):
+        return False
+    if not (ctx.tokens.starts_sentence[i] or ctx.headline[i]):
+        return low not in _FUNCTION_WORDS
+    if _is_known_word(ctx, word, low, acronyms=not ctx.headline[i]) or _opens_title(ctx, i):
+        return True
+    if low in STOPWORDS or crude_stem(low) in ctx.lower_stems:
+        return False
+    if ctx.headline[i]:
+        # A headline capitalises every word: keep the names the body also capitalises.
+        return low in ctx.inner_capitals
+    return low in ctx.inner_capitals or _next_is_capitalised(ctx, i)
+
+
+def _mark_known_names(ctx: Context, candidates: list[bool]) -> None:
+    """Make every word of a multi-word gazetteer name a candidate ("Middle East")."""
+    words, gaz = ctx.tokens.words, ctx.gazetteer
+    for i, word in enumerate(words):
+        if candidates[i] or fold(word) not in gaz.openers:
+            continue
+        for last in range(min(len(words) - 1, i + gaz.max_words - 1), i, -1):
+            if gaz.lookup(span_text(ctx, i, last)) is not None:
+                candidates[i : last + 1] = [True] * (last + 1 - i)
+                break
+
+
+def _is_known_word(ctx: Context, word: str, low: str, *, acronyms: bool) -> bool:
+    """Tell whether ``word`` is a cue, a known name or (outside headlines) an acronym."""
+    gaz = ctx.gazetteer
+    return (
+        low in SINGLE_TITLES
+        or low in HONORIFICS
+        or gaz.lookup(word) is not None
+        or gaz.demonym(word) is not None
+        or gaz.is_given_name(word)
+        or (acronyms and is_acronym(word))
+    )
+
+
+def _opens_title(ctx: Context, i: int) -> bool:
+    """Tell whether token ``i`` opens a title of several words ("Prime Minister")."""
+    seconds = TITLE_SECONDS.get(fold(ctx.tokens.words[i]), frozenset())
+    return i + 1 < len(ctx.tokens) and fold(ctx.tokens.words[i + 1]) in seconds
+
+
+def _next_is_capitalised(ctx: Context, i: int) -> bool:
+    words = ctx.tokens.words
+    return (
+        i + 1 < len(words)
+        and is_capitalised(words[i + 1])
+        and is_joining_gap(words[i], ctx.tokens.gaps[i + 1])
+    )
+
+
+def _is_date_word(ctx: Context, i: int) -> bool:
+    """Tell whether a month name is a date word (always, except "May" the name)."""
+    words = ctx.tokens.words
+    if fold(words[i]) != "may":
+        return True
+    after = words[i + 1] if i + 1 < len(words) else ""
+    before = fold(words[i - 1]) if i else ""
+    return after[:1].isdigit() or before in {"in", "since", "until", "by", "early", "late"}
+
+
+def _runs(ctx: Context, candidates: list[bool]) -> Iterator[tuple[int, int]]:
+    """Yield ``(first, last)`` token indexes (inclusive) of candidate runs."""
+    words = ctx.tokens.words
+    i = 0
+    while i < len(words):
+        if not candidates[i]:
+            i += 1
+            continue
+        last = i
+        while last - i < _MAX_RUN and not is_possessive(words[last]):
+            step = _join_step(ctx, candidates, i, last)
+            if not step:
+                break
+            last += step
+        yield i, last
+        i = last + 1
+
+
+def _join_step(ctx: Context, candidates: list[bool], first: int, last: int) -> int:
+    """Return how many tokens to add to run ``first..last`` (0 to stop)."""
+    words, gaps = ctx.tokens.words, ctx.tokens.gaps
+    nxt = last + 1
+    if nxt >= len(words) or not is_joining_gap(words[last], gaps[nxt]):
+        return 0
+    if candidates[nxt] and not ctx.tokens.starts_sentence[nxt]:
+        return 1
+    connector = words[nxt]
+    width = 2 if connector == "of" and nxt + 1 < len(words) and words[nxt + 1] == "the" else 1
+    after = nxt + width
+    if after >= len(words) or not candidates[after] or gaps[after] != " ":
+        return 0
+    if any(gaps[k] != " " for k in range(nxt, after)):
+        return 0
+    if connector in PARTICLES:
+        return 1 + width
+    if connector in {"of", "for"} and fold(words[last]) in _OF_HEADS:
+        return 1 + width
+    if connector in {"and", "of"}:
+        combined = " ".join(words[first : after + 1])
+        if ctx.gazetteer.lookup(combined) is not None:
+            return 1 + width
+    return 0
+
+
+def _read_run(
+    ctx: Context,
+    first: int,
+    last: int,
+    mentions: list[Mention],
+    demonyms: list[DemonymLink],
+) -> None:
+    """Turn run ``first..last`` into mentions and demonym links."""
+    words = ctx.tokens.words
+    gaz = ctx.gazetteer
+    text = span_text(ctx, first, last)
+    place = gaz.demonym(text)
+    if place is not None:
+        demonyms.append(make_demonym(ctx, first, last, place))
+        return
+    entry = gaz.lookup(text)
+    if entry is not None:
+        mentions.append(make_mention(ctx, first, last, entry.kind, entry.canonical))
+        return
+    if first == last and "-" in words[first] and _split_hyphenated(ctx, first, mentions):
+        return
+    if last > first and _split_places(ctx, first, last, mentions):
+        return
+    kind = _kind_from_words([fold(w) for w in words[first : last + 1]])
+    if kind is not None:
+        mentions.append(make_mention(ctx, first, last, kind, None))
+        return
+    _read_named_run(ctx, first, last, mentions, demonyms)
+
+
+def _read_named_run(
+    ctx: Context,
+    first: int,
+    last: int,
+    mentions: list[Mention],
+    demonyms: list[DemonymLink],
+) -> None:
+    """Read a run that may open with a title cue and name a person or other thing."""
+    words = ctx.tokens.words
+    start, cue = _cue_prefix(ctx, first, last)
+    if cue is not None:
+        _cue_extras(ctx, first, cue, mentions, demonyms)
+    if start > last:
+        return
+    behind = _cue_behind(ctx, first, cue)
+    if behind is not None:
+        cue_first, back_cue = behind
+        _cue_extras(ctx, cue_first, back_cue, mentions, demonyms)
+        cue = _merge_cues(cue, back_cue)
+        first = min(first, cue_first)
+    if cue is None and _opens_with_demonym(ctx, start, last):
+        demonyms.append(make_demonym(ctx, start, start, ctx.gazetteer.demonym(words[start]) or ""))
+        start += 1
+    kind = _kind_of_name(ctx, start, last, cue)
+    cue_text = span_text(ctx, first, start - 1) if start > first else None
+    role = cue.role if cue is not None else None
+    mention = make_mention(ctx, start, last, kind, None)
+    mentions.append(with_cue(mention, role, cue_text))
+
+
+def _opens_with_demonym(ctx: Context, start: int, last: int) -> bool:
+    """Tell whether the run opens with a demonym before a known name ("Chinese New Year")."""
+    if start >= last or ctx.gazetteer.demonym(ctx.tokens.words[start]) is None:
+        return False
+    rest = span_text(ctx, start + 1, last)
+    return ctx.gazetteer.lookup(rest) is not None or ctx.gazetteer.is_given_name(
+        ctx.tokens.words[start + 1]
+    )
+
+
+def _cue_prefix(ctx: Context, first: int, last: int) -> tuple[int, Cue | None]:
+    """Return where the name starts after the longest title cue, and the cue."""
+    words = ctx.tokens.words
+    for end in range(last, first - 1, -1):
+        cue = parse_cue(words[first : end + 1], ctx.gazetteer)
+        if cue is not None:
+            return end + 1, cue
+    return first, None
+
+
+def _cue_behind(ctx: Context, start: int, cue: Cue | None) -> tuple[int, Cue] | None:
+    """Find a cue written just before the run ("prime minister", "Japan's")."""
+    words, gaps = ctx.tokens.words, ctx.tokens.gaps
+    if start == 0 or gaps[start] != " ":
+        return None
+    previous = fold(words[start - 1])
+    if cue is None and previous not in TITLE_WORDS and previous not in HONORIFICS:
+        return None
+    if (
+        cue is not None
+        and previous not in NOT_CURRENT
+        and not (is_possessive(words[start - 1]) or ctx.gazetteer.demonym(words[start - 1]))
+    ):
+        return None
+    low = start
+    while low > 0 and start - low < 5 and gaps[low] == " " and not words[low - 1].isdigit():
+        low -= 1
+        if ctx.tokens.starts_sentence[low]:
+            break
+    for begin in range(low, start):
+        window = words[begin:start]
+        if cue is not None:
+            if begin != start - 1:
+                continue
+            if fold(window[0]) in NOT_CURRENT:
+                return begin, Cue(None, True, past=True)
+            entry = ctx.gazetteer.lookup(window[0])
+            place = ctx.gazetteer.demonym(window[0])
+            if (entry is not None and is_possessive(window[0])) or place is not None:
+                country = entry.canonical if entry is not None else place
+                return begin, Cue(None, True, country)
+            continue
+        found = parse_cue(window, ctx.gazetteer)
+        if found is not None:
+            return begin, found
+    return None
+
+
+def _merge_cues(cue: Cue | None, back: Cue) -> Cue:
+    if cue is None:
+        return back
+    role = None if back.past else cue.role
+    if role is not None and back.country and " of " not in role:
+        role = f"{role} of {back.country}"
+    return Cue(role, True, back.country or cue.country)
+
+
+def _cue_extras(
+    ctx: Context,
+    first: int,
+    cue: Cue,
+    mentions: list[Mention],
+    demonyms: list[DemonymLink],
+) -> None:
+    """Record the place and demonym named inside a cue ("U.S. President")."""
+    if cue.place is not None:
+        a, b = cue.place
+        entry = ctx.gazetteer.lookup(span_text(ctx, first + a, first + b))
+        if entry is not None:
+            mentions.append(make_mention(ctx, first + a, first + b, entry.kind, entry.canonical))
+    if cue.demonym is not None:
+        index, place = cue.demonym
+        demonyms.append(make_demonym(ctx, first + index, first + index, place))
+
+
+def _kind_from_words(folded: list[str]) -> Kind | None:
+    """Return the kind that the run's head or opening word gives, if any."""
+    opener = folded[0]
+    connectors = [i for i, w in enumerate(folded) if w in ("of", "for") and i > 0]
+    head = folded[connectors[0] - 1] if connectors else folded[-1]
+    if len(folded) > 1 and opener in _EVENT_HEADS:
+        return "EVENT"
+    if head in ORG_SUFFIXES or (len(folded) > 1 and opener in ORG_PREFIXES):
+        return "ORG"
+    if head in EVENT_SUFFIXES:
+        return "EVENT"
+    if head in PLACE_SUFFIXES:
+        return "PLACE"
+    if len(folded) > 1 and (opener in PLACE_PREFIXES or opener in _DIRECTIONS):
+        return "PLACE"
+    return None
+
+
+def _kind_of_name(ctx: Context, start: int, last: int, cue: Cue | None) -> Kind:
+    """Guess the kind of the name in tokens ``start..last``."""
+    words = ctx.tokens.words
+    gaz = ctx.gazetteer
+    if cue is not None and cue.person:
+        return "PERSON"
+    entry = gaz.lookup(span_text(ctx, start, last))
+    if entry is not None:
+        return entry.kind
+    size = last - start + 1
+    if size == 1 and is_acronym(words[start]) and not ctx.headline[start]:
+        return "ORG"
+    if 2 <= size <= 4 and gaz.is_given_name(words[start]):
+        return "PERSON"
+    before = fold(words[start - 1]) if start else ""
+    if before in PLACE_PREPOSITIONS and ctx.tokens.gaps[start] == " ":
+        return "PLACE"
+    if 2 <= size <= 3 and all(_is_name_shaped(w) for w in words[start : last + 1]):
+        return "PERSON"
+    after = fold(words[last + 1]) if last + 1 < len(words) else ""
+    if size >= 2 and after in REPORTING_VERBS:
+        return "PERSON"
+    return "OTHER"
+
+
+def _is_name_shaped(word: str) -> bool:
+    """Tell whether ``word`` looks like part of a personal name ("LaRue", "C", "O'Neil")."""
+    if len(word) == 1:
+        return word.isupper()
+    if word in PARTICLES:
+        return True
+    return word[:1].isupper() and any(c.islower() for c in word)
+
+
+def _split_hyphenated(ctx: Context, index: int, mentions: list[Mention]) -> bool:
+    """Split "Russia-Japan" into its places when every part is a known name."""
+    word = ctx.tokens.words[index]
+    parts = word.split("-")
+    entries = [ctx.gazetteer.lookup(p) for p in parts]
+    if len(parts) < 2 or any(e is None for e in entries):
+        return False
+    offset = ctx.tokens.starts[index]
+    for part, entry in zip(parts, entries, strict=True):
+        assert entry is not None
+        end = offset + len(part)
+        key = normalize_key(entry.canonical)
+        mentions.append(Mention(part, offset, end, entry.kind, key))
+        offset = end + 1
+    return True
+
+
+def _split_places(ctx: Context, first: int, last: int, mentions: list[Mention]) -> bool:
+    """Split a run that is a list of known names ("Africa Europe Middle East")."""
+    pieces: list[tuple[int, int]] = []
+    i = first
+    while i <= last:
+        for end in range(min(last, i + ctx.gazetteer.max_words - 1), i - 1, -1):
+            if ctx.gazetteer.lookup(span_text(ctx, i, end)) is not None:
+                pieces.append((i, end))
+                i = end + 1
+                break
+        else:
+            return False
+    if len(pieces) < 2:
+        return False
+    for a, b in pieces:
+        entry = ctx.gazetteer.lookup(span_text(ctx, a, b))
+        assert entry is not None
+        mentions.append(make_mention(ctx, a, b, entry.kind, entry.canonical))
+    return True
+
+
+def _event_phrases(ctx: Context, mentions: list[Mention]) -> list[Mention]:
+    """Add "<name> summit" events around ORG or PLACE mentions ("Apec summit")."""
+    text = ctx.tokens.text
+    found: list[Mention] = []
+    for mention in mentions:
+        if mention.kind not in ("ORG", "PLACE"):
+            continue
+        rest = text[mention.end : mention.end + 12]
+        for word in _EVENT_AFTER:
+            if rest.startswith(f" {word}") and not rest[len(word) + 1 : len(word) + 2].isalpha():
+                end = mention.end + 1 + len(word)
+                name = text[mention.start : end]
+                key = f"{mention.entity_key} {word}"
+                found.append(Mention(name, mention.start, end, "EVENT", key))
+    return found

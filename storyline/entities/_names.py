@@ -1,0 +1,56 @@
+"""Personal names: given names, surnames and when two written names may be one person."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from storyline.entities._gazetteer import Gazetteer
+from storyline.entities._lexicon import NAME_SUFFIXES
+from storyline.entities._text import normalize_key
+
+
+def name_parts(words: Sequence[str]) -> tuple[tuple[str, ...], str]:
+    """Split a personal name into folded given names and surname ("Jr" and the like dropped).
+
+    Example:
+        >>> name_parts(["Arcade", "Joseph", "Comeaux", "Jr"])
+        (('arcade', 'joseph'), 'comeaux')
+    """
+    folded = [normalize_key(w) for w in words]
+    while len(folded) > 1 and folded[-1] in NAME_SUFFIXES:
+        folded.pop()
+    return tuple(folded[:-1]), folded[-1] if folded else ""
+
+
+def names_agree(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Tell whether two written names may name one person.
+
+    A single word agrees with a name it ends (or, family name first, opens).  Two
+    fuller names need the same surname and given names that do not conflict: one side
+    has none, they share one ("W. Mark Felt" ~ "Mark Felt"), or an initial matches
+    ("G. Bush" ~ "George Bush"); "Laura Bush" and "George W. Bush" conflict.
+    """
+    given_a, surname_a = name_parts(a)
+    given_b, surname_b = name_parts(b)
+    if not given_a or not given_b:
+        single, other = (surname_a, b) if not given_a else (surname_b, a)
+        words = [normalize_key(w) for w in other]
+        return single == name_parts(other)[1] or (len(words) == 2 and single == words[0])
+    if surname_a != surname_b:
+        return False
+    if set(given_a) & set(given_b):
+        return True
+    first_a, first_b = given_a[0], given_b[0]
+    return first_a[:1] == first_b[:1] and min(len(first_a), len(first_b)) == 1
+
+
+def surname_keys(words: Sequence[str], gazetteer: Gazetteer) -> tuple[str, ...]:
+    """Return the keys a person is found under: the surname, and a family-first name.
+
+    "Xi Jinping" is found under ``jinping`` and ``xi``, because "Xi" is not a known
+    given name; "Vladimir Putin" only under ``putin``.
+    """
+    given, surname = name_parts(words)
+    if len(given) == 1 and not gazetteer.is_given_name(given[0]):
+        return (surname, given[0])
+    return (surname,)

@@ -1,0 +1,450 @@
+"""Cross-archive entity resolution: one canonical id per real entity, stable over runs.
+
+How an article's local entity finds its canonical entity:
+
+* Places, organisations, events and others: any of its names (its name, the names its
+  mentions use, the aliases its article states) already in the `AliasRegistry`, with a
+  compatible kind; failing that, for plural or island-like place names only, a *core
+  key* without directions, island words and plural endings ("Southern Kuriles" and
+  "Kuril Islands" share ``kuril``).
+* People: a full name looks up the registry, then the people who share its surname and
+  whose first names agree ("George W. Bush" ~ "George Bush", never "Laura Bush").  A
+  surname alone looks up the people with that surname.  Several candidates are scored
+  by shared roles (+2), shared co-occurring entities (+1 each, at most 3) and time (+0.5
+  within two years, -2 beyond thirty); the best wins, a tie goes to the most reported.
+* Otherwise a new entity.  Its id is ``<kind>:<slug of its first name>`` with ``-2``,
+  ``-3`` … on collision, and never changes; a fuller or neutral name seen later renames
+  the entity but keeps the id.
+
+The resolver keeps, per entity, only counts, dates, roles and its most frequent
+co-occurring entities (at most `_MAX_CONTEXT`), so its memory grows with the number of
+entities, not of articles.  `export_state` and `from_state` move it as plain rows.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from storyline.entities._gazetteer import Gazetteer, default_gazetteer
+from storyline.entities._lexicon import EVENT_SUFFIXES, ORG_SUFFIXES, PLACE_SUFFIXES
+from storyline.entities._names import names_agree, surname_keys
+from storyline.entities._registry import AliasRegistry
+from storyline.entities._text import normalize_key, slugify
+from storyline.entities._types import (
+    Alias,
+    ArticleEntities,
+    ContextRow,
+    Entity,
+    EntityRow,
+    Kind,
+    LocalEntity,
+    ResolverState,
+    RoleRow,
+    RoleSpan,
+)
+from storyline.model import Evidence
+
+logger = logging.getLogger(__name__)
+
+# Co-occurring entities kept per entity.  64 holds every companion of a person in the
+# seed and ECB+ articles while bounding memory; trimmed to the top half when exceeded.
+_MAX_CONTEXT = 64
+# Scores for choosing between people of one surname (see the module docstring); chosen
+# by hand on ECB+ training topics, re-run benchmarks/entities.py after a change.
+_ROLE_BONUS = 2.0
+_CONTEXT_CAP = 3
+_NEAR_YEARS, _NEAR_BONUS = 2, 0.5
+_FAR_YEARS, _FAR_PENALTY = 30, 2.0
+_GENERIC_HEADS = ORG_SUFFIXES | PLACE_SUFFIXES | EVENT_SUFFIXES
+_GEO_GENERIC = frozenset("islands island isles isle archipelago".split())
+_GEO_DIRECTIONS = frozenset("southern northern eastern western".split())
+
+
+@dataclass(slots=True)
+class _Record:
+    """The resolver's working state for one entity (private and mutable by design)."""
+
+    id: str
+    name: str
+    kind: Kind
+    articles: int = 0
+    first_seen: str | None = None
+    last_seen: str | None = None
+    viewpoint_name: bool = False
+
+
+class EntityResolver:
+    """Map the local entities of each article onto canonical entities of the archive.
+
+    Example:
+        >>> resolver = EntityResolver()
+        >>> text = "Russian President Vladimir Putin arrived in Tokyo."
+        >>> local = resolve_in_article(text, find_mentions(text), date="2005-11-20")
+        >>> sorted(resolver.add("bbc-2005", local).values())
+        ['person:vladimir-putin', 'place:tokyo']
+    """
+
+    def __init__(
+        self, registry: AliasRegistry | None = None, *, gazetteer: Gazetteer | None = None
+    ) -> None:
+        self.registry = registry if registry is not None else AliasRegistry()
+        self._gazetteer = gazetteer or default_gazetteer()
+        self._records: dict[str, _Record] = {}
+        self._roles: dict[str, list[RoleRow]] = {}
+        self._context: dict[str, Counter[str]] = {}
+        self._surnames: dict[str, set[str]] = {}
+        self._cores: dict[str, set[str]] = {}
+        self._heads: dict[str, set[str]] = {}
+
+    def __len__(self) -> int:
+        return len(self._records)
+
+    def add(
+        self, article_id: str, article: ArticleEntities, date: str | None = None
+    ) -> dict[str, str]:
+        """Resolve one article's local entities; return local id → canonical id.
+
+        Args:
+            article_id: the article's id (kept as evidence for roles and aliases).
+            article: the article's local entities, from `resolve_in_article`.
+            date: the article's date (ISO); defaults to ``article.date``.
+        """
+        when = date or article.date
+        mapping: dict[str, str] = {}
+        ordered = sorted(article.entities, key=lambda e: e.kind == "PERSON")
+        for local in ordered:
+            context = {mapping[e.id] for e in ordered if e.id in mapping}
+            mapping[local.id] = self._resolve(local, article, context, when)
+        present = set(mapping.values())
+        for local in article.entities:
+            self._observe(mapping[local.id], local, article, article_id, when, present)
+        return mapping
+
+    def entity(self, entity_id: str) -> Entity | None:
+        """Return the canonical entity ``entity_id`` with its aliases and role spans."""
+        record = self._records.get(entity_id)
+        if record is None:
+            return None
+        roles = role_spans(self._roles.get(entity_id, ()))
+        return Entity(record.id, record.name, record.kind, self.registry.aliases(record.id), roles)
+
+    def entities(self) -> tuple[Entity, ...]:
+        """Return every canonical entity, ordered by id."""
+        return tuple(e for i in sorted(self._records) if (e := self.entity(i)) is not None)
+
+    def export_state(self) -> ResolverState:
+        """Return the whole state as plain rows (for a store to persist)."""
+        entities = tuple(
+            EntityRow(r.id, r.name, r.kind, r.articles, r.first_seen, r.last_seen)
+            for r in sorted(self._records.values(), key=lambda r: r.id)
+        )
+        roles = tuple(row for i in sorted(self._roles) for row in self._roles[i])
+        contexts = tuple(
+            ContextRow(i, other, count)
+            for i in sorted(self._context)
+            for other, count in sorted(self._context[i].items())
+        )
+        return ResolverState(entities, self.registry.rows(), roles, contexts)
+
+    @classmethod
+    def from_state(cls, state: ResolverState) -> EntityResolver:
+        """Rebuild a resolver from `export_state` output."""
+        resolver = cls(AliasRegistry.from_rows(state.aliases))
+        for row in state.entities:
+            record = _Record(
+                row.id, row.name, row.kind, row.articles, row.first_seen, row.last_seen
+            )
+            resolver._records[row.id] = record
+            resolver._index_names(record, (a.name for a in resolver.registry.aliases(row.id)))
+        for role in state.roles:
+            resolver._roles.setdefault(role.entity_id, []).append(role)
+        for ctx in state.contexts:
+            resolver._context.setdefault(ctx.entity_id, Counter())[ctx.other_id] = ctx.count
+        return resolver
+
+    # -- finding candidates -------------------------------------------------------
+
+    def _resolve(
+        self, local: LocalEntity, article: ArticleEntities, context: set[str], date: str | None
+    ) -> str:
+        names = [*_names_of(local, article), *(a.name for a in local.aliases)]
+        found: dict[str, None] = {}
+        for name in names:
+            for entity_id in self.registry.lookup(name):
+                if self._accepts(self._records[entity_id], local, name):
+                    found[entity_id] = None
+        words = local.name.split()
+        if local.kind == "PERSON":
+            for key in surname_keys(words, self._gazetteer):
+                for entity_id in sorted(self._surnames.get(key, ())):
+                    if names_agree(words, self._records[entity_id].name.split()):
+                        found[entity_id] = None
+                # A surname seen alone before, when nothing told it was a person.
+                for entity_id in self.registry.lookup(key):
+                    record = self._records[entity_id]
+                    if record.kind == "OTHER" and " " not in record.name:
+                        found[entity_id] = None
+        elif not found and local.kind in ("PLACE", "OTHER"):
+            for name in names:
+                found.update(dict.fromkeys(sorted(self._cores.get(_core_key(name) or "", ()))))
+        if not found and local.kind != "PERSON" and len(words) == 1:
+            found.update(dict.fromkeys(self._owner_of_word(local.name)))
+        candidates = list(found)
+        if local.kind == "PERSON" and len(words) > 1:
+            candidates = self._full_name_candidates(candidates, local, context, date)
+        if candidates:
+            return self._best(candidates, local, context, date)
+        return self._create(local.name, local.kind, _has_viewpoint_name(local)).id
+
+    def _owner_of_word(self, word: str) -> list[str]:
+        """Return the one entity whose longer name ends in ``word`` ("Colts"), if only one.
+
+        People are found by surname, other entities by the last word of a name of
+        several words that is not a generic word ("Chargers", not "Center").
+        """
+        if self._gazetteer.lookup(word) is not None:
+            return []
+        key = normalize_key(word)
+        owners = set(self._heads.get(key, ()))
+        owners.update(
+            i for i in self._surnames.get(key, ()) if len(self._records[i].name.split()) > 1
+        )
+        return list(owners) if len(owners) == 1 else []
+
+    def _accepts(self, record: _Record, local: LocalEntity, name: str) -> bool:
+        """Tell whether ``record``, found under ``name``, may be ``local``'s entity.
+
+        People must have agreeing names.  Otherwise kinds must agree, unless the shared
+        name has several words: the kind rules guess, an exact full name is firmer.
+        """
+        if record.kind == "PERSON" and local.kind in ("PERSON", "OTHER"):
+            return names_agree(local.name.split(), record.name.split())
+        if _kinds_agree(record.kind, local.kind):
+            return True
+        return len(name.split()) > 1 and normalize_key(name) == normalize_key(record.name)
+
+    def _full_name_candidates(
+        self, candidates: list[str], local: LocalEntity, context: set[str], date: str | None
+    ) -> list[str]:
+        """Keep surname-only people for a full name only with evidence or no rival."""
+        full = [i for i in candidates if len(self._records[i].name.split()) > 1]
+        if full:
+            return full
+        rivals = any(
+            len(self._records[i].name.split()) > 1
+            for key in surname_keys(local.name.split(), self._gazetteer)
+            for i in self._surnames.get(key, ())
+        )
+        if rivals:
+            return [i for i in candidates if self._score(i, local, context, date) > 0]
+        return candidates
+
+    def _best(
+        self, candidates: list[str], local: LocalEntity, context: set[str], date: str | None
+    ) -> str:
+        if len(candidates) == 1:
+            return candidates[0]
+        scored = [
+            (self._score(i, local, context, date), self._records[i].articles, i) for i in candidates
+        ]
+        scored.sort(key=lambda s: (-s[0], -s[1], s[2]))
+        return scored[0][2]
+
+    def _score(
+        self, entity_id: str, local: LocalEntity, context: set[str], date: str | None
+    ) -> float:
+        score = 0.0
+        titles = {_title(r.role) for r in self._roles.get(entity_id, ())}
+        if titles & {_title(r.role) for r in local.roles}:
+            score += _ROLE_BONUS
+        companions = self._context.get(entity_id)
+        if companions:
+            score += min(_CONTEXT_CAP, len(context & companions.keys()))
+        gap = _years_apart(date, self._records[entity_id].last_seen)
+        if gap is not None:
+            if gap <= _NEAR_YEARS:
+                score += _NEAR_BONUS
+            elif gap > _FAR_YEARS:
+                score -= _FAR_PENALTY
+        return score
+
+    # -- bookkeeping ---------------------------------------------------------------
+
+    def _create(self, name: str, kind: Kind, viewpoint_name: bool) -> _Record:
+        base = f"{kind.lower()}:{slugify(name)}"
+        entity_id, suffix = base, 1
+        while entity_id in self._records:
+            suffix += 1
+            entity_id = f"{base}-{suffix}"
+        record = _Record(entity_id, name, kind, viewpoint_name=viewpoint_name)
+        self._records[entity_id] = record
+        entry = self._gazetteer.lookup(name)
+        if entry is not None and entry.canonical == name:
+            for spelling in self._gazetteer.spellings_of(name):
+                self.registry.add(entity_id, Alias(spelling))
+        logger.debug("new entity %s", entity_id)
+        return record
+
+    def _observe(
+        self,
+        entity_id: str,
+        local: LocalEntity,
+        article: ArticleEntities,
+        article_id: str,
+        date: str | None,
+        present: set[str],
+    ) -> None:
+        record = self._records[entity_id]
+        record.articles += 1
+        if date:
+            record.first_seen = min(record.first_seen or date, date)
+            record.last_seen = max(record.last_seen or date, date)
+        self._rename(record, local)
+        names = _names_of(local, article)
+        sided = {normalize_key(a.name) for a in local.aliases if a.viewpoint}
+        for name in names:
+            if normalize_key(name) not in sided:
+                self.registry.add(entity_id, Alias(name))
+        for alias in local.aliases:
+            self.registry.add(entity_id, _with_article(alias, article_id))
+        self._index_names(record, [*names, *(a.name for a in local.aliases)])
+        for role in local.roles:
+            ev = role.evidence
+            row = RoleRow(entity_id, role.role, role.date, article_id, ev.text, ev.start, ev.end)
+            self._roles.setdefault(entity_id, []).append(row)
+        self._remember_context(entity_id, present - {entity_id})
+
+    def _rename(self, record: _Record, local: LocalEntity) -> None:
+        """Adopt a fuller person name, or a neutral name over one used by one side."""
+        if record.kind == "PERSON" and len(local.name.split()) > len(record.name.split()):
+            record.name = local.name
+        elif record.viewpoint_name and not _has_viewpoint_name(local):
+            record.name, record.viewpoint_name = local.name, False
+        if record.kind == "OTHER" and local.kind != "OTHER":
+            record.kind = local.kind
+
+    def _index_names(self, record: _Record, names: Iterable[str]) -> None:
+        if record.kind == "PERSON":
+            for key in surname_keys(record.name.split(), self._gazetteer):
+                self._surnames.setdefault(key, set()).add(record.id)
+            return
+        names = list(names)
+        if record.kind in ("PLACE", "OTHER"):
+            for name in names:
+                core = _core_key(name)
+                if core:
+                    self._cores.setdefault(core, set()).add(record.id)
+        for name in names:
+            head = _head_key(name) if self._gazetteer.lookup(name) is None else None
+            if head:
+                self._heads.setdefault(head, set()).add(record.id)
+
+    def _remember_context(self, entity_id: str, others: set[str]) -> None:
+        counter = self._context.setdefault(entity_id, Counter())
+        counter.update(others)
+        if len(counter) > _MAX_CONTEXT:
+            self._context[entity_id] = Counter(dict(counter.most_common(_MAX_CONTEXT // 2)))
+
+
+def role_spans(rows: Iterable[RoleRow]) -> tuple[RoleSpan, ...]:
+    """Merge dated role observations into spans, broken wherever another role intervenes.
+
+    Observations are ordered by date; consecutive ones with the same title ("president",
+    whatever the "of …") make one span whose name is the most specific seen.  Undated
+    observations form open spans at the end.
+    """
+    dated = sorted((r for r in rows if r.date), key=lambda r: _bounds(r.date or "")[0])
+    spans: list[RoleSpan] = []
+    for row in dated:
+        start, end = _bounds(row.date or "")
+        evidence = Evidence(row.text, row.start, row.end, row.article_id)
+        last = spans[-1] if spans else None
+        if last is not None and _title(last.role) == _title(row.role):
+            role = max(last.role, row.role, key=len)
+            spans[-1] = RoleSpan(
+                role, last.start, max(last.end or end, end), (*last.evidence, evidence)
+            )
+        else:
+            spans.append(RoleSpan(row.role, start, end, (evidence,)))
+    undated: dict[str, list[RoleRow]] = {}
+    for row in rows:
+        if not row.date:
+            undated.setdefault(_title(row.role), []).append(row)
+    for group in undated.values():
+        proofs = tuple(Evidence(r.text, r.start, r.end, r.article_id) for r in group)
+        spans.append(RoleSpan(max((r.role for r in group), key=len), None, None, proofs))
+    return tuple(spans)
+
+
+def _bounds(date: str) -> tuple[str, str]:
+    start, _, end = date.partition("/")
+    return start, end or start
+
+
+def _title(role: str) -> str:
+    return role.split(" of ")[0]
+
+
+def _years_apart(a: str | None, b: str | None) -> int | None:
+    if not a or not b or not a[:4].isdigit() or not b[:4].isdigit():
+        return None
+    return abs(int(a[:4]) - int(b[:4]))
+
+
+def _names_of(local: LocalEntity, article: ArticleEntities) -> list[str]:
+    names = [local.name, *(article.mentions[i].text for i in local.mentions)]
+    return list(dict.fromkeys(names))
+
+
+def _has_viewpoint_name(local: LocalEntity) -> bool:
+    key = normalize_key(local.name)
+    return any(a.viewpoint and normalize_key(a.name) == key for a in local.aliases)
+
+
+def _with_article(alias: Alias, article_id: str) -> Alias:
+    ev = alias.evidence
+    if ev is None:
+        return alias
+    evidence = Evidence(ev.text, ev.start, ev.end, article_id, ev.text_of)
+    return Alias(alias.name, alias.viewpoint, alias.valid_from, alias.valid_to, evidence)
+
+
+def _kinds_agree(a: Kind, b: Kind) -> bool:
+    return a == b or "OTHER" in (a, b)
+
+
+def _core_key(name: str) -> str | None:
+    """Return the core key of a plural or island-like place name, or ``None``."""
+    words = normalize_key(name).split()
+    if not words:
+        return None
+    qualifies = any(w in _GEO_GENERIC or w in _GEO_DIRECTIONS for w in words)
+    if not qualifies and not (words[-1].endswith("s") and len(words[-1]) > 4):
+        return None
+    kept = [_singular(w) for w in words if w not in _GEO_GENERIC and w not in _GEO_DIRECTIONS]
+    return " ".join(kept) or None
+
+
+def _head_key(name: str) -> str | None:
+    """Return the last word of a name of several words, unless it is a generic word.
+
+    "San Diego Chargers" is found under ``chargers``; "Betty Ford Center" under nothing,
+    since "Center" names no one thing.
+    """
+    words = normalize_key(name).split()
+    if len(words) < 2 or words[-1] in _GENERIC_HEADS or not words[-1].isalpha():
+        return None
+    return words[-1]
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("es") and len(word) > 4:
+        return word[:-2]
+    if word.endswith("s") and len(word) > 3:
+        return word[:-1]
+    return word

@@ -1,0 +1,286 @@
+"""The storyline data model: frozen value objects for the vocabulary of DESIGN.md.
+
+Every stage takes these objects and returns new ones; nothing here does I/O or holds a
+database handle.  A new fact is a new object (``dataclasses.replace``), never an object
+filled in step by step.
+
+Dates are carried as ISO 8601 strings so that values of any granularity ("2005",
+"2014-02", "2014-FA", "2005-11-20T05:36:00+00:00") share one representation and survive
+JSON, SQLite and Spark unchanged.  ``earliest``/``latest`` are always full calendar dates
+(``YYYY-MM-DD``, both inclusive) so intervals can be compared as strings.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+
+class Provenance(StrEnum):
+    """How a date was obtained."""
+
+    EXPLICIT = "explicit"
+    """Written in the article text itself (a dateline, a "Last Updated" line)."""
+    METADATA = "metadata"
+    """Taken from markup or record metadata (meta tags, feed dates, JSONL fields)."""
+    INFERRED = "inferred"
+    """Reasoned from indirect clues (tense, mentioned years, related coverage)."""
+
+
+class Granularity(StrEnum):
+    """The precision a `TimePoint` is known to."""
+
+    CENTURY = "century"
+    DECADE = "decade"
+    YEAR = "year"
+    SEASON = "season"
+    QUARTER = "quarter"
+    MONTH = "month"
+    WEEK = "week"
+    DAY = "day"
+    TIME = "time"
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """A span of text that supports a derived fact.
+
+    ``start``/``end`` are character offsets into ``text_of`` (``"body"`` for the article's
+    paragraphs joined by blank lines, ``"raw"`` for the decoded document text, ``"title"``)
+    of the article ``article_id`` (``None`` while the article has no id yet).
+    """
+
+    text: str
+    start: int
+    end: int
+    article_id: str | None = None
+    text_of: str = "body"
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-ready mapping."""
+        return dataclasses.asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class TimePoint:
+    """A date or interval with its granularity, provenance and confidence.
+
+    ``value`` is a TIMEX3-style value (``2005-11-20``, ``2014-02``, ``2014-FA``) or an ISO
+    datetime; ``earliest`` and ``latest`` bound it as inclusive calendar dates.
+    """
+
+    value: str
+    earliest: str
+    latest: str
+    granularity: Granularity
+    provenance: Provenance
+    confidence: float = 1.0
+    evidence: tuple[Evidence, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON shape of the command-line contract."""
+        return {
+            "value": self.value,
+            "earliest": self.earliest,
+            "latest": self.latest,
+            "granularity": self.granularity.value,
+            "provenance": self.provenance.value,
+            "confidence": round(self.confidence, 3),
+            "evidence": [e.to_dict() for e in self.evidence],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> TimePoint:
+        """Rebuild a `TimePoint` from `to_dict` output."""
+        return cls(
+            value=data["value"],
+            earliest=data["earliest"],
+            latest=data["latest"],
+            granularity=Granularity(data.get("granularity", "day")),
+            provenance=Provenance(data["provenance"]),
+            confidence=float(data.get("confidence", 1.0)),
+            evidence=tuple(Evidence(**e) for e in data.get("evidence", ())),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One raw record from a source, exactly as read.
+
+    Args:
+        uri: where the record lives: a file path, ``archive.zip!member.html``, ``-``.
+        record: the record's position inside ``uri``: a byte offset for WARC records,
+            a 1-based line number for JSONL, an entry index for feeds, 0 for whole files.
+        content: the raw bytes (HTML, text, or an already-clean body for JSONL).
+        content_type: a MIME type, sniffed from the content where possible.
+        url: the web address of the page, when the source names it.
+        fetched: when the page was fetched (ISO datetime), when known.
+        charset: the declared or detected character set, when known.
+        hints: metadata the source carries beside the content (``title``, ``published``,
+            ``author``, ``language``, ``section``) as sorted ``(key, value)`` pairs.
+    """
+
+    uri: str
+    record: int
+    content: bytes
+    content_type: str
+    url: str | None = None
+    fetched: str | None = None
+    charset: str | None = None
+    hints: tuple[tuple[str, str], ...] = ()
+
+    def hint(self, key: str) -> str | None:
+        """Return the metadata hint ``key``, or ``None``."""
+        for name, value in self.hints:
+            if name == key:
+                return value
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """Where one copy of an article was found."""
+
+    uri: str
+    record: int
+    url: str | None = None
+    fetched: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-ready mapping."""
+        return dataclasses.asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class RelatedLink:
+    """A link to related coverage found in an article (headline, date, address)."""
+
+    title: str
+    date: str | None = None
+    url: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-ready mapping."""
+        return dataclasses.asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A sub-heading inside the body, placed before paragraph number ``before``."""
+
+    text: str
+    before: int
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-ready mapping."""
+        return dataclasses.asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """The clean text of one document and what extraction learned about it.
+
+    ``id`` is empty until the store assigns one (from the normalised body, so that exact
+    duplicates share it).  ``duplicate_of`` names the first article of a group of near
+    duplicates (syndicated copies), so later stages can count independent sources.
+    """
+
+    title: str | None
+    paragraphs: tuple[str, ...]
+    id: str = ""
+    captions: tuple[str, ...] = ()
+    headings: tuple[Heading, ...] = ()
+    byline: str | None = None
+    section: str | None = None
+    language: str | None = None
+    url: str | None = None
+    published: TimePoint | None = None
+    related: tuple[RelatedLink, ...] = ()
+    sources: tuple[Source, ...] = ()
+    duplicate_of: str | None = None
+    document_id: str = ""
+
+    @property
+    def body(self) -> str:
+        """Return the paragraphs joined by blank lines (the text evidence offsets use)."""
+        return "\n\n".join(self.paragraphs)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON shape of ``storyline articles --json``."""
+        return {
+            "id": self.id,
+            "title": self.title,
+            "section": self.section,
+            "byline": self.byline,
+            "language": self.language,
+            "url": self.url,
+            "published": self.published.to_dict() if self.published else None,
+            "paragraphs": list(self.paragraphs),
+            "captions": list(self.captions),
+            "headings": [h.to_dict() for h in self.headings],
+            "related": [r.to_dict() for r in self.related],
+            "sources": [s.to_dict() for s in self.sources],
+            "duplicate_of": self.duplicate_of,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Article:
+        """Rebuild an `Article` from `to_dict` output."""
+        published = data.get("published")
+        return cls(
+            id=data.get("id", ""),
+            title=data.get("title"),
+            paragraphs=tuple(data.get("paragraphs", ())),
+            captions=tuple(data.get("captions", ())),
+            headings=tuple(Heading(**h) for h in data.get("headings", ())),
+            byline=data.get("byline"),
+            section=data.get("section"),
+            language=data.get("language"),
+            url=data.get("url"),
+            published=TimePoint.from_dict(published) if published else None,
+            related=tuple(RelatedLink(**r) for r in data.get("related", ())),
+            sources=tuple(Source(**s) for s in data.get("sources", ())),
+            duplicate_of=data.get("duplicate_of"),
+            document_id=data.get("document_id", ""),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Timex:
+    """A time expression normalised to TIMEX3.
+
+    ``type`` is one of DATE, TIME, DURATION, SET; ``value`` a TIMEX3 value (``2014-02-08``,
+    ``2014-FA``, ``P13M``, ``PAST_REF``, ``XXXX-11-20`` when no anchor was known); ``mod``
+    one of TIMEX3's modifiers (``EARLY``, ``LATE``, ``APPROX``…) or ``None``; ``start`` and
+    ``end`` are character offsets into the tagged text.
+    """
+
+    text: str
+    start: int
+    end: int
+    type: str
+    value: str
+    mod: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-ready mapping."""
+        return dataclasses.asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class IngestReport:
+    """Counts and problems from one ingest run."""
+
+    documents: int = 0
+    articles_new: int = 0
+    duplicates: int = 0
+    near_duplicates: int = 0
+    unchanged: int = 0
+    skipped: int = 0
+    failed: int = 0
+    problems: tuple[str, ...] = field(default=())
+    """Records that could not be read or extracted: file, record and reason."""
+    notices: tuple[str, ...] = field(default=())
+    """Records read fine that held no article text (index pages, empty shells)."""

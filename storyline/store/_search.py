@@ -1,0 +1,80 @@
+"""Full-text search over articles with SQLite FTS5: indexing, ranking, snippets."""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Sequence
+
+from storyline.errors import StorylineError
+
+logger = logging.getLogger(__name__)
+
+TITLE_WEIGHT = 5.0
+"""BM25 weight of a title match relative to a body match (1.0), so that an article whose
+title names the query outranks one that mentions it twice in passing: with equal weights
+the mentions win, 2 is just enough, 5 leaves a margin.  The ranking cases in
+``tests/store/test_search.py`` pin this; re-run them after changing it."""
+
+SNIPPET_OPEN = "["
+SNIPPET_CLOSE = "]"
+SNIPPET_ELLIPSIS = "…"
+SNIPPET_TOKENS = 16
+"""Snippets mark matched terms with brackets and hold at most 16 tokens: about one line of
+a terminal, enough to show a match in context."""
+
+IndexRow = tuple[int, str | None, str]
+"""What the index needs of one article: ``(articles.seq, title, body)``."""
+
+_MATCH_SQL = (
+    "SELECT rowid, bm25(articles_fts, ?, 1.0) AS rank,"
+    " snippet(articles_fts, -1, ?, ?, ?, ?) FROM articles_fts"
+    " WHERE articles_fts MATCH ? ORDER BY rank, rowid LIMIT ?"
+)
+
+
+def index_articles(conn: sqlite3.Connection, rows: Sequence[IndexRow]) -> None:
+    """Add articles to the full-text index; the values must equal those in ``articles``.
+
+    The index has external content (it reads the text back from ``articles`` for
+    snippets), so a row indexed with other values than those stored would corrupt it.
+    """
+    conn.executemany("INSERT INTO articles_fts (rowid, title, body) VALUES (?, ?, ?)", rows)
+
+
+def match(conn: sqlite3.Connection, query: str, limit: int) -> list[tuple[int, float, str]]:
+    """Return ``(articles.seq, rank, snippet)`` of the best matches of ``query``.
+
+    ``query`` is FTS5 syntax; if FTS5 rejects it, its whitespace-separated terms are
+    searched again as quoted strings, all required.
+
+    Raises:
+        StorylineError: if even the quoted terms cannot be searched.
+    """
+    try:
+        return _match(conn, query, limit)
+    except sqlite3.OperationalError as exc:
+        logger.debug("search %r is not FTS5 syntax (%s); searching plain words", query, exc)
+    try:
+        return _match(conn, quote_terms(query), limit)
+    except sqlite3.OperationalError as exc:
+        raise StorylineError(f"cannot search for {query!r} ({exc}); try plain words") from None
+
+
+def quote_terms(query: str) -> str:
+    """Return ``query`` as FTS5 strings, one per whitespace-separated term."""
+    return " ".join('"' + term.replace('"', '""') + '"' for term in query.split())
+
+
+def _match(conn: sqlite3.Connection, query: str, limit: int) -> list[tuple[int, float, str]]:
+    params = (
+        TITLE_WEIGHT,
+        SNIPPET_OPEN,
+        SNIPPET_CLOSE,
+        SNIPPET_ELLIPSIS,
+        SNIPPET_TOKENS,
+        query,
+        limit,
+    )
+    rows = conn.execute(_MATCH_SQL, params).fetchall()
+    return [(int(seq), float(rank), str(snippet)) for seq, rank, snippet in rows]

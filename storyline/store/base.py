@@ -1,0 +1,89 @@
+"""The narrow interface every store implements."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Protocol
+
+from storyline.model import Article, Document
+
+
+class PutOutcome(StrEnum):
+    """What `Store.put` did with a document and its article."""
+
+    NEW = "new"
+    """A new article was stored."""
+    DUPLICATE = "duplicate"
+    """The article's normalised text was already stored: only the source was added."""
+    NEAR_DUPLICATE = "near_duplicate"
+    """A new article, grouped with an earlier near-identical one (``duplicate_of``)."""
+    UNCHANGED = "unchanged"
+    """This exact source record was already stored: nothing changed."""
+    NO_ARTICLE = "no_article"
+    """The document was kept but yielded no article."""
+
+
+@dataclass(frozen=True, slots=True)
+class PutResult:
+    """The outcome of storing one document, with the article id when there is one."""
+
+    outcome: PutOutcome
+    article_id: str | None = None
+    duplicate_of: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    """One full-text search result, best first; lower ``rank`` is better (BM25)."""
+
+    article: Article
+    rank: float
+    snippet: str
+
+
+class Store(Protocol):
+    """Persistent home of documents and everything derived from them.
+
+    Implementations: `storyline.store.sqlite.SQLiteStore` (default, also in memory with
+    ``":memory:"``).  Every method is safe to call again with the same input.
+    """
+
+    def put(self, document: Document, article: Article | None) -> PutResult:
+        """Store a raw document and the article extracted from it, idempotently."""
+        ...
+
+    def has_record(self, uri: str, record: int) -> bool:
+        """Return whether the source record ``(uri, record)`` is already stored."""
+        ...
+
+    def commit(self) -> None:
+        """Make everything put so far durable (puts are batched into transactions)."""
+        ...
+
+    def get_article(self, article_id: str) -> Article | None:
+        """Return one article with all its sources, or ``None``."""
+        ...
+
+    def iter_articles(
+        self, since: str | None = None, until: str | None = None
+    ) -> Iterator[Article]:
+        """Yield articles in publication order (undated last), optionally within dates."""
+        ...
+
+    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+        """Return the articles best matching ``query`` (FTS5 syntax), ranked by BM25."""
+        ...
+
+    def iter_documents(self) -> Iterator[Document]:
+        """Yield every stored raw document (to rebuild derived records)."""
+        ...
+
+    def stats(self) -> dict[str, int]:
+        """Return counts of documents, sources, articles, duplicates and groups."""
+        ...
+
+    def close(self) -> None:
+        """Commit and release the store."""
+        ...

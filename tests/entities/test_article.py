@@ -1,0 +1,173 @@
+"""Tests for `resolve_in_article`: chains, roles, aliases, descriptions and metonymy."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.entities import ArticleEntities, LocalEntity, extract_entities
+
+
+def _entity(result: ArticleEntities, name: str) -> LocalEntity:
+    return next(e for e in result.entities if e.name == name)
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "forms"),
+    [
+        (
+            "Russian President Vladimir Putin came. Putin smiled. Mr Putin left.",
+            "Vladimir Putin",
+            ("Russian President Vladimir Putin", "Putin", "Mr Putin"),
+        ),
+        (
+            "Putin arrived first. Russian President Vladimir Putin then spoke.",
+            "Vladimir Putin",
+            ("Putin", "Russian President Vladimir Putin"),
+        ),
+        ("President Xi Jinping came. Xi spoke.", "Xi Jinping", ("President Xi Jinping", "Xi")),
+        ("W. Mark Felt died. Mark Felt was 95.", "W. Mark Felt", ("W. Mark Felt", "Mark Felt")),
+        (
+            "The Indianapolis Colts won. The Colts were happy.",
+            "Indianapolis Colts",
+            ("Indianapolis Colts", "Colts"),
+        ),
+        (
+            "Ships reached the Kuril Islands. The Kuril dispute.",
+            "Kuril Islands",
+            ("Kuril Islands", "Kuril"),
+        ),
+        (
+            "He joined the WTO. The World Trade Organisation agreed.",
+            "World Trade Organisation",
+            ("WTO", "World Trade Organisation"),
+        ),
+        (
+            "The European Monetary Fund (EMF) met. The EMF said no.",
+            "European Monetary Fund",
+            ("European Monetary Fund", "EMF"),
+        ),
+    ],
+)
+def test_chains_mentions_into_one_entity(text: str, name: str, forms: tuple[str, ...]) -> None:
+    result = extract_entities(text)
+    assert _entity(result, name).forms == forms
+
+
+def test_two_people_sharing_a_surname_stay_apart() -> None:
+    text = "George Bush met Laura Bush. Later Laura Bush spoke and George Bush left."
+    names = sorted(e.name for e in extract_entities(text).entities)
+    assert names == ["George Bush", "Laura Bush"]
+
+
+def test_a_lone_surname_goes_to_the_nearest_earlier_bearer() -> None:
+    text = "George Bush spoke. Laura Bush smiled. Bush then left."
+    result = extract_entities(text)
+    laura = _entity(result, "Laura Bush")
+    assert [result.mentions[i].text for i in laura.mentions] == ["Laura Bush", "Bush"]
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "name", "roles"),
+    [
+        (
+            "Russian President Vladimir Putin came.",
+            "2005-11-20",
+            "Vladimir Putin",
+            [("president of Russia", "2005-11-20")],
+        ),
+        (
+            "Russian President Vladimir Putin came. Putin first went to Tokyo in 2005, in his "
+            "first 2000-2008 presidency, and returned as prime minister in 2009.",
+            "2014-02-08",
+            "Vladimir Putin",
+            [
+                ("president of Russia", "2014-02-08"),
+                ("prime minister", "2009"),
+                ("president", "2000/2008"),
+            ],
+        ),
+        (
+            "Shinzo Abe, Japan's prime minister, spoke.",
+            "2014-02-08",
+            "Shinzo Abe",
+            [("prime minister of Japan", "2014-02-08")],
+        ),
+        ("Former President Bill Clinton came.", "2014-02-08", "Bill Clinton", []),
+        ("Mr Putin came.", None, "Putin", []),
+    ],
+)
+def test_gives_people_dated_roles(
+    text: str, date: str | None, name: str, roles: list[tuple[str, str]]
+) -> None:
+    entity = _entity(extract_entities(text, date=date), name)
+    assert [(r.role, r.date) for r in entity.roles] == roles
+    for role in entity.roles:
+        assert text[role.evidence.start : role.evidence.end] == role.evidence.text
+
+
+def test_stated_aliases_join_with_their_viewpoints() -> None:
+    text = (
+        "A row over four Pacific islands goes on. Those islands, just off Hokkaido, are "
+        "known as the Southern Kuriles in Russia and as the Northern Territories in Japan."
+    )
+    islands = _entity(extract_entities(text), "Southern Kuriles")
+    assert islands.kind == "PLACE"
+    assert [(a.name, a.viewpoint) for a in islands.aliases] == [
+        ("Southern Kuriles", "Russia"),
+        ("Northern Territories", "Japan"),
+    ]
+    assert [d.text for d in islands.descriptions] == ["four Pacific islands", "Those islands"]
+
+
+@pytest.mark.parametrize(
+    ("text", "descriptions"),
+    [
+        (
+            "A dispute over four small islands. Japan claims the Kuril Islands.",
+            ["four small islands"],
+        ),
+        ("Tiny uninhabited islands. Japan claims the Kuril Islands.", []),
+        ("The islands are far. Japan claims the Kuril Islands and the Senkaku Islands.", []),
+    ],
+)
+def test_island_descriptions_need_one_island_entity(text: str, descriptions: list[str]) -> None:
+    result = extract_entities(text)
+    found = [d.text for e in result.entities for d in e.descriptions]
+    assert found == descriptions
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("Tokyo has promised to help.", ["Tokyo"]),
+        ("Relations with Tokyo thaw.", ["Tokyo"]),
+        ("It stands apart from Tokyo's tense ties with Beijing.", ["Tokyo", "Beijing"]),
+        ("The BBC's reporter in Tokyo said so.", []),
+        ("They agreed in Moscow last April.", []),
+        ("Abe's visit to Moscow was the first.", []),
+        ("Russia has huge reserves.", []),
+    ],
+)
+def test_flags_capitals_standing_for_governments(text: str, flagged: list[str]) -> None:
+    result = extract_entities(text)
+    assert [result.mentions[m.mention].text for m in result.metonymies] == flagged
+    for metonymy in result.metonymies:
+        assert metonymy.reading.startswith("government of ")
+        assert result.mentions[metonymy.mention].kind == "PLACE"
+
+
+def test_demonyms_are_relations_not_mentions() -> None:
+    result = extract_entities("Some Russian oil flows east to South Korean ports.")
+    assert [(d.text, d.place_key) for d in result.demonyms] == [
+        ("Russian", "russia"),
+        ("South Korean", "south korea"),
+    ]
+    assert result.mentions == ()
+
+
+def test_local_ids_follow_first_mentions() -> None:
+    result = extract_entities("Tokyo and Moscow talked. Tokyo agreed.")
+    assert [(e.id, e.name, e.mentions) for e in result.entities] == [
+        ("e0", "Tokyo", (0, 2)),
+        ("e1", "Moscow", (1,)),
+    ]

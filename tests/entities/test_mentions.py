@@ -1,0 +1,138 @@
+"""Tests for `find_mentions`: names, kinds, cues and the traps around capital letters."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.entities import find_mentions
+
+
+def _found(text: str) -> list[tuple[str, str]]:
+    return [(m.text, m.kind) for m in find_mentions(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Mr Putin flew to Sochi.", [("Putin", "PERSON"), ("Sochi", "PLACE")]),
+        ("Talks began in Busan, South Korea.", [("Busan", "PLACE"), ("South Korea", "PLACE")]),
+        ("He joined the World Trade Organisation.", [("World Trade Organisation", "ORG")]),
+        ("Delegates of the Group of Eight gathered.", [("Group of Eight", "ORG")]),
+        ("The Bank of Japan raised rates.", [("Bank of Japan", "ORG")]),
+        ("She spoke at the UN Security Council.", [("UN Security Council", "ORG")]),
+        ("They met at the Winter Olympics.", [("Winter Olympics", "EVENT")]),
+        ("It dates back to World War Two.", [("World War Two", "EVENT")]),
+        ("It was seized after WWII ended.", [("WWII", "EVENT")]),
+        ("Officials from Apec gathered.", [("Apec", "ORG")]),
+        ("Mark Teixeira signed a deal.", [("Mark Teixeira", "PERSON")]),
+        ("Trade with the Soviet Union grew.", [("Soviet Union", "PLACE")]),
+        ("Ships sailed to the Kuril Islands.", [("Kuril Islands", "PLACE")]),
+        ("The Foreign Ministry said no.", [("Foreign Ministry", "ORG")]),
+        ("Voters backed the Labour Party.", [("Labour Party", "ORG")]),
+        ("Police closed Oxford Street early.", [("Oxford Street", "PLACE")]),
+        ("They prayed for Osama bin Laden.", [("Osama bin Laden", "PERSON")]),
+    ],
+)
+def test_finds_names_with_kinds(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "role", "cue"),
+    [
+        (
+            "Russian President Vladimir Putin arrived.",
+            "Vladimir Putin",
+            "president of Russia",
+            "Russian President",
+        ),
+        (
+            "It was Japan's Prime Minister Junichiro Koizumi.",
+            "Junichiro Koizumi",
+            "prime minister of Japan",
+            "Japan's Prime Minister",
+        ),
+        (
+            "Talks with Japanese prime minister Shinzo Abe.",
+            "Shinzo Abe",
+            "prime minister of Japan",
+            "Japanese prime minister",
+        ),
+        (
+            "Guests such as U.S. President Barack Obama stayed away.",
+            "Barack Obama",
+            "president of United States",
+            "U.S. President",
+        ),
+        ("Later, President Xi Jinping spoke.", "Xi Jinping", "president", "President"),
+        ("He met Mr Putin.", "Putin", None, "Mr"),
+        ("He met Mr. Putin.", "Putin", None, "Mr"),
+        ("He met former President Bill Clinton.", "Bill Clinton", None, "former President"),
+        (
+            "We saw Foreign Minister Sergei Lavrov.",
+            "Sergei Lavrov",
+            "foreign minister",
+            "Foreign Minister",
+        ),
+    ],
+)
+def test_reads_title_cues(text: str, name: str, role: str | None, cue: str) -> None:
+    person = next(m for m in find_mentions(text) if m.kind == "PERSON")
+    assert (person.text, person.role, person.cue) == (name, role, cue)
+    assert text[person.start : person.end] == name
+
+
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        ("Support pledges were made. They will support the plan.", "Support"),
+        ("Several other leaders came.", "Several"),
+        ("Agreement is not close, but an agreement may come.", "Agreement"),
+        ("Russian oil flows east.", "Russian"),
+        ("The talks resumed on Monday in May 2014.", "Monday"),
+        ("The talks resumed on Monday in May 2014.", "May"),
+        ("Some 17,000 Japanese fled.", "Japanese"),
+        ("Funeral Of Horton held", "Of Horton"),
+    ],
+)
+def test_skips_words_that_only_look_like_names(text: str, absent: str) -> None:
+    assert absent not in [m.text for m in find_mentions(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Push to improve Russia-Japan ties", ["Russia", "Japan"]),
+        ("Later Abe met the Asia-Pacific delegates.", ["Abe", "Asia-Pacific"]),
+        ("Americas Africa Europe Middle East\n", ["Americas", "Africa", "Europe", "Middle East"]),
+    ],
+)
+def test_splits_runs_of_known_names(text: str, expected: list[str]) -> None:
+    assert [m.text for m in find_mentions(text)] == expected
+
+
+def test_headline_keeps_only_names_the_body_capitalises() -> None:
+    text = "Ellen DeGeneres To Host Oscars\nThe show will host Ellen DeGeneres again."
+    headline = [m.text for m in find_mentions(text) if m.end <= text.index("\n")]
+    assert headline == ["Ellen DeGeneres", "Oscars"]
+
+
+def test_adds_named_summits_beside_their_organisation() -> None:
+    found = _found("Leaders met at the Apec summit in Busan.")
+    assert ("Apec summit", "EVENT") in found and ("Apec", "ORG") in found
+
+
+def test_keys_share_one_entity_across_spellings() -> None:
+    keys = {
+        m.entity_key
+        for m in find_mentions(
+            "The G8 (Group of Eight) met; the WTO and World Trade Organisation too."
+        )
+    }
+    assert keys == {"group of eight", "world trade organization"}
+
+
+def test_offsets_point_at_the_text() -> None:
+    text = "In Tokyo, Koizumi met Putin and the BBC's Jonathan Head."
+    for mention in find_mentions(text):
+        assert text[mention.start : mention.end] == mention.text

@@ -1,0 +1,134 @@
+"""Tests for `EntityResolver`: one id per real entity across articles and years."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.entities import (
+    EntityResolver,
+    EntityRow,
+    ResolverState,
+    RoleRow,
+    extract_entities,
+    role_spans,
+)
+
+
+def _add(resolver: EntityResolver, article_id: str, text: str, date: str | None) -> dict[str, str]:
+    """Resolve ``text`` and return written name → canonical id."""
+    article = extract_entities(text, date=date)
+    mapping = resolver.add(article_id, article)
+    return {
+        article.mentions[i].text: mapping[local.id]
+        for local in article.entities
+        for i in local.mentions
+    }
+
+
+def test_same_person_across_articles_and_years() -> None:
+    resolver = EntityResolver()
+    first = _add(resolver, "a", "Russian President Vladimir Putin arrived in Tokyo.", "2005-11-20")
+    second = _add(resolver, "b", "In Moscow, Mr Putin met Abe.", "2009-05-12")
+    third = _add(resolver, "c", "Vladimir Putin and Shinzo Abe met in Sochi.", "2014-02-08")
+    assert first["Vladimir Putin"] == second["Putin"] == third["Vladimir Putin"]
+    assert first["Vladimir Putin"] == "person:vladimir-putin"
+
+
+def test_a_surname_seen_first_takes_the_full_name_later() -> None:
+    resolver = EntityResolver()
+    first = _add(resolver, "a", "Later Mr Putin spoke.", "2009-01-01")
+    second = _add(resolver, "b", "Vladimir Putin spoke again.", "2009-02-01")
+    assert first["Putin"] == second["Vladimir Putin"] == "person:putin"
+    entity = resolver.entity("person:putin")
+    assert entity is not None and entity.name == "Vladimir Putin"
+
+
+def test_people_sharing_a_surname_do_not_merge() -> None:
+    resolver = EntityResolver()
+    george = _add(resolver, "a", "President George Bush spoke at the White House.", "2004-01-01")
+    laura = _add(resolver, "b", "Laura Bush opened a library in Texas.", "2004-02-01")
+    assert george["George Bush"] != laura["Laura Bush"]
+    later = _add(resolver, "c", "Speaking at the White House, Mr Bush said no.", "2004-03-01")
+    assert later["Bush"] == george["George Bush"]
+    library = _add(resolver, "d", "In Texas, Mrs Bush read to children.", "2004-04-01")
+    assert library["Bush"] == laura["Laura Bush"]
+
+
+def test_full_names_with_initials_agree() -> None:
+    resolver = EntityResolver()
+    first = _add(resolver, "a", "George W. Bush spoke.", None)
+    second = _add(resolver, "b", "Then George Bush left.", None)
+    assert first["George W. Bush"] == second["George Bush"]
+
+
+def test_island_aliases_meet_across_articles() -> None:
+    resolver = EntityResolver()
+    bbc = _add(resolver, "bbc", "A dispute over the Kuril Islands goes on.", "2005-11-20")
+    cnbc = _add(
+        resolver,
+        "cnbc",
+        "Those islands are widely known as the Southern Kuriles in Russia, and as the "
+        "Northern Territories in Japan.",
+        "2014-02-08",
+    )
+    assert bbc["Kuril Islands"] == cnbc["Southern Kuriles"] == cnbc["Northern Territories"]
+    entity = resolver.entity(bbc["Kuril Islands"])
+    assert entity is not None and entity.name == "Kuril Islands"
+    sided = {(a.name, a.viewpoint) for a in entity.aliases if a.viewpoint}
+    assert sided == {("Southern Kuriles", "Russia"), ("Northern Territories", "Japan")}
+    assert resolver.registry.name_for(entity.id, viewpoint="Japan") == "Northern Territories"
+
+
+def test_ids_are_stable_and_collisions_get_a_suffix() -> None:
+    taken = ResolverState((EntityRow("place:tokyo", "Tokyo Bay", "PLACE"),), (), (), ())
+    resolver = EntityResolver.from_state(taken)
+    first = _add(resolver, "a", "Ships left Tokyo.", None)
+    again = _add(resolver, "b", "Ships reached Tokyo.", None)
+    assert first["Tokyo"] == again["Tokyo"] == "place:tokyo-2"
+    assert [e.id for e in resolver.entities()] == ["place:tokyo", "place:tokyo-2"]
+
+
+def test_state_round_trips_through_rows() -> None:
+    resolver = EntityResolver()
+    _add(resolver, "a", "Russian President Vladimir Putin arrived in Tokyo.", "2005-11-20")
+    copy = EntityResolver.from_state(resolver.export_state())
+    assert copy.export_state() == resolver.export_state()
+    later = _add(copy, "b", "Mr Putin left Tokyo.", "2005-11-22")
+    assert later == {"Putin": "person:vladimir-putin", "Tokyo": "place:tokyo"}
+
+
+@pytest.mark.parametrize(
+    ("observations", "spans"),
+    [
+        (
+            [
+                ("president of Russia", "2005-11-20"),
+                ("president", "2000/2008"),
+                ("prime minister", "2009"),
+                ("president of Russia", "2014-02-08"),
+            ],
+            [
+                ("president of Russia", "2000", "2008"),
+                ("prime minister", "2009", "2009"),
+                ("president of Russia", "2014-02-08", "2014-02-08"),
+            ],
+        ),
+        ([("mayor", None)], [("mayor", None, None)]),
+        ([], []),
+    ],
+)
+def test_role_spans_break_where_another_role_intervenes(
+    observations: list[tuple[str, str | None]], spans: list[tuple[str, str | None, str | None]]
+) -> None:
+    rows = [RoleRow("person:x", role, date, "a", "x", 0, 1) for role, date in observations]
+    assert [(s.role, s.start, s.end) for s in role_spans(rows)] == spans
+
+
+def test_context_memory_is_bounded() -> None:
+    resolver = EntityResolver()
+    for n in range(40):
+        places = " and ".join(f"Town{n}x{k} Street" for k in range(5))
+        _add(resolver, f"a{n}", f"Mr Putin visited {places}.", None)
+    state = resolver.export_state()
+    per_entity = [c for c in state.contexts if c.entity_id == "person:putin"]
+    assert 0 < len(per_entity) <= 64
