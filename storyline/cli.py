@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import json
 import logging
+import re
 import sys
 from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
@@ -238,15 +239,18 @@ def articles(
             _print_article_row(article, as_json)
 
 
-def _check_date(value: str | None, flag: str) -> str | None:
-    import datetime as dt
+_DATE_BOUND = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
 
+
+def _check_date(value: str | None, flag: str) -> str | None:
+    """Accept a year, a month or a day (``2005``, ``2005-11``, ``2005-11-20``)."""
     if value is None:
         return None
-    try:
-        return dt.date.fromisoformat(value[:10]).isoformat()
-    except ValueError:
-        raise UsageError(f"{flag} expects a date like 2005-11-20, got {value!r}") from None
+    if not _DATE_BOUND.fullmatch(value):
+        raise UsageError(
+            f"{flag} expects a date like 2005-11-20 (or 2005-11, or 2005), got {value!r}"
+        )
+    return value
 
 
 def _print_article_row(article: Article, as_json: bool) -> None:

@@ -161,11 +161,14 @@ class Library:
         for document, article, error in self._extract_all(fresh, extract_options):
             state.documents += 1
             state.bytes_read = stats.bytes_read
+            try:
+                outcome = self.store.put(document, article if error is None else None).outcome
+            except RecordError as exc:
+                state.problems.append(str(exc))
+                continue
             if error is not None:
                 state.problems.append(str(error))
-                self.store.put(document, None)
             else:
-                outcome = self.store.put(document, article).outcome
                 state.count(outcome.value)
                 if outcome is PutOutcome.NO_ARTICLE:
                     where = f"{document.uri} (record {document.record})"

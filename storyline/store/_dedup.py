@@ -3,8 +3,8 @@
 Exact duplicates share an id: the first 16 hex digits of the SHA-256 of the normalised
 body (`normalize_text`).  Near duplicates (syndicated copies with another headline, an
 agency tag, an extra or a different last sentence) are found with MinHash over word
-5-shingles and locality-sensitive hashing: each signature is cut into `BANDS` bands of
-`ROWS` values, every band is stored as one row of ``dedup_bands(band, key, article_id)``,
+5-shingles and locality-sensitive hashing: the start of each signature is cut into `BANDS`
+bands of `ROWS` values, each stored as one row of ``dedup_bands(band, key, article_id)``,
 and articles that share a band with a new one are candidates, confirmed when their
 estimated Jaccard similarity reaches `MIN_SIMILARITY`.  Lookups go through SQLite's index
 on ``(band, key)``, so memory stays flat however large the archive grows.
@@ -60,6 +60,11 @@ same happening 0.0.  At 0.8 the estimate's spread (0.033 at J=0.83) would miss a
 copy with a replaced last line in five; 0.7 sits four errors below it and far above the
 closest non-copy.  Re-run those tests after changing this."""
 
+MAX_FINGERPRINT_BYTES = 256 * 1024
+"""Only the first 256 KiB of a normalised body (some 40,000 words) are fingerprinted:
+copies of a longer text are alike there too, and time and memory stay bounded (the power
+tables of the rolling hash take 16 bytes per byte hashed)."""
+
 MAX_CANDIDATES = 32
 """Candidates compared per new article (those sharing the most bands first), so a group of
 thousands of copies costs no more than a handful."""
@@ -100,6 +105,11 @@ class Fingerprint:
     keys: tuple[int, ...]
 
 
+_ASCII_PUNCTUATION = {
+    code: None for code in range(128) if unicodedata.category(chr(code)).startswith("P")
+}
+
+
 @functools.cache
 def _punctuation(astral: bool) -> re.Pattern[str]:
     """Return a pattern for runs of Unicode punctuation (categories P*).
@@ -136,6 +146,14 @@ def normalize_text(text: str) -> str:
         'putin arrives in japan at last'
     """
     folded = unicodedata.normalize("NFKC", text).casefold()
+    if folded.isascii():
+        # The same result, six times faster: ASCII text is already composed.
+        return " ".join(folded.translate(_ASCII_PUNCTUATION).split())
+    return _strip_punctuation(folded)
+
+
+def _strip_punctuation(folded: str) -> str:
+    """Delete punctuation from ``folded`` text, collapse whitespace, compose again."""
     stripped = _punctuation(astral=False).sub("", folded)
     # A string needs UTF-16 surrogates exactly when it holds astral characters: a quick
     # test that spares most texts the slower astral pattern.
@@ -169,7 +187,12 @@ def _shingle_hashes(normalized: str) -> npt.NDArray[np.uint32]:
     """
     # `normalize_text` leaves words separated by exactly one space; with one more at each
     # end, word i lies between spaces i and i+1, and shingle i between i and i+5.
-    data = np.frombuffer(f" {normalized} ".encode("utf-8", "surrogatepass"), dtype=np.uint8)
+    text = f" {normalized} ".encode("utf-8", "surrogatepass")
+    if len(text) > MAX_FINGERPRINT_BYTES:
+        # Cut after a space (never inside a UTF-8 sequence) and keep the closing space.
+        cut = text.rfind(b" ", 0, MAX_FINGERPRINT_BYTES)
+        text = text[: cut + 1] if cut > 0 else text[:MAX_FINGERPRINT_BYTES] + b" "
+    data = np.frombuffer(text, dtype=np.uint8)
     powers, inverse = _power_tables(max(_MIN_TABLE, 1 << len(data).bit_length()))
     prefix = data.astype(np.uint64)
     prefix *= powers[: len(data)]

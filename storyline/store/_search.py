@@ -20,8 +20,8 @@ SNIPPET_OPEN = "["
 SNIPPET_CLOSE = "]"
 SNIPPET_ELLIPSIS = "…"
 SNIPPET_TOKENS = 16
-"""Snippets mark matched terms with brackets and hold at most 16 tokens: about one line of
-a terminal, enough to show a match in context."""
+"""Snippets mark matched terms with brackets and hold at most 16 tokens on one line: about
+a line of a terminal, enough to show a match in context."""
 
 IndexRow = tuple[int, str | None, str]
 """What the index needs of one article: ``(articles.seq, title, body)``."""
@@ -77,4 +77,5 @@ def _match(conn: sqlite3.Connection, query: str, limit: int) -> list[tuple[int, 
         limit,
     )
     rows = conn.execute(_MATCH_SQL, params).fetchall()
-    return [(int(seq), float(rank), str(snippet)) for seq, rank, snippet in rows]
+    # Snippets are shown on one line: paragraph breaks inside them become spaces.
+    return [(int(seq), float(rank), " ".join(str(snippet).split())) for seq, rank, snippet in rows]

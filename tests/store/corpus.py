@@ -41,6 +41,7 @@ STRIKE_ANALYSIS = (
     "crews watching the empty cranes on the quay.",
 )
 
+
 def _vocabulary(size: int = 3000) -> tuple[str, ...]:
     rng = random.Random(1)
     lengths = (1, 2, 2, 3, 3, 3, 4, 4, 4, 5, 5, 5, 6, 6, 7, 7, 8, 9, 10, 11)

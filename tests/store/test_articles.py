@@ -81,7 +81,9 @@ def test_date_filters_keep_articles_that_may_fall_inside(
 @pytest.mark.parametrize("bad", ["last tuesday", "2014-13-01", "2014-02-30", "14-02-08", ""])
 def test_bad_date_bound_is_a_usage_error(dated: SQLiteStore, bad: str) -> None:
     with pytest.raises(UsageError, match="expects a date"):
-        list(dated.iter_articles(since=bad))
+        dated.iter_articles(since=bad)
+    with pytest.raises(UsageError, match="until expects"):
+        dated.iter_articles(until=bad)
 
 
 def test_leap_day_bound(dated: SQLiteStore) -> None:

@@ -44,6 +44,12 @@ def test_normalize_text_is_stable(text: str) -> None:
     assert "  " not in once and once == once.strip()
 
 
+@given(st.text(st.characters(max_codepoint=127)))
+def test_ascii_shortcut_gives_the_general_result(text: str) -> None:
+    folded = text.casefold()
+    assert _dedup.normalize_text(text) == _dedup._strip_punctuation(folded)
+
+
 def _reference_shingle_hashes(normalized: str) -> list[int]:
     """The same hashes as `_dedup._shingle_hashes`, one shingle at a time."""
     tokens = normalized.split(" ")
@@ -67,6 +73,15 @@ def _reference_shingle_hashes(normalized: str) -> list[int]:
 def test_vectorised_shingle_hashes_match_reference(text: str) -> None:
     normalized = _dedup.normalize_text(text)
     assert _dedup._shingle_hashes(normalized).tolist() == _reference_shingle_hashes(normalized)
+
+
+@pytest.mark.parametrize("word", ["lorem", "x" * 300_000])
+def test_long_bodies_are_fingerprinted_from_their_start(word: str) -> None:
+    long_text = " ".join([word] * (600_000 // len(word) + 2))
+    same_start = long_text + " with a different ending"
+    first, second = (_dedup.fingerprint_of(text) for text in (long_text, same_start))
+    assert _dedup.similarity(first.signature, second.signature) == 1.0
+    assert len(_dedup._shingle_hashes(long_text)) <= _dedup.MAX_FINGERPRINT_BYTES // 5
 
 
 def _shingles(normalized: str) -> set[str]:

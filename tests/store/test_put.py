@@ -191,19 +191,27 @@ def test_documents_round_trip_byte_for_byte(
         assert list(store.iter_documents()) == documents
 
 
-def test_failed_put_leaves_no_trace(store: SQLiteStore, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_failed_put_rolls_back_to_the_last_commit(
+    store: SQLiteStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
     store.put(*numbered(1))
+    store.commit()
+    committed = store.stats()
+    store.put(*numbered(2))
 
     def fail(*args: object) -> None:
         raise RuntimeError("disk on fire")
 
     monkeypatch.setattr("storyline.store._dedup.add_bands", fail)
-    before = store.stats()
     with pytest.raises(RuntimeError):
-        store.put(*numbered(2))
-    assert store.stats() == before
+        store.put(*numbered(3))
+    assert store.stats() == committed
+    assert [hit.article.title for hit in store.search("report")] == ["Report 1"]
     monkeypatch.undo()
-    assert store.put(*numbered(2)).outcome is PutOutcome.NEW
+    outcomes = [store.put(*numbered(n)).outcome for n in (1, 2, 3)]
+    assert outcomes == [PutOutcome.UNCHANGED, PutOutcome.NEW, PutOutcome.NEW]
+    store.commit()
+    assert store.stats()["articles"] == 3
 
 
 def test_close_commits_and_twice_is_harmless(tmp_path: Path) -> None:

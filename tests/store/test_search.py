@@ -90,9 +90,11 @@ def test_hits_are_ranked_best_first_with_snippets(filled: SQLiteStore) -> None:
     assert hits[0].article.sources[0].uri == "ferry.html"
 
 
-def test_snippet_is_bounded(filled: SQLiteStore) -> None:
-    snippet = filled.search("breakwater")[0].snippet
-    assert "[breakwater]" in snippet
+def test_snippet_is_one_bounded_line(store: SQLiteStore) -> None:
+    store.put(document("s.html"), article(STRIKE_REPORT[:2], "Strike"))
+    snippet = store.search("loading union")[0].snippet
+    assert "[loading]" in snippet and "[union]" in snippet
+    assert "\n" not in snippet
     assert len(snippet.split()) <= 16
 
 
