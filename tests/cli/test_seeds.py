@@ -1,0 +1,89 @@
+"""The seed articles' extraction expectations (../shared/seeds/EXPECTED.md), end to end."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.cli.conftest import json_lines, run
+
+BBC = "004_8d72a45c9b085ab1.txt"
+CNBC = "000_0ee64a50e8cb1b23.txt"
+
+
+@pytest.fixture
+def seed_articles(seeds_dir: Path, tmp_path: Path) -> dict[str, dict[str, Any]]:
+    db = str(tmp_path / "seeds.db")
+    for name in (BBC, CNBC):
+        result = run("ingest", str(seeds_dir / name), "--db", db, "-q")
+        assert result.exit_code == 0, result.output
+    rows = json_lines(run("articles", "--db", db, "--json").output)
+    return {Path(r["sources"][0]["uri"]).name: r for r in rows}
+
+
+def body(article: dict[str, Any]) -> str:
+    return "\n".join(article["paragraphs"])
+
+
+def test_bbc_title_date_captions_heading(seed_articles: dict[str, dict[str, Any]]) -> None:
+    bbc = seed_articles[BBC]
+    assert bbc["title"] == "Putin visits Japan to boost ties"
+    published = bbc["published"]
+    assert published["provenance"] == "explicit"
+    assert published["value"].startswith("2005-11-20T05:36")
+    assert published["evidence"] and "20 November 2005" in published["evidence"][0]["text"]
+    assert len(bbc["captions"]) == 2
+    assert bbc["captions"][0].startswith("Japanese Prime Minister Junichiro Koizumi")
+    assert [h["text"] for h in bbc["headings"]] == ["Support pledges"]
+    assert bbc["paragraphs"][0].startswith("Russian President Vladimir Putin has arrived")
+
+
+def test_bbc_related_coverage(seed_articles: dict[str, dict[str, Any]]) -> None:
+    related = seed_articles[BBC]["related"]
+    assert [r["date"] for r in related] == [
+        "2005-01-14",
+        "2004-09-02",
+        "2002-02-08",
+        "2000-09-05",
+        "2000-09-04",
+    ]
+    assert related[0]["title"] == "Push to improve Russia-Japan ties"
+
+
+@pytest.mark.parametrize(
+    "junk",
+    [
+        "an error occurred",
+        "BBC News",
+        "One-Minute World News",
+        "Last Updated",
+        "external internet sites",
+        "Americas Africa Europe",
+        "Support pledges",
+        "14 Jan 05",
+        "Push to improve Russia-Japan ties",
+        "The two leaders have been at the Apec meeting",
+    ],
+)
+def test_bbc_junk_is_not_body(seed_articles: dict[str, dict[str, Any]], junk: str) -> None:
+    assert junk not in body(seed_articles[BBC])
+
+
+def test_cnbc_title_section_and_no_date(seed_articles: dict[str, dict[str, Any]]) -> None:
+    cnbc = seed_articles[CNBC]
+    assert cnbc["title"] == "Putin to visit Japan as relations with Tokyo thaw"
+    assert cnbc["section"] == "Asia-Pacific News"
+    assert cnbc["published"] is None or cnbc["published"]["provenance"] == "inferred"
+    assert cnbc["paragraphs"][0].startswith("Russian President Vladimir Putin agreed")
+    assert cnbc["paragraphs"][-1].startswith("Japan now consumes")
+
+
+@pytest.mark.parametrize(
+    "junk",
+    ["Getty Images", "Read more", "Follow us on Twitter", "Asia-Pacific News"],
+)
+def test_cnbc_junk_is_not_body(seed_articles: dict[str, dict[str, Any]], junk: str) -> None:
+    assert junk not in body(seed_articles[CNBC])
+    assert "Vladimir Putin" not in seed_articles[CNBC]["paragraphs"]
