@@ -124,7 +124,9 @@ def dated(article: Article, day: dt.date) -> Article:
 
 def run(limit: int, seed: int, modes: list[str]) -> None:
     """Score the chosen modes on a seeded sample (or everything with ``limit`` 0)."""
-    folders = sorted(p.parent for p in DATA.glob("*/articles.json") if p.parent.name not in HELD_OUT)
+    folders = sorted(
+        p.parent for p in DATA.glob("*/articles.json") if p.parent.name not in HELD_OUT
+    )
     data = load(folders)
     pairs = [(name, article, day) for name, items in data.items() for article, day in items]
     if limit:

@@ -91,7 +91,9 @@ def read_timexes(xml_text: str) -> tuple[str, list[Span]]:
 
 def token_range(text: str, span: Span) -> tuple[int, int]:
     """Return the (first, last) token offsets a span covers, PTB-like tokens."""
-    tokens = [m.span() for m in _TOKEN.finditer(text) if m.end() > span.start and m.start() < span.end]
+    tokens = [
+        m.span() for m in _TOKEN.finditer(text) if m.end() > span.start and m.start() < span.end
+    ]
     return (tokens[0][0], tokens[-1][1]) if tokens else (span.start, span.end)
 
 
@@ -166,7 +168,7 @@ def score_document(
 def _context(text: str, span: Span) -> str:
     left = text[max(0, span.start - 60) : span.start].replace("\n", " ")
     right = text[span.end : span.end + 40].replace("\n", " ")
-    return f"{left}[[{text[span.start:span.end]}]]{right}"
+    return f"{left}[[{text[span.start : span.end]}]]{right}"
 
 
 def run_set(name: str, limit: int | None, show_errors: bool) -> None:

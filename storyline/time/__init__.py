@@ -1,0 +1,42 @@
+"""The time stage: time expressions, sentence times and publication-date inference.
+
+- `tag` finds time expressions in English text and normalises them to TIMEX3
+  (``DATE``/``TIME``/``DURATION``/``SET`` with values such as ``2014-02-08``,
+  ``2014-FA``, ``P13M``), resolving relative ones against the publication date.
+- `sentence_times` gives each sentence the time it speaks about.
+- `infer_published` dates an article that carries no date, from clues in its text and
+  dated facts from the archive (`KnownDate`).
+- `annotate_timeml` and `annotate_timeml_dir` write TempEval-3 TimeML for evaluation.
+
+Example::
+
+    from storyline.time import tag
+
+    for timex in tag("Putin agreed on Saturday to visit Japan in the autumn.", "2014-02-08"):
+        print(timex.text, timex.type, timex.value)
+    # Saturday DATE 2014-02-08
+    # the autumn DATE 2014-FA
+"""
+
+from __future__ import annotations
+
+from storyline.time._calendar import is_timex_value
+from storyline.time._known import known_dates_from_articles
+from storyline.time._pubdate import infer_published
+from storyline.time._sentences import sentence_times, split_sentences
+from storyline.time._tagger import tag
+from storyline.time._timeml import annotate_timeml, annotate_timeml_dir
+from storyline.time._types import KnownDate, SentenceTime
+
+__all__ = [
+    "KnownDate",
+    "SentenceTime",
+    "annotate_timeml",
+    "annotate_timeml_dir",
+    "infer_published",
+    "is_timex_value",
+    "known_dates_from_articles",
+    "sentence_times",
+    "split_sentences",
+    "tag",
+]

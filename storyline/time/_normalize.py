@@ -1,0 +1,468 @@
+"""Turn a match of one rule family into a TIMEX3 type, value and modifier.
+
+Each ``norm_*`` function takes the regex match and a `Context` (the text, the anchor and
+whether tense decides open directions) and returns a `Norm`, or ``None`` when the match
+is not a time expression after all or cannot be given a valid value.  Without an anchor,
+relative expressions get unresolved values (``XXXX``, ``XXXX-XX-XX``, ``XXXX-WXX-6``),
+never a guess.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from storyline.time._calendar import (
+    Direction,
+    make_date,
+    parse_anchor,
+    pick_year,
+    weekday_date,
+    year_text,
+)
+from storyline.time._lexicon import (
+    MONTHS,
+    ORDINALS,
+    WEEKDAYS,
+    parse_number,
+)
+from storyline.time._tense import clause_tense
+
+
+@dataclass(frozen=True, slots=True)
+class Norm:
+    """A normalised time expression: TIMEX3 type, value and modifier.
+
+    A ``TIME`` whose value starts with ``T`` (``T17:00``, ``TEV``) is *partial*: a clock
+    time or part of day still waiting for the day it belongs to.
+    """
+
+    type: str
+    value: str
+    mod: str | None = None
+    start: int | None = None
+    """Where the expression starts when it is not where the match starts."""
+    end: int | None = None
+    """Where the expression ends when it is not where the match ends."""
+
+    @property
+    def is_partial(self) -> bool:
+        """Return whether this is a time of day without its day."""
+        return self.value.startswith("T")
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What a normaliser may look at besides its match."""
+
+    text: str
+    anchor: dt.date | None
+    clock: tuple[int, int] | None
+    tense_aware: bool
+
+    @classmethod
+    def build(cls, text: str, anchor: str | None, tense_aware: bool) -> Context:
+        """Parse ``anchor`` (ISO date or datetime) and bundle it with the text."""
+        parsed = parse_anchor(anchor)
+        return cls(
+            text=text,
+            anchor=parsed[0] if parsed else None,
+            clock=parsed[1] if parsed else None,
+            tense_aware=tense_aware,
+        )
+
+    def direction(self, start: int, end: int, default: Direction | None) -> Direction | None:
+        """Return which way the clause around ``[start, end)`` points in time."""
+        if not self.tense_aware:
+            return default
+        tense = clause_tense(self.text, start, end)
+        if tense == "past":
+            return "past"
+        if tense == "future":
+            return "future"
+        return default
+
+    def before(self, start: int, chars: int = 30) -> str:
+        """Return up to ``chars`` characters of text before ``start``."""
+        return self.text[max(0, start - chars) : start]
+
+    def after(self, end: int, chars: int = 30) -> str:
+        """Return up to ``chars`` characters of text after ``end``."""
+        return self.text[end : end + chars]
+
+
+Match = re.Match[str]
+
+
+UNANCHORED = {
+    "day": "XXXX-XX-XX",
+    "week": "XXXX-WXX",
+    "month": "XXXX-XX",
+    "quarter": "XXXX-QX",
+    "half": "XXXX-HX",
+    "year": "XXXX",
+    "decade": "XXXX",
+    "century": "XXXX",
+}
+
+
+POSITION_MODS = {"early": "START", "late": "END", "mid": "MID"}
+
+
+DAY_PART_CODES = {"morning": "MO", "afternoon": "AF", "evening": "EV", "night": "NI"}
+
+
+def lower_group(match: Match, group: str) -> str | None:
+    value = match.group(group)
+    return " ".join(value.lower().split()) if value else None
+
+
+def month_number(word: str) -> int:
+    """Return the month number of a month name or abbreviation ("Sept." -> 9)."""
+    return MONTHS[word.lower().rstrip(".")]
+
+
+def expand_short_year(digits: str, anchor: dt.date | None) -> int:
+    """Expand a two-digit year to the century closest to the anchor (or 1950-2049)."""
+    short = int(digits.lstrip("'"))
+    base = anchor.year if anchor else 2000
+    candidates = [(base // 100 + k) * 100 + short for k in (-1, 0, 1)]
+    return min(candidates, key=lambda year: (abs(year - base), -year))
+
+
+def year_from_words(text: str) -> int | None:
+    """Return a year written in digits or words ("1996", "nineteen ninety-six")."""
+    if text.isdigit():
+        return int(text)
+    words = text.lower().replace("-", " ").split()
+    base = {"nineteen": 1900, "eighteen": 1800}.get(words[0])
+    rest = parse_number(" ".join(words[1:]))
+    if base is None or rest is None or not 0 <= rest < 100:
+        return None
+    return base + int(rest)
+
+
+_CAPITALISED_NEXT = re.compile(r"^[^\S\n]+[A-Z][a-z]")
+
+
+def is_part_of_name(word: str, after: str) -> bool:
+    """Return whether a capitalised word followed by a capitalised one is a name
+    ("Winter Olympics", "One-Minute World News")."""
+    return word[:1].isupper() and not word.isupper() and bool(_CAPITALISED_NEXT.match(after))
+
+
+# A date after these words is a deadline or a bound ("extended to Nov. 20", "by
+# February"), not the time of the clause's verb, so the tense says nothing about it.
+_BOUND_BEFORE = re.compile(
+    r"(?i)\b(?:from|of|and|or|for|a|an|the|its|their|his|her|record)"
+    r"\s+(?:(?:early|late|mid)[-\s]+)?$"
+)
+
+
+# A deadline ("by August", "until Nov. 16", "extended to Nov. 20") lies ahead when the
+# two nearest candidates are as close.
+_DEADLINE_BEFORE = re.compile(
+    r"(?i)\b(?:to|until|till|by|through|before|effective|expire|expires|expiring|due"
+    r"|deadline)\s+(?:(?:early|late|mid)[-\s]+)?$"
+)
+
+
+def open_direction(ctx: Context, match: Match) -> Direction | None:
+    """Return the direction for a month (and day) without a year: the clause's tense,
+    unless the date is bound to a noun or a deadline rather than to the verb."""
+    before = ctx.before(match.start(), 24)
+    if _DEADLINE_BEFORE.search(before):
+        return "soon"
+    if _BOUND_BEFORE.search(before):
+        return None
+    return ctx.direction(match.start(), match.end(), None)
+
+
+def norm_iso_date(match: Match, ctx: Context) -> Norm | None:
+    """Normalise "2005-11-20" and "2005-11-20T05:36"."""
+    date = make_date(int(match["year"]), int(match["month"]), int(match["day"]))
+    if date is None:
+        return None
+    if match["hour"] is not None:
+        return Norm("TIME", f"{date.isoformat()}T{match['hour']}:{match['minute']}")
+    return Norm("DATE", date.isoformat())
+
+
+def norm_numeric_date(match: Match, ctx: Context) -> Norm | None:
+    """Normalise "11/20/2005" (month first unless the first number exceeds 12)."""
+    first, second = int(match["a"]), int(match["b"])
+    month, day = (second, first) if first > 12 else (first, second)
+    digits = match["year"]
+    year = int(digits) if len(digits) == 4 else expand_short_year(digits, ctx.anchor)
+    date = make_date(year, month, day)
+    return Norm("DATE", date.isoformat()) if date else None
+
+
+def norm_text_date(match: Match, ctx: Context) -> Norm | None:
+    """Normalise "20 November 2005", "Nov. 20", "Sunday, 20 November 2005", "August 1945"."""
+    month = month_number(match["m1"] or match["m2"] or match["m3"])
+    day_text = match["d1"] or match["d2"]
+    if day_text is None:
+        spoken = year_from_words(match["y3"])
+        written = year_text(spoken) if spoken else None
+        return Norm("DATE", f"{written}-{month:02d}") if written else None
+    day = int(re.sub(r"\D", "", day_text))
+    year_digits = match["y1"] or match["y2"]
+    if year_digits is not None:
+        year = (
+            int(year_digits)
+            if len(year_digits) == 4
+            else expand_short_year(year_digits, ctx.anchor)
+        )
+    else:
+        weekday = match["weekday"]
+        found = _year_for_unwritten(ctx, match, month, day, weekday)
+        if found is None:
+            return None
+        if isinstance(found, str):
+            return Norm("DATE", found)
+        year = found
+    date = make_date(year, month, day)
+    return Norm("DATE", date.isoformat()) if date else None
+
+
+def _year_for_unwritten(
+    ctx: Context, match: Match, month: int, day: int, weekday: str | None
+) -> int | str | None:
+    """Choose the year of a day written without one; a string means unresolved."""
+    if make_date(2000, month, day) is None:
+        return None
+    if ctx.anchor is None:
+        return f"XXXX-{month:02d}-{day:02d}"
+    if weekday:
+        wanted = _weekday_number(weekday)
+        fits = [
+            y
+            for y in (ctx.anchor.year, ctx.anchor.year - 1, ctx.anchor.year + 1)
+            if (d := make_date(y, month, day)) is not None and d.isoweekday() == wanted
+        ]
+        if fits:
+            return fits[0]
+    return pick_year(ctx.anchor, month, day, open_direction(ctx, match))
+
+
+def _weekday_number(word: str) -> int:
+    lowered = word.lower().rstrip(".")
+    for name, number in WEEKDAYS.items():
+        if name.startswith(lowered[:3]):
+            return number
+    return 0
+
+
+_MONTH_NEEDS_CONTEXT = re.compile(
+    r"(?i)(?:\b(?:in|of|since|until|till|by|during|before|after|from|to|through|early"
+    r"|late|mid|end|beginning|start|between|and|or|last|next|this|for|throughout"
+    r"|around|on)[-\s]+)$"
+)
+
+
+def norm_month(match: Match, ctx: Context) -> Norm | None:
+    """Normalise a month without a day: "April", "last April", "June last year"."""
+    word = match["month"]
+    month = month_number(word)
+    rel, yrel = lower_group(match, "rel"), lower_group(match, "yrel")
+    if (
+        word.lower() in ("may", "march")
+        and rel is None
+        and yrel is None
+        and not _MONTH_NEEDS_CONTEXT.search(ctx.before(match.start(), 20))
+    ):
+        return None
+    if ctx.anchor is None:
+        return Norm("DATE", f"XXXX-{month:02d}")
+    anchor = ctx.anchor
+    if yrel is not None:
+        year = anchor.year + {"this": 0, "last": -1, "next": 1}.get(yrel, -1)
+    elif rel in ("last", "past", "previous", "the past", "the previous", "this past"):
+        # "last February" said in March is a year back: the month just gone is "last
+        # month" (TimeBank).
+        year = anchor.year if month < anchor.month - 1 else anchor.year - 1
+    elif rel in ("next", "coming", "the coming", "the next", "this coming", "following"):
+        year = anchor.year if month > anchor.month else anchor.year + 1
+    elif rel in ("this", "the following"):
+        year = anchor.year
+    else:
+        chosen = pick_year(anchor, month, None, open_direction(ctx, match))
+        if chosen is None:
+            return None
+        year = chosen
+    text = year_text(year)
+    return Norm("DATE", f"{text}-{month:02d}") if text else None
+
+
+def norm_weekday(match: Match, ctx: Context) -> Norm | None:
+    """Normalise "Saturday", "last Friday", "next Monday", "Mondays" (a set)."""
+    weekday = WEEKDAYS[match["weekday"].lower()]
+    if match["plural"]:
+        return Norm("SET", f"XXXX-WXX-{weekday}")
+    if ctx.anchor is None:
+        return Norm("DATE", f"XXXX-WXX-{weekday}")
+    rel = lower_group(match, "rel")
+    anchor = ctx.anchor
+    if rel in ("last", "past", "previous", "the past", "the previous", "this past"):
+        date = anchor - dt.timedelta(days=(anchor.isoweekday() - weekday - 1) % 7 + 1)
+    elif rel in ("next", "coming", "the coming", "the next", "this coming", "following"):
+        date = anchor + dt.timedelta(days=(weekday - anchor.isoweekday() - 1) % 7 + 1)
+    elif rel == "this":
+        date = anchor + dt.timedelta(days=weekday - anchor.isoweekday())
+    else:
+        direction = ctx.direction(match.start(), match.end(), "past")
+        date = weekday_date(anchor, weekday, direction)
+    return Norm("DATE", date.isoformat())
+
+
+_NOT_A_YEAR_BEFORE = re.compile(
+    r"(?i)(?:[$£€#]\s*|\b(?:no|nos|number|flight|route|page|pages|room|rooms|highway"
+    r"|interstate|model|code|item|box|suite|apartment|apt|unit|bus|train|article|rule"
+    r"|section|chapter|paragraph|resolution|boeing|airbus|top|about|nearly|some|over"
+    r"|exactly|only|least|than)\.?\s+)$"
+)
+
+
+_NOT_A_YEAR_AFTER = re.compile(
+    r"(?i)^\s*(?:people|persons|men|women|troops|soldiers|children|votes|shares|members"
+    r"|workers|jobs|tons|tonnes|feet|foot|metres|meters|miles|km|kilometers|kilometres"
+    r"|acres|barrels|units|cases|deaths|dead|employees|dollars|euros|pounds|yen|points"
+    r"|marines|police|officers|students|residents|delegates|homes|houses|cars|vehicles"
+    r"|hectares|square|pages|words|calories|rounds|times|others|more|new|of\s+the"
+    r"|\w+\s+(?:people|troops)|am\b|pm\b|a\.m|p\.m|hours|GMT|hrs)"
+)
+
+
+_YEAR_CONTEXT = re.compile(
+    r"(?i)\b(?:in|since|from|until|till|by|of|year|during|before|after|between|and|to|through)\s+$"
+)
+
+
+def norm_year(match: Match, ctx: Context) -> Norm | None:
+    """Normalise a year written alone: "1945", "fiscal 1998"."""
+    year = int(match["year"])
+    before, after = ctx.before(match.start(), 24), ctx.after(match.end(), 24)
+    if match["fiscal"] is None:
+        if _NOT_A_YEAR_BEFORE.search(before) or _NOT_A_YEAR_AFTER.match(after):
+            return None
+        if year < 1700 and not _YEAR_CONTEXT.search(before):
+            return None
+    bound = lower_group(match, "bound")
+    mod = None
+    if bound:
+        mod = "ON_OR_BEFORE" if bound.endswith(("earlier", "before")) else "ON_OR_AFTER"
+        mod = "APPROX" if bound.endswith("so") else mod
+    return Norm("DATE", f"{year:04d}", mod)
+
+
+def norm_year_range(match: Match, ctx: Context) -> Norm | None:
+    """Normalise "2000-2008" and "1998/99" as one DATE valued at its first year."""
+    first = int(match["y1"])
+    last_digits = match["y2"]
+    last = int(last_digits) if len(last_digits) == 4 else (first // 100) * 100 + int(last_digits)
+    if len(last_digits) == 2 and last < first:
+        last += 100
+    if not first < last <= first + 100:
+        return None
+    return Norm("DATE", f"{first:04d}")
+
+
+def norm_spoken_year(match: Match, ctx: Context) -> Norm | None:
+    """Normalise "nineteen ninety-six" and "the year two thousand"."""
+    if match["thousand"]:
+        number = parse_number(match["thousand"])
+        return Norm("DATE", f"{int(number):04d}") if number else None
+    base = 1900 if match["century"].lower() == "nineteen" else 1800
+    rest = match["rest"].lower()
+    number = 0.0 if rest == "hundred" else parse_number(rest)
+    if number is None or number >= 100:
+        return None
+    return Norm("DATE", f"{base + int(number):04d}")
+
+
+_DECADE_WORDS = {
+    "twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+    "seventies": 7, "eighties": 8, "nineties": 9,
+}  # fmt: skip
+
+
+def norm_decade(match: Match, ctx: Context) -> Norm | None:
+    """Normalise "the 1990s", "the '80s", "the nineties", "the early 1990s"."""
+    mod = POSITION_MODS.get(lower_group(match, "mod") or "")
+    if match["decade"]:
+        return Norm("DATE", match["decade"][:3], mod)
+    if match["word"]:
+        return Norm("DATE", f"19{_DECADE_WORDS[match['word'].lower()]}", mod)
+    short = int(match["short"] or match["short2"])
+    century = 19
+    if ctx.anchor is not None and ctx.anchor.year >= 2000 and short <= ctx.anchor.year % 100:
+        century = ctx.anchor.year // 100
+    return Norm("DATE", f"{century}{short // 10}", mod)
+
+
+def norm_century(match: Match, ctx: Context) -> Norm | None:
+    """Normalise "the 19th century" (value ``18``) and "the early 20th century"."""
+    word = match["ordinal"].lower()
+    number = ORDINALS.get(word) or int(re.sub(r"\D", "", word) or 0)
+    if not 1 <= number <= 30:
+        return None
+    return Norm("DATE", f"{number - 1:02d}", POSITION_MODS.get(lower_group(match, "mod") or ""))
+
+
+_FIXED_HOLIDAYS = {
+    "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
+    "boxing day": (12, 26), "new year's day": (1, 1), "new year's eve": (12, 31),
+    "valentine's day": (2, 14), "halloween": (10, 31),
+}  # fmt: skip
+
+
+def holiday_date(name: str, year: int) -> dt.date | None:
+    """Return the date of a named day in ``year`` (Easter by the Gregorian computus)."""
+    key = " ".join(name.lower().split())
+    if key in _FIXED_HOLIDAYS:
+        return make_date(year, *_FIXED_HOLIDAYS[key])
+    if key.startswith("thanksgiving"):
+        first = dt.date(year, 11, 1)
+        return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
+    easter = _easter(year)
+    offsets = {"easter": 0, "easter sunday": 0, "easter monday": 1, "good friday": -2}
+    return easter + dt.timedelta(days=offsets[key]) if key in offsets else None
+
+
+def _easter(year: int) -> dt.date:
+    """Return Easter Sunday of a Gregorian year (the anonymous computus)."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = divmod(b, 4)
+    f = (b + 8) // 25
+    g = (b - f + 1) // 3
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = divmod(c, 4)
+    el = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 22 * el) // 451
+    month, day = divmod(h + el - 7 * m + 114, 31)
+    return dt.date(year, month, day + 1)
+
+
+def norm_holiday(match: Match, ctx: Context) -> Norm | None:
+    """Normalise "Christmas", "New Year's Eve", "Easter 2005" to their days."""
+    name = match["name"]
+    if match["year"]:
+        date = holiday_date(name, int(match["year"]))
+        return Norm("DATE", date.isoformat()) if date else None
+    if ctx.anchor is None:
+        fixed = _FIXED_HOLIDAYS.get(" ".join(name.lower().split()))
+        return Norm("DATE", f"XXXX-{fixed[0]:02d}-{fixed[1]:02d}" if fixed else "XXXX-XX-XX")
+    anchor = ctx.anchor
+    direction = open_direction(ctx, match)
+    days = [holiday_date(name, anchor.year + k) for k in (-1, 0, 1)]
+    candidates = [d for d in days if d is not None]
+    if direction == "past":
+        candidates = [d for d in candidates if d <= anchor] or candidates
+    elif direction == "future":
+        candidates = [d for d in candidates if d >= anchor] or candidates
+    if not candidates:
+        return None
+    best = min(candidates, key=lambda d: abs((d - anchor).days))
+    return Norm("DATE", best.isoformat())

@@ -1,0 +1,344 @@
+"""The regular expressions of the time tagger, compiled once at import.
+
+Each *rule family* is one compiled pattern with named groups; `storyline.time._rules`
+turns a match of a family into a TIMEX3 type and value.  Patterns are written so that
+each scans the text once without backtracking across more than a few words, which
+keeps tagging linear in the length of the text.
+
+Span conventions follow the TimeBank annotation: a leading "the" belongs to the time
+expression ("the third quarter", "the past two months"), a preposition does not ("in
+the autumn" is tagged "the autumn"), nor does "on" before a weekday.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from storyline.time._lexicon import (
+    MONTH_ABBREVIATIONS,
+    MONTH_NAMES,
+    ONES,
+    ORDINALS,
+    PLURAL_UNITS,
+    TENS,
+    UNITS,
+    WEEKDAYS,
+    alternation,
+)
+
+
+def _cased(words: tuple[str, ...] | list[str]) -> str:
+    """Return an alternative matching each word Capitalised or UPPER-CASED only."""
+    forms = [w.capitalize() for w in words] + [w.upper() for w in words]
+    return alternation(forms)
+
+
+# Left edge: not inside a word or a number ("$1990", "1.1990", "x1990").
+L = r"(?<![\w$£€#.,/:])"
+R = r"(?![\w])"
+
+MONTH_FULL = rf"(?-i:{_cased(MONTH_NAMES)})"
+MONTH_ABBR = rf"(?-i:{_cased(MONTH_ABBREVIATIONS)})\.?"
+MONTH = rf"(?:{MONTH_FULL}|{MONTH_ABBR})"
+WEEKDAY = rf"(?-i:{_cased(tuple(WEEKDAYS))})"
+WEEKDAY_ABBR = r"(?-i:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?"
+DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)"
+YEAR = r"(?:1[0-9]\d\d|20\d\d)(?![\d])"
+# A two-digit year only where nothing else could follow: "14 Jan 05 | Asia-Pacific".
+SHORT_YEAR = r"(?:'\d\d(?!\d)|\d\d(?=[^\S\n]*(?:[|\n)\]]|$)))"
+
+_UNIT_WORDS = alternation([*UNITS, *PLURAL_UNITS])
+UNIT = rf"(?:{_UNIT_WORDS})"
+UNIT_SINGULAR = rf"(?:{alternation(UNITS)})"
+
+_ONES = alternation(w for w in ONES if w != "zero")
+_TENS = alternation(TENS)
+_DIGIT_WORDS = alternation(w for w in ONES if ONES[w] < 10 and w != "zero")
+_TEENS = alternation(w for w in ONES if ONES[w] >= 10)
+# A year said in words, as in broadcast transcripts: "nineteen ninety-six".
+SPOKEN_YEAR_WORDS = (
+    rf"(?:nineteen|eighteen)[-\s](?:(?:{_TENS})(?:[-\s](?:{_DIGIT_WORDS}))?|{_TEENS})"
+)
+NUMBER_WORD = (
+    rf"(?:(?:{_TENS})(?:[-\s](?:{_DIGIT_WORDS}))?|{_ONES})"
+    rf"(?:\s+(?:hundred|thousand))?(?:\s+and\s+a\s+half)?"
+)
+NUMBER_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+\d/\d)?"
+NUMBER = (
+    rf"(?:{NUMBER_DIGITS}|{NUMBER_WORD}|a\s+hundred|a\s+thousand|a\s+dozen|half\s+an?"
+    rf"|an?(?:\s+and\s+a\s+half)?)"
+)
+COUPLE = r"(?:a\s+couple\s+of|a\s+couple|couple\s+of)"
+VAGUE = (
+    r"(?:several|a\s+few|few|many|some"
+    r"|a\s+number\s+of|numerous|various|countless)"
+)
+ORDINAL = rf"(?:{alternation(ORDINALS)}|\d{{1,2}}(?:st|nd|rd|th))"
+ZONE = (
+    r"(?-i:GMT|UTC|BST|CET|CEST|EET|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|PT|JST|IST"
+    r"|HKT|SGT|AEST|AEDT|MSK)"
+)
+AMPM = r"(?:a\.m\.|p\.m\.|a\.m(?!\w)|p\.m(?!\w)|am(?!\w)|pm(?!\w)|A\.M\.|P\.M\.)"
+SEASON = r"(?:spring|summer|autumn|fall|winter)"
+RELATIVE = (
+    r"(?:this\s+coming|this\s+past|the\s+coming|the\s+past|the\s+previous|the\s+following"
+    r"|the\s+next|the\s+last|last|next|this|coming|past|previous|following)"
+)
+
+
+def _compile(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, re.IGNORECASE | re.VERBOSE)
+
+
+ISO_DATE = _compile(
+    rf"""{L}(?P<year>\d{{4}})-(?P<month>\d\d)-(?P<day>\d\d)
+    (?:[T\s](?P<hour>[01]\d|2[0-3]):(?P<minute>[0-5]\d)(?::[0-5]\d)?(?:\s*(?P<zone>{ZONE}|Z))?)?
+    (?![\d-])"""
+)
+
+NUMERIC_DATE = _compile(rf"{L}(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<year>\d{{4}}|\d\d)(?![\d/])")
+
+TEXT_DATE = _compile(
+    rf"""{L}
+    (?:(?P<weekday>{WEEKDAY}|{WEEKDAY_ABBR})\s*,?\s+(?:the\s+)?)?
+    (?:
+        (?P<d1>{DAY})(?:[-–]{DAY})?(?:\s+of)?\s+(?P<m1>{MONTH})
+        (?:\s*,?\s*(?P<y1>{YEAR}|{SHORT_YEAR}))?
+      | (?P<m2>{MONTH})\s+(?:the\s+)?(?P<d2>{DAY})(?:[-–]{DAY})?(?![,.]?\d)
+        (?:\s*,?\s*(?P<y2>{YEAR}))?
+      | (?P<m3>{MONTH})\s*,?\s+(?:of\s+)?(?P<y3>{YEAR}|{SPOKEN_YEAR_WORDS})
+    ){R}"""
+)
+
+MONTH_ALONE = _compile(
+    rf"""{L}(?:(?P<rel>{RELATIVE})\s+)?(?P<month>{MONTH_FULL}|(?-i:Sept|Aug|Dec|Nov|Oct|Feb|Jan)\.)
+    (?:\s+(?:of\s+)?(?P<yrel>this|last|next|the\s+same|that|the\s+previous)\s+year)?{R}"""
+)
+
+WEEKDAY_RULE = _compile(
+    rf"""{L}(?:(?P<rel>{RELATIVE})\s+)?(?P<weekday>{WEEKDAY})(?P<plural>s)?{R}"""
+)
+
+YEAR_RULE = _compile(
+    rf"""{L}(?P<fiscal>(?:fiscal|financial|calendar|model|tax)(?:\s+year)?[-\s]+|the\s+year\s+)?
+    (?P<year>{YEAR})(?![-–]\d|\.\d|,\d|%|\w)
+    (?P<bound>\s+or\s+(?:later|earlier|before|after|so)|\s+and\s+beyond)?"""
+)
+
+YEAR_RANGE = _compile(
+    rf"""{L}(?P<fiscal>fiscal\s+(?:year\s+)?)?(?P<y1>{YEAR})\s?[-–/]\s?(?P<y2>{YEAR}|\d\d)(?![\d%])"""
+)
+
+SPOKEN_YEAR = _compile(
+    rf"""{L}(?:the\s+year\s+(?P<thousand>two\s+thousand(?:\s+and\s+(?:{_ONES}))?)
+    |(?P<century>nineteen|eighteen)[-\s](?P<rest>(?:{_TENS})(?:[-\s](?:{_DIGIT_WORDS}))?
+    |ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen
+    |hundred))(?![-\w])"""
+)
+
+DECADE = _compile(
+    rf"""{L}(?:(?P<the>the)\s+)?(?:(?P<mod>early|late|mid)[-\s]?)?
+    (?:(?P<decade>1[0-9]\d0|20\d0)'?s
+      |(?<=the\s)'?(?P<short>[0-9]0)'?s
+      |'(?P<short2>[0-9]0)s
+      |(?<=the\s)(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))
+    {R}"""
+)
+
+CENTURY = _compile(
+    rf"""{L}(?:(?P<the>the)\s+)?(?:(?P<mod>early|late|mid)[-\s])?
+    (?P<ordinal>{ORDINAL})[-\s]century{R}"""
+)
+
+RELATIVE_DAY = _compile(
+    r"""(?<![\w-])(?P<word>the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow
+    |yesterday|today|tomorrow|tonight|overnight)(?![\w-])"""
+)
+
+DAY_PART = _compile(
+    r"""(?<![\w-])(?:(?P<rel>this|last|tomorrow|yesterday|early|late|mid|this\s+past)[-\s]+)?
+    (?P<part>morning|afternoon|evening|night)(?![\w-])"""
+)
+
+CLOCK = _compile(
+    rf"""(?<![\w:.])(?:
+        (?P<h1>1[0-2]|0?[1-9])(?:[:.](?P<m1>[0-5]\d))?\s*(?P<ampm>{AMPM})
+      | (?P<h2>[01]?\d|2[0-3])[:.](?P<m2>[0-5]\d)(?=\s*(?:{ZONE}|hours|hrs|h(?!\w)|local))
+      | (?<=at\s)(?P<h3>[01]?\d|2[0-3]):(?P<m3>[0-5]\d)(?![\d:])
+      | (?P<h4>[01]?\d|2[0-3])(?P<m4>[0-5]\d)\s*(?=(?:GMT|UTC|hours|hrs)(?!\w))
+      | (?P<noon>noon|midnight|midday|noontime)
+      | (?P<hw>{_ONES}|\d{{1,2}})\s+o'clock
+    )(?:\s*(?P<zone>{ZONE}|local\s+time|hours|hrs)(?!\w))?"""
+)
+
+# "the last 13 months", "two years", "several weeks", "60-year", "a decade or so".
+DURATION = _compile(
+    rf"""{L}(?:(?P<the>the)\s+)?
+    (?:(?P<rel>last|past|next|first|coming|previous|following|latest|final|remaining
+        |ensuing|preceding|same|initial|other|entire|whole)\s+)?
+    (?P<num>{NUMBER}|{COUPLE}|{VAGUE})(?:\s+(?:to|or)\s+{NUMBER})?\s+(?:(?:more|additional|full|straight|consecutive|long
+        |whole|extra|successive|further|odd|trading|business|working|calendar)\s+)?
+    (?P<unit>{UNIT})(?![-\w])(?P<half>\s+and\s+a\s+half)?
+    (?:\s+(?P<orso>or\s+so|or\s+more|or\s+less|or\s+longer))?"""
+)
+
+HYPHEN_DURATION = _compile(
+    rf"""{L}(?P<num>{NUMBER_DIGITS}|{NUMBER_WORD}|half)-(?P<unit>{UNIT_SINGULAR})
+    (?:-(?:old|long))?(?![-\w])"""
+)
+
+AGO = _compile(
+    rf"""{L}(?:(?P<num>{NUMBER}|{COUPLE}|{VAGUE})\s+)?(?:(?:more|full)\s+)?(?P<unit>{UNIT})
+    (?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|from\s+now|hence|back)(?![-\w])"""
+)
+
+# "last year", "this week", "the next quarter", "the current fiscal year".
+RELATIVE_UNIT = _compile(
+    rf"""{L}(?P<rel>{RELATIVE}|the\s+current|current|the\s+latest|the\s+most\s+recent
+        |the\s+full|the|this\s+year's|last\s+year's|next\s+year's)\s+
+    (?:(?P<fiscal>fiscal|financial|calendar)[-\s]+)?
+    (?P<unit>year|month|week|weekend|decade|century|quarter|half|period)(?![-\w])
+(?=(?P<ended>\s+(?:ended|ending))?)"""
+)
+
+QUARTER = _compile(
+    rf"""{L}(?:(?P<det>the|this|that|last|next)\s+)?
+    (?:(?P<yearword>this\s+year's|last\s+year's|next\s+year's|the\s+year-earlier
+        |the\s+year-ago|year-earlier|year-ago|(?P<year1>{YEAR}))\s+)?
+    (?:(?:fiscal|financial|calendar)[-\s]+)?
+    (?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current
+        |same|comparable|previous|past|year-earlier|year-ago|[1-4]Q)
+    [-\s]+(?:(?:fiscal|financial|calendar)[-\s]+)?(?P<unit>quarter|half)(?P<plural>s)?
+    (?:\s+(?:of\s+)?(?:(?P<year2>{YEAR})|(?P<yearrel>this|last|next)\s+year))?{R}"""
+)
+
+YEAR_AGO = _compile(
+    rf"""{L}(?:(?P<the>the)\s+(?:comparable\s+)?(?=\S+\s+(?:quarter|period|third|nine)))?
+    (?P<word>year-earlier|year-ago|prior-year)
+    (?:\s+(?P<what>quarter|period|third\s+quarter|nine\s+months))?{R}"""
+)
+
+SEASON_RULE = _compile(
+    rf"""{L}(?:(?P<rel>{RELATIVE}|the|early|late|mid|this\s+past)[-\s]+)?(?P<season>{SEASON})
+    (?:\s+(?:of\s+)?(?P<year>{YEAR}|{SPOKEN_YEAR_WORDS}))?{R}"""
+)
+
+SET_RULE = _compile(
+    rf"""{L}(?:
+        (?P<quant>every|each|per)\s+(?:(?P<other>other)\s+)?(?:(?P<num>{NUMBER_DIGITS}|{NUMBER_WORD})\s+)?
+        (?P<what>{UNIT}|{WEEKDAY}|{MONTH_FULL}|{SEASON}|morning|afternoon|evening|night)
+      | (?P<adverb>annually|yearly|monthly|weekly|daily|hourly|quarterly|nightly
+        |biweekly|bimonthly|semiannually|fortnightly|biannually)
+      | (?P<plural>{WEEKDAY})s
+    ){R}"""
+)
+
+VAGUE_REF = _compile(
+    r"""(?<![\w-])(?P<word>(?:recent|past|coming|future|the\s+coming)\s+(?:years|months|weeks|days|decades|quarters)
+    |the\s+foreseeable\s+future|right\s+now|just\s+now|now|nowadays|currently|at\s+present|presently
+    |these\s+days|current|recently|lately|recent|the\s+past
+    |the\s+near\s+future|the\s+distant\s+future|the\s+future
+    |soon|the\s+near\s+term|the\s+short\s+term|the\s+long\s+term|the\s+long\s+run)
+    (?![\w-])"""
+)
+
+# "for centuries", "within weeks": a plural unit alone, checked in context.
+BARE_UNITS = _compile(
+    r"""(?<![\w-])(?P<unit>years|months|weeks|days|decades|centuries|hours|minutes)(?![\w-])"""
+)
+
+YEAR_PERIOD = _compile(rf"""{L}the\s+(?P<year>{YEAR})\s+(?P<what>period|quarter){R}""")
+
+# Named days; fixed ones by date, moveable feasts computed per year.
+HOLIDAY = _compile(
+    rf"""(?<![\w-])(?P<name>(?-i:Christmas\s+(?:Day|Eve)|Christmas|Boxing\s+Day
+      |New\s+Year's\s+(?:Day|Eve)|Valentine's\s+Day|Halloween|Thanksgiving(?:\s+Day)?
+      |Easter\s+(?:Sunday|Monday)|Easter|Good\s+Friday))
+    (?:\s+(?P<year>{YEAR}))?(?![\w-])"""
+)
+
+YEAR_END = _compile(r"""(?<![\w-])(?P<word>year[-\s]end|year's\s+end)(?![\w-])""")
+
+# Modifiers written before a time expression and kept inside its span.
+MODIFIER_BEFORE = re.compile(
+    r"""(?ix)(?:^|(?<=[^\w-]))
+    (?P<mod>about|around|approximately|roughly|some|nearly|almost|close\s+to|more\s+than
+      |over|less\s+than|under|at\s+least|up\s+to|no\s+more\s+than|no\s+less\s+than
+      |at\s+most|well\s+over|just\s+over|just\s+under|fewer\s+than
+      |the\s+beginning\s+of|the\s+start\s+of|the\s+end\s+of|the\s+middle\s+of
+      |the\s+close\s+of|the\s+turn\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of
+      |early|late|mid|earlier|later|the\s+early|the\s+late|the\s+mid)
+    (?P<sep>[-\s]+)$"""
+)
+
+# A comma or "on"/"at" between a clock time and the day it belongs to.
+JOIN_TIME_AND_DATE = re.compile(r"(?i)^(?:\s*,?\s*(?:on|at|of)?\s*|\s*,\s*)$")
+
+
+def _words(*groups: str | Iterable[str]) -> frozenset[str]:
+    out: set[str] = set()
+    for group in groups:
+        out.update(group.split() if isinstance(group, str) else group)
+    return frozenset(out)
+
+
+# The first word each rule family can start with ("#" = a token starting with a digit).
+# The tagger tries a family's pattern only where one of these words begins, instead of
+# at every character; a family missing a word here silently loses matches, so
+# tests/time compares this against a full scan of every pattern.
+_NUMBER_STARTS = _words(
+    ONES, TENS, "a an half several few many some couple numerous various countless"
+)
+_RELATIVE_STARTS = _words("this last next coming past previous following the")
+_MONTH_STARTS = _words(MONTH_NAMES, MONTH_ABBREVIATIONS)
+_WEEKDAY_STARTS = _words(
+    WEEKDAYS, [f"{day}s" for day in WEEKDAYS], "mon tue tues wed thu thur thurs fri sat sun"
+)
+TRIGGERS: dict[str, frozenset[str]] = {
+    "iso_date": _words("#"),
+    "numeric_date": _words("#"),
+    "text_date": _words("#", _MONTH_STARTS, _WEEKDAY_STARTS),
+    "quarter": _words(
+        "# the this that last next year first second third fourth final latest current",
+        "same comparable previous past fiscal financial calendar",
+    ),
+    "year_ago": _words("the year prior"),
+    "ago": _words("#", _NUMBER_STARTS, UNITS, PLURAL_UNITS),
+    "set": _words(
+        "every each per annually yearly monthly weekly daily hourly quarterly nightly",
+        "biweekly bimonthly semiannually fortnightly biannually",
+        _WEEKDAY_STARTS,
+    ),
+    "relative_unit": _words(_RELATIVE_STARTS, "current"),
+    "duration": _words(
+        "#",
+        _NUMBER_STARTS,
+        _RELATIVE_STARTS,
+        "first latest final remaining ensuing preceding same initial other entire whole",
+    ),  # fmt: skip
+    "hyphen_duration": _words("#", ONES, TENS, "half"),
+    "month": _words(_RELATIVE_STARTS, _MONTH_STARTS),
+    "weekday": _words(_RELATIVE_STARTS, _WEEKDAY_STARTS),
+    "season": _words(_RELATIVE_STARTS, "early late mid spring summer autumn fall winter"),
+    "year_range": _words("# fiscal"),
+    "decade": _words("# the early late mid"),
+    "century": _words("# the early late mid", ORDINALS),
+    "spoken_year": _words("the nineteen eighteen"),
+    "year": _words("# the fiscal financial calendar model tax"),
+    "day_part": _words(
+        "this last tomorrow yesterday early late mid morning afternoon evening night"
+    ),
+    "relative_day": _words("the yesterday today tomorrow tonight overnight"),
+    "clock": _words("# noon midnight midday noontime", ONES),
+    "year_end": _words("year"),
+    "holiday": _words(
+        "christmas boxing new valentine valentine's halloween thanksgiving easter good"
+    ),
+    "year_period": _words("the"),
+    "bare_units": _words(PLURAL_UNITS),
+    "vague": _words(
+        "recent past coming future the right just now nowadays currently at presently",
+        "these current recently lately soon",
+    ),
+}

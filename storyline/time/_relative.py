@@ -1,0 +1,352 @@
+"""Normalisers for expressions resolved against the anchor: "yesterday", "this morning",
+"3 p.m.", "two weeks ago", "last year", "the third quarter", "in the autumn".
+
+Each ``norm_*`` function has the signature of those in `storyline.time._normalize`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from storyline.time._calendar import (
+    Direction,
+    Unit,
+    quarter_of,
+    render,
+    season_of,
+    season_year,
+    shift,
+    year_text,
+)
+from storyline.time._lexicon import (
+    PLURAL_UNITS,
+    SEASONS,
+    UNITS,
+    parse_number,
+)
+from storyline.time._normalize import (
+    DAY_PART_CODES,
+    POSITION_MODS,
+    UNANCHORED,
+    Context,
+    Match,
+    Norm,
+    is_part_of_name,
+    lower_group,
+    year_from_words,
+)
+
+_DAY_OFFSETS = {
+    "today": 0, "tonight": 0, "overnight": 0, "yesterday": -1, "tomorrow": 1,
+    "the day before yesterday": -2, "the day after tomorrow": 2,
+}  # fmt: skip
+
+
+def norm_relative_day(match: Match, ctx: Context) -> Norm | None:
+    """Normalise "yesterday", "today", "tomorrow", "tonight"."""
+    word = lower_group(match, "word") or ""
+    night = word in ("tonight", "overnight")
+    if ctx.anchor is None:
+        return Norm("TIME" if night else "DATE", "XXXX-XX-XX" + ("TNI" if night else ""))
+    date = shift(ctx.anchor, "D", _DAY_OFFSETS[word])
+    if date is None:
+        return None
+    return Norm("TIME", f"{date.isoformat()}TNI") if night else Norm("DATE", date.isoformat())
+
+
+def norm_day_part(match: Match, ctx: Context) -> Norm | None:
+    """Normalise "this morning", "last night", "tomorrow evening"; bare parts stay partial."""
+    part = DAY_PART_CODES[match["part"].lower()]
+    rel = lower_group(match, "rel")
+    offsets = {"this": 0, "last": -1, "tomorrow": 1, "yesterday": -1, "this past": -1}
+    if rel not in offsets:
+        return Norm("TIME", f"T{part}", POSITION_MODS.get(rel or ""))
+    if rel == "last" and part != "NI":
+        return None
+    if ctx.anchor is None:
+        return Norm("TIME", f"XXXX-XX-XXT{part}")
+    date = shift(ctx.anchor, "D", offsets[rel])
+    return Norm("TIME", f"{date.isoformat()}T{part}") if date else None
+
+
+def norm_clock(match: Match, ctx: Context) -> Norm | None:
+    """Normalise "3 p.m.", "05:36 GMT", "noon" into a partial TIME (``T15:00``)."""
+    if match["noon"]:
+        word = match["noon"].lower()
+        return Norm("TIME", "T24:00" if word == "midnight" else "T12:00")
+    hour_text = match["h1"] or match["h2"] or match["h3"] or match["h4"] or match["hw"]
+    minute_text = match["m1"] or match["m2"] or match["m3"] or match["m4"] or "00"
+    hour_number = parse_number(hour_text)
+    if hour_number is None:
+        return None
+    hour = int(hour_number)
+    ampm = (match["ampm"] or "").lower().replace(".", "")
+    if ampm == "pm" and hour < 12:
+        hour += 12
+    elif ampm == "am" and hour == 12:
+        hour = 0
+    if not (0 <= hour <= 23 and 0 <= int(minute_text) <= 59):
+        return None
+    return Norm("TIME", f"T{hour:02d}:{minute_text}")
+
+
+_SHIFT_UNITS: dict[str, Unit] = {"D": "D", "W": "W", "M": "M", "Q": "Q", "Y": "Y"}
+
+
+_GRANULARITY_OF = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year"}
+
+
+def norm_ago(match: Match, ctx: Context) -> Norm | None:
+    """Normalise "two weeks ago", "a year earlier", "three days from now"."""
+    unit_word = PLURAL_UNITS.get(match["unit"].lower(), match["unit"].lower())
+    code, size = UNITS[unit_word]
+    number_text = lower_group(match, "num")
+    if number_text is None and match["unit"].lower() == unit_word:
+        return None
+    number = parse_number(number_text) if number_text else None
+    if number_text and "couple" in number_text:
+        number = 2.0
+    sign = -1 if lower_group(match, "dir") in ("ago", "earlier", "back") else 1
+    if number is None:
+        return Norm("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF")
+    if code not in _SHIFT_UNITS:
+        return _clock_shift(ctx, code, number * sign)
+    granularity = _GRANULARITY_OF[code]
+    if size >= 10:
+        granularity = "decade" if size == 10 else "century"
+    if ctx.anchor is None:
+        return Norm("DATE", UNANCHORED[granularity])
+    if number == 1 and code == "Y" and size == 1 and _is_financial(ctx, match.start()):
+        return _year_ago_quarter(ctx.anchor)
+    amount = number * size
+    if amount != int(amount) and code == "Y":
+        code, amount, granularity = "M", amount * 12, "month"
+    date = shift(ctx.anchor, _SHIFT_UNITS[code], round(amount) * sign)
+    return Norm("DATE", render(date, granularity)) if date else None
+
+
+def _clock_shift(ctx: Context, code: str, signed: float) -> Norm | None:
+    if ctx.anchor is None or code == "WE":
+        return Norm("DATE", "XXXX-XX-XX")
+    if ctx.clock is None:
+        return Norm("DATE", ctx.anchor.isoformat())
+    minutes = {"H": 60.0, "MIN": 1.0, "S": 1 / 60}[code] * signed
+    try:
+        moment = dt.datetime.combine(ctx.anchor, dt.time(*ctx.clock)) + dt.timedelta(
+            minutes=minutes
+        )
+    except (ValueError, OverflowError):
+        return None
+    return Norm("TIME", moment.strftime("%Y-%m-%dT%H:%M"))
+
+
+_UNIT_OFFSET = {
+    "last": -1, "past": -1, "previous": -1, "the last": -1, "the past": -1,
+    "the previous": -1, "this past": -1, "the latest": -1, "the most recent": -1,
+    "next": 1, "coming": 1, "the coming": 1, "the next": 1, "this coming": 1,
+    "the following": 1, "following": 1, "this": 0, "the current": 0, "current": 0,
+    "the": 0, "the full": 0,
+}  # fmt: skip
+
+
+_THE_UNIT_NOT_TIME = re.compile(r"(?i)^\s+(?:of|in|to|for|after|before|old|when|that|which)\b")
+
+
+def norm_relative_unit(match: Match, ctx: Context) -> Norm | None:
+    """Normalise "last year", "this week", "the next quarter", "the weekend"."""
+    rel = lower_group(match, "rel") or ""
+    unit = match["unit"].lower()
+    if unit == "half" or (unit == "period" and rel not in ("the latest", "the most recent")):
+        return None
+    if rel.endswith("year's") or (match["unit"][0].isupper() and not match["unit"].isupper()):
+        return None
+    if rel == "the" and _THE_UNIT_NOT_TIME.match(ctx.after(match.end(), 12)):
+        return None
+    if rel == "the" and unit == "week":
+        return Norm("DATE", f"{ctx.anchor.year:04d}-WXX" if ctx.anchor else "XXXX-WXX")
+    if match["ended"] and unit == "year":
+        return Norm("DURATION", "P1Y")
+    offset = _UNIT_OFFSET[rel]
+    if unit in ("quarter", "period") and rel in ("the", "the latest", "the most recent"):
+        unit, offset = "quarter", -1
+    if unit == "weekend":
+        return _weekend(match, ctx, offset if rel != "the" else None)
+    granularity = {"year": "year", "month": "month", "week": "week", "decade": "decade"}.get(
+        unit, unit
+    )
+    if ctx.anchor is None:
+        return Norm("DATE", UNANCHORED[granularity])
+    codes: dict[str, Unit] = {"year": "Y", "month": "M", "week": "W", "quarter": "Q"}
+    codes.update({"decade": "E", "century": "C"})
+    date = shift(ctx.anchor, codes[unit], offset)
+    return Norm("DATE", render(date, granularity)) if date else None
+
+
+def _weekend(match: Match, ctx: Context, offset: int | None) -> Norm | None:
+    if ctx.anchor is None:
+        return Norm("DATE", "XXXX-WXX-WE")
+    anchor = ctx.anchor
+    if offset is None:
+        direction = ctx.direction(match.start(), match.end(), "past")
+        offset = 1 if direction == "future" else -1
+        if anchor.isoweekday() >= 6:
+            offset = 0
+    if offset < 0:
+        saturday = anchor - dt.timedelta(days=(anchor.isoweekday() - 6) % 7 or 7)
+    elif offset > 0:
+        saturday = anchor + dt.timedelta(days=(6 - anchor.isoweekday()) % 7 or 7)
+    else:
+        saturday = anchor + dt.timedelta(days=6 - anchor.isoweekday())
+    return Norm("DATE", f"{render(saturday, 'week')}-WE")
+
+
+_QUARTER_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2}
+_QUARTER_ORDINALS.update({"3rd": 3, "4th": 4, "1q": 1, "2q": 2, "3q": 3, "4q": 4})
+
+
+def norm_quarter(match: Match, ctx: Context) -> Norm | None:
+    """Normalise "the third quarter" (``1998-Q3``), "fourth-quarter", "the first half of 1990"."""
+    ordinal = match["ordinal"].lower()
+    half = match["unit"].lower() == "half"
+    number = _QUARTER_ORDINALS.get(ordinal)
+    if half and ordinal in ("last", "final"):
+        number = 2
+    code = "H" if half else "Q"
+    if half and number not in (1, 2):
+        return None
+    if match["plural"]:
+        return Norm("SET", f"XXXX-{code}{number}") if number else None
+    explicit = match["year1"] or match["year2"]
+    if explicit:
+        if number is None:
+            return None
+        return Norm("DATE", f"{explicit}-{code}{number}")
+    if ctx.anchor is None:
+        return Norm("DATE", f"XXXX-{code}{number or 'X'}")
+    year_shift = _quarter_year_shift(match)
+    anchor = ctx.anchor
+    if number is None:
+        offset = 0 if ordinal in ("current", "same", "comparable") else -1
+        if ordinal in ("year-earlier", "year-ago"):
+            year_shift = -1
+        date = shift(anchor, "Q", offset)
+        date = shift(date, "Y", year_shift) if date else None
+        return Norm("DATE", render(date, "quarter")) if date else None
+    year = anchor.year + year_shift
+    current = quarter_of(anchor) if not half else (1 if anchor.month <= 6 else 2)
+    if year_shift == 0 and match["yearrel"] is None and number > current:
+        if ctx.direction(match.start(), match.end(), None) == "past":
+            year -= 1
+    text = year_text(year)
+    return Norm("DATE", f"{text}-{code}{number}") if text else None
+
+
+def _quarter_year_shift(match: Match) -> int:
+    words = " ".join(filter(None, (lower_group(match, "yearword"), lower_group(match, "yearrel"))))
+    if "last" in words or "earlier" in words or "ago" in words:
+        return -1
+    if "next" in words:
+        return 1
+    det = lower_group(match, "det")
+    return {"last": -1, "next": 1}.get(det or "", 0)
+
+
+def norm_year_ago(match: Match, ctx: Context) -> Norm | None:
+    """Normalise "year-earlier", "the year-ago quarter", "the year-earlier nine months"."""
+    what = lower_group(match, "what")
+    if what == "nine months":
+        return Norm("DURATION", "P9M")
+    if ctx.anchor is None:
+        return Norm("DATE", "XXXX-QX" if what else "XXXX")
+    if what or _is_financial(ctx, match.start()):
+        return _year_ago_quarter(ctx.anchor)
+    return Norm("DATE", f"{ctx.anchor.year - 1:04d}")
+
+
+# How far back "quarter" must have been written for "a year ago" to mean the same
+# quarter a year before (company results); chosen on TimeBank's earnings reports.
+_FINANCIAL_WINDOW = 400
+
+
+_QUARTER_WORD = re.compile(r"(?i)quarter")
+
+
+def _is_financial(ctx: Context, start: int) -> bool:
+    """Return whether a quarter was mentioned shortly before ``start``."""
+    return bool(_QUARTER_WORD.search(ctx.text, max(0, start - _FINANCIAL_WINDOW), start))
+
+
+def _year_ago_quarter(anchor: dt.date) -> Norm | None:
+    """Return the quarter before the anchor's, one year earlier (results compared)."""
+    date = shift(anchor, "Q", -5)
+    return Norm("DATE", render(date, "quarter")) if date else None
+
+
+def norm_year_period(match: Match, ctx: Context) -> Norm | None:
+    """Normalise "the 1988 period" and "the 1988 quarter" (the results quarter of 1988)."""
+    if ctx.anchor is None:
+        return Norm("DATE", f"{match['year']}-QX")
+    return Norm("DATE", f"{match['year']}-Q{quarter_of(shift(ctx.anchor, 'Q', -1) or ctx.anchor)}")
+
+
+_SEASON_NEEDS = re.compile(
+    r"(?i)\b(?:in|during|since|until|till|by|through|throughout|over|for|every|each|of|"
+    r"before|after|from|to|and|or|this|last|next|late|early|mid)\s+$"
+)
+
+
+_FALL_BEFORE = re.compile(
+    r"(?i)\b(?:in|during|since|until|till|by|through|over|for|before|after)\s+$"
+)
+
+
+_FALL_NOT_SEASON = re.compile(r"(?i)^\s+(?:of(?!\s+\d)|in|from|into|to|on|off|by|back|out)\b")
+
+
+def norm_season(match: Match, ctx: Context) -> Norm | None:
+    """Normalise "in the autumn" (``2014-FA``), "last summer", "winter 2013"."""
+    word = match["season"].lower()
+    code = SEASONS[word]
+    if is_part_of_name(match["season"], ctx.after(match.end(), 20)):
+        return None
+    rel = lower_group(match, "rel")
+    mod = POSITION_MODS.get(rel or "")
+    if match["year"]:
+        year = year_from_words(match["year"])
+        return Norm("DATE", f"{year:04d}-{code}", mod) if year else None
+    if rel is None and not _SEASON_NEEDS.search(ctx.before(match.start(), 20)):
+        return None
+    if word == "fall" and (
+        rel is None
+        or (rel == "the" and not _FALL_BEFORE.search(ctx.before(match.start(), 20)))
+        or _FALL_NOT_SEASON.match(ctx.after(match.end(), 12))
+    ):
+        return None
+    if ctx.anchor is None:
+        return Norm("DATE", f"XXXX-{code}", mod)
+    anchor = ctx.anchor
+    direction: Direction | None
+    if rel in ("last", "past", "previous", "the past", "the previous", "this past"):
+        direction = "past"
+        year = season_year(anchor, code, "past")
+        if year == season_year(anchor, code, None) and code == season_of(anchor):
+            year -= 1
+    elif rel in ("next", "coming", "the coming", "the next", "this coming", "following"):
+        year = season_year(anchor, code, "future")
+        if code == season_of(anchor):
+            year += 1
+    elif rel == "this":
+        year = season_year(anchor, code, None)
+    else:
+        direction = ctx.direction(match.start(), match.end(), None)
+        year = season_year(anchor, code, direction)
+    text = year_text(year)
+    return Norm("DATE", f"{text}-{code}", mod) if text else None
+
+
+def norm_year_end(match: Match, ctx: Context) -> Norm | None:
+    """Normalise "year-end" and "year's end" (the end of the anchor's year)."""
+    if ctx.anchor is None:
+        return Norm("DATE", "XXXX", "END")
+    return Norm("DATE", f"{ctx.anchor.year:04d}", "END")

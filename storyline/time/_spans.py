@@ -1,0 +1,222 @@
+"""Normalisers for durations, sets and vague references: "the last 13 months",
+"60-year", "every year", "$9bn a year", "recently", "the future".
+
+Each ``norm_*`` function has the signature of those in `storyline.time._normalize`.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from storyline.time._lexicon import (
+    MONTHS,
+    PLURAL_UNITS,
+    SEASONS,
+    UNITS,
+    WEEKDAYS,
+    parse_number,
+)
+from storyline.time._normalize import (
+    DAY_PART_CODES,
+    Context,
+    Match,
+    Norm,
+    is_part_of_name,
+    lower_group,
+)
+
+_SMALLER = {
+    "Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60),
+    "MIN": ("S", 60),
+}  # fmt: skip
+
+
+_TIME_CODES = ("H", "MIN", "S")
+
+
+@lru_cache(maxsize=256)
+def duration_value(number: float | None, unit_word: str) -> str | None:
+    """Return the TIMEX3 duration for ``number`` of ``unit_word`` ("P13M", "PXY").
+
+    Fractions go down one unit ("2 1/2 years" -> ``P2Y6M``); ``None`` means "some".
+    """
+    unit_word = PLURAL_UNITS.get(unit_word, unit_word)
+    code, size = UNITS[unit_word]
+    if number is None:
+        vague = {"decade": "PXE", "century": "PXC", "millennium": "PXL"}
+        if unit_word in vague:
+            return vague[unit_word]
+        return f"PTX{code[0]}" if code in _TIME_CODES else f"PX{code}"
+    if not 0 <= number <= 1_000_000:
+        return None
+    amount = number * size
+    whole = int(amount)
+    rest = amount - whole
+    parts = [(whole, code)]
+    if rest and code in _SMALLER:
+        smaller, factor = _SMALLER[code]
+        parts = [(whole, code), (round(rest * factor), smaller)] if whole else []
+        if not whole:
+            parts = [(round(rest * factor), smaller)]
+    elif rest:
+        parts = [(round(amount), code)]
+    date = "".join(f"{n}{c}" for n, c in parts if c not in _TIME_CODES)
+    clock = "".join(f"{n}{c[0]}" for n, c in parts if c in _TIME_CODES)
+    return "P" + date + ("T" + clock if clock else "")
+
+
+# An amount just before "a year" makes it a rate: "$9bn a year", "four flights a week".
+_AMOUNT_BEFORE = re.compile(
+    r"(?i)(?:(?<!\S)\S*\d\S*|\b(?:million|billion|trillion|dollars?|euros?|pounds?|yen"
+    r"|cents?|percent|times|twice|once|thrice))(?:\s+[a-z]+){0,2}[\s,]+$"
+)
+
+
+_AGE_AFTER = re.compile(r"(?i)^\s*(?:old\b|of\s+age\b|younger\b|older\b)")
+
+
+_MODAL_BEFORE = re.compile(r"(?i)\b(?:will|would|may|might|could|can|shall|'ll)\s+$")
+
+
+_SECOND_IS_TIME = re.compile(r"(?i)^\s*(?:[,.;:!?)]|$|ago\b|later\b|earlier\b|before\b|after\b)")
+
+
+def norm_duration(match: Match, ctx: Context) -> Norm | None:
+    """Normalise "the last 13 months", "two years", "several weeks", "$9bn a year" (a set)."""
+    unit = match["unit"].lower()
+    number_text = " ".join(match["num"].lower().split())
+    number = 2.0 if "couple" in number_text else parse_number(number_text)
+    after = ctx.after(match.end(), 12)
+    if number_text in ("a", "an") and _AMOUNT_BEFORE.search(ctx.before(match.start(), 40)):
+        if match["the"] or match["rel"]:
+            return None
+        value = duration_value(1, unit)
+        return Norm("SET", value) if value else None
+    if _AGE_AFTER.match(after) or (unit == "quarter" and after.lstrip().startswith("of ")):
+        return None
+    if unit == "second" and not _SECOND_IS_TIME.match(after):
+        return None
+    if number_text == "one" and unit == "day" and _MODAL_BEFORE.search(ctx.before(match.start())):
+        return Norm("DATE", "FUTURE_REF")
+    if number is not None and match["half"]:
+        number += 0.5
+    if number is not None and number >= 1000 and unit in UNITS:
+        return None
+    if unit.startswith("quarter") and number is not None:
+        unit, number = "months", number * 3
+    value = duration_value(number, unit)
+    if value is None:
+        return None
+    mod = None
+    orso = lower_group(match, "orso")
+    if orso:
+        mod = {"or so": "APPROX", "or more": "EQUAL_OR_MORE", "or longer": "EQUAL_OR_MORE"}.get(
+            orso, "EQUAL_OR_LESS"
+        )
+    return Norm("DURATION", value, mod)
+
+
+def norm_hyphen_duration(match: Match, ctx: Context) -> Norm | None:
+    """Normalise adjectival durations: "60-year", "two-week", "8-month-old"."""
+    if is_part_of_name(match["unit"], ctx.after(match.end(), 20)):
+        return None
+    number = parse_number(match["num"])
+    value = duration_value(number, match["unit"].lower()) if number is not None else None
+    if value is None or match.group().lower().endswith("-old"):
+        return None
+    if _AGE_AFTER.match(ctx.after(match.end(), 12)):
+        return None
+    return Norm("DURATION", value)
+
+
+_BARE_UNIT_BEFORE = re.compile(
+    r"(?i)\b(?:for|within|in|over|after|follows|following|took|takes|lasted|lasts)\s+$"
+)
+
+
+def norm_bare_units(match: Match, ctx: Context) -> Norm | None:
+    """Normalise a plural unit with no number: "for centuries", "within weeks"."""
+    if not _BARE_UNIT_BEFORE.search(ctx.before(match.start(), 12)):
+        return None
+    if re.match(r"(?i)^\s+(?:ago|earlier|later|old)\b", ctx.after(match.end(), 10)):
+        return None
+    value = duration_value(None, match["unit"].lower())
+    return Norm("DURATION", value) if value else None
+
+
+# "daily flights", "quarterly dividend": an adjective before a noun is not a set.
+_NOUN_AFTER = re.compile(
+    r"^\s+(?!(?:and|or|but|since|for|from|in|to|at|until|by|through|over|on|during|"
+    r"with|as|while|when|if|because|than|basis)\b)[a-z]"
+)
+
+
+_ADVERB_SETS = {
+    "annually": "P1Y", "yearly": "P1Y", "monthly": "P1M", "weekly": "P1W", "daily": "P1D",
+    "hourly": "PT1H", "quarterly": "P3M", "nightly": "P1D", "biweekly": "P2W",
+    "bimonthly": "P2M", "semiannually": "P6M", "biannually": "P6M", "fortnightly": "P2W",
+}  # fmt: skip
+
+
+def norm_set(match: Match, ctx: Context) -> Norm | None:
+    """Normalise "every year", "each Monday", "weekly", "Mondays"."""
+    if match["adverb"]:
+        if _NOUN_AFTER.match(ctx.after(match.end(), 20)):
+            return None
+        return Norm("SET", _ADVERB_SETS[match["adverb"].lower()])
+    if match["plural"]:
+        return Norm("SET", f"XXXX-WXX-{WEEKDAYS[match['plural'].lower()]}")
+    what = match["what"].lower()
+    count = parse_number(match["num"]) if match["num"] else 1.0
+    if count is None:
+        return None
+    if match["other"]:
+        count *= 2
+    if what in WEEKDAYS:
+        return Norm("SET", f"XXXX-WXX-{WEEKDAYS[what]}")
+    if what in MONTHS:
+        return Norm("SET", f"XXXX-{MONTHS[what]:02d}")
+    if what in SEASONS:
+        return Norm("SET", f"XXXX-{SEASONS[what]}")
+    if what in DAY_PART_CODES:
+        return Norm("SET", f"XXXX-XX-XXT{DAY_PART_CODES[what]}")
+    value = duration_value(count, what)
+    return Norm("SET", value) if value else None
+
+
+_VAGUE = {
+    "now": "PRESENT_REF", "right now": "PRESENT_REF", "just now": "PRESENT_REF",
+    "nowadays": "PRESENT_REF", "currently": "PRESENT_REF", "at present": "PRESENT_REF",
+    "presently": "PRESENT_REF", "these days": "PRESENT_REF", "current": "PRESENT_REF",
+    "recently": "PAST_REF", "lately": "PAST_REF", "recent": "PAST_REF", "the past": "PAST_REF",
+    "previously": "PAST_REF", "formerly": "PAST_REF",
+}  # fmt: skip
+
+
+_NOT_CURRENT = re.compile(
+    r"(?i)^\s+(?:account|accounts|affairs|events|electric|flowing|flows?|density|"
+    r"sources?|carrying)\b"
+)
+
+
+def norm_vague(match: Match, ctx: Context) -> Norm | None:
+    """Normalise "now", "recently", "the future", "recent years"."""
+    word = lower_group(match, "word") or ""
+    if word == "current" and (
+        _NOT_CURRENT.match(ctx.after(match.end(), 20))
+        or re.search(
+            r"(?i)\b(?:electric|alternating|direct|ocean|strong)\s+$", ctx.before(match.start())
+        )
+    ):
+        return None
+    if word == "soon" and re.search(r"(?i)\bas\s+$", ctx.before(match.start(), 6)):
+        return None
+    if word in _VAGUE:
+        return Norm("DATE", _VAGUE[word])
+    if word.startswith("recent") and word.endswith(("months", "weeks", "quarters")):
+        value = duration_value(None, word.split()[-1])
+        return Norm("DURATION", value) if value else None
+    if word.startswith(("recent", "past")):
+        return Norm("DATE", "PAST_REF")
+    return Norm("DATE", "FUTURE_REF")

@@ -1,0 +1,323 @@
+"""The time-expression tagger: run every rule family, keep the longest matches, normalise.
+
+One pass over the text per rule family, then a sweep that keeps the longest of each
+group of overlapping candidates, then two small passes: a clock time or part of day is
+joined to the day beside it ("noon Saturday", "Sunday, 20 November 2005, 05:36 GMT"),
+and a modifier just before an expression is taken into it ("about three years",
+"early 1990s", "the end of this week").  Every step is linear in the text length.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from storyline.model import Timex
+from storyline.time import _normalize as n
+from storyline.time import _patterns as p
+from storyline.time import _relative as r
+from storyline.time import _spans as sp
+from storyline.time._calendar import is_timex_value
+from storyline.time._normalize import Context, Norm
+
+logger = logging.getLogger(__name__)
+
+Normaliser = Callable[[re.Match[str], Context], Norm | None]
+
+# Rule families in priority order: when two candidates cover exactly the same span,
+# the earlier family wins.
+RULES: tuple[tuple[str, re.Pattern[str], Normaliser], ...] = (
+    ("iso_date", p.ISO_DATE, n.norm_iso_date),
+    ("numeric_date", p.NUMERIC_DATE, n.norm_numeric_date),
+    ("text_date", p.TEXT_DATE, n.norm_text_date),
+    ("quarter", p.QUARTER, r.norm_quarter),
+    ("year_ago", p.YEAR_AGO, r.norm_year_ago),
+    ("ago", p.AGO, r.norm_ago),
+    ("set", p.SET_RULE, sp.norm_set),
+    ("relative_unit", p.RELATIVE_UNIT, r.norm_relative_unit),
+    ("duration", p.DURATION, sp.norm_duration),
+    ("hyphen_duration", p.HYPHEN_DURATION, sp.norm_hyphen_duration),
+    ("month", p.MONTH_ALONE, n.norm_month),
+    ("weekday", p.WEEKDAY_RULE, n.norm_weekday),
+    ("season", p.SEASON_RULE, r.norm_season),
+    ("year_range", p.YEAR_RANGE, n.norm_year_range),
+    ("decade", p.DECADE, n.norm_decade),
+    ("century", p.CENTURY, n.norm_century),
+    ("spoken_year", p.SPOKEN_YEAR, n.norm_spoken_year),
+    ("year", p.YEAR_RULE, n.norm_year),
+    ("day_part", p.DAY_PART, r.norm_day_part),
+    ("relative_day", p.RELATIVE_DAY, r.norm_relative_day),
+    ("clock", p.CLOCK, r.norm_clock),
+    ("holiday", p.HOLIDAY, n.norm_holiday),
+    ("year_end", p.YEAR_END, r.norm_year_end),
+    ("year_period", p.YEAR_PERIOD, r.norm_year_period),
+    ("bare_units", p.BARE_UNITS, sp.norm_bare_units),
+    ("vague", p.VAGUE_REF, sp.norm_vague),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A normalised match before overlaps are resolved."""
+
+    start: int
+    end: int
+    priority: int
+    norm: Norm
+
+
+_TOKEN = re.compile(r"'?\w+")
+
+
+def _trigger_index() -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
+    """Map each trigger word to the rule families that may start with it."""
+    by_word: dict[str, list[int]] = {}
+    digits: list[int] = []
+    for index, (name, _, _) in enumerate(RULES):
+        for word in p.TRIGGERS[name]:
+            if word == "#":
+                digits.append(index)
+            else:
+                by_word.setdefault(word, []).append(index)
+    return {w: tuple(r) for w, r in by_word.items()}, tuple(digits)
+
+
+_WORD_RULES, _DIGIT_RULES = _trigger_index()
+
+
+def iter_matches(text: str) -> Iterator[tuple[int, re.Match[str]]]:
+    """Yield ``(rule index, match)`` for every rule family, trying each family only
+    where one of its trigger words begins (a few percent of the positions of a text).
+
+    Like ``finditer``, a family's matches do not overlap each other.
+    """
+    last_end = [0] * len(RULES)
+    for token in _TOKEN.finditer(text):
+        word = token.group()
+        start = token.start()
+        positions: tuple[int, ...] = (start,)
+        if word[0] == "'":
+            word = word[1:]
+            positions = (start, start + 1)
+        rules = _DIGIT_RULES if word[:1].isdigit() else _WORD_RULES.get(word.lower())
+        if not rules:
+            continue
+        for index in rules:
+            for position in positions:
+                if position < last_end[index]:
+                    continue
+                match = RULES[index][1].match(text, position)
+                if match is not None and match.end() > position:
+                    last_end[index] = match.end()
+                    yield index, match
+                    break
+
+
+def iter_matches_full_scan(text: str) -> Iterator[tuple[int, re.Match[str]]]:
+    """Yield the same as `iter_matches` by scanning every position (slow; for tests)."""
+    for index, (_, pattern, _) in enumerate(RULES):
+        for match in pattern.finditer(text):
+            if match.end() > match.start():
+                yield index, match
+
+
+def iter_candidates(ctx: Context) -> Iterator[Candidate]:
+    """Yield every rule family's normalised matches over ``ctx.text``."""
+    for priority, match in iter_matches(ctx.text):
+        name, _, normaliser = RULES[priority]
+        try:
+            norm = normaliser(match, ctx)
+        except OverflowError:
+            # Arithmetic that leaves the calendar ("99999 years ago") is no expression.
+            logger.debug("rule %s overflowed on %r", name, match.group())
+            continue
+        if norm is None:
+            continue
+        if not norm.is_partial and not is_timex_value(norm.type, norm.value):
+            logger.debug("rule %s gave an invalid value %r", name, norm.value)
+            continue
+        start = match.start() if norm.start is None else norm.start
+        end = match.end() if norm.end is None else norm.end
+        yield Candidate(start, end, priority, norm)
+
+
+def select_longest(candidates: list[Candidate]) -> list[Candidate]:
+    """Keep the longest candidate of each overlapping group (ties: rule priority).
+
+    Candidates are swept in text order; each group of mutually reachable overlaps is
+    small, so the sweep is linear in the number of candidates.
+    """
+    ordered = sorted(candidates, key=lambda c: (c.start, -(c.end - c.start), c.priority))
+    kept: list[Candidate] = []
+    group: list[Candidate] = []
+    group_end = -1
+    for candidate in ordered:
+        if group and candidate.start >= group_end:
+            kept.extend(_resolve_group(group))
+            group = []
+        group_end = max(group_end, candidate.end) if group else candidate.end
+        group.append(candidate)
+    kept.extend(_resolve_group(group))
+    return kept
+
+
+def _resolve_group(group: list[Candidate]) -> list[Candidate]:
+    chosen: list[Candidate] = []
+    for candidate in sorted(group, key=lambda c: (-(c.end - c.start), c.priority, c.start)):
+        if all(candidate.end <= c.start or candidate.start >= c.end for c in chosen):
+            chosen.append(candidate)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+_DAY_VALUE = re.compile(r"^(?:\d{4}|XXXX)-(?:\d\d-\d\d|XX-XX|W(?:\d\d|XX)-[1-7])$")
+
+
+def join_times(candidates: list[Candidate], ctx: Context) -> list[Candidate]:
+    """Join each partial time of day to the day beside it, or to the anchor's day."""
+    out: list[Candidate] = []
+    index = 0
+    while index < len(candidates):
+        current = candidates[index]
+        following = candidates[index + 1] if index + 1 < len(candidates) else None
+        if following is not None and _joinable(current, following, ctx):
+            out.append(_joined(current, following))
+            index += 2
+            continue
+        if current.norm.is_partial and out and _joinable(out[-1], current, ctx):
+            out[-1] = _joined(out[-1], current)
+            index += 1
+            continue
+        if current.norm.is_partial:
+            resolved = _resolve_partial(current, ctx)
+            if resolved is not None:
+                out.append(resolved)
+        else:
+            out.append(current)
+        index += 1
+    return out
+
+
+def _joinable(first: Candidate, second: Candidate, ctx: Context) -> bool:
+    if first.norm.is_partial == second.norm.is_partial:
+        return False
+    day = second if first.norm.is_partial else first
+    if day.norm.type != "DATE" or not _DAY_VALUE.match(day.norm.value):
+        return False
+    gap = ctx.text[first.end : second.start]
+    return len(gap) <= 6 and bool(p.JOIN_TIME_AND_DATE.match(gap))
+
+
+def _joined(first: Candidate, second: Candidate) -> Candidate:
+    time, day = (first, second) if first.norm.is_partial else (second, first)
+    value = day.norm.value + time.norm.value
+    mod = time.norm.mod or day.norm.mod
+    return Candidate(first.start, second.end, day.priority, Norm("TIME", value, mod))
+
+
+def _resolve_partial(candidate: Candidate, ctx: Context) -> Candidate | None:
+    """Put a lone clock time ("at 3 p.m.") or a modified part of day ("by mid-afternoon")
+    on the anchor's day; drop a bare part of day ("morning")."""
+    value = candidate.norm.value
+    if not value[1:2].isdigit() and candidate.norm.mod is None:
+        return None
+    day = ctx.anchor.isoformat() if ctx.anchor else "XXXX-XX-XX"
+    norm = Norm("TIME", day + value, candidate.norm.mod)
+    return Candidate(candidate.start, candidate.end, candidate.priority, norm)
+
+
+_APPROXIMATE = {
+    "about": "APPROX", "around": "APPROX", "approximately": "APPROX", "roughly": "APPROX",
+    "some": "APPROX", "nearly": "LESS_THAN", "almost": "LESS_THAN", "close to": "APPROX",
+    "more than": "MORE_THAN", "over": "MORE_THAN", "well over": "MORE_THAN",
+    "just over": "MORE_THAN", "less than": "LESS_THAN", "under": "LESS_THAN",
+    "just under": "LESS_THAN", "fewer than": "LESS_THAN", "at least": "EQUAL_OR_MORE",
+    "no less than": "EQUAL_OR_MORE", "up to": "EQUAL_OR_LESS",
+    "no more than": "EQUAL_OR_LESS", "at most": "EQUAL_OR_LESS",
+}  # fmt: skip
+_POSITION = {
+    "early": "START", "the early": "START", "the beginning of": "START",
+    "the start of": "START", "earlier": "START", "the first half of": "START",
+    "late": "END", "the late": "END", "the end of": "END", "the close of": "END",
+    "later": "END", "the second half of": "END", "mid": "MID", "the mid": "MID",
+    "the middle of": "MID", "the turn of": "START",
+}  # fmt: skip
+_COUNTED = re.compile(
+    r"(?i)^(?:\d|an?\s|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred)"
+)
+_RELATIVE_START = re.compile(
+    r"(?i)^(?:this|last|next|today|yesterday|tomorrow|monday|tuesday|wednesday|thursday"
+    r"|friday|saturday|sunday|in\s+the)\b"
+)
+_NAMED_START = re.compile(
+    r"^(?:\d|(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun))"
+)
+
+
+def add_modifiers(candidates: list[Candidate], ctx: Context) -> list[Candidate]:
+    """Take a modifier written just before an expression into its span and ``mod``."""
+    out: list[Candidate] = []
+    previous_end = 0
+    for candidate in candidates:
+        window_start = max(previous_end, candidate.start - 30)
+        match = p.MODIFIER_BEFORE.search(ctx.text, window_start, candidate.start)
+        mod = _modifier(match, candidate, ctx) if match else None
+        if match is not None and mod is not None:
+            candidate = Candidate(
+                match.start(), candidate.end, candidate.priority,
+                Norm(candidate.norm.type, candidate.norm.value, mod),
+            )  # fmt: skip
+        out.append(candidate)
+        previous_end = candidate.end
+    return out
+
+
+def _modifier(match: re.Match[str], candidate: Candidate, ctx: Context) -> str | None:
+    word = " ".join(match["mod"].lower().split())
+    text = ctx.text[candidate.start : candidate.end]
+    kind = candidate.norm.type
+    if word in _APPROXIMATE:
+        counted = bool(_COUNTED.match(text))
+        if word in ("over", "under", "some") and not counted:
+            return None
+        if counted or _NAMED_START.match(text):
+            return _APPROXIMATE[word]
+        return None
+    if kind not in ("DATE", "TIME") or text.lower().startswith(("the ", "early", "late", "mid")):
+        if not (word.startswith("the ") and word.endswith(" of")):
+            return None
+    if word in ("earlier", "later") and not _RELATIVE_START.match(text):
+        return None
+    if "-" in match["sep"] and word not in ("mid", "the mid", "early", "late"):
+        return None
+    return _POSITION.get(word)
+
+
+def tag(text: str, anchor: str | None = None, *, tense_aware: bool = True) -> tuple[Timex, ...]:
+    """Find and normalise the time expressions of ``text``.
+
+    Args:
+        text: English text (an article body, a sentence).
+        anchor: the publication date (ISO date or datetime) that relative expressions
+            are resolved against; ``None`` leaves them unresolved (``XXXX-11-20``).
+        tense_aware: let the tense of the clause choose the direction of expressions
+            the text leaves open ("on Friday" after "said" is the last Friday, after
+            "will" the next one); ``False`` always looks back.
+
+    Returns:
+        The time expressions in text order, without overlaps.
+
+    Example:
+        >>> [t.value for t in tag("He arrived on Saturday.", "2014-02-10")]
+        ['2014-02-08']
+    """
+    ctx = Context.build(text, anchor, tense_aware)
+    candidates = select_longest(list(iter_candidates(ctx)))
+    candidates = add_modifiers(join_times(candidates, ctx), ctx)
+    return tuple(
+        Timex(text[c.start : c.end], c.start, c.end, c.norm.type, c.norm.value, c.norm.mod)
+        for c in candidates
+        if is_timex_value(c.norm.type, c.norm.value)
+    )

@@ -1,0 +1,150 @@
+"""Cheap tense cues: which way a time expression points when the text leaves it open.
+
+No part-of-speech tagger: a clause's tense is read from nearby auxiliaries ("will",
+"was"), irregular past forms, "-ed" endings and infinitives after verbs of intent
+("agreed to visit ... in the autumn").  `clause_tense` looks at the words nearest to a
+time expression; `sentence_tense` votes over a whole sentence.
+"""
+
+from __future__ import annotations
+
+import re
+
+from storyline.time._types import Tense
+
+_WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
+_BOUNDARY = re.compile(r"[.!?;]\s|\n\s*\n|[\"\u201c\u201d]")
+
+# How many words on either side of a time expression are searched for a cue; chosen on
+# TimeBank (weekday and month values): 20 reaches the governing verb across long noun
+# phrases ("will see Putin at a summit of the Group of Eight ... in June"); the nearest
+# cue still wins, so a longer window only matters when nothing is closer.
+_WINDOW_WORDS = 20
+_WINDOW_CHARS = 200
+
+FUTURE_WORDS = frozenset(
+    "will shall 'll wo won't would going planned scheduled expected expects expect "
+    "intends intend upcoming tomorrow next coming later soon projected predicts "
+    "ahead".split()
+)
+PAST_WORDS = frozenset(
+    "was were had did said told ago came went made met saw took gave held began left "
+    "won lost fell rose sold bought paid found got been became brought built chose "
+    "drew drove ate felt fought flew forgot froze grew heard hid hit hurt kept knew "
+    "laid led lent let lay lit meant put quit ran rang read rode sang sank sat sent "
+    "set shook shot shut slept spoke spent split spread stood stole struck swore swept "
+    "swam taught tore thought threw understood woke wore wrote yesterday earlier "
+    "last previously recently formerly once".split()
+)
+PRESENT_WORDS = frozenset(
+    "is are am says say has have does do now currently today can may might must should".split()
+)
+_PAST_AUX = frozenset(("had", "was", "were", "did"))
+_PASSIVE_AUX = frozenset(("be", "is", "are", "am", "being"))
+# Words before an infinitive that make it a plan ("agreed to visit", "is due to open").
+INTENT_WORDS = frozenset(
+    "agreed agree agrees plan plans planned decided decide expected expect expects want "
+    "wants wanted hope hopes hoped intend intends intended aim aims aimed promised "
+    "promise promises pledged vowed set due going scheduled likely ready prepared "
+    "invited asked urged offered proposed tried seek seeks sought is are was were "
+    "needs need wish wishes able unlikely poised agreement plan plans bid offer proposal "
+    "deal decision effort attempt".split()
+)
+# Words ending in -ed that are not past forms.
+ED_EXCEPTIONS = frozenset(
+    "need speed seed feed bed red hundred united indeed based related detailed limited "
+    "proposed supposed concerned interested advanced armed skilled sacred wicked "
+    "naked rugged ragged aged beloved alleged".split()
+)
+_FUTURE_AUX = frozenset(("will", "shall", "'ll", "would", "wo", "won't"))
+_STOP_AFTER_TO = frozenset(
+    "the a an his her its their our your my this that these those be been every each "
+    "some any no all".split()
+)
+
+
+def _cue(words: list[str], index: int) -> Tense | None:
+    """Return the tense signalled by ``words[index]`` in its context, if any."""
+    word = words[index].lower()
+    if word in FUTURE_WORDS:
+        return "future"
+    if word == "to" and index + 1 < len(words):
+        following = words[index + 1]
+        if following.islower() and following not in _STOP_AFTER_TO:
+            lead = {w.lower() for w in words[max(0, index - 3) : index]}
+            if lead & _PAST_AUX:
+                return "past"
+            if lead & INTENT_WORDS:
+                return "future"
+        return None
+    if word in PAST_WORDS or (word.endswith("ed") and len(word) > 4 and word not in ED_EXCEPTIONS):
+        before = [w.lower() for w in words[max(0, index - 3) : index]]
+        if any(w in _FUTURE_AUX for w in before) or before[-2:] == ["to", "be"]:
+            return "future"
+        if before[-1:] and before[-1] in _PASSIVE_AUX:
+            return None
+        return "past"
+    if word in PRESENT_WORDS:
+        return "present"
+    return None
+
+
+def _clause_window(text: str, start: int, end: int) -> tuple[list[str], int]:
+    """Return the words of the clause around [start, end) and the index after the left part."""
+    left = text[max(0, start - _WINDOW_CHARS) : start]
+    right = text[end : end + _WINDOW_CHARS]
+    cuts = [m.end() for m in _BOUNDARY.finditer(left)]
+    if cuts:
+        left = left[cuts[-1] :]
+    stop = _BOUNDARY.search(right)
+    if stop is not None:
+        right = right[: stop.start()]
+    left_words = _WORD.findall(left)
+    return left_words + _WORD.findall(right), len(left_words)
+
+
+def clause_tense(text: str, start: int, end: int) -> Tense | None:
+    """Return the tense of the clause that holds ``text[start:end]``, or ``None``.
+
+    The nearest cue before the expression wins ("agreed on Saturday" is past, "will
+    meet on Friday" future); when there is none before it, the nearest after it.
+
+    Example:
+        >>> clause_tense("He will arrive on Friday.", 17, 23)
+        'future'
+    """
+    words, split = _clause_window(text, start, end)
+    for index in range(split - 1, max(-1, split - 1 - _WINDOW_WORDS), -1):
+        tense = _cue(words, index)
+        if tense is not None:
+            return tense
+    for index in range(split, min(len(words), split + _WINDOW_WORDS)):
+        tense = _cue(words, index)
+        if tense is not None:
+            return tense
+    return None
+
+
+_REPORTING = frozenset("said says told tells added adding according".split())
+
+
+def sentence_tense(sentence: str) -> Tense:
+    """Return the main tense of a sentence by a vote of its cues (reporting verbs aside).
+
+    Example:
+        >>> sentence_tense("Putin made an official visit to Japan in 2005.")
+        'past'
+    """
+    words = _WORD.findall(sentence)
+    votes = {"past": 0, "present": 0, "future": 0}
+    for index, word in enumerate(words):
+        if word.lower() in _REPORTING:
+            continue
+        tense = _cue(words, index)
+        if tense is not None and word.lower() not in ("last", "next", "now", "today"):
+            votes[tense] += 1
+    if votes["future"] and votes["future"] >= votes["past"]:
+        return "future"
+    if votes["past"]:
+        return "past"
+    return "present"

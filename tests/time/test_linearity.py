@@ -1,0 +1,54 @@
+"""Tagging time grows linearly with the length of the text."""
+
+from __future__ import annotations
+
+import gc
+import time
+from collections.abc import Iterator
+
+import pytest
+
+from storyline.time import tag
+
+# A paragraph dense in time expressions and in near misses, repeated to length.
+PARAGRAPH = (
+    "Russian President Vladimir Putin agreed on Saturday to visit Japan in the autumn, "
+    "the two leaders having held five summits in the last 13 months. The Soviet Union "
+    "seized them in August 1945; Putin visited in 2005, during his 2000-2008 presidency, "
+    "and again in 2009. Trade, now worth around $9bn a year, may double over the next 20 "
+    "years, officials said Tuesday at 3 p.m. GMT. Profit fell 12% in the third quarter "
+    "from a year earlier. The 24-year-old man, 1,945 people and Flight 2005 are not dates.\n\n"
+)
+
+
+@pytest.fixture(autouse=True)
+def _no_collector() -> Iterator[None]:
+    """Keep the garbage collector's pauses out of the timings."""
+    gc.collect()
+    gc.disable()
+    yield
+    gc.enable()
+
+
+def _seconds(text: str) -> float:
+    began = time.perf_counter()
+    tag(text, "2014-02-08")
+    return time.perf_counter() - began
+
+
+def _ratio(size: int, repeats: int = 3) -> float:
+    unit = PARAGRAPH * (size // len(PARAGRAPH) + 1)
+    small, large = unit[:size], (unit + unit)[: 2 * size]
+    _seconds(small[:20_000])  # warm the caches
+    return min(_seconds(large) for _ in range(repeats)) / min(
+        _seconds(small) for _ in range(repeats)
+    )
+
+
+def test_double_text_takes_about_double_time() -> None:
+    assert _ratio(250_000) <= 2.5
+
+
+@pytest.mark.slow
+def test_five_megabytes_is_linear() -> None:
+    assert _ratio(5_000_000, repeats=1) <= 2.5

@@ -1,0 +1,186 @@
+"""Table-driven cases for the time tagger: span, type and value of one expression."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.time import tag
+
+ANCHOR = "2014-02-08"  # a Saturday
+THURSDAY = "1989-10-26"
+
+# text, anchor, expected span text, type, value (one case per line)
+CASES = [
+    ("It happened on 20 November 2005.", ANCHOR, "20 November 2005", "DATE", "2005-11-20"),
+    ("It happened on November 20, 2005.", ANCHOR, "November 20, 2005", "DATE", "2005-11-20"),
+    ("Talks were held on Nov. 20.", "2005-11-25", "Nov. 20", "DATE", "2005-11-20"),
+    ("Push to improve ties\n14 Jan 05 | Asia-Pacific", ANCHOR, "14 Jan 05", "DATE", "2005-01-14"),
+    ("The file is dated 2005-11-20.", ANCHOR, "2005-11-20", "DATE", "2005-11-20"),
+    ("The deadline is 11/20/2005.", ANCHOR, "11/20/2005", "DATE", "2005-11-20"),
+    ("Prices rose in the 1990s.", ANCHOR, "the 1990s", "DATE", "199"),
+    ("Life in the 19th century was hard.", ANCHOR, "the 19th century", "DATE", "18"),
+    ("The war ended in 1945.", ANCHOR, "1945", "DATE", "1945"),
+    ("Growth slowed in the mid-1990s.", ANCHOR, "the mid-1990s", "DATE", "199"),
+    ("Sales fell in fiscal 1998.", ANCHOR, "fiscal 1998", "DATE", "1998"),
+    ("The Soviet Union declared war in August 1945.", ANCHOR, "August 1945", "DATE", "1945-08"),
+    ("Profit rose in the third quarter.", "1998-11-02", "the third quarter", "DATE", "1998-Q3"),
+    ("Putin agreed on Saturday to visit.", ANCHOR, "Saturday", "DATE", "2014-02-08"),
+    ("He said on Friday that it was over.", ANCHOR, "Friday", "DATE", "2014-02-07"),
+    ("He will meet them on Monday.", ANCHOR, "Monday", "DATE", "2014-02-10"),
+    ("They met in Moscow last April.", ANCHOR, "last April", "DATE", "2013-04"),
+    ("The summit is next year.", ANCHOR, "next year", "DATE", "2015"),
+    ("It opened two weeks ago.", ANCHOR, "two weeks ago", "DATE", "2014-W04"),
+    ("Prices rose earlier this month.", ANCHOR, "earlier this month", "DATE", "2014-02"),
+    ("He arrived yesterday.", ANCHOR, "yesterday", "DATE", "2014-02-07"),
+    ("He arrives today.", ANCHOR, "today", "DATE", "2014-02-08"),
+    ("He arrives tomorrow.", ANCHOR, "tomorrow", "DATE", "2014-02-09"),
+    ("The show is tonight.", ANCHOR, "tonight", "TIME", "2014-02-08TNI"),
+    ("Talks resume this week.", "2013-03-15", "this week", "DATE", "2013-W11"),
+    ("He will visit Japan in the autumn.", ANCHOR, "the autumn", "DATE", "2014-FA"),
+    ("It was hot last summer.", ANCHOR, "last summer", "DATE", "2013-SU"),
+    ("His term ran 2000-2008.", ANCHOR, "2000-2008", "DATE", "2000"),
+    ("Sales grew from March to May.", "2014-06-10", "March", "DATE", "2014-03"),
+    ("Sales grew from March to May.", "2014-06-10", "May", "DATE", "2014-05"),
+    (
+        "They held five summits in the last 13 months.",
+        ANCHOR,
+        "the last 13 months",
+        "DURATION",
+        "P13M",
+    ),
+    ("It is a 60-year dispute.", ANCHOR, "60-year", "DURATION", "P60Y"),
+    ("It was the first visit in a decade.", ANCHOR, "a decade", "DURATION", "P10Y"),
+    ("It ran a deficit for 18 months.", ANCHOR, "18 months", "DURATION", "P18M"),
+    ("Flows will double over the next 20 years.", ANCHOR, "the next 20 years", "DURATION", "P20Y"),
+    ("The trip takes three days.", ANCHOR, "three days", "DURATION", "P3D"),
+    ("It took several years.", ANCHOR, "several years", "DURATION", "PXY"),
+    ("He waited 2 1/2 years.", ANCHOR, "2 1/2 years", "DURATION", "P2Y6M"),
+    ("The fair is held every year.", ANCHOR, "every year", "SET", "P1Y"),
+    ("Trade is worth around $9bn a year.", ANCHOR, "a year", "SET", "P1Y"),
+    ("The magazine appears weekly.", ANCHOR, "weekly", "SET", "P1W"),
+    ("The market opens each Monday.", ANCHOR, "each Monday", "SET", "XXXX-WXX-1"),
+    ("Prices have risen recently.", ANCHOR, "recently", "DATE", "PAST_REF"),
+    ("Japan now consumes a third of it.", ANCHOR, "now", "DATE", "PRESENT_REF"),
+    ("He is currently abroad.", ANCHOR, "currently", "DATE", "PRESENT_REF"),
+    ("We should not worry about the future.", ANCHOR, "the future", "DATE", "FUTURE_REF"),
+    (
+        "Last Updated: Sunday, 20 November 2005, 05:36 GMT",
+        ANCHOR,
+        "Sunday, 20 November 2005, 05:36 GMT",
+        "TIME",
+        "2005-11-20T05:36",
+    ),
+    ("He spoke this morning.", "2013-03-22", "this morning", "TIME", "2013-03-22TMO"),
+    ("The vote closes at 3 p.m.", "2013-03-22", "3 p.m.", "TIME", "2013-03-22T15:00"),
+    ("The deal expires at noon Saturday.", ANCHOR, "noon Saturday", "TIME", "2014-02-08T12:00"),
+    ("They met Friday evening.", ANCHOR, "Friday evening", "TIME", "2014-02-07TEV"),
+    ("It peaked in the early 1990s.", ANCHOR, "the early 1990s", "DATE", "199"),
+    ("He waited about three years.", ANCHOR, "about three years", "DURATION", "P3Y"),
+    ("She spoke for more than four hours.", ANCHOR, "more than four hours", "DURATION", "PT4H"),
+    ("It is due by the end of 1990.", THURSDAY, "the end of 1990", "DATE", "1990"),
+    ("The plan was unveiled last week.", THURSDAY, "last week", "DATE", "1989-W42"),
+    ("Earnings fell a year ago.", THURSDAY, "a year ago", "DATE", "1988"),
+    ("He was born in nineteen ninety-six.", THURSDAY, "nineteen ninety-six", "DATE", "1996"),
+    (
+        "Results for the year-ago quarter were weak.",
+        THURSDAY,
+        "the year-ago quarter",
+        "DATE",
+        "1988-Q3",
+    ),
+    ("Shops close on Mondays.", ANCHOR, "Mondays", "SET", "XXXX-WXX-1"),
+    ("It was agreed on November 20.", None, "November 20", "DATE", "XXXX-11-20"),
+    ("He left last year.", None, "last year", "DATE", "XXXX"),
+    ("He left on Saturday.", None, "Saturday", "DATE", "XXXX-WXX-6"),
+    ("He left yesterday.", None, "yesterday", "DATE", "XXXX-XX-XX"),
+]
+
+MODS = [
+    ("He waited about three years.", "about three years", "APPROX"),
+    ("She spoke for more than four hours.", "more than four hours", "MORE_THAN"),
+    ("It peaked in the early 1990s.", "the early 1990s", "START"),
+    ("It is due by the end of 1990.", "the end of 1990", "END"),
+    ("The flat was built in mid-1996.", "mid-1996", "MID"),
+    ("It lasted less than a week.", "less than a week", "LESS_THAN"),
+    ("It lasted a decade or so.", "a decade or so", "APPROX"),
+]
+
+# Text with no time expression at all (names, ages, numbers, verbs).
+NOTHING = [
+    "The Winter Olympics opened in Sochi.",
+    "He is 24 years old.",
+    "The 24-year-old was arrested.",
+    "Prices may fall further.",
+    "The company has 1990 employees.",
+    "He watched One-Minute World News.",
+    "Flight 1945 landed safely.",
+    "Stocks began to fall apart.",
+    "It was one of the most difficult challenges.",
+]
+
+
+def _find(text: str, anchor: str | None, span: str) -> tuple[str, str, str | None]:
+    found = {t.text: (t.type, t.value, t.mod) for t in tag(text, anchor)}
+    assert span in found, f"{span!r} not tagged in {text!r}: {sorted(found)}"
+    return found[span]
+
+
+@pytest.mark.parametrize(("text", "anchor", "span", "kind", "value"), CASES)
+def test_tag_case(text: str, anchor: str | None, span: str, kind: str, value: str) -> None:
+    assert _find(text, anchor, span)[:2] == (kind, value)
+
+
+@pytest.mark.parametrize(("text", "span", "mod"), MODS)
+def test_modifiers(text: str, span: str, mod: str) -> None:
+    assert _find(text, ANCHOR, span)[2] == mod
+
+
+@pytest.mark.parametrize("text", NOTHING)
+def test_no_time_expression(text: str) -> None:
+    assert tag(text, ANCHOR) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "tense_aware", "value"),
+    [
+        ("He will meet them on Friday.", True, "2014-02-14"),
+        ("He will meet them on Friday.", False, "2014-02-07"),
+        ("He met them on Friday.", True, "2014-02-07"),
+    ],
+)
+def test_tense_decides_direction(text: str, tense_aware: bool, value: str) -> None:
+    (timex,) = tag(text, ANCHOR, tense_aware=tense_aware)
+    assert timex.value == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It happened on 31 February 2005.",
+        "The year 99999 will come.",
+        "This is the 13th month.",
+        "Meet at 25:61 GMT.",
+        "On 00/00/0000 nothing.",
+        "It was 2005-13-45.",
+    ],
+)
+def test_bad_dates_never_give_invalid_values(text: str) -> None:
+    for timex in tag(text, ANCHOR):
+        assert not timex.value.startswith(("2005-02-31", "99999", "2005-13"))
+
+
+@pytest.mark.parametrize("anchor", ["not a date", "2014-02-30", "", "0000-01-01"])
+def test_bad_anchor_means_unanchored(anchor: str) -> None:
+    (timex,) = tag("He left yesterday.", anchor)
+    assert timex.value == "XXXX-XX-XX"
+
+
+def test_datetime_anchor_is_accepted() -> None:
+    (timex,) = tag("He left yesterday.", "2014-02-08T10:30:00+00:00")
+    assert timex.value == "2014-02-07"
+
+
+def test_offsets_point_into_the_text() -> None:
+    text = "On Saturday, Putin agreed to visit in the autumn; talks ran 18 months."
+    for timex in tag(text, ANCHOR):
+        assert text[timex.start : timex.end] == timex.text
