@@ -47,7 +47,7 @@ class ExtractOptions:
     include_captions: bool = True
 
 
-def extract(document: Document, options: ExtractOptions = ExtractOptions()) -> Article:  # noqa: B008 - frozen
+def extract(document: Document, options: ExtractOptions = ExtractOptions()) -> Article:
     """Extract the article of one document.
 
     Dispatches on ``document.content_type``: HTML pages and fragments; plain text that

@@ -198,18 +198,20 @@ def find_published(
         date_search: "extensive" also searches the page text, "fast" only markup.
         fetched: when the page was fetched; no page is published after that.
     """
+    latest = _max_date(fetched)
     day = htmldate_find_date(
         tree,
         extensive_search=date_search == "extensive",
         original_date=True,
         url=meta.url,
-        max_date=_max_date(fetched),
+        max_date=latest,
     )
     structured = [
         tp
         for value, _ in meta.timestamps
         if (tp := timepoint_from_value(value, Provenance.METADATA, _evidence(raw, value)))
         and tp.granularity in (Granularity.DAY, Granularity.TIME)
+        and tp.earliest <= latest
     ]
     if day is None:
         return _with_confidence(structured[0], _CONFIDENCE_STRUCTURED) if structured else None
@@ -232,11 +234,10 @@ def _evidence(raw: str, value: str) -> tuple[Evidence, ...]:
     return (Evidence(value, start, start + len(value), text_of="raw"),)
 
 
-def _max_date(fetched: str | None) -> str | None:
-    """No page is published after it was fetched (one day of slack for time zones)."""
-    if not fetched:
-        return None
+def _max_date(fetched: str | None) -> str:
+    """No page is published after it was fetched, or after today (a day of slack)."""
     try:
-        return (date.fromisoformat(fetched[:10]) + timedelta(days=1)).isoformat()
+        day = date.fromisoformat(fetched[:10]) if fetched else date.today()
     except ValueError:
-        return None
+        day = date.today()
+    return (day + timedelta(days=1)).isoformat()

@@ -8,9 +8,10 @@ that decided it, in four passes:
 1. **patterns**: rules that need only the line itself (`_boilerplate`, dates, bylines,
    related-coverage date lines);
 2. **neighbours**: a headline directly above a related-coverage date line is a related
-   headline; an unpunctuated line directly above a photo credit is its caption;
+   headline;
 3. **header**: before the first sentence, the first headline-shaped line is the title;
-   short labels above it are the section or the site's name;
+   short labels above it are the section or the site's name; then an unpunctuated line
+   directly above a photo credit (the title excepted) is its caption;
 4. **zones**: between the title and the first full sentence, unpunctuated lines are
    captions; in the body, short unpunctuated lines are sub-headings; after the last
    sentence, what is left is footer.
@@ -20,6 +21,8 @@ neighbours), so the rules hold for layouts other than the ones they were written
 """
 
 from __future__ import annotations
+
+import dataclasses
 
 import re
 from dataclasses import dataclass
@@ -85,10 +88,21 @@ _CAPTION_MAX_WORDS = 40  # photo captions rarely run longer
 _SENTENCE_MIN_WORDS = 6  # a full sentence that can open the body
 _FOOTER_MAX_WORDS = 15  # longer unpunctuated lines after the body are kept as text
 _WRAP_SHARE = 0.6  # share of long lines near the wrap width that marks a wrapped dump
-_WRAP_SLACK = 25  # a wrapped line ends within this many characters of the width
+_WRAP_SLACK = 15  # a wrapped line ends within this many characters of the width
+_WRAP_MIN_LINE = 40  # shorter lines (headings, last lines) say nothing about wrapping
+_WRAP_MAX_WIDTH = 100  # dumps are wrapped at 70-80 columns; longer lines are paragraphs
 
 _TERMINAL = re.compile(r"[.!?…:;]['\"’”»)\]]*$")
-_RELATED_DATE = re.compile(r"^[0-3]?\d\s+[A-Za-z]{3,9}\.?\s+(?:\d\d|\d{4})\s*\|\s*\S")
+_RELATED_DATE = re.compile(
+    r"^[0-3]?\d\s+[A-Za-z]{3,9}\.?\s+(?:\d\d|\d{4})\s*\|\s*(?!\d{1,2}[:.]\d\d)\S"
+)
+# A row of three or more short links separated by bars: "Home | World | Sport | Archive".
+_NAV_SEGMENT_MAX_WORDS = 3
+_BAR = re.compile(r"\s+\|\s+")
+# What may stand beside a date on a time-stamp line: "| 15:20 GMT", ", 9.30am".
+_CLOCK_REST = re.compile(
+    r"[\s|,\-–—]*(?:\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?|[A-Z]{2,5})?)?[\s|,\-–—]*", re.IGNORECASE
+)
 _STAMP = re.compile(
     r"^(?:page\s+)?(?:last\s+)?(?:updated|modified|published|posted|first published|"
     r"created|date)\b(?:\s+(?:on|at))?\s*:?",
@@ -103,7 +117,7 @@ _FUNCTION_WORDS = frozenset(
     "will after over into about amid".split()
 )
 _SITE_WORDS = frozenset("news online world sport sports tv radio live com net org".split())
-_ACRONYM = re.compile(r"^[A-Z]{2,5}$")
+_ACRONYM = re.compile(r"^[A-Z]{2,4}$")  # BBC, CNN, CNBC; "SPORT" is a section
 _OWNER = re.compile(r"^(?:the\s+)?(?P<name>.{2,40}?)\s+is not responsible for\b", re.IGNORECASE)
 
 
@@ -128,7 +142,7 @@ def split_lines(text: str) -> list[Line]:
         else:
             physical.append((position, position))
         position += len(chunk)
-    width = _wrap_width(text, physical)
+    width = _wrap_width(physical)
     lines: list[Line] = []
     blank_before = False
     index = 0
@@ -138,7 +152,7 @@ def split_lines(text: str) -> list[Line]:
             blank_before = True
             index += 1
             continue
-        while width and end - start >= 0 and _continues(text, physical, index, width):
+        while width and _continues(physical, index, width):
             index += 1
             end = physical[index][1]
         index += 1
@@ -149,19 +163,20 @@ def split_lines(text: str) -> list[Line]:
     return lines
 
 
-def _wrap_width(text: str, physical: list[tuple[int, int]]) -> int:
+def _wrap_width(physical: list[tuple[int, int]]) -> int:
     """Return the column a hard-wrapped dump was wrapped at, or 0 if it was not."""
-    lengths = sorted(e - s for s, e in physical if e - s >= 40)
+    lengths = sorted(e - s for s, e in physical if e - s >= _WRAP_MIN_LINE)
     if len(lengths) < 4:
         return 0
+    # The 90th percentile, so that one overlong line (a URL) does not set the width.
     width = lengths[int(len(lengths) * 0.9)]
-    if width > 100:
+    if width > _WRAP_MAX_WIDTH:
         return 0
     near = sum(1 for n in lengths if n >= width - _WRAP_SLACK)
     return width if near / len(lengths) >= _WRAP_SHARE else 0
 
 
-def _continues(text: str, physical: list[tuple[int, int]], index: int, width: int) -> bool:
+def _continues(physical: list[tuple[int, int]], index: int, width: int) -> bool:
     """Whether physical line ``index + 1`` continues the paragraph of line ``index``."""
     if index + 1 >= len(physical):
         return False
@@ -183,8 +198,24 @@ def _is_headline(line: Line) -> bool:
     )
 
 
+def _is_navigation(line: Line) -> bool:
+    """Three or more short bar-separated links with no sentence punctuation."""
+    parts = _BAR.split(line.text)
+    return (
+        len(parts) >= 3
+        and all(0 < len(p.split()) <= _NAV_SEGMENT_MAX_WORDS for p in parts)
+        and not _TERMINAL.search(line.text)
+    )
+
+
 def _is_label(line: Line) -> bool:
-    """A short all-capitalised line without sentence words: a section or a masthead."""
+    """A short all-capitalised line without sentence words: a section or a masthead.
+
+    A breadcrumb of two labels ("World News | Asia-Pacific") counts as one label.
+    """
+    parts = _BAR.split(line.text)
+    if len(parts) == 2:
+        return all(_is_label(dataclasses.replace(line, text=part)) for part in parts)
     words = line.text.split()
     if not 1 <= len(words) <= _SECTION_MAX_WORDS or _TERMINAL.search(line.text):
         return False
@@ -201,6 +232,7 @@ def _is_site_name(line: Line, site_names: frozenset[str]) -> bool:
     return (
         1 <= len(words) <= 3
         and _ACRONYM.match(words[0]) is not None
+        and words[0].lower() not in _SITE_WORDS
         and all(w.lower().strip(".") in _SITE_WORDS for w in words[1:])
     )
 
@@ -217,11 +249,15 @@ def _pattern_label(line: Line) -> tuple[LineKind, str] | None:
             Boilerplate.PHOTO_CREDIT: LineKind.PHOTO_CREDIT,
         }
         return kinds[found.kind], found.rule
+    if _is_navigation(line):
+        return LineKind.JUNK, "navigation_row"
     date = find_date(line.text) if line.words <= 16 else None
     if date is not None and _STAMP.match(line.text):
         return LineKind.DATELINE, "date_stamp"
     if date is not None and line.words <= 10 and date.end - date.start >= len(line.text) * 0.6:
         return LineKind.DATELINE, "date_only"
+    if date is not None and _CLOCK_REST.fullmatch(line.text[: date.start] + line.text[date.end :]):
+        return LineKind.DATELINE, "date_and_clock"
     if line.words <= 12 and _BYLINE.match(line.text) and not _TERMINAL.search(line.text):
         return LineKind.BYLINE, "by_name"
     return None
@@ -257,8 +293,9 @@ def classify_lines(text: str, site_names: frozenset[str] = frozenset()) -> list[
     lines = split_lines(text)
     names = site_names | site_names_in(lines)
     labels: list[tuple[LineKind, str] | None] = [_pattern_label(line) for line in lines]
-    _label_neighbours(lines, labels)
+    _label_neighbours(lines, labels, LineKind.RELATED_DATE)
     body_start = _label_header(lines, labels, names)
+    _label_neighbours(lines, labels, LineKind.PHOTO_CREDIT)
     _label_zones(lines, labels, body_start)
     return [
         LabeledLine(line, *(label or (LineKind.PARAGRAPH, "default")))
@@ -266,16 +303,20 @@ def classify_lines(text: str, site_names: frozenset[str] = frozenset()) -> list[
     ]
 
 
-def _label_neighbours(lines: list[Line], labels: list[tuple[LineKind, str] | None]) -> None:
-    """Pass 2: related headlines above their date lines, captions above credits."""
+def _label_neighbours(
+    lines: list[Line], labels: list[tuple[LineKind, str] | None], kind: LineKind
+) -> None:
+    """Pass 2: related headlines above their date lines, or captions above credits."""
     for i in range(1, len(lines)):
         above, label = lines[i - 1], labels[i]
-        if label is None or labels[i - 1] is not None or above.blank_after:
+        if label is None or label[0] is not kind or labels[i - 1] is not None:
             continue
-        if label[0] is LineKind.RELATED_DATE and _is_headline(above):
+        if above.blank_after:
+            continue
+        if kind is LineKind.RELATED_DATE and _is_headline(above):
             labels[i - 1] = (LineKind.RELATED_HEADLINE, "headline_above_date")
         elif (
-            label[0] is LineKind.PHOTO_CREDIT
+            kind is LineKind.PHOTO_CREDIT
             and above.words <= _CAPTION_MAX_WORDS
             and not _is_sentence(above)
         ):
@@ -285,26 +326,52 @@ def _label_neighbours(lines: list[Line], labels: list[tuple[LineKind, str] | Non
 def _label_header(
     lines: list[Line], labels: list[tuple[LineKind, str] | None], names: frozenset[str]
 ) -> int:
-    """Pass 3: site name, section and title; return the index after the title."""
+    """Pass 3: site name, section and title; return the index after the title.
+
+    Of several short labels above the title, the one nearest the title is the section and
+    the others are mastheads ("Pacific Wire | World service" above "Asia").  A headline-like
+    line followed by a label and then another headline is a masthead too ("The Northern
+    Courier" above "World News | Asia-Pacific" above the real title).
+    """
     candidates = [i for i, label in enumerate(labels) if label is None]
+    header_labels: list[int] = []
     for position, i in enumerate(candidates):
         line = lines[i]
         if _is_sentence(line) and line.words > _HEADLINE_MAX_WORDS // 2:
+            _name_labels(labels, header_labels)
             return i
         if _is_site_name(line, names):
             labels[i] = (LineKind.JUNK, "site_name")
             continue
-        later = candidates[position + 1 :]
-        has_title_below = bool(later) and _is_headline(lines[later[0]])
+        later = [lines[j] for j in candidates[position + 1 : position + 3]]
+        has_title_below = bool(later) and _is_headline(later[0])
         if _is_label(line) and has_title_below:
-            first = not any(x is not None and x[0] is LineKind.SECTION for x in labels)
-            labels[i] = _SECTION_LABEL if first else _MASTHEAD_LABEL
+            header_labels.append(i)
             continue
+        if _is_headline(line) and len(later) == 2 and _is_label(later[0]):
+            if _is_headline(later[1]) and not _is_label(later[1]):
+                labels[i] = (LineKind.JUNK, "masthead_above_section")
+                continue
+        _name_labels(labels, header_labels)
         if _is_headline(line):
             labels[i] = (LineKind.TITLE, "first_headline")
             return i + 1
         return i
+    _name_labels(labels, header_labels)
     return len(lines)
+
+
+def _name_labels(labels: list[tuple[LineKind, str] | None], header_labels: list[int]) -> None:
+    """Make the last header label the section and the ones above it mastheads."""
+    if any(x is not None and x[0] is LineKind.SECTION for x in labels):
+        for i in header_labels:
+            labels[i] = _MASTHEAD_LABEL
+        return
+    for i in header_labels[:-1]:
+        labels[i] = _MASTHEAD_LABEL
+    if header_labels:
+        labels[header_labels[-1]] = _SECTION_LABEL
+    header_labels.clear()
 
 
 def _label_zones(
