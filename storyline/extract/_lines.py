@@ -23,7 +23,6 @@ neighbours), so the rules hold for layouts other than the ones they were written
 from __future__ import annotations
 
 import dataclasses
-
 import re
 from dataclasses import dataclass
 from enum import StrEnum
