@@ -1,183 +1,165 @@
 """Ingest: turn paths into a stream of raw `Document`s, whatever the news format.
 
-Formats are sniffed from content (never trusted from file names): single HTML files and
-folders of them, WARC and WARC.gz crawls, RSS/RDF/Atom feeds, JSONL exports (news-please
-field names and common others), JSON arrays, plain-text dumps, and ``.gz``, ``.zip``,
-``.tar``/``.tar.gz`` containers of any of these; ``-`` reads standard input.
+Formats are sniffed from the content, never trusted from file names (a name only breaks
+ties): HTML pages, WARC and WARC.gz crawls (CC-NEWS included), RSS, RDF and Atom feeds,
+JSON Lines exports (news-please's field names and other common ones), JSON arrays,
+plain-text dumps, and ``.gz``, ``.zip``, ``.tar`` and ``.tar.gz`` containers of any of
+them, nested too.  ``-`` reads standard input.
 
 Bad input never stops the stream: each unreadable file or record is *yielded* as a
 `storyline.errors.RecordError` naming the source, the record and the reason, and reading
-goes on.  Memory stays bounded: files are streamed and no record larger than
-``IngestOptions.max_record_bytes`` is ever held.
+goes on.  Memory stays bounded whatever the input: files are streamed, no record larger
+than ``IngestOptions.max_record_bytes`` is held, and compressed layers stop inflating at
+``IngestOptions.max_inflated_bytes``.
 
 Example::
 
-    from storyline.ingest import iter_documents
+    from storyline.errors import RecordError
+    from storyline.ingest import IngestStats, iter_documents
 
-    for item in iter_documents(["crawl.warc.gz", "feeds/"]):
-        print(item)
+    stats = IngestStats()
+    for item in iter_documents(["crawl.warc.gz", "feeds/"], stats=stats):
+        if isinstance(item, RecordError):
+            print("skipped:", item)
+        else:
+            print(item.uri, item.record, item.url)
+    print(stats.skipped_records, "records were not news pages")
 """
 
 from __future__ import annotations
 
-import re
+import os
 import sys
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from pathlib import Path
 
 from storyline.errors import RecordError
-from storyline.ingest._containers import iter_gzip, iter_tar, iter_zip
-from storyline.ingest._feed import iter_feed
-from storyline.ingest._jsonl import iter_json_array, iter_jsonl
-from storyline.ingest._sniff import SNIFF_BYTES, sniff_format
-from storyline.ingest._streams import Readable, Rewound, TooLarge, read_bounded
-from storyline.ingest._warc import iter_warc
+from storyline.ingest._context import Context, Item
+from storyline.ingest._options import FORMATS, JSONL_FIELDS, IngestOptions, IngestStats
+from storyline.ingest._sniff import sniff_format
+from storyline.ingest._source import iter_source
+from storyline.ingest._streams import Budget, Readable
 from storyline.model import Document
 
-__all__ = ["IngestOptions", "IngestStats", "iter_documents", "sniff_format"]
+__all__ = [
+    "FORMATS",
+    "JSONL_FIELDS",
+    "IngestOptions",
+    "IngestStats",
+    "iter_documents",
+    "sniff_format",
+]
 
-FORMATS = ("html", "warc", "rss", "jsonl", "text")
-
-# Containers inside containers are followed this deep; deeper nesting is reported.
-_MAX_DEPTH = 4
-
-_META_CHARSET = re.compile(rb"<meta[^>]{0,200}?charset\s*=\s*[\"']?([\w.:-]+)", re.IGNORECASE)
-
-
-@dataclass(frozen=True, slots=True)
-class IngestOptions:
-    """How to read sources.
-
-    Attributes:
-        format: read every non-container input as this format instead of sniffing it.
-        fields: JSONL mapping of our field names to the export's, e.g. ``(("body", "content"),)``.
-        max_record_bytes: a single record larger than this is reported and skipped.
-        max_inflated_bytes: a compressed stream that inflates past this is reported.
-        max_members: the most members read from one zip or tar archive.
-    """
-
-    format: str | None = None
-    fields: tuple[tuple[str, str], ...] = ()
-    max_record_bytes: int = 20 * 2**20
-    max_inflated_bytes: int = 2 * 2**30
-    max_members: int = 100_000
-
-
-class IngestStats:
-    """Counters that a caller can read while or after iterating."""
-
-    def __init__(self) -> None:
-        self.files = 0
-        self.skipped_records = 0
-        self.bytes_read = 0
+STDIN = "-"
+"""The path that means standard input."""
 
 
 def iter_documents(
-    paths: Iterable[str],
+    paths: Iterable[str | os.PathLike[str]],
     options: IngestOptions | None = None,
     stats: IngestStats | None = None,
 ) -> Iterator[Document | RecordError]:
-    """Yield every document found under ``paths``, and a `RecordError` for each bad record.
+    """Yield every document from every path, and a `RecordError` for everything bad.
+
+    Folders are read recursively in name order, skipping hidden entries (names starting
+    with a dot) and not following links to folders.  Nothing is raised for bad data: a
+    missing path, an empty or binary file, a truncated archive or a broken record is
+    yielded as a `RecordError` and reading goes on.
 
     Args:
-        paths: files, folders (read recursively in name order), or ``"-"`` for stdin.
-        options: limits and format overrides.
-        stats: counters to update (files read, non-article records skipped).
+        paths: files, folders, or ``"-"`` for standard input.
+        options: formats, field mapping and limits; the defaults when omitted.
+        stats: counters updated while reading (records skipped as not news, files
+            read, bytes read), readable during and after the iteration.
+
+    Example::
+
+        docs = [d for d in iter_documents(["export.jsonl"]) if isinstance(d, Document)]
     """
-    reader = _Reader(options or IngestOptions(), stats or IngestStats())
-    for path in paths:
-        yield from reader.path(path)
-
-
-class _Reader:
-    """Walks paths and dispatches streams to the format readers."""
-
-    def __init__(self, options: IngestOptions, stats: IngestStats) -> None:
-        self.options = options
-        self.stats = stats
-
-    def path(self, path: str) -> Iterator[Document | RecordError]:
-        if path == "-":
-            yield from self.stream("-", sys.stdin.buffer)
-            return
-        target = Path(path)
-        if target.is_dir():
-            for child in sorted(p for p in target.rglob("*") if p.is_file()):
-                yield from self.file(child)
-        elif target.exists():
-            yield from self.file(target)
+    options = options or IngestOptions()
+    stats = stats if stats is not None else IngestStats()
+    for given in paths:
+        path = os.fspath(given)
+        if path == STDIN:
+            yield from _iter_stdin(options, stats)
+        elif os.path.isdir(path):
+            for item in _iter_folder(path):
+                if isinstance(item, RecordError):
+                    yield item
+                else:
+                    yield from _iter_file(item, options, stats)
+        elif os.path.lexists(path):
+            yield from _iter_file(path, options, stats)
         else:
             yield RecordError(path, None, "no such file or directory")
 
-    def file(self, path: Path) -> Iterator[Document | RecordError]:
-        try:
-            with path.open("rb") as handle:
-                self.stats.files += 1
-                yield from self.stream(str(path), handle)
-                self.stats.bytes_read += handle.tell()
-        except OSError as exc:
-            yield RecordError(str(path), None, f"cannot read file ({exc.strerror or exc})")
 
-    def stream(self, uri: str, raw: Readable, depth: int = 0) -> Iterator[Document | RecordError]:
-        """Sniff ``raw`` and yield what the matching reader finds in it."""
-        try:
-            head = raw.read(SNIFF_BYTES)
-            kind = sniff_format(head)
-            stream = Rewound(head, raw)
-            if kind in ("gzip", "zip", "tar"):
-                if depth >= _MAX_DEPTH:
-                    yield RecordError(uri, None, f"archives nested deeper than {_MAX_DEPTH}")
-                    return
-                yield from self.container(uri, kind, stream, depth)
-                return
-            if self.options.format and kind not in ("empty", "binary"):
-                kind = self.options.format
-            yield from self.content(uri, kind, stream)
-        except TooLarge as exc:
-            yield RecordError(uri, None, str(exc))
-        except (EOFError, OSError) as exc:
-            yield RecordError(uri, None, f"truncated or damaged data ({exc})")
+def _iter_folder(top: str) -> Iterator[str | RecordError]:
+    """Yield the files under ``top`` in path order, or an error per unreadable entry."""
+    stack = [_sorted_entries(top)]
+    while stack:
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
+        elif isinstance(entry, RecordError):
+            yield entry
+        elif entry.name.startswith("."):
+            continue
+        elif entry.is_dir(follow_symlinks=False):
+            stack.append(_sorted_entries(entry.path))
+        elif not entry.is_symlink():
+            yield entry.path
+        elif not os.path.exists(entry.path):
+            yield RecordError(entry.path, None, "no such file or directory (broken link)")
+        elif os.path.isfile(entry.path):
+            yield entry.path  # links to folders are not followed: they may loop
 
-    def container(
-        self, uri: str, kind: str, stream: Readable, depth: int
-    ) -> Iterator[Document | RecordError]:
-        if kind == "gzip":
-            yield from iter_gzip(uri, stream, self, depth)
-        elif kind == "zip":
-            yield from iter_zip(uri, stream, self, depth)
-        else:
-            yield from iter_tar(uri, stream, self, depth)
 
-    def content(self, uri: str, kind: str, stream: Readable) -> Iterator[Document | RecordError]:
-        limit = self.options.max_record_bytes
-        if kind == "empty":
-            yield RecordError(uri, None, "empty file")
-        elif kind == "binary":
-            yield RecordError(uri, None, "not a news format (binary data)")
-        elif kind == "warc":
-            skipped = [0]
-            yield from iter_warc(uri, stream, limit, skipped)
-            self.stats.skipped_records += skipped[0]
-        elif kind == "jsonl":
-            yield from iter_jsonl(uri, stream, dict(self.options.fields), limit)
-        else:
-            yield from self.whole(uri, kind, stream)
+def _sorted_entries(folder: str) -> Iterator[os.DirEntry[str] | RecordError]:
+    try:
+        with os.scandir(folder) as scan:
+            entries = sorted(scan, key=lambda entry: entry.name)
+    except OSError as exc:
+        return iter([RecordError(folder, None, _os_reason(exc))])
+    return iter(entries)
 
-    def whole(self, uri: str, kind: str, stream: Readable) -> Iterator[Document | RecordError]:
-        """Read a format that is parsed as one piece (HTML, text, feeds, JSON arrays)."""
-        limit = self.options.max_record_bytes
-        content = read_bounded(stream, limit)
-        if content is None:
-            yield RecordError(uri, 0, f"larger than the record limit of {limit:,} bytes")
-            return
-        if kind == "rss":
-            yield from iter_feed(uri, content)
-        elif kind == "json":
-            yield from iter_json_array(uri, content, dict(self.options.fields))
-        elif kind == "html":
-            match = _META_CHARSET.search(content[:SNIFF_BYTES])
-            charset = match.group(1).decode("ascii", "replace").lower() if match else None
-            yield Document(uri, 0, content, "text/html", charset=charset)
-        else:
-            yield Document(uri, 0, content, "text/plain")
+
+def _iter_file(path: str, options: IngestOptions, stats: IngestStats) -> Iterator[Item]:
+    try:
+        with open(path, "rb") as handle:
+            stats.files += 1
+            counted = _Counted(handle, stats)
+            name = os.path.basename(path)
+            yield from iter_source(path, counted, _context(options, stats), name, path=path)
+    except OSError as exc:
+        yield RecordError(path, None, _os_reason(exc))
+
+
+def _iter_stdin(options: IngestOptions, stats: IngestStats) -> Iterator[Item]:
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        yield RecordError(STDIN, None, "standard input is not available")
+        return
+    stats.files += 1
+    yield from iter_source(STDIN, _Counted(stream, stats), _context(options, stats), "")
+
+
+def _context(options: IngestOptions, stats: IngestStats) -> Context:
+    return Context(options, stats, Budget(options.max_inflated_bytes))
+
+
+class _Counted:
+    """Pass reads through to a file, adding their size to ``stats.bytes_read``."""
+
+    def __init__(self, inner: Readable, stats: IngestStats) -> None:
+        self._inner = inner
+        self._stats = stats
+
+    def read(self, size: int = -1, /) -> bytes:
+        data = self._inner.read(size)
+        self._stats.bytes_read += len(data)
+        return data
+
+
+def _os_reason(exc: OSError) -> str:
+    reason = (exc.strerror or str(exc)).lower()
+    return "no such file or directory" if isinstance(exc, FileNotFoundError) else reason

@@ -1,131 +1,160 @@
-"""gzip, zip and tar containers: each member is sniffed and read like a file."""
+"""Containers: a gzip stream, zip and tar archives; their members are read like files."""
 
 from __future__ import annotations
 
 import gzip
-import shutil
+import io
+import os
+import re
 import tarfile
 import tempfile
 import zipfile
 import zlib
 from collections.abc import Iterator
-from pathlib import PurePosixPath
-from typing import IO, TYPE_CHECKING, cast
+from typing import IO
 
 from storyline.errors import RecordError
-from storyline.ingest._streams import Capped, Readable, Rewound, TooLarge
-from storyline.model import Document
+from storyline.ingest._context import Context, Item, SourceReader
+from storyline.ingest._sniff import SNIFF_BYTES, is_arc, sniff_format
+from storyline.ingest._streams import CHUNK_BYTES, Readable, replay
+from storyline.ingest._warc import iter_warc
 
-if TYPE_CHECKING:
-    from storyline.ingest import _Reader
+_SPOOL_MEMORY = 16 * 2**20
+"""A zip read from a stream (stdin, another archive) must be seekable, so it is copied to a
+spooled temporary file first; up to this size it stays in memory."""
 
-# A zip needs random access: a non-seekable zip (stdin, a zip inside a tar) is spooled to a
-# temporary file, in memory below this size.
-_SPOOL_IN_MEMORY = 32 * 2**20
+_DRIVE = re.compile(r"^[A-Za-z]:")
+_GZIP_SUFFIXES = {".tgz": ".tar", ".gz": "", ".gzip": ""}
 
 
-def is_unsafe_member(name: str) -> bool:
-    """Return whether an archive member name escapes its folder (``../``, absolute)."""
-    path = PurePosixPath(name.replace("\\", "/"))
-    return path.is_absolute() or ".." in path.parts or (len(name) > 1 and name[1] == ":")
+def is_unsafe_member_name(name: str) -> bool:
+    """Say whether an archive member's name could escape a folder (``../x``, ``/etc/x``)."""
+    normal = name.replace("\\", "/")
+    if normal.startswith("/") or _DRIVE.match(normal):
+        return True
+    return ".." in normal.split("/")
 
 
 def iter_gzip(
-    uri: str, stream: Readable, reader: _Reader, depth: int
-) -> Iterator[Document | RecordError]:
-    """Read a gzip stream; a WARC.gz goes to the WARC reader whole (per-record gzip)."""
-    head = stream.read(4096)
-    try:
-        peek = zlib.decompressobj(31).decompress(head, 64)
-    except zlib.error as exc:
-        yield RecordError(uri, None, f"damaged gzip data ({exc})")
+    uri: str,
+    head: bytes,
+    stream: io.BufferedReader,
+    context: Context,
+    name: str,
+    read: SourceReader,
+) -> Iterator[Item]:
+    """Yield what one gzip stream holds, sniffed from its inflated first bytes.
+
+    A gzipped WARC goes to warcio whole, so record offsets stay offsets in the compressed
+    file; anything else is inflated here, charged to the inflate budget.
+    """
+    inner_head = zlib.decompressobj(wbits=31).decompress(head, SNIFF_BYTES)
+    if sniff_format(inner_head) == "warc":
+        yield from iter_warc(uri, stream, context, is_arc(inner_head))
         return
-    rewound = Rewound(head, stream)
-    if peek.lstrip().startswith(b"WARC/"):
-        skipped = [0]
-        from storyline.ingest._warc import iter_warc
-
-        yield from iter_warc(uri, rewound, reader.options.max_record_bytes, skipped)
-        reader.stats.skipped_records += skipped[0]
-        return
-    inflated = Capped(gzip.GzipFile(fileobj=cast(IO[bytes], rewound)), _limit(reader))
-    try:
-        yield from reader.stream(uri, inflated, depth + 1)
-    except zlib.error as exc:
-        yield RecordError(uri, None, f"damaged gzip data ({exc})")
+    inflated = gzip.GzipFile(fileobj=stream, mode="rb")
+    metered = replay(b"", inflated, context.budget.charge)
+    yield from read(uri, metered, context.nested(), _inner_name(name))
 
 
-def _limit(reader: _Reader) -> int:
-    return reader.options.max_inflated_bytes
+def _inner_name(name: str) -> str:
+    lowered = name.lower()
+    for suffix, replacement in _GZIP_SUFFIXES.items():
+        if lowered.endswith(suffix):
+            return name[: -len(suffix)] + replacement
+    return name
 
 
 def iter_zip(
-    uri: str, stream: Readable, reader: _Reader, depth: int
-) -> Iterator[Document | RecordError]:
-    """Read each member of a zip archive."""
-    with tempfile.SpooledTemporaryFile(max_size=_SPOOL_IN_MEMORY) as spool:
-        shutil.copyfileobj(cast(IO[bytes], stream), spool)
-        spool.seek(0)
-        try:
-            archive = zipfile.ZipFile(spool)
-        except (zipfile.BadZipFile, OSError) as exc:
-            yield RecordError(uri, None, f"damaged zip archive ({exc})")
+    uri: str, stream: Readable, context: Context, path: str | None, read: SourceReader
+) -> Iterator[Item]:
+    """Yield what every member of a zip archive holds, members named ``uri!member``."""
+    if path is not None:
+        context.stats.bytes_read += max(0, os.path.getsize(path) - SNIFF_BYTES)
+        with zipfile.ZipFile(path) as archive:
+            yield from _iter_zip_members(uri, archive, context, read)
+        return
+    with tempfile.SpooledTemporaryFile(max_size=_SPOOL_MEMORY) as spool:
+        if not _copy_bounded(stream, spool, context.budget.limit):
+            yield RecordError(
+                uri, None, "zip archive in a stream is larger than max_inflated_bytes; skipped"
+            )
             return
-        with archive:
-            yield from _zip_members(uri, archive, reader, depth)
+        with zipfile.ZipFile(spool) as archive:
+            yield from _iter_zip_members(uri, archive, context, read)
 
 
-def _zip_members(
-    uri: str, archive: zipfile.ZipFile, reader: _Reader, depth: int
-) -> Iterator[Document | RecordError]:
-    total = 0
-    for count, info in enumerate(archive.infolist()):
-        name = f"{uri}!{info.filename}"
-        if count >= reader.options.max_members:
-            yield RecordError(uri, None, f"more than {reader.options.max_members} members")
+def _copy_bounded(stream: Readable, target: IO[bytes], limit: int) -> bool:
+    copied = 0
+    while chunk := stream.read(CHUNK_BYTES):
+        copied += len(chunk)
+        if copied > limit:
+            return False
+        target.write(chunk)
+    target.seek(0)
+    return True
+
+
+def _iter_zip_members(
+    uri: str, archive: zipfile.ZipFile, context: Context, read: SourceReader
+) -> Iterator[Item]:
+    for index, info in enumerate(archive.infolist()):
+        if context.budget.spent:
+            return
+        if index >= context.options.max_members:
+            yield _too_many_members(uri, context.options.max_members)
             return
         if info.is_dir():
             continue
-        if is_unsafe_member(info.filename):
-            yield RecordError(name, None, "unsafe member name (path traversal); skipped")
+        member_uri = f"{uri}!{info.filename}"
+        problem = _member_problem(info.filename) or (
+            "encrypted member; skipped" if info.flag_bits & 0x1 else None
+        )
+        if problem is not None:
+            yield RecordError(member_uri, None, problem)
             continue
-        total += info.file_size
-        if total > reader.options.max_inflated_bytes:
-            yield RecordError(name, None, str(TooLarge(reader.options.max_inflated_bytes)))
-            return
+        context.stats.files += 1
         try:
             with archive.open(info) as member:
-                yield from reader.stream(name, Capped(member, _limit(reader)), depth + 1)
-        except (zipfile.BadZipFile, zlib.error, RuntimeError) as exc:
-            yield RecordError(name, None, f"damaged zip member ({exc})")
+                metered = replay(b"", member, context.budget.charge)
+                yield from read(member_uri, metered, context.nested(), info.filename)
+        except NotImplementedError as exc:  # a compression method zipfile lacks
+            yield RecordError(member_uri, None, f"cannot unpack member ({exc})")
 
 
 def iter_tar(
-    uri: str, stream: Readable, reader: _Reader, depth: int
-) -> Iterator[Document | RecordError]:
-    """Read each member of a tar archive, streaming (no seeking)."""
-    try:
-        archive = tarfile.open(fileobj=cast(IO[bytes], stream), mode="r|*")
-    except tarfile.TarError as exc:
-        yield RecordError(uri, None, f"damaged tar archive ({exc})")
-        return
-    count = 0
-    try:
-        for info in archive:
-            count += 1
-            name = f"{uri}!{info.name}"
-            if count > reader.options.max_members:
-                yield RecordError(uri, None, f"more than {reader.options.max_members} members")
+    uri: str, stream: io.BufferedReader, context: Context, read: SourceReader
+) -> Iterator[Item]:
+    """Yield what every regular file of a tar archive holds, streaming it once."""
+    with tarfile.open(fileobj=stream, mode="r|") as archive:
+        for index, member in enumerate(archive):
+            if context.budget.spent:
                 return
-            if not info.isfile():
+            if index >= context.options.max_members:
+                yield _too_many_members(uri, context.options.max_members)
+                return
+            if member.isdir():
                 continue
-            if is_unsafe_member(info.name):
-                yield RecordError(name, None, "unsafe member name (path traversal); skipped")
+            member_uri = f"{uri}!{member.name}"
+            problem = _member_problem(member.name)
+            if problem is not None:
+                yield RecordError(member_uri, None, problem)
                 continue
-            member = archive.extractfile(info)
-            if member is not None:
-                yield from reader.stream(name, Capped(member, _limit(reader)), depth + 1)
-    except tarfile.TarError as exc:
-        yield RecordError(uri, None, f"damaged tar archive ({exc})")
-    finally:
-        archive.close()
+            handle = archive.extractfile(member) if member.isfile() else None
+            if handle is None:  # links, devices, fifos: nothing to read
+                context.stats.skipped_records += 1
+                continue
+            context.stats.files += 1
+            yield from read(member_uri, handle, context.nested(), member.name)
+
+
+def _member_problem(name: str) -> str | None:
+    if is_unsafe_member_name(name):
+        return "suspicious member name (path traversal); skipped"
+    return None
+
+
+def _too_many_members(uri: str, limit: int) -> RecordError:
+    return RecordError(
+        uri, None, f"more than max_members ({limit:,}) members; the rest were skipped"
+    )

@@ -1,8 +1,22 @@
-"""Small stream helpers: put sniffed bytes back, cap how much a stream may yield."""
+"""Stream plumbing: hand sniffed bytes back, count what is read, cap what may inflate."""
 
 from __future__ import annotations
 
-from typing import BinaryIO, Protocol
+import io
+from collections.abc import Callable
+from typing import TYPE_CHECKING, BinaryIO, Protocol
+
+if TYPE_CHECKING:
+    from _typeshed import WriteableBuffer
+
+CHUNK_BYTES = 1 << 20
+"""Bytes asked of a stream per read when a whole record is collected: large enough that
+Python's per-call cost vanishes next to inflating, small enough to overshoot a size limit
+by little."""
+
+_BUFFER_BYTES = 256 * 1024
+"""Buffer of the readers built here.  JSONL lines and WARC headers are scanned in C inside
+it; 256 KiB keeps the Python-level refills to a few thousand per gigabyte."""
 
 
 class Readable(Protocol):
@@ -11,91 +25,99 @@ class Readable(Protocol):
     def read(self, size: int = -1, /) -> bytes: ...
 
 
-class TooLarge(Exception):
-    """A stream inflated past the limit it was given (a likely compression bomb)."""
+class InflateLimitError(Exception):
+    """One source's compressed layers inflated past ``max_inflated_bytes``."""
 
     def __init__(self, limit: int) -> None:
         self.limit = limit
-        super().__init__(f"inflates past the limit of {limit:,} bytes (compression bomb?)")
+        super().__init__(
+            f"inflates to more than max_inflated_bytes ({limit:,} bytes); stopped reading "
+            "it (a compression bomb?)"
+        )
 
 
-class Rewound:
-    """A stream whose first bytes were already read to sniff it, handed back in front."""
+class Budget:
+    """The bytes one source's compressed layers may still inflate to, shared by all layers."""
 
-    def __init__(self, head: bytes, rest: Readable) -> None:
-        self._head = head
-        self._rest = rest
+    __slots__ = ("limit", "left", "reported")
 
-    def read(self, size: int = -1, /) -> bytes:
-        """Read up to ``size`` bytes (all when negative)."""
-        if size is None or size < 0:
-            data, self._head = self._head, b""
-            return data + self._rest.read()
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self.left = limit
+        self.reported = False  # whether running out was reported (once per source)
+
+    @property
+    def spent(self) -> bool:
+        """Say whether the budget is used up (reading more would be refused)."""
+        return self.left < 0
+
+    def charge(self, size: int) -> None:
+        """Count ``size`` inflated bytes; raise `InflateLimitError` past the limit."""
+        self.left -= size
+        if self.left < 0:
+            raise InflateLimitError(self.limit)
+
+
+class _Replay(io.RawIOBase):
+    """A raw stream giving ``head`` first, then the rest of ``rest``, reporting each read."""
+
+    def __init__(self, head: bytes, rest: Readable, on_read: Callable[[int], None] | None):
+        super().__init__()
+        self._head = memoryview(head)
+        # One underlying read per call where the stream allows it (``read1``): a plain
+        # ``read(n)`` loops, and drops what it had read when damage stops the loop.
+        self._read = getattr(rest, "read1", rest.read)
+        self._on_read = on_read
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: WriteableBuffer, /) -> int:
+        view = memoryview(buffer).cast("B")
+        size = len(view)
         if self._head:
-            data, self._head = self._head[:size], self._head[size:]
-            if len(data) < size:
-                data += self._rest.read(size - len(data))
-            return data
-        return self._rest.read(size)
-
-    def readable(self) -> bool:
-        """Say this is a readable stream (for wrappers that ask)."""
-        return True
-
-
-class Capped:
-    """Pass reads through, raising `TooLarge` once more than ``limit`` bytes came out."""
-
-    def __init__(self, inner: Readable, limit: int) -> None:
-        self._inner = inner
-        self._limit = limit
-        self.count = 0
-
-    def read(self, size: int = -1, /) -> bytes:
-        """Read up to ``size`` bytes, counting them against the limit."""
-        if size is None or size < 0:
-            size = self._limit - self.count + 1
-        data = self._inner.read(size)
-        self.count += len(data)
-        if self.count > self._limit:
-            raise TooLarge(self._limit)
-        return data
-
-    def readable(self) -> bool:
-        """Say this is a readable stream (for wrappers that ask)."""
-        return True
+            taken = min(size, len(self._head))
+            view[:taken] = self._head[:taken]
+            self._head = self._head[taken:]
+            return taken
+        data = self._read(size)
+        view[: len(data)] = data
+        if self._on_read is not None and data:
+            self._on_read(len(data))
+        return len(data)
 
 
-class Counted:
-    """Pass reads through, counting the bytes."""
+def replay(
+    head: bytes, rest: Readable, on_read: Callable[[int], None] | None = None
+) -> io.BufferedReader:
+    """Return a buffered stream that gives ``head`` again, then the rest of ``rest``.
 
-    def __init__(self, inner: Readable) -> None:
-        self._inner = inner
-        self.count = 0
+    Args:
+        head: bytes already read from ``rest`` (to sniff it), handed back first.
+        rest: the stream they came from.
+        on_read: called with the size of every read from ``rest`` (counting, budgets);
+            exceptions it raises surface from the read.
+    """
+    return io.BufferedReader(_Replay(head, rest, on_read), buffer_size=_BUFFER_BYTES)
 
-    def read(self, size: int = -1, /) -> bytes:
-        """Read up to ``size`` bytes."""
-        data = self._inner.read(size)
-        self.count += len(data)
-        return data
 
-    def readable(self) -> bool:
-        """Say this is a readable stream (for wrappers that ask)."""
-        return True
+def read_upto(stream: Readable | BinaryIO, size: int) -> bytes:
+    """Read ``size`` bytes, fewer only at the end of the stream."""
+    parts: list[bytes] = []
+    left = size
+    while left > 0:
+        chunk = stream.read(min(left, CHUNK_BYTES))
+        if not chunk:
+            break
+        parts.append(chunk)
+        left -= len(chunk)
+    return b"".join(parts)
 
 
 def read_bounded(stream: Readable | BinaryIO, limit: int) -> bytes | None:
-    """Read a whole stream if it holds at most ``limit`` bytes, else return ``None``.
+    """Read a whole stream holding at most ``limit`` bytes; return ``None`` if it holds more.
 
-    Never holds more than ``limit`` + one chunk in memory.
+    Memory stays within about twice ``limit``, however long the stream is.
     """
-    parts: list[bytes] = []
-    total = 0
-    while True:
-        chunk = stream.read(min(1 << 20, limit + 1 - total))
-        if not chunk:
-            return b"".join(parts)
-        parts.append(chunk)
-        total += len(chunk)
-        if total > limit:
-            return None
+    data = read_upto(stream, limit + 1)
+    return None if len(data) > limit else data
