@@ -187,7 +187,7 @@ class Library:
         for item in items:
             if isinstance(item, RecordError):
                 state.problems.append(str(item))
-            elif self.store.has_record(item.uri, item.record):
+            elif self.store.has_record(item.uri, item.record, item.content):
                 state.documents += 1
                 state.count(PutOutcome.UNCHANGED.value)
             else:

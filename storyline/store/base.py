@@ -54,8 +54,8 @@ class Store(Protocol):
         """Store a raw document and the article extracted from it, idempotently."""
         ...
 
-    def has_record(self, uri: str, record: int) -> bool:
-        """Return whether the source record ``(uri, record)`` is already stored."""
+    def has_record(self, uri: str, record: int, content: bytes | None = None) -> bool:
+        """Return whether ``(uri, record)`` is stored (with exactly ``content``, if given)."""
         ...
 
     def commit(self) -> None:

@@ -245,14 +245,20 @@ class SQLiteStore:
 
     # -- reading ---------------------------------------------------------------------
 
-    def has_record(self, uri: str, record: int) -> bool:
-        """Return whether the source record ``(uri, record)`` is already stored."""
+    def has_record(self, uri: str, record: int, content: bytes | None = None) -> bool:
+        """Return whether the source record ``(uri, record)`` is already stored.
+
+        With ``content``, only when it was stored with exactly these bytes: a file edited
+        since, or another text piped to stdin, is not "already stored".
+        """
         if not _records.is_valid(uri):
             return False  # `put` refuses such a record, so it is never stored
         row = self._conn.execute(
-            "SELECT 1 FROM sources WHERE uri = ? AND record = ?", (uri, record)
+            "SELECT document_id FROM sources WHERE uri = ? AND record = ?", (uri, record)
         ).fetchone()
-        return row is not None
+        if row is None:
+            return False
+        return content is None or row[0] == _records.document_id_of(content)
 
     def get_article(self, article_id: str) -> Article | None:
         """Return the article ``article_id`` with all its sources, or ``None``."""

@@ -153,3 +153,24 @@ def _count_quietly(db: Path) -> int:
         return _count(db, "SELECT count(*) FROM sources")
     except sqlite3.Error:
         return 0
+
+
+def test_an_edited_file_is_read_again(tmp_path: Path) -> None:
+    page = tmp_path / "note.txt"
+    db = str(tmp_path / "e.db")
+    text = "Harbour notes\n\nThe harbour master logged {} vessels arriving on a windy morning.\n"
+    page.write_text(text.format("seven"))
+    run("ingest", str(page), "--db", db, "-q")
+    page.write_text(text.format("twelve"))
+    report = json_lines(run("ingest", str(page), "--db", db, "--json", "-q").output)[0]
+    assert report["unchanged"] == 0
+    hits = json_lines(run("search", "twelve", "--db", db, "--json").output)
+    assert [h["title"] for h in hits] == ["Harbour notes"]
+
+
+def test_stdin_is_ingested_each_time_with_new_text(tmp_path: Path) -> None:
+    db = str(tmp_path / "stdin.db")
+    body = "Ferry news\n\nThe ferry to the {} island resumed service on Tuesday after repairs.\n"
+    for island in ("northern", "southern"):
+        assert run("ingest", "-", "--db", db, "-q", input=body.format(island)).exit_code == 0
+    assert len(json_lines(run("articles", "--db", db, "--json").output)) == 2
