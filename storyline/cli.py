@@ -6,6 +6,7 @@ Data goes to stdout, messages and progress to stderr.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import logging
@@ -269,6 +270,9 @@ def _print_article_row(article: Article, as_json: bool) -> None:
 def show(article_id: str, db: str | None, as_json: bool) -> None:
     """Show one article: its metadata, clean text and sources.
 
+    With --json the object also has "timexes" (text, start, end, type, value, mod:
+    offsets into the paragraphs joined by blank lines) and "sentences" (start, end, time).
+
     Example: storyline show 3f2a9c0d1e4b5a6c --json
     """
     with open_library(db) as lib:
@@ -278,7 +282,10 @@ def show(article_id: str, db: str | None, as_json: bool) -> None:
                 f"no article with id {article_id!r}; list ids with 'storyline articles'"
             )
         if as_json:
-            echo_json(article.to_dict())
+            data = article.to_dict()
+            data["timexes"] = [t.to_dict() for t in lib.timexes(article.id)]
+            data["sentences"] = [dataclasses.asdict(s) for s in lib.sentences(article)]
+            echo_json(data)
             return
         for line in _describe(article):
             click.echo(line)

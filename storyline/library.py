@@ -15,6 +15,7 @@ The command line, the HTTP API and the web UI are thin shells over this class.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
@@ -27,9 +28,10 @@ from typing import Literal
 from storyline.errors import RecordError
 from storyline.extract import ExtractOptions, extract
 from storyline.ingest import IngestOptions, IngestStats, iter_documents
-from storyline.model import Article, Document, IngestReport
+from storyline.model import Article, Document, IngestReport, TimePoint, Timex
 from storyline.settings import Settings
 from storyline.store import PutOutcome, SearchHit, SQLiteStore, Store
+from storyline.time import SentenceTime, infer_published, sentence_times, tag
 
 logger = logging.getLogger(__name__)
 
@@ -39,6 +41,9 @@ ProgressCallback = Callable[["IngestProgress"], None]
 # enough that a crash loses little and the progress bar moves.  Chosen by timing the
 # ingest benchmark with 16, 64 and 256 (64 was within 3% of the best).
 _CHUNK = 64
+
+# Outcomes after which the article (and so its time expressions) was newly stored.
+_STORED = (PutOutcome.NEW, PutOutcome.NEAR_DUPLICATE)
 
 
 @dataclass(slots=True)
@@ -71,27 +76,46 @@ class IngestProgress:
         )
 
 
-def extract_safely(
-    document: Document, options: ExtractOptions
-) -> tuple[Document, Article | None, RecordError | None]:
-    """Extract one document, turning any failure into a `RecordError` for that record.
+Extracted = tuple[Document, Article | None, tuple[Timex, ...], RecordError | None]
+
+
+def date_and_tag(article: Article) -> tuple[Article, tuple[Timex, ...]]:
+    """Run the time stage on a fresh article: infer a missing date, tag time expressions.
+
+    Time expressions are anchored to the publication date (explicit, metadata or
+    inferred); without one they stay unanchored (``XXXX-11-20``).
+    """
+    if article.published is None and article.paragraphs:
+        article = dataclasses.replace(article, published=infer_published(article))
+    anchor = _anchor_of(article.published)
+    return article, tag(article.body, anchor)
+
+
+def _anchor_of(published: TimePoint | None) -> str | None:
+    """A day to resolve relative expressions against: only a date known to the day."""
+    if published is None or published.earliest != published.latest:
+        return None
+    return published.value if len(published.value) >= 10 else published.earliest
+
+
+def extract_safely(document: Document, options: ExtractOptions) -> Extracted:
+    """Extract and date one document, turning any failure into a `RecordError` for it.
 
     A bulk ingest of hostile input must not stop at one page that trips a parser, so every
     exception is caught here; unexpected ones are logged with their traceback.
     """
     try:
-        return document, extract(document, options), None
+        article, timexes = date_and_tag(extract(document, options))
+        return document, article, timexes, None
     except RecordError as exc:
-        return document, None, exc
+        return document, None, (), exc
     except Exception as exc:  # noqa: BLE001 - reported per record, see docstring
         logger.debug("extraction failed for %s", document.uri, exc_info=True)
         reason = f"extraction failed ({type(exc).__name__}: {exc})"
-        return document, None, RecordError(document.uri, document.record, reason)
+        return document, None, (), RecordError(document.uri, document.record, reason)
 
 
-def _extract_chunk(
-    chunk: list[Document], options: ExtractOptions
-) -> list[tuple[Document, Article | None, RecordError | None]]:
+def _extract_chunk(chunk: list[Document], options: ExtractOptions) -> list[Extracted]:
     return [extract_safely(doc, options) for doc in chunk]
 
 
@@ -158,11 +182,14 @@ class Library:
         stats = IngestStats()
         state = IngestProgress()
         fresh = self._iter_fresh(iter_documents([str(p) for p in paths], options, stats), state)
-        for document, article, error in self._extract_all(fresh, extract_options):
+        for document, article, timexes, error in self._extract_all(fresh, extract_options):
             state.documents += 1
             state.bytes_read = stats.bytes_read
             try:
-                outcome = self.store.put(document, article if error is None else None).outcome
+                result = self.store.put(document, article if error is None else None)
+                outcome = result.outcome
+                if outcome in _STORED and result.article_id is not None:
+                    self.store.put_timexes(result.article_id, timexes)
             except RecordError as exc:
                 state.problems.append(str(exc))
                 continue
@@ -195,7 +222,7 @@ class Library:
 
     def _extract_all(
         self, documents: Iterator[Document], options: ExtractOptions
-    ) -> Iterator[tuple[Document, Article | None, RecordError | None]]:
+    ) -> Iterator[Extracted]:
         workers = max(1, self.settings.workers)
         if workers == 1:
             for document in documents:
@@ -219,6 +246,15 @@ class Library:
     def get(self, article_id: str) -> Article | None:
         """Return the article ``article_id`` with all its sources, or ``None``."""
         return self.store.get_article(article_id)
+
+    def timexes(self, article_id: str) -> tuple[Timex, ...]:
+        """Return the time expressions of an article's body, in text order."""
+        return self.store.get_timexes(article_id)
+
+    def sentences(self, article: Article) -> tuple[SentenceTime, ...]:
+        """Return each sentence of an article's body with the time it speaks about."""
+        timexes = self.timexes(article.id)
+        return sentence_times(article.body, timexes, _anchor_of(article.published))
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
         """Return the articles best matching ``query``, best first (BM25)."""

@@ -131,7 +131,26 @@ def m001_initial(conn: sqlite3.Connection) -> None:
     execute_all(conn, _INITIAL)
 
 
-MIGRATIONS: tuple[Migration, ...] = (m001_initial,)
+def m002_timexes(conn: sqlite3.Connection) -> None:
+    """Time expressions found in each article's body (offsets into the body)."""
+    execute_all(
+        conn,
+        (
+            """CREATE TABLE timexes (
+                article_id TEXT NOT NULL REFERENCES articles (id),
+                start INTEGER NOT NULL,
+                "end" INTEGER NOT NULL,
+                text TEXT NOT NULL,
+                type TEXT NOT NULL,
+                value TEXT NOT NULL,
+                mod TEXT,
+                PRIMARY KEY (article_id, start)
+            ) WITHOUT ROWID""",
+        ),
+    )
+
+
+MIGRATIONS: tuple[Migration, ...] = (m001_initial, m002_timexes)
 """Every migration, in the order it is applied.  Append new ones; never reorder."""
 
 

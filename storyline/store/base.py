@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Protocol
 
-from storyline.model import Article, Document
+from storyline.model import Article, Document, Timex
 
 
 class PutOutcome(StrEnum):
@@ -52,6 +52,14 @@ class Store(Protocol):
 
     def put(self, document: Document, article: Article | None) -> PutResult:
         """Store a raw document and the article extracted from it, idempotently."""
+        ...
+
+    def put_timexes(self, article_id: str, timexes: Sequence[Timex]) -> None:
+        """Replace the time expressions stored for the article ``article_id``."""
+        ...
+
+    def get_timexes(self, article_id: str) -> tuple[Timex, ...]:
+        """Return the stored time expressions of ``article_id`` in text order."""
         ...
 
     def has_record(self, uri: str, record: int, content: bytes | None = None) -> bool:

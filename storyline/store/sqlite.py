@@ -35,7 +35,7 @@ from types import TracebackType
 from typing import Any
 
 from storyline.errors import StoreError, UsageError
-from storyline.model import Article, Document, Source
+from storyline.model import Article, Document, Source, Timex
 from storyline.store import _dedup, _records, _search
 from storyline.store._migrations import check_store, migrate
 from storyline.store.base import PutOutcome, PutResult, SearchHit
@@ -244,6 +244,25 @@ class SQLiteStore:
             self._unindexed.clear()
 
     # -- reading ---------------------------------------------------------------------
+
+    def put_timexes(self, article_id: str, timexes: Sequence[Timex]) -> None:
+        """Replace the time expressions stored for ``article_id``."""
+        self._begin()
+        self._conn.execute("DELETE FROM timexes WHERE article_id = ?", (article_id,))
+        self._conn.executemany(
+            'INSERT OR REPLACE INTO timexes (article_id, start, "end", text, type, value, mod)'
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(article_id, t.start, t.end, t.text, t.type, t.value, t.mod) for t in timexes],
+        )
+
+    def get_timexes(self, article_id: str) -> tuple[Timex, ...]:
+        """Return the time expressions of ``article_id`` in text order."""
+        rows = self._conn.execute(
+            'SELECT text, start, "end", type, value, mod FROM timexes'
+            " WHERE article_id = ? ORDER BY start",
+            (article_id,),
+        )
+        return tuple(Timex(*row) for row in rows)
 
     def has_record(self, uri: str, record: int, content: bytes | None = None) -> bool:
         """Return whether the source record ``(uri, record)`` is already stored.

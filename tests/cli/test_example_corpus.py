@@ -22,12 +22,15 @@ def test_example_corpus_ingests_cleanly(tmp_path: Path) -> None:
     originals = [m for m in manifest if not m["duplicate_of"]]
     for item in originals:
         assert item["title"] in titles, f"{item['file']}: title not extracted"
+    by_title = {r["title"]: r for r in rows}
     for row in rows:
         assert " | " not in (row["title"] or ""), row["title"]
-        dated = row["published"]
-        if dated is not None:
-            assert dated["provenance"] in {"explicit", "metadata"}
-    by_title = {r["title"]: r for r in rows}
+    for item in originals:
+        published = by_title[item["title"]]["published"]
+        if not item["date"] and published is not None:
+            # An inferred date must say so and its interval must hold the true date.
+            assert published["provenance"] == "inferred", item["file"]
+            assert published["earliest"] <= item["true_date"] <= published["latest"], item["file"]
     for item in originals:
         if item["date"]:
             published = by_title[item["title"]]["published"]

@@ -87,3 +87,26 @@ def test_cnbc_title_section_and_no_date(seed_articles: dict[str, dict[str, Any]]
 def test_cnbc_junk_is_not_body(seed_articles: dict[str, dict[str, Any]], junk: str) -> None:
     assert junk not in body(seed_articles[CNBC])
     assert "Vladimir Putin" not in seed_articles[CNBC]["paragraphs"]
+
+
+def test_show_gives_time_expressions_and_sentence_times(seeds_dir: Path, tmp_path: Path) -> None:
+    db = str(tmp_path / "seeds.db")
+    run("ingest", str(seeds_dir / BBC), "--db", db, "-q")
+    article_id = json_lines(run("articles", "--db", db, "--json").output)[0]["id"]
+    shown = json_lines(run("show", article_id, "--db", db, "--json").output)[0]
+    text = "\n\n".join(shown["paragraphs"])
+    values = {(t["text"], t["value"]) for t in shown["timexes"]}
+    assert ("60-year", "P60Y") in values
+    for timex in shown["timexes"]:
+        assert text[timex["start"] : timex["end"]] == timex["text"]
+    assert shown["sentences"] and {"start", "end", "time"} <= shown["sentences"][0].keys()
+    assert shown["sentences"][0]["time"] == "2005-11-20"
+
+
+def test_undated_article_is_never_given_a_wrong_date(seeds_dir: Path, tmp_path: Path) -> None:
+    db = str(tmp_path / "seeds.db")
+    run("ingest", str(seeds_dir / CNBC), "--db", db, "-q")
+    published = json_lines(run("articles", "--db", db, "--json").output)[0]["published"]
+    if published is not None:
+        assert published["provenance"] == "inferred" and published["evidence"]
+        assert published["earliest"] <= "2014-02-08" <= published["latest"]

@@ -20,13 +20,13 @@ from storyline.store._migrations import (
 from tests.store.corpus import numbered
 
 
-def m900_timexes(conn: sqlite3.Connection) -> None:
+def m900_notes(conn: sqlite3.Connection) -> None:
     """A later stage's migration, as it would be appended to the list."""
     execute_all(
         conn,
         (
-            "CREATE TABLE timexes (article_id TEXT REFERENCES articles (id), value TEXT)",
-            "CREATE INDEX timexes_value ON timexes (value)",
+            "CREATE TABLE notes (article_id TEXT REFERENCES articles (id), value TEXT)",
+            "CREATE INDEX notes_value ON notes (value)",
         ),
     )
 
@@ -53,13 +53,13 @@ def test_old_store_is_upgraded_and_keeps_its_data(
     path = tmp_path / "old.db"
     with SQLiteStore(path) as old:
         old.put(*numbered(1))
-    monkeypatch.setattr(_migrations, "MIGRATIONS", (*MIGRATIONS, m900_timexes))
+    monkeypatch.setattr(_migrations, "MIGRATIONS", (*MIGRATIONS, m900_notes))
     with SQLiteStore(path) as upgraded:
         assert upgraded.put(*numbered(1)).outcome is PutOutcome.UNCHANGED
         assert upgraded.stats()["articles"] == 1
-    assert "timexes" in _tables(path)
+    assert "notes" in _tables(path)
     with sqlite3.connect(path) as conn:
-        assert applied_migrations(conn)[-1] == "m900_timexes"
+        assert applied_migrations(conn)[-1] == "m900_notes"
         again = migrate(conn, str(path))
     assert again == []
 
@@ -68,10 +68,10 @@ def test_store_from_a_newer_storyline_is_refused(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = tmp_path / "newer.db"
-    monkeypatch.setattr(_migrations, "MIGRATIONS", (*MIGRATIONS, m900_timexes))
+    monkeypatch.setattr(_migrations, "MIGRATIONS", (*MIGRATIONS, m900_notes))
     SQLiteStore(path).close()
     monkeypatch.undo()
-    with pytest.raises(StoreError, match="newer storyline.*m900_timexes.*upgrade"):
+    with pytest.raises(StoreError, match="newer storyline.*m900_notes.*upgrade"):
         SQLiteStore(path)
 
 
