@@ -19,7 +19,7 @@ import click
 
 from storyline import library as library_module
 from storyline.errors import StorylineError, UsageError
-from storyline.ingest import IngestOptions
+from storyline.ingest import FORMATS, IngestOptions
 from storyline.library import IngestProgress, Library
 from storyline.model import Article, IngestReport
 from storyline.settings import Settings, load_settings
@@ -106,7 +106,7 @@ def _parse_fields(values: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
 @click.option(
     "--format",
     "format_",
-    type=click.Choice(["html", "warc", "rss", "jsonl", "text"]),
+    type=click.Choice(FORMATS),
     help="Read every input as this format instead of sniffing it.",
 )
 @click.option(

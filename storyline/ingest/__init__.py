@@ -42,9 +42,9 @@ from storyline.model import Document
 
 __all__ = [
     "FORMATS",
-    "JSONL_FIELDS",
     "IngestOptions",
     "IngestStats",
+    "JSONL_FIELDS",
     "iter_documents",
     "sniff_format",
 ]
