@@ -12,7 +12,7 @@ Example::
 
     from storyline.time import tag
 
-    for timex in tag("Putin agreed on Saturday to visit Japan in the autumn.", "2014-02-08"):
+    for timex in tag("The minister said on Saturday that talks will resume in the autumn.", "2014-02-08"):
         print(timex.text, timex.type, timex.value)
     # Saturday DATE 2014-02-08
     # the autumn DATE 2014-FA

@@ -12,11 +12,11 @@ from storyline.time import tag
 
 # A paragraph dense in time expressions and in near misses, repeated to length.
 PARAGRAPH = (
-    "Russian President Vladimir Putin agreed on Saturday to visit Japan in the autumn, "
-    "the two leaders having held five summits in the last 13 months. The Soviet Union "
-    "seized them in August 1945; Putin visited in 2005, during his 2000-2008 presidency, "
-    "and again in 2009. Trade, now worth around $9bn a year, may double over the next 20 "
-    "years, officials said Tuesday at 3 p.m. GMT. Profit fell 12% in the third quarter "
+    "The foreign minister said on Saturday that she would travel to Seoul in the autumn, "
+    "after four rounds of talks in the last 13 months. The treaty was signed in August "
+    "1951; ministers met again in 2005, during the 2000-2008 talks, and once more in "
+    "2009. Trade, now worth around $4bn a year, may treble over the next 20 years, "
+    "officials said Tuesday at 3 p.m. GMT. Profit fell 12% in the third quarter "
     "from a year earlier. The 24-year-old man, 1,945 people and Flight 2005 are not dates.\n\n"
 )
 

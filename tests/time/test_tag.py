@@ -24,7 +24,7 @@ CASES = [
     ("Sales fell in fiscal 1998.", ANCHOR, "fiscal 1998", "DATE", "1998"),
     ("The Soviet Union declared war in August 1945.", ANCHOR, "August 1945", "DATE", "1945-08"),
     ("Profit rose in the third quarter.", "1998-11-02", "the third quarter", "DATE", "1998-Q3"),
-    ("Putin agreed on Saturday to visit.", ANCHOR, "Saturday", "DATE", "2014-02-08"),
+    ("The minister flew home on Saturday.", ANCHOR, "Saturday", "DATE", "2014-02-08"),
     ("He said on Friday that it was over.", ANCHOR, "Friday", "DATE", "2014-02-07"),
     ("He will meet them on Monday.", ANCHOR, "Monday", "DATE", "2014-02-10"),
     ("They met in Moscow last April.", ANCHOR, "last April", "DATE", "2013-04"),
@@ -42,7 +42,7 @@ CASES = [
     ("Sales grew from March to May.", "2014-06-10", "March", "DATE", "2014-03"),
     ("Sales grew from March to May.", "2014-06-10", "May", "DATE", "2014-05"),
     (
-        "They held five summits in the last 13 months.",
+        "The pair have met four times in the last 13 months.",
         ANCHOR,
         "the last 13 months",
         "DURATION",
@@ -60,7 +60,7 @@ CASES = [
     ("The magazine appears weekly.", ANCHOR, "weekly", "SET", "P1W"),
     ("The market opens each Monday.", ANCHOR, "each Monday", "SET", "XXXX-WXX-1"),
     ("Prices have risen recently.", ANCHOR, "recently", "DATE", "PAST_REF"),
-    ("Japan now consumes a third of it.", ANCHOR, "now", "DATE", "PRESENT_REF"),
+    ("The port now handles half of it.", ANCHOR, "now", "DATE", "PRESENT_REF"),
     ("He is currently abroad.", ANCHOR, "currently", "DATE", "PRESENT_REF"),
     ("We should not worry about the future.", ANCHOR, "the future", "DATE", "FUTURE_REF"),
     (

@@ -16,7 +16,7 @@ DOCUMENT = """<?xml version="1.0" ?>
 <DCT><TIMEX3 tid="t0" type="DATE" value="2014-02-08" temporalFunction="false" functionInDocument="CREATION_TIME">February 8, 2014</TIMEX3></DCT>
 <TITLE>Putin &amp; Abe meet</TITLE>
 <TEXT>
-Putin agreed on Saturday to visit Japan in the autumn, AT&amp;T said &lt;today&gt;.
+The envoy agreed on Saturday to return to Osaka in the autumn, AT&amp;T said &lt;today&gt;.
 
 Trade has grown for 18 months; "the next 20 years" look good.
 </TEXT>
