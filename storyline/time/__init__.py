@@ -12,7 +12,8 @@ Example::
 
     from storyline.time import tag
 
-    for timex in tag("The minister said on Saturday that talks will resume in the autumn.", "2014-02-08"):
+    text = "The minister said on Saturday that talks will resume in the autumn."
+    for timex in tag(text, "2014-02-08"):
         print(timex.text, timex.type, timex.value)
     # Saturday DATE 2014-02-08
     # the autumn DATE 2014-FA
