@@ -10,7 +10,6 @@ import dataclasses
 import functools
 import json
 import logging
-import re
 import sys
 from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
@@ -23,6 +22,7 @@ from storyline.ingest import FORMATS, IngestOptions
 from storyline.library import IngestProgress, Library
 from storyline.model import Article, IngestReport
 from storyline.settings import Settings, load_settings
+from storyline.store.sqlite import date_bound
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -240,17 +240,12 @@ def articles(
             _print_article_row(article, as_json)
 
 
-_DATE_BOUND = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
-
-
 def _check_date(value: str | None, flag: str) -> str | None:
-    """Accept a year, a month or a day (``2005``, ``2005-11``, ``2005-11-20``)."""
-    if value is None:
-        return None
-    if not _DATE_BOUND.fullmatch(value):
-        raise UsageError(
-            f"{flag} expects a date like 2005-11-20 (or 2005-11, or 2005), got {value!r}"
-        )
+    """Accept a year, a month or a day (``2005``, ``2005-11``, ``2005-11-20``).
+
+    Checked here, with the store's own rule, only so that the message names the flag.
+    """
+    date_bound(value, flag, last=False)
     return value
 
 

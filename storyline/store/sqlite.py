@@ -303,8 +303,8 @@ class SQLiteStore:
         Raises:
             UsageError: if a bound is not a date (at once, not when iterating).
         """
-        low = _date_bound(since, "since", last=False)
-        high = _date_bound(until, "until", last=True)
+        low = date_bound(since, "since", last=False)
+        high = date_bound(until, "until", last=True)
         return self._iter_published(low, high)
 
     def _iter_published(self, low: str | None, high: str | None) -> Iterator[Article]:
@@ -441,7 +441,7 @@ def _connect(path: str) -> sqlite3.Connection:
     return conn
 
 
-def _date_bound(value: str | None, name: str, last: bool) -> str | None:
+def date_bound(value: str | None, name: str, last: bool) -> str | None:
     """Return ``value`` as a full ``YYYY-MM-DD`` date: the first or ``last`` day it covers.
 
     Raises:
