@@ -86,9 +86,13 @@ def date_and_tag(article: Article) -> tuple[Article, tuple[Timex, ...]]:
     inferred); without one they stay unanchored (``XXXX-11-20``).
     """
     if article.published is None and article.paragraphs:
-        article = dataclasses.replace(article, published=infer_published(article))
-    anchor = _anchor_of(article.published)
-    return article, tag(article.body, anchor)
+        # Inference reads the unanchored tagging; reuse it unless a day was found.
+        unanchored = tag(article.body, None)
+        published = infer_published(article, timexes=unanchored)
+        article = dataclasses.replace(article, published=published)
+        if _anchor_of(published) is None:
+            return article, unanchored
+    return article, tag(article.body, _anchor_of(article.published))
 
 
 def _anchor_of(published: TimePoint | None) -> str | None:

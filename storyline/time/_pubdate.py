@@ -26,7 +26,7 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from storyline.model import Article, Granularity, Provenance, TimePoint
+from storyline.model import Article, Granularity, Provenance, TimePoint, Timex
 from storyline.time._calendar import make_date
 from storyline.time._clues import Clue, DayHint, collect_clues, day_hints
 from storyline.time._tagger import tag
@@ -169,7 +169,10 @@ def _year_only(clues: Sequence[Clue]) -> tuple[_Window, list[Clue]] | None:
 
 
 def infer_published(
-    article: Article, *, known_events: Sequence[KnownDate] = ()
+    article: Article,
+    *,
+    known_events: Sequence[KnownDate] = (),
+    timexes: Sequence[Timex] | None = None,
 ) -> TimePoint | None:
     """Infer when an undated article was published, from its text and the archive.
 
@@ -178,6 +181,8 @@ def infer_published(
             evidence offsets point into it.  An article that already has a
             ``published`` date is returned unchanged.
         known_events: dated facts from the archive the text may speak of.
+        timexes: the body's time expressions tagged without an anchor, when the caller
+            already has them (they are tagged here otherwise).
 
     Returns:
         A `TimePoint` with provenance ``INFERRED``, the interval the date lies in
@@ -194,7 +199,8 @@ def infer_published(
     text = article.body
     if not text.strip():
         return None
-    timexes = tag(text, None)
+    if timexes is None:
+        timexes = tag(text, None)
     clues = collect_clues(article, text, timexes, known_events)
     window, used = _narrow(clues)
     if not any(c.kind in _LOCATING for c in used):
