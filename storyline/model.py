@@ -284,3 +284,244 @@ class IngestReport:
     """Records that could not be read or extracted: file, record and reason."""
     notices: tuple[str, ...] = field(default=())
     """Records read fine that held no article text (index pages, empty shells)."""
+
+
+def _time_or_none(data: dict[str, Any] | None) -> TimePoint | None:
+    return TimePoint.from_dict(data) if data else None
+
+
+def _evidence_tuple(items: Any) -> tuple[Evidence, ...]:
+    return tuple(Evidence(**e) for e in items or ())
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """One real-world happening and the articles that report it.
+
+    ``kind`` comes from a small open list (``visit``, ``summit``, ``talks``, ``agreement``,
+    ``attack``, ``disaster``, ``election``…, ``other`` when unsure); ``where`` and ``who``
+    are entity ids.  ``mentioned_only`` events have no coverage of their own: they exist
+    because later articles refer to them, and ``mentioned_by`` names those articles.
+    """
+
+    id: str
+    title: str
+    time: TimePoint | None = None
+    kind: str = "other"
+    where: tuple[str, ...] = ()
+    who: tuple[str, ...] = ()
+    articles: tuple[str, ...] = ()
+    mentioned_by: tuple[str, ...] = ()
+    mentioned_only: bool = False
+    evidence: tuple[Evidence, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON shape of ``storyline events --json``."""
+        return {
+            "id": self.id,
+            "title": self.title,
+            "time": self.time.to_dict() if self.time else None,
+            "kind": self.kind,
+            "where": list(self.where),
+            "who": list(self.who),
+            "articles": list(self.articles),
+            "mentioned_by": list(self.mentioned_by),
+            "mentioned_only": self.mentioned_only,
+            "evidence": [e.to_dict() for e in self.evidence],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Event:
+        """Rebuild an `Event` from `to_dict` output."""
+        return cls(
+            id=data["id"],
+            title=data["title"],
+            time=_time_or_none(data.get("time")),
+            kind=data.get("kind", "other"),
+            where=tuple(data.get("where", ())),
+            who=tuple(data.get("who", ())),
+            articles=tuple(data.get("articles", ())),
+            mentioned_by=tuple(data.get("mentioned_by", ())),
+            mentioned_only=bool(data.get("mentioned_only", False)),
+            evidence=_evidence_tuple(data.get("evidence")),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class StoryChange:
+    """One entry of a story's history: how it came to hold the events it holds.
+
+    ``action`` is ``created``, ``merged``, ``split`` or ``renamed``; ``by`` is ``engine``
+    or ``user``; ``stories`` names the other stories involved; ``at`` is an ISO datetime.
+    """
+
+    action: str
+    at: str
+    by: str = "engine"
+    stories: tuple[str, ...] = ()
+    events: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-ready mapping."""
+        return dataclasses.asdict(self)
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """A thread of related events over time, with an id that stays stable across runs."""
+
+    id: str
+    title: str
+    events: tuple[str, ...] = ()
+    start: str | None = None
+    end: str | None = None
+    articles: tuple[str, ...] = ()
+    entities: tuple[str, ...] = ()
+    history: tuple[StoryChange, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON shape of ``storyline stories --json``."""
+        return {
+            "id": self.id,
+            "title": self.title,
+            "span": {"start": self.start, "end": self.end},
+            "events": list(self.events),
+            "articles": list(self.articles),
+            "entities": list(self.entities),
+            "history": [h.to_dict() for h in self.history],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Story:
+        """Rebuild a `Story` from `to_dict` output."""
+        span = data.get("span") or {}
+        return cls(
+            id=data["id"],
+            title=data["title"],
+            events=tuple(data.get("events", ())),
+            start=span.get("start"),
+            end=span.get("end"),
+            articles=tuple(data.get("articles", ())),
+            entities=tuple(data.get("entities", ())),
+            history=tuple(
+                StoryChange(
+                    action=h["action"],
+                    at=h["at"],
+                    by=h.get("by", "engine"),
+                    stories=tuple(h.get("stories", ())),
+                    events=tuple(h.get("events", ())),
+                )
+                for h in data.get("history", ())
+            ),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class EventMention:
+    """A sentence or clause that refers to a happening other than the article's own news.
+
+    ``start``/``end`` are offsets into the article body; ``tense`` is ``past`` or
+    ``future`` (planned); ``participants`` are entity ids or names; ``trigger`` is the word
+    that names the happening ("visit", "seized").
+    """
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    time: TimePoint
+    kind: str = "other"
+    tense: str = "past"
+    trigger: str = ""
+    participants: tuple[str, ...] = ()
+    place: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-ready mapping."""
+        data = dataclasses.asdict(self)
+        data["time"] = self.time.to_dict()
+        data["participants"] = list(self.participants)
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class MentionLink:
+    """A span in one article linked to the event it refers to and that event's coverage.
+
+    ``kind`` is ``mention`` (a sentence about a past or planned happening) or ``related``
+    (a related-coverage entry found by extraction); ``reasons`` say why the link was made.
+    """
+
+    article_id: str
+    start: int
+    end: int
+    text: str
+    event: str
+    articles: tuple[str, ...] = ()
+    score: float = 0.0
+    kind: str = "mention"
+    time: TimePoint | None = None
+    reasons: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the JSON shape of ``storyline links --json``."""
+        return {
+            "source": {
+                "article": self.article_id,
+                "start": self.start,
+                "end": self.end,
+                "text": self.text,
+            },
+            "event": self.event,
+            "articles": list(self.articles),
+            "score": round(self.score, 3),
+            "kind": self.kind,
+            "time": self.time.to_dict() if self.time else None,
+            "reasons": list(self.reasons),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class TimelineEntry:
+    """One dated entry of a timeline: what happened, the sentence that says so, its sources.
+
+    ``sources`` are article ids; ``independent_sources`` counts them with syndicated
+    copies counted once; ``status`` is ``reported``, ``mentioned`` or ``planned``.
+    """
+
+    time: TimePoint
+    summary: str
+    evidence: Evidence | None = None
+    event: str | None = None
+    sources: tuple[str, ...] = ()
+    independent_sources: int = 0
+    status: str = "reported"
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-ready mapping."""
+        return {
+            "time": self.time.to_dict(),
+            "summary": self.summary,
+            "evidence": self.evidence.to_dict() if self.evidence else None,
+            "event": self.event,
+            "sources": list(self.sources),
+            "independent_sources": self.independent_sources,
+            "status": self.status,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Timeline:
+    """Entries in order of event time, for a story, a query or an entity."""
+
+    title: str
+    entries: tuple[TimelineEntry, ...] = ()
+    story: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-ready mapping."""
+        return {
+            "title": self.title,
+            "story": self.story,
+            "entries": [e.to_dict() for e in self.entries],
+        }
