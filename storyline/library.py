@@ -25,12 +25,14 @@ from pathlib import Path
 from types import TracebackType
 from typing import Literal
 
-from storyline.errors import RecordError
+from storyline.analysis import AnalysisReport, EntityStep, analyse
+from storyline.entities import Alias, AliasRegistry, Entity, EntityInfo, role_spans
+from storyline.errors import RecordError, UsageError
 from storyline.extract import ExtractOptions, extract
 from storyline.ingest import IngestOptions, IngestStats, iter_documents
 from storyline.model import Article, Document, IngestReport, TimePoint, Timex
 from storyline.settings import Settings
-from storyline.store import PutOutcome, SearchHit, SQLiteStore, Store
+from storyline.store import PutOutcome, SearchHit, SQLiteStore
 from storyline.time import SentenceTime, infer_published, sentence_times, tag
 
 logger = logging.getLogger(__name__)
@@ -142,9 +144,10 @@ class Library:
         settings: options for ingesting (workers, batch size, limits).
     """
 
-    def __init__(self, store: Store, settings: Settings | None = None) -> None:
+    def __init__(self, store: SQLiteStore, settings: Settings | None = None) -> None:
         self.store = store
         self.settings = settings or Settings()
+        self.last_analysis: AnalysisReport | None = None
 
     def __enter__(self) -> Library:
         return self
@@ -166,6 +169,8 @@ class Library:
         paths: Iterable[str | Path],
         options: IngestOptions | None = None,
         progress: ProgressCallback | None = None,
+        *,
+        analyse_after: bool = True,
     ) -> IngestReport:
         """Read every document under ``paths``, extract articles and store them.
 
@@ -176,6 +181,9 @@ class Library:
             paths: files, folders, archives, or ``"-"`` for standard input.
             options: how to read the sources; built from the settings when omitted.
             progress: called after each stored document with the running counts.
+            analyse_after: run the archive-wide stages (entities, events, stories,
+                links) over the new articles once they are stored; `last_analysis`
+                then says what they did.
         """
         settings = self.settings
         options = options or IngestOptions(
@@ -209,6 +217,8 @@ class Library:
             if progress is not None:
                 progress(state)
         self.store.commit()
+        if analyse_after:
+            self.last_analysis = self.analyse()
         return state.report(stats.skipped_records)
 
     def _iter_fresh(
@@ -267,6 +277,82 @@ class Library:
     def stats(self) -> dict[str, int]:
         """Return counts of what the store holds."""
         return self.store.stats()
+
+    # -- analysis ----------------------------------------------------------------------
+
+    def analyse(self) -> AnalysisReport:
+        """Run the archive-wide stages over every article not analysed yet."""
+        return analyse(self.store)
+
+    def rebuild(self) -> AnalysisReport:
+        """Recompute everything derived from the stored articles; corrections survive."""
+        self.store.clear_analysis()
+        return analyse(self.store)
+
+    # -- entities ----------------------------------------------------------------------
+
+    def entities(
+        self, *, kind: str | None = None, limit: int | None = None
+    ) -> Iterator[EntityInfo]:
+        """Yield canonical entities, most reported first."""
+        for count, row in enumerate(self.store.iter_entity_rows(kind)):
+            if limit is not None and count >= limit:
+                return
+            info = self.entity(row.id)
+            if info is not None:
+                yield info
+
+    def entity(self, entity_id: str) -> EntityInfo | None:
+        """Return the entity ``entity_id`` with its aliases and roles, or ``None``."""
+        found = self.store.get_entity_rows(entity_id)
+        if found is None:
+            return None
+        row, aliases, roles = found
+        entity = Entity(
+            row.id,
+            row.name,
+            row.kind,
+            tuple(Alias(a.name, a.viewpoint, a.valid_from, a.valid_to) for a in aliases),
+            role_spans(roles),
+        )
+        return EntityInfo(entity, row.articles, row.first_seen, row.last_seen)
+
+    def entity_mentions(self, article_id: str) -> list[dict[str, object]]:
+        """Return the entity mentions of an article: text, offsets, entity id, kind."""
+        return [m.to_dict() for m in self.store.get_entity_mentions(article_id)]
+
+    def add_alias(
+        self,
+        canonical: str,
+        alias: str,
+        viewpoint: str | None = None,
+        *,
+        valid_from: str | None = None,
+        valid_to: str | None = None,
+    ) -> bool:
+        """Record a user alias of the entity ``canonical`` (an id or one of its names).
+
+        The alias is kept as a correction, so it survives every rebuild.  Returns whether
+        the entity is already known (if not, the alias waits until it appears).
+        """
+        if not canonical.strip() or not alias.strip():
+            raise UsageError("an alias needs both a canonical entity and a name")
+        data = {
+            "canonical": canonical.strip(),
+            "alias": alias.strip(),
+            "viewpoint": viewpoint,
+            "valid_from": valid_from,
+            "valid_to": valid_to,
+        }
+        self.store.add_correction("alias", data)
+        step = EntityStep(self.store)
+        step.save()
+        self.store.commit()
+        return canonical.strip() not in step.pending
+
+    def aliases(self) -> AliasRegistry:
+        """Return every alias the archive knows (learned and user-added)."""
+        return AliasRegistry(self.store.get_resolver_state().aliases)
 
 
 def _date_search(value: str) -> Literal["fast", "extensive"]:

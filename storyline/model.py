@@ -480,6 +480,23 @@ class MentionLink:
             "reasons": list(self.reasons),
         }
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> MentionLink:
+        """Rebuild a `MentionLink` from `to_dict` output."""
+        source = data["source"]
+        return cls(
+            article_id=source["article"],
+            start=source["start"],
+            end=source["end"],
+            text=source["text"],
+            event=data["event"],
+            articles=tuple(data.get("articles", ())),
+            score=float(data.get("score", 0.0)),
+            kind=data.get("kind", "mention"),
+            time=_time_or_none(data.get("time")),
+            reasons=tuple(data.get("reasons", ())),
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class TimelineEntry:

@@ -26,7 +26,8 @@ from storyline.entities._types import AliasFact, AliasRelation
 from storyline.model import Evidence
 
 _WORD = r"[A-Z][\w'’.&-]*"
-_NAME = rf"{_WORD}(?:\s+(?:(?:of|for|de)\s+(?:the\s+)?)?{_WORD})*"
+# Words of one name are on one line.
+_NAME = rf"{_WORD}(?:[ \t]+(?:(?:of|for|de)[ \t]+(?:the[ \t]+)?)?{_WORD})*"
 _VIEW = rf"(?:\s+(?:in|by)\s+(?:the\s+)?(?P<{{v}}>{_NAME}))?"
 _KNOWN_AS = re.compile(
     r"\b(?:is|are|was|were)\s+(?:also\s+|widely\s+|commonly\s+|sometimes\s+)?known\s+as\s+"
@@ -56,6 +57,7 @@ _LAST_DETERMINER = re.compile(
     r"\b(?:the|these|those|The|These|Those)\b(?!.*\b(?:the|these|those)\b)"
 )
 _ASIDE = re.compile(r",[^,]{1,60},")
+_NAME_END = re.compile(r"(?<=[a-z]{2})\.\s+")
 _FUNCTION_WORDS = frozenset("of the and for de".split())
 # The longest subject, in words, read as the name of the thing a "known as" describes.
 _MAX_SUBJECT_WORDS = 6
@@ -209,7 +211,8 @@ def _viewpoint(name: str, gaz: Gazetteer) -> str:
 
 def _clean(name: str) -> str:
     """Strip a sentence's closing period from a name, keeping initialisms ("U.S.")."""
-    name = name.strip()
+    # A name never runs past the end of its sentence ("Japan. The Soviet Union").
+    name = _NAME_END.split(name.strip(), maxsplit=1)[0]
     if name.endswith(".") and not (len(name) > 2 and name[-3] == "."):
         name = name[:-1]
     return name

@@ -266,3 +266,47 @@ class ResolverState:
     aliases: tuple[AliasRow, ...]
     roles: tuple[RoleRow, ...]
     contexts: tuple[ContextRow, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class EntityInfo:
+    """A canonical entity as the archive shows it: names, roles and how often reported."""
+
+    entity: Entity
+    articles: int = 0
+    first_seen: str | None = None
+    last_seen: str | None = None
+
+    @property
+    def id(self) -> str:
+        """The entity's canonical id."""
+        return self.entity.id
+
+    def to_dict(self) -> dict[str, object]:
+        """Return the JSON shape of ``storyline entities --json``."""
+        return {
+            "id": self.entity.id,
+            "name": self.entity.name,
+            "kind": self.entity.kind,
+            "aliases": [
+                {
+                    "name": a.name,
+                    "viewpoint": a.viewpoint,
+                    "valid_from": a.valid_from,
+                    "valid_to": a.valid_to,
+                }
+                for a in self.entity.aliases
+            ],
+            "roles": [
+                {
+                    "role": r.role,
+                    "from": r.start,
+                    "to": r.end,
+                    "evidence": [e.to_dict() for e in r.evidence],
+                }
+                for r in self.entity.roles
+            ],
+            "articles": self.articles,
+            "first_seen": self.first_seen,
+            "last_seen": self.last_seen,
+        }

@@ -150,7 +150,80 @@ def m002_timexes(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: tuple[Migration, ...] = (m001_initial, m002_timexes)
+_ANALYSIS = (
+    # Canonical entities and the resolver's memory of them (aliases, roles, companions).
+    """CREATE TABLE entities (
+        id TEXT PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL,
+        articles INTEGER NOT NULL DEFAULT 0, first_seen TEXT, last_seen TEXT
+    ) WITHOUT ROWID""",
+    """CREATE TABLE entity_aliases (
+        entity_id TEXT NOT NULL, name TEXT NOT NULL, viewpoint TEXT, valid_from TEXT,
+        valid_to TEXT, evidence_article TEXT, evidence_text TEXT, evidence_start INTEGER,
+        evidence_end INTEGER
+    )""",
+    "CREATE INDEX entity_aliases_entity ON entity_aliases (entity_id)",
+    """CREATE TABLE entity_roles (
+        entity_id TEXT NOT NULL, role TEXT NOT NULL, date TEXT, article_id TEXT,
+        text TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL
+    )""",
+    "CREATE INDEX entity_roles_entity ON entity_roles (entity_id)",
+    """CREATE TABLE entity_contexts (
+        entity_id TEXT NOT NULL, other_id TEXT NOT NULL, count INTEGER NOT NULL,
+        PRIMARY KEY (entity_id, other_id)
+    ) WITHOUT ROWID""",
+    # Each entity mention of each article, resolved to its canonical entity.
+    """CREATE TABLE entity_mentions (
+        article_id TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+        text TEXT NOT NULL, entity_id TEXT, kind TEXT NOT NULL,
+        PRIMARY KEY (article_id, start)
+    ) WITHOUT ROWID""",
+    "CREATE INDEX entity_mentions_entity ON entity_mentions (entity_id)",
+    # Articles the analysis stages (entities, events, stories, links) have seen.
+    "CREATE TABLE analysed (article_id TEXT PRIMARY KEY, seq INTEGER NOT NULL) WITHOUT ROWID",
+    # What event clustering keeps of each article (JSON), so state reloads without text.
+    "CREATE TABLE signals (article_id TEXT PRIMARY KEY, data TEXT NOT NULL) WITHOUT ROWID",
+    """CREATE TABLE events (
+        id TEXT PRIMARY KEY, story_id TEXT, earliest TEXT, latest TEXT,
+        mentioned_only INTEGER NOT NULL DEFAULT 0, data TEXT NOT NULL
+    ) WITHOUT ROWID""",
+    "CREATE INDEX events_story ON events (story_id, earliest)",
+    """CREATE TABLE event_articles (
+        article_id TEXT NOT NULL, event_id TEXT NOT NULL, PRIMARY KEY (article_id, event_id)
+    ) WITHOUT ROWID""",
+    "CREATE INDEX event_articles_event ON event_articles (event_id)",
+    """CREATE TABLE stories (
+        id TEXT PRIMARY KEY, last_activity TEXT, size INTEGER NOT NULL, data TEXT NOT NULL
+    ) WITHOUT ROWID""",
+    "CREATE INDEX stories_activity ON stories (last_activity)",
+    # Sentences that mention other happenings, and the links resolved from them.
+    """CREATE TABLE event_mentions (
+        article_id TEXT NOT NULL, start INTEGER NOT NULL, data TEXT NOT NULL,
+        PRIMARY KEY (article_id, start)
+    ) WITHOUT ROWID""",
+    """CREATE TABLE links (
+        id INTEGER PRIMARY KEY, article_id TEXT NOT NULL, start INTEGER NOT NULL,
+        event_id TEXT NOT NULL, kind TEXT NOT NULL, data TEXT NOT NULL
+    )""",
+    "CREATE INDEX links_article ON links (article_id, start)",
+    "CREATE INDEX links_event ON links (event_id)",
+    """CREATE TABLE link_targets (
+        link_id INTEGER NOT NULL REFERENCES links (id) ON DELETE CASCADE,
+        article_id TEXT NOT NULL, PRIMARY KEY (article_id, link_id)
+    ) WITHOUT ROWID""",
+    # User corrections (aliases, story merges and splits, date fixes): never derived,
+    # never cleared by a rebuild, re-applied after every one.
+    """CREATE TABLE corrections (
+        id INTEGER PRIMARY KEY, kind TEXT NOT NULL, data TEXT NOT NULL, created TEXT NOT NULL
+    )""",
+)
+
+
+def m003_analysis(conn: sqlite3.Connection) -> None:
+    """Entities, events, stories, event mentions, links and user corrections."""
+    execute_all(conn, _ANALYSIS)
+
+
+MIGRATIONS: tuple[Migration, ...] = (m001_initial, m002_timexes, m003_analysis)
 """Every migration, in the order it is applied.  Append new ones; never reorder."""
 
 

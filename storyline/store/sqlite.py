@@ -37,6 +37,7 @@ from typing import Any
 from storyline.errors import StoreError, UsageError
 from storyline.model import Article, Document, Source, Timex
 from storyline.store import _dedup, _records, _search
+from storyline.store._analysis import AnalysisTables
 from storyline.store._migrations import check_store, migrate
 from storyline.store.base import PutOutcome, PutResult, SearchHit
 
@@ -67,7 +68,7 @@ _STATS = (
 )
 
 
-class SQLiteStore:
+class SQLiteStore(AnalysisTables):
     """The default `storyline.store.Store`, backed by one SQLite file.
 
     Args:

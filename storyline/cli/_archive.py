@@ -1,93 +1,29 @@
-"""The ``storyline`` command line: a thin shell over `storyline.library.Library`.
-
-Exit codes: 0 success, 1 some records failed or an error a user can fix, 2 bad usage.
-Data goes to stdout, messages and progress to stderr.
-"""
+"""Archive commands: ingest, articles, show, search, stats."""
 
 from __future__ import annotations
 
 import dataclasses
-import functools
-import json
-import logging
 import sys
 from collections.abc import Callable, Iterator
-from typing import Any, TypeVar
+from typing import Any
 
 import click
 
-from storyline import library as library_module
+from storyline.cli._common import (
+    CONTEXT,
+    cli,
+    db_option,
+    echo_json,
+    handle_errors,
+    json_option,
+    open_library,
+)
 from storyline.errors import StorylineError, UsageError
 from storyline.ingest import FORMATS, IngestOptions
-from storyline.library import IngestProgress, Library
+from storyline.library import IngestProgress
 from storyline.model import Article, IngestReport
-from storyline.settings import Settings, load_settings
+from storyline.settings import Settings
 from storyline.store.sqlite import date_bound
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
-
-
-def echo_json(data: Any) -> None:
-    """Write one JSON object as one line of stdout."""
-    click.echo(json.dumps(data, ensure_ascii=False, sort_keys=False))
-
-
-def db_option(func: F) -> F:
-    """Add ``--db FILE`` (default ``$STORYLINE_DB`` or ``./storyline.db``)."""
-    return click.option(
-        "--db",
-        "db",
-        metavar="FILE",
-        default=None,
-        help="SQLite store to use [default: $STORYLINE_DB or ./storyline.db].",
-    )(func)
-
-
-def json_option(func: F) -> F:
-    """Add ``--json``: one JSON object per line instead of a human-readable table."""
-    return click.option("--json", "as_json", is_flag=True, help="Print one JSON object per line.")(
-        func
-    )
-
-
-def open_library(db: str | None, **overrides: Any) -> Library:
-    """Open the library named by ``--db`` and the settings."""
-    settings = load_settings(db=db, **overrides)
-    return library_module.open(settings.db, settings)
-
-
-def handle_errors(func: F) -> F:
-    """Turn `StorylineError` into ``Error: …`` and exit code 1 (2 for usage errors)."""
-
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return func(*args, **kwargs)
-        except UsageError as exc:
-            raise click.UsageError(str(exc)) from None
-        except StorylineError as exc:
-            if click.get_current_context().find_root().params.get("debug"):
-                raise
-            raise click.ClickException(str(exc)) from None
-
-    return wrapper  # type: ignore[return-value]
-
-
-@click.group(context_settings=CONTEXT)
-@click.option("--debug", is_flag=True, help="Show tracebacks and debug logging.")
-@click.version_option(package_name="storyline")
-def cli(debug: bool) -> None:
-    """Turn piles of raw news into dated articles, events, stories and timelines.
-
-    Example: storyline ingest crawl.warc.gz feeds/ --db news.db
-    """
-    logging.basicConfig(
-        level=logging.DEBUG if debug else logging.WARNING,
-        format="%(levelname)s %(name)s: %(message)s",
-        stream=sys.stderr,
-    )
 
 
 def _parse_fields(values: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
@@ -266,7 +202,8 @@ def show(article_id: str, db: str | None, as_json: bool) -> None:
     """Show one article: its metadata, clean text and sources.
 
     With --json the object also has "timexes" (text, start, end, type, value, mod:
-    offsets into the paragraphs joined by blank lines) and "sentences" (start, end, time).
+    offsets into the paragraphs joined by blank lines), "sentences" (start, end, time)
+    and "entities" (text, start, end, entity_id, kind).
 
     Example: storyline show 3f2a9c0d1e4b5a6c --json
     """
@@ -280,6 +217,7 @@ def show(article_id: str, db: str | None, as_json: bool) -> None:
             data = article.to_dict()
             data["timexes"] = [t.to_dict() for t in lib.timexes(article.id)]
             data["sentences"] = [dataclasses.asdict(s) for s in lib.sentences(article)]
+            data["entities"] = lib.entity_mentions(article.id)
             echo_json(data)
             return
         for line in _describe(article):
@@ -352,74 +290,3 @@ def stats(db: str | None, as_json: bool) -> None:
     width = max(len(k) for k in counts) if counts else 0
     for key, value in counts.items():
         click.echo(f"{key.replace('_', ' '):<{width}}  {value}")
-
-
-def main() -> None:
-    """Run the command line (the ``storyline`` console script)."""
-    cli(prog_name="storyline")
-
-
-@cli.group(context_settings=CONTEXT)
-def time() -> None:
-    """Time expressions: tag text, or annotate TimeML files for evaluation.
-
-    Example: echo "He arrived on Saturday." | storyline time tag --anchor 2014-02-10
-    """
-
-
-@time.command("tag", context_settings=CONTEXT)
-@click.argument("source", type=click.File("r", encoding="utf-8", errors="replace"), default="-")
-@click.option(
-    "--anchor",
-    metavar="DATE",
-    help="Publication date that relative expressions are resolved against.",
-)
-@handle_errors
-def time_tag(source: Any, anchor: str | None) -> None:
-    """Print one JSON object per time expression found in FILE (or stdin).
-
-    Each object has text, start, end (character offsets), type, value and mod.
-
-    Example: storyline time tag --anchor 2005-11-20 article.txt
-    """
-    from storyline.time import tag
-
-    anchor = _check_anchor(anchor)
-    for timex in tag(source.read(), anchor):
-        echo_json(timex.to_dict())
-
-
-def _check_anchor(value: str | None) -> str | None:
-    import datetime as dt
-
-    if value is None:
-        return None
-    try:
-        if len(value) > 10:
-            return dt.datetime.fromisoformat(value).isoformat()
-        return dt.date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise UsageError(
-            f"--anchor expects a date like 2014-02-08 or 2014-02-08T10:00, got {value!r}"
-        ) from None
-
-
-@time.command("timeml", context_settings=CONTEXT)
-@click.argument("in_dir", type=click.Path(exists=True, file_okay=False))
-@click.argument("out_dir", type=click.Path(file_okay=False))
-@handle_errors
-def time_timeml(in_dir: str, out_dir: str) -> None:
-    """Add TIMEX3 tags to TempEval-3 input files, for any TimeML scorer.
-
-    Reads every *.tml and *.TE3input file of IN_DIR (TimeML with the DCT and the raw TEXT)
-    and writes the same file into OUT_DIR with <TIMEX3> tags inside <TEXT>; the text itself
-    is unchanged. The '.TE3input' suffix is dropped from output names.
-
-    Example: storyline time timeml te3-input/ te3-output/
-    """
-    from pathlib import Path
-
-    from storyline.time import annotate_timeml_dir
-
-    count = annotate_timeml_dir(Path(in_dir), Path(out_dir))
-    click.echo(f"annotated {count} files into {out_dir}", err=True)
