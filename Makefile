@@ -9,7 +9,7 @@ DEMO_DB := demo.db
 .PHONY: help install demo test test-all lint fix typecheck bench clean
 
 help:
-	@echo "make demo       set up .venv, ingest the example corpus into $(DEMO_DB), print a summary"
+	@echo "make demo       set up .venv, ingest the example corpus into $(DEMO_DB), print its main story timeline"
 	@echo "make test       set up .venv and run the test suite"
 	@echo "make lint       ruff check, ruff format --check, mypy --strict"
 	@echo "make fix        ruff check --fix and ruff format"
@@ -30,6 +30,11 @@ demo: $(STAMP)
 	$(BIN)/storyline stats --db $(DEMO_DB)
 	@echo
 	$(BIN)/storyline articles --db $(DEMO_DB)
+	@echo
+	$(BIN)/storyline stories --db $(DEMO_DB) --sort size --limit 5
+	@echo
+	$(BIN)/storyline timeline --db $(DEMO_DB) --format markdown \
+		$$($(BIN)/storyline stories --db $(DEMO_DB) --sort size --limit 1 | cut -d' ' -f1)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

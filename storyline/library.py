@@ -16,6 +16,7 @@ The command line, the HTTP API and the web UI are thin shells over this class.
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import logging
 import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
@@ -27,10 +28,20 @@ from typing import Literal
 
 from storyline.analysis import AnalysisReport, EntityStep, analyse
 from storyline.entities import Alias, AliasRegistry, Entity, EntityInfo, role_spans
-from storyline.errors import RecordError, UsageError
+from storyline.errors import RecordError, StorylineError, UsageError
 from storyline.extract import ExtractOptions, extract
 from storyline.ingest import IngestOptions, IngestStats, iter_documents
-from storyline.model import Article, Document, IngestReport, TimePoint, Timex
+from storyline.model import (
+    Article,
+    Document,
+    Event,
+    IngestReport,
+    MentionLink,
+    Story,
+    Timeline,
+    TimePoint,
+    Timex,
+)
 from storyline.settings import Settings
 from storyline.store import PutOutcome, SearchHit, SQLiteStore
 from storyline.time import SentenceTime, infer_published, sentence_times, tag
@@ -288,6 +299,119 @@ class Library:
         """Recompute everything derived from the stored articles; corrections survive."""
         self.store.clear_analysis()
         return analyse(self.store)
+
+    # -- events, stories, links, timelines ----------------------------------------------
+
+    def events(self, *, story: str | None = None, limit: int | None = None) -> Iterator[Event]:
+        """Yield events in order of event time, optionally those of one story."""
+        return itertools.islice(self.store.iter_events(story), limit)
+
+    def event(self, event_id: str) -> Event | None:
+        """Return the event ``event_id`` or ``None``."""
+        return self.store.get_event(event_id)
+
+    def stories(self, *, limit: int | None = None, sort: str = "activity") -> Iterator[Story]:
+        """Yield stories, most recent activity first, or most articles first (``"size"``)."""
+        return itertools.islice(self.store.iter_stories(sort), limit)
+
+    def story(self, story_id: str) -> Story | None:
+        """Return the story ``story_id`` or ``None``."""
+        return self.store.get_story(story_id)
+
+    def story_of_article(self, article_id: str) -> Story | None:
+        """Return the story an article belongs to (through its event), or ``None``."""
+        for event_id in self.store.events_of_article(article_id):
+            story_id = self.store.story_of_event(event_id)
+            if story_id is not None:
+                return self.store.get_story(story_id)
+        return None
+
+    def links(self, article_id: str) -> list[MentionLink]:
+        """Return the mention links from an article, in text order."""
+        return self.store.get_links(article_id)
+
+    def backlinks(self, article_id: str) -> list[MentionLink]:
+        """Return the links from other articles to the coverage this article is part of."""
+        return self.store.get_backlinks(article_id)
+
+    def timeline(self, story_id: str) -> Timeline:
+        """Return the timeline of a story: its events in order of event time.
+
+        Raises:
+            StorylineError: if there is no such story.
+        """
+        from storyline.timelines import story_timeline
+
+        story = self.store.get_story(story_id)
+        if story is None:
+            raise StorylineError(
+                f"no story with id {story_id!r}; list ids with 'storyline stories'"
+            )
+        events = list(self.store.iter_events(story_id))
+        article_ids = {a for e in events for a in (*e.articles, *e.mentioned_by)}
+        articles = {a.id: a for i in sorted(article_ids) if (a := self.get(i)) is not None}
+        links = [link for a in sorted(article_ids) for link in self.store.get_links(a)]
+        return story_timeline(story, events, articles=articles, links=links)
+
+    def query_timeline(
+        self,
+        query: str,
+        *,
+        dates: int = 10,
+        sentences_per_date: int = 1,
+        limit: int = 1000,
+    ) -> Timeline:
+        """Return a timeline summarising the articles that best match ``query``."""
+        from storyline.timelines import summarise_articles
+
+        hits = self.search(query, limit=limit)
+        articles = [h.article for h in hits if h.article.published is not None]
+        return summarise_articles(
+            articles, dates=dates, sentences_per_date=sentences_per_date, query=query
+        )
+
+    def articles_timeline(
+        self,
+        *,
+        since: str | None = None,
+        until: str | None = None,
+        dates: int = 10,
+        sentences_per_date: int = 1,
+    ) -> Timeline:
+        """Return a timeline summarising every dated article (optionally within dates).
+
+        This is the mode for one topic's articles: ingest them into a store of their
+        own and ask for the number of dates and sentences per date wanted.
+        """
+        from storyline.timelines import summarise_articles
+
+        articles = [a for a in self.articles(since=since, until=until) if a.published is not None]
+        return summarise_articles(articles, dates=dates, sentences_per_date=sentences_per_date)
+
+    def entity_timeline(self, entity_id: str) -> Timeline:
+        """Return the timeline of the events an entity takes part in.
+
+        Raises:
+            StorylineError: if there is no such entity.
+        """
+        from storyline.timelines import entity_timeline
+
+        info = self.entity(entity_id)
+        if info is None:
+            raise StorylineError(
+                f"no entity with id {entity_id!r}; list ids with 'storyline entities'"
+            )
+        events = [e for e in self.store.iter_events() if entity_id in (*e.who, *e.where)]
+        article_ids = sorted({a for e in events for a in e.articles})
+        articles = {a.id: a for i in article_ids if (a := self.get(i)) is not None}
+        return entity_timeline(entity_id, events, articles=articles, title=info.entity.name)
+
+    @staticmethod
+    def render_timeline(timeline: Timeline, fmt: str) -> str:
+        """Write ``timeline`` in one of `storyline.timelines.FORMATS`."""
+        from storyline.timelines import render
+
+        return render(timeline, fmt)
 
     # -- entities ----------------------------------------------------------------------
 

@@ -5,10 +5,10 @@ Data goes to stdout, messages and progress to stderr.  Each module registers the
 commands of one part of the pipeline on the root group `cli`.
 """
 
-from storyline.cli import _analysis, _archive, _time
+from storyline.cli import _analysis, _archive, _serve, _time
 from storyline.cli._common import cli, main
 
 __all__ = ["cli", "main"]
 
 # Imported for their commands.
-del _analysis, _archive, _time
+del _analysis, _archive, _serve, _time

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import sys
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,9 @@ from storyline.cli._common import (
     open_library,
 )
 from storyline.entities import KINDS, EntityInfo
-from storyline.errors import RecordError
+from storyline.errors import RecordError, StorylineError, UsageError
+from storyline.model import Event, Story
+from storyline.timelines import FORMATS, label
 
 
 @cli.command(context_settings=CONTEXT)
@@ -226,3 +229,244 @@ def rebuild(db: str | None, as_json: bool) -> None:
         echo_json(data)
     else:
         click.echo(", ".join(f"{v} {k}" for k, v in data.items()), err=True)
+
+
+def _event_line(event: Event) -> str:
+    when = label(event.time) if event.time else "undated"
+    flag = " (mentioned only)" if event.mentioned_only else ""
+    return f"{event.id}  {when:<10}  {event.kind:<9}  {len(event.articles):>3}  {event.title}{flag}"
+
+
+@cli.command(context_settings=CONTEXT)
+@db_option
+@click.option("--story", "story_id", metavar="ID", help="Only the events of this story.")
+@click.option("--limit", type=int, default=None, help="Print at most this many events.")
+@json_option
+@handle_errors
+def events(db: str | None, story_id: str | None, limit: int | None, as_json: bool) -> None:
+    """List events (real-world happenings) in order of event time.
+
+    With --json each line has id, title, time, kind, where, who (entity ids), articles,
+    mentioned_by and mentioned_only.
+
+    Example: storyline events --story st-3f2a9c0d --json
+    """
+    with open_library(db) as lib:
+        for event in lib.events(story=story_id, limit=limit):
+            click.echo(
+                json.dumps(event.to_dict(), ensure_ascii=False) if as_json else _event_line(event)
+            )
+
+
+def _story_dict(story: Story) -> dict[str, Any]:
+    return story.to_dict()
+
+
+@cli.command(context_settings=CONTEXT)
+@db_option
+@click.option("--limit", type=int, default=None, help="Print at most this many stories.")
+@click.option(
+    "--sort",
+    type=click.Choice(("activity", "size")),
+    default="activity",
+    show_default=True,
+    help="Most recent activity first, or most articles first.",
+)
+@json_option
+@handle_errors
+def stories(db: str | None, limit: int | None, sort: str, as_json: bool) -> None:
+    """List stories, most recent activity first (or largest first with --sort size).
+
+    With --json each line has id, title, span (start, end), events, articles, entities
+    and history (merges and splits).
+
+    Example: storyline stories --limit 10
+    """
+    with open_library(db) as lib:
+        for story in lib.stories(limit=limit, sort=sort):
+            if as_json:
+                echo_json(_story_dict(story))
+            else:
+                span = f"{story.start or '?'} … {story.end or '?'}"
+                click.echo(
+                    f"{story.id}  {span:<25}  {len(story.events):>3} events"
+                    f"  {len(story.articles):>4} articles  {story.title}"
+                )
+
+
+class _StoryGroup(click.Group):
+    """``storyline story ID`` shows a story; ``storyline story merge|split`` corrects one."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if args and not args[0].startswith("-") and args[0] not in self.commands:
+            args = ["show", *args]
+        return super().parse_args(ctx, args)
+
+
+@cli.group(cls=_StoryGroup, context_settings=CONTEXT)
+def story() -> None:
+    """Show one story, or merge and split stories (kept through every rebuild).
+
+    Example: storyline story st-3f2a9c0d
+    """
+
+
+@story.command("show", context_settings=CONTEXT)
+@click.argument("story_id")
+@db_option
+@json_option
+@handle_errors
+def story_show(story_id: str, db: str | None, as_json: bool) -> None:
+    """Print a readable summary of a story: its span, events, entities and history.
+
+    Example: storyline story show st-3f2a9c0d
+    """
+    with open_library(db) as lib:
+        found = lib.story(story_id)
+        if found is None:
+            raise StorylineError(
+                f"no story with id {story_id!r}; list ids with 'storyline stories'"
+            )
+        if as_json:
+            echo_json(_story_dict(found))
+            return
+        click.echo(found.title)
+        click.echo(
+            f"{found.start or '?'} … {found.end or '?'}: {len(found.events)} events, "
+            f"{len(found.articles)} articles"
+        )
+        names = [e.entity.name for i in found.entities[:12] if (e := lib.entity(i)) is not None]
+        if names:
+            click.echo("who and where: " + ", ".join(names))
+        click.echo("")
+        for event in lib.events(story=found.id):
+            click.echo("  " + _event_line(event))
+        for change in found.history:
+            click.echo(
+                f"history: {change.at} {change.action} by {change.by} {' '.join(change.stories)}"
+            )
+
+
+@story.command("merge", context_settings=CONTEXT)
+@click.argument("story_a")
+@click.argument("story_b")
+@db_option
+@handle_errors
+def story_merge(story_a: str, story_b: str, db: str | None) -> None:
+    """Merge story B into story A (A keeps its id).
+
+    Example: storyline story merge st-3f2a9c0d st-77b1e2aa
+    """
+    with open_library(db) as lib:
+        merged = lib.merge_stories(story_a, story_b)
+    click.echo(f"{merged.id}: {len(merged.events)} events", err=True)
+
+
+@story.command("split", context_settings=CONTEXT)
+@click.argument("story_id")
+@click.option(
+    "--events",
+    "event_ids",
+    required=True,
+    metavar="ID,ID,...",
+    help="The events to move into a new story (comma-separated).",
+)
+@db_option
+@handle_errors
+def story_split(story_id: str, event_ids: str, db: str | None) -> None:
+    """Move some events of a story into a new story of their own.
+
+    Example: storyline story split st-3f2a9c0d --events ev-1a2b3c,ev-4d5e6f
+    """
+    chosen = [e.strip() for e in event_ids.split(",") if e.strip()]
+    with open_library(db) as lib:
+        new = lib.split_story(story_id, chosen)
+    click.echo(f"{new.id}: {len(new.events)} events split from {story_id}", err=True)
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("article_id")
+@db_option
+@json_option
+@handle_errors
+def links(article_id: str, db: str | None, as_json: bool) -> None:
+    """Show the mention links of an article: sentences about past or planned happenings,
+    with the event each refers to and the archive's coverage of it.
+
+    With --json each line has source (article, start, end, text), event, articles, score,
+    kind (mention or related), time and reasons.
+
+    Example: storyline links 5e2e3961db30e75f --json
+    """
+    with open_library(db) as lib:
+        if lib.get(article_id) is None:
+            raise StorylineError(
+                f"no article with id {article_id!r}; list ids with 'storyline articles'"
+            )
+        for link in lib.links(article_id):
+            if as_json:
+                echo_json(link.to_dict())
+                continue
+            when = label(link.time) if link.time else "?"
+            covered = ", ".join(link.articles) or "no coverage in the archive"
+            click.echo(f"[{when}] {link.text}")
+            click.echo(f"    -> {link.event} ({link.kind}, {link.score:.2f}): {covered}")
+
+
+@cli.command(context_settings=CONTEXT)
+@click.argument("story_id", required=False)
+@click.option("--query", metavar="Q", help="Timeline of the articles best matching Q.")
+@click.option("--entity", "entity_id", metavar="ID", help="Timeline of one entity's events.")
+@click.option(
+    "--all", "all_articles", is_flag=True, help="Timeline summarising every dated article."
+)
+@click.option("--dates", type=int, default=None, help="How many dates (query/--all timelines).")
+@click.option(
+    "--sentences-per-date",
+    type=int,
+    default=1,
+    show_default=True,
+    help="Sentences per date (query/--all timelines).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(FORMATS),
+    default="markdown",
+    show_default=True,
+    help="Output format.",
+)
+@db_option
+@handle_errors
+def timeline(
+    story_id: str | None,
+    query: str | None,
+    entity_id: str | None,
+    all_articles: bool,
+    dates: int | None,
+    sentences_per_date: int,
+    fmt: str,
+    db: str | None,
+) -> None:
+    """Print a timeline ordered by when things happened, for a story, a query, an entity,
+    or every dated article of the store (--all, e.g. one topic's articles).
+
+    Example: storyline timeline st-3f2a9c0d --format html > story.html
+    """
+    chosen = [x for x in (story_id, query, entity_id, all_articles or None) if x]
+    if len(chosen) != 1:
+        raise UsageError("give exactly one of STORY_ID, --query, --entity or --all")
+    if dates is not None and dates < 1 or sentences_per_date < 1:
+        raise UsageError("--dates and --sentences-per-date must be at least 1")
+    with open_library(db) as lib:
+        if story_id:
+            result = lib.timeline(story_id)
+        elif entity_id:
+            result = lib.entity_timeline(entity_id)
+        elif query:
+            result = lib.query_timeline(
+                query, dates=dates or 10, sentences_per_date=sentences_per_date
+            )
+        else:
+            result = lib.articles_timeline(dates=dates or 10, sentences_per_date=sentences_per_date)
+        click.echo(lib.render_timeline(result, fmt), nl=False)

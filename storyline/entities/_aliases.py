@@ -44,7 +44,9 @@ _FORMERLY = re.compile(
 )
 _CALLED_BY = re.compile(
     rf"(?P<s>(?:the\s+|The\s+)?[\w'’-]+(?:\s+[\w'’-]+){{0,3}}),\s+(?:which|what)\s+"
-    rf"(?:the\s+)?(?P<v>{_NAME})\s+calls?\s+(?:the\s+)?(?P<a>{_NAME})"
+    rf"(?:the\s+)?(?P<v>{_NAME})\s+calls?\s+(?:(?:the|its)\s+)?(?P<a>{_NAME})"
+    # "… which Japan calls A and Russia (calls) B": a second viewpoint's name.
+    rf"(?:,?\s+and\s+(?:the\s+)?(?P<w>{_NAME})\s+(?:calls?\s+)?(?:(?:the|its)\s+)?(?P<b>{_NAME}))?"
 )
 _CALLED_BY_HINT = re.compile(r"\b(?:which|what)\b[^.]{0,60}\bcalls?\b")
 _PARENTHESISED = re.compile(r"\s\((?P<acr>[A-Z][A-Za-z0-9.&-]{1,9})\)")
@@ -57,6 +59,9 @@ _LAST_DETERMINER = re.compile(
     r"\b(?:the|these|those|The|These|Those)\b(?!.*\b(?:the|these|those)\b)"
 )
 _ASIDE = re.compile(r",[^,]{1,60},")
+_DESCRIPTION_TAIL = re.compile(
+    r"\s+(?:of|off|near|in|at|(?:north|south)?(?:east|west)?(?:ern)?\s+of)\b.*$", re.DOTALL
+)
 _NAME_END = re.compile(r"(?<=[a-z]{2})\.\s+")
 _FUNCTION_WORDS = frozenset("of the and for de".split())
 # The longest subject, in words, read as the name of the thing a "known as" describes.
@@ -141,15 +146,20 @@ def _called_by(text: str, gaz: Gazetteer) -> Iterator[AliasFact]:
         article = _LAST_DETERMINER.search(subject)
         if article is not None:
             subject, subject_start = subject[article.start() :], subject_start + article.start()
-        yield AliasFact(
-            subject,
-            subject_start,
-            _clean(match.group("a")),
-            match.start("a"),
-            _viewpoint(match.group("v"), gaz),
-            "called_by",
-            _evidence(text, match.start(), match.end()),
-        )
+        # "islands north of Hokkaido": the description ends where its place phrase starts.
+        subject = _DESCRIPTION_TAIL.sub("", subject) if subject[:1].islower() else subject
+        for alias, view in (("a", "v"), ("b", "w")):
+            if match.group(alias) is None:
+                continue
+            yield AliasFact(
+                subject,
+                subject_start,
+                _clean(match.group(alias)),
+                match.start(alias),
+                _viewpoint(match.group(view), gaz),
+                "called_by",
+                _evidence(text, match.start(), match.end()),
+            )
 
 
 def _acronyms(text: str) -> Iterator[AliasFact]:

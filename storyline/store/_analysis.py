@@ -299,12 +299,16 @@ class AnalysisTables:
         row = self._conn.execute("SELECT data FROM stories WHERE id = ?", (story_id,)).fetchone()
         return Story.from_dict(json.loads(row[0])) if row else None
 
-    def iter_stories(self) -> Iterator[Story]:
-        """Yield stories, most recent activity first, larger first on a tie."""
-        rows = self._conn.execute(
-            "SELECT data FROM stories ORDER BY last_activity IS NULL, last_activity DESC,"
-            " size DESC, id"
-        )
+    def iter_stories(self, order: str = "activity") -> Iterator[Story]:
+        """Yield stories, most recent activity first (or largest first: ``order="size"``)."""
+        if order == "size":
+            sql = "SELECT data FROM stories ORDER BY size DESC, last_activity DESC, id"
+        else:
+            sql = (
+                "SELECT data FROM stories ORDER BY last_activity IS NULL, last_activity DESC,"
+                " size DESC, id"
+            )
+        rows = self._conn.execute(sql)
         for (data,) in rows:
             yield Story.from_dict(json.loads(data))
 
