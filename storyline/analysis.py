@@ -125,6 +125,8 @@ class EntityStep:
                 row.entity_id, Alias(row.name, row.viewpoint, row.valid_from, row.valid_to)
             )
         self.store.put_resolver_state(self.resolver.export_state())
+        if self.resolver.merged:
+            self.store.rename_entities(self.resolver.merged)
 
 
 def user_alias_rows(

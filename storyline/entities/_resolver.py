@@ -23,6 +23,7 @@ entities, not of articles.  `export_state` and `from_state` move it as plain row
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections import Counter
 from collections.abc import Iterable
@@ -98,6 +99,8 @@ class EntityResolver:
         self._surnames: dict[str, set[str]] = {}
         self._cores: dict[str, set[str]] = {}
         self._heads: dict[str, set[str]] = {}
+        self.merged: dict[str, str] = {}
+        """Entities merged into others since this resolver was made: old id → new id."""
 
     def __len__(self) -> int:
         return len(self._records)
@@ -193,6 +196,10 @@ class EntityResolver:
         if not found and local.kind != "PERSON" and len(words) == 1:
             found.update(dict.fromkeys(self._owner_of_word(local.name)))
         candidates = list(found)
+        if len(candidates) > 1 and _states_sided_names(local):
+            # The text names one thing by each side's name ("which Japan calls A and
+            # Russia B"): entities created earlier under those names are one.
+            return self._merge_into_largest(candidates)
         if local.kind == "PERSON" and len(words) > 1:
             candidates = self._full_name_candidates(candidates, local, context, date)
         if candidates:
@@ -272,6 +279,39 @@ class EntityResolver:
         return score
 
     # -- bookkeeping ---------------------------------------------------------------
+
+    def _merge_into_largest(self, entity_ids: list[str]) -> str:
+        """Merge entities into the most reported of them; return its id."""
+        records = sorted((self._records[i] for i in entity_ids), key=lambda r: (-r.articles, r.id))
+        keep = records[0]
+        for drop in records[1:]:
+            self._merge(keep, drop)
+        return keep.id
+
+    def _merge(self, keep: _Record, drop: _Record) -> None:
+        keep.articles += drop.articles
+        keep.first_seen = min(filter(None, (keep.first_seen, drop.first_seen)), default=None)
+        keep.last_seen = max(filter(None, (keep.last_seen, drop.last_seen)), default=None)
+        self.registry.move(drop.id, keep.id)
+        self._roles.setdefault(keep.id, []).extend(
+            dataclasses.replace(row, entity_id=keep.id) for row in self._roles.pop(drop.id, [])
+        )
+        self._context.setdefault(keep.id, Counter()).update(self._context.pop(drop.id, Counter()))
+        for counter in self._context.values():
+            if drop.id in counter:
+                counter[keep.id] += counter.pop(drop.id)
+        self._context[keep.id].pop(keep.id, None)
+        for index in (self._surnames, self._cores, self._heads):
+            for ids in index.values():
+                if drop.id in ids:
+                    ids.discard(drop.id)
+                    ids.add(keep.id)
+        del self._records[drop.id]
+        for old, new in self.merged.items():
+            if new == drop.id:
+                self.merged[old] = keep.id
+        self.merged[drop.id] = keep.id
+        logger.debug("merged entity %s into %s", drop.id, keep.id)
 
     def _create(self, name: str, kind: Kind, viewpoint_name: bool) -> _Record:
         base = f"{kind.lower()}:{slugify(name)}"
@@ -448,3 +488,8 @@ def _singular(word: str) -> str:
     if word.endswith("s") and len(word) > 3:
         return word[:-1]
     return word
+
+
+def _states_sided_names(local: LocalEntity) -> bool:
+    """Whether the article gives this entity names used by two different sides."""
+    return len({a.viewpoint for a in local.aliases if a.viewpoint}) > 1

@@ -151,6 +151,14 @@ class AnalysisTables:
             [(article_id, r.start, r.end, r.text, r.entity_id, r.kind) for r in rows],
         )
 
+    def rename_entities(self, renamed: dict[str, str]) -> None:
+        """Point stored mentions of merged entities at the entity they merged into."""
+        self._begin()
+        self._conn.executemany(
+            "UPDATE entity_mentions SET entity_id = ? WHERE entity_id = ?",
+            [(new, old) for old, new in renamed.items()],
+        )
+
     def get_entity_mentions(self, article_id: str) -> list[EntityMentionRow]:
         """Return the entity mentions of ``article_id`` in text order."""
         rows = self._conn.execute(

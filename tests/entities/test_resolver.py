@@ -132,3 +132,20 @@ def test_context_memory_is_bounded() -> None:
     state = resolver.export_state()
     per_entity = [c for c in state.contexts if c.entity_id == "person:putin"]
     assert 0 < len(per_entity) <= 64
+
+
+def test_entities_named_by_each_side_merge_when_a_text_links_the_names() -> None:
+    resolver = EntityResolver()
+    first = _add(resolver, "a", "Tokyo spoke of the Northern Territories.", "1991-04-18")
+    second = _add(resolver, "b", "Moscow sent troops to the Southern Kuriles.", "1994-01-01")
+    assert first["Northern Territories"] != second["Southern Kuriles"]
+    text = (
+        "The dispute is over the islands, which Japan calls the Northern Territories"
+        " and Russia the Southern Kuriles."
+    )
+    third = _add(resolver, "c", text, "2012-07-03")
+    merged = third["Northern Territories"]
+    assert third["Southern Kuriles"] == merged
+    assert len([e for e in resolver.entities() if "Kuril" in e.name or "Territor" in e.name]) == 1
+    dropped = {first["Northern Territories"], second["Southern Kuriles"]} - {merged}
+    assert resolver.merged == {dropped.pop(): merged}
