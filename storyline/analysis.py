@@ -19,20 +19,23 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from collections.abc import Iterator
+from collections import defaultdict
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from storyline.entities import (
     Alias,
     AliasRow,
+    ArticleEntities,
     EntityResolver,
     ResolverState,
     extract_entities,
     normalize_key,
 )
-from storyline.model import Article
+from storyline.model import Article, Event, EventMention, MentionLink, TimePoint, Timex
 from storyline.store import SQLiteStore
 from storyline.store._analysis import EntityMentionRow
+from storyline.time import sentence_times
 
 logger = logging.getLogger(__name__)
 
@@ -96,8 +99,12 @@ class EntityStep:
             dataclasses.replace(state, aliases=state.aliases + user)
         )
 
-    def add(self, article: Article) -> dict[str, str]:
-        """Resolve and store the entities of ``article``; return local → canonical ids."""
+    def add(self, article: Article) -> tuple[ArticleEntities, dict[str, str]]:
+        """Resolve and store the entities of ``article``.
+
+        Returns:
+            The article's local entities and the map of local → canonical ids.
+        """
         body = article.body
         # Captions name people and places too ("… in Busan, South Korea"); they are read
         # after the body, so body offsets hold, and only body mentions are stored.
@@ -114,7 +121,7 @@ class EntityStep:
                 EntityMentionRow(mention.text, mention.start, mention.end, entity_id, mention.kind)
             )
         self.store.put_entity_mentions(article.id, rows)
-        return mapping
+        return found, mapping
 
     def save(self) -> None:
         """Apply the user aliases still pending, then store the resolver's state."""
@@ -161,3 +168,108 @@ def user_alias_rows(
             )
         )
     return tuple(rows), tuple(pending)
+
+
+def anchor_of(published: TimePoint | None) -> str | None:
+    """A day to resolve relative expressions against: only a date known to the day."""
+    if published is None or published.earliest != published.latest:
+        return None
+    return published.value if len(published.value) >= 10 else published.earliest
+
+
+class LinkStep:
+    """Find event mentions in new articles; resolve every stored mention to the archive.
+
+    Resolution is redone over all stored mentions on each run, so a mention made before
+    the archive held the coverage it refers to is linked once the coverage arrives.
+    """
+
+    def __init__(self, store: SQLiteStore) -> None:
+        self.store = store
+        self.fresh: list[Article] = []
+
+    def detect(
+        self,
+        article: Article,
+        timexes: Sequence[Timex],
+        found: ArticleEntities,
+        mapping: Mapping[str, str],
+    ) -> None:
+        """Find and store the event mentions of one article."""
+        from storyline.links import find_event_mentions
+
+        sentences = sentence_times(article.body, timexes, anchor_of(article.published))
+        mentions = find_event_mentions(
+            article, timexes=timexes, sentences=sentences, entities=found, entity_ids=mapping
+        )
+        self.store.put_event_mentions(article.id, [m.to_dict() for m in mentions])
+        if article.related:
+            self.fresh.append(article)
+
+    def resolve(self) -> tuple[list[MentionLink], list[Event]]:
+        """Link every stored mention (and new related-coverage entries); store the links.
+
+        Returns:
+            The mention links and the mentioned-only events they created.
+        """
+        from storyline.links import EventIndex, related_links, resolve_mentions
+
+        index = EventIndex()
+        for event in self.store.iter_events(include_mentioned=False):
+            index.add(event, participants=(*event.who, *event.where), text=event.title)
+        by_article: dict[str, list[EventMention]] = defaultdict(list)
+        for article_id, data in self.store.iter_event_mentions():
+            by_article[article_id].append(EventMention.from_dict(data))
+        links: list[MentionLink] = []
+        created: dict[str, Event] = {}
+        for article_id in sorted(by_article):
+            found, events = resolve_mentions(by_article[article_id], index)
+            links.extend(found)
+            for event in events:
+                created[event.id] = _join_mentions(created.get(event.id), event)
+        related = [
+            link for article in self.fresh for link in related_links(article, self._find_related)
+        ]
+        kept = [
+            link
+            for article_id in sorted(by_article)
+            if article_id not in {a.id for a in self.fresh}
+            for link in self.store.get_links(article_id)
+            if link.kind == "related"
+        ]
+        self.store.delete_events(
+            e.id for e in self.store.iter_events() if e.mentioned_only and e.id not in created
+        )
+        self.store.replace_links(
+            [*links, *related, *kept], {*by_article, *(a.id for a in self.fresh)}
+        )
+        return links, list(created.values())
+
+    def _find_related(self, headline: str, date: str | None) -> list[str]:
+        """Archive articles with this headline (and date, when given)."""
+        found = []
+        for hit in self.store.search(headline, limit=5):
+            article = hit.article
+            if not _same_title(article.title, headline):
+                continue
+            if date and article.published and not (
+                article.published.earliest[:10] <= date[:10] <= article.published.latest[:10]
+            ):
+                continue
+            found.append(article.id)
+        return found
+
+
+def _same_title(title: str | None, headline: str) -> bool:
+    return title is not None and normalize_key(title) == normalize_key(headline)
+
+
+def _join_mentions(known: Event | None, event: Event) -> Event:
+    """Two articles mentioning one happening share its mentioned-only event."""
+    if known is None:
+        return event
+    return dataclasses.replace(
+        known,
+        mentioned_by=tuple(dict.fromkeys((*known.mentioned_by, *event.mentioned_by))),
+        evidence=(*known.evidence, *event.evidence),
+    )

@@ -26,7 +26,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Literal
 
-from storyline.analysis import AnalysisReport, EntityStep, analyse
+from storyline.analysis import AnalysisReport, EntityStep, analyse, anchor_of
 from storyline.entities import Alias, AliasRegistry, Entity, EntityInfo, role_spans
 from storyline.errors import RecordError, StorylineError, UsageError
 from storyline.extract import ExtractOptions, extract
@@ -39,7 +39,6 @@ from storyline.model import (
     MentionLink,
     Story,
     Timeline,
-    TimePoint,
     Timex,
 )
 from storyline.settings import Settings
@@ -103,16 +102,9 @@ def date_and_tag(article: Article) -> tuple[Article, tuple[Timex, ...]]:
         unanchored = tag(article.body, None)
         published = infer_published(article, timexes=unanchored)
         article = dataclasses.replace(article, published=published)
-        if _anchor_of(published) is None:
+        if anchor_of(published) is None:
             return article, unanchored
-    return article, tag(article.body, _anchor_of(article.published))
-
-
-def _anchor_of(published: TimePoint | None) -> str | None:
-    """A day to resolve relative expressions against: only a date known to the day."""
-    if published is None or published.earliest != published.latest:
-        return None
-    return published.value if len(published.value) >= 10 else published.earliest
+    return article, tag(article.body, anchor_of(article.published))
 
 
 def extract_safely(document: Document, options: ExtractOptions) -> Extracted:
@@ -279,7 +271,7 @@ class Library:
     def sentences(self, article: Article) -> tuple[SentenceTime, ...]:
         """Return each sentence of an article's body with the time it speaks about."""
         timexes = self.timexes(article.id)
-        return sentence_times(article.body, timexes, _anchor_of(article.published))
+        return sentence_times(article.body, timexes, anchor_of(article.published))
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
         """Return the articles best matching ``query``, best first (BM25)."""

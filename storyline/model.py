@@ -443,6 +443,14 @@ class EventMention:
         data["participants"] = list(self.participants)
         return data
 
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> EventMention:
+        """Rebuild an `EventMention` from `to_dict` output."""
+        fields = dict(data)
+        fields["time"] = TimePoint.from_dict(data["time"])
+        fields["participants"] = tuple(data.get("participants", ()))
+        return cls(**fields)
+
 
 @dataclass(frozen=True, slots=True)
 class MentionLink:
