@@ -14,7 +14,18 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 
 # In pipeline order; a benchmark whose script is absent is reported, not fatal.
-BENCHMARKS = ["extraction", "pubdate", "ingest", "timex", "pubdate_text", "entities"]
+BENCHMARKS = [
+    "extraction",
+    "pubdate",
+    "ingest",
+    "timex",
+    "pubdate_text",
+    "entities",
+    "clustering",
+    "links",
+    "timelines",
+    "api",
+]
 
 
 def main() -> int:

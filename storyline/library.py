@@ -373,12 +373,19 @@ class Library:
         """Return a timeline summarising every dated article (optionally within dates).
 
         This is the mode for one topic's articles: ingest them into a store of their
-        own and ask for the number of dates and sentences per date wanted.
+        own and ask for the number of dates and sentences per date wanted; ``since``
+        and ``until`` also bound the dates the timeline may choose.
         """
         from storyline.timelines import summarise_articles
 
         articles = [a for a in self.articles(since=since, until=until) if a.published is not None]
-        return summarise_articles(articles, dates=dates, sentences_per_date=sentences_per_date)
+        return summarise_articles(
+            articles,
+            dates=dates,
+            sentences_per_date=sentences_per_date,
+            start=since,
+            end=until,
+        )
 
     def entity_timeline(self, entity_id: str) -> Timeline:
         """Return the timeline of the events an entity takes part in.

@@ -13,6 +13,7 @@ PACKAGES = [
     "storyline.ingest",
     "storyline.store",
     "storyline.time",
+    "storyline.timelines",
 ]
 
 

@@ -420,6 +420,8 @@ def links(article_id: str, db: str | None, as_json: bool) -> None:
 @click.option(
     "--all", "all_articles", is_flag=True, help="Timeline summarising every dated article."
 )
+@click.option("--since", metavar="DATE", help="With --all: only articles and dates from DATE.")
+@click.option("--until", metavar="DATE", help="With --all: only articles and dates up to DATE.")
 @click.option("--dates", type=int, default=None, help="How many dates (query/--all timelines).")
 @click.option(
     "--sentences-per-date",
@@ -443,6 +445,8 @@ def timeline(
     query: str | None,
     entity_id: str | None,
     all_articles: bool,
+    since: str | None,
+    until: str | None,
     dates: int | None,
     sentences_per_date: int,
     fmt: str,
@@ -468,5 +472,7 @@ def timeline(
                 query, dates=dates or 10, sentences_per_date=sentences_per_date
             )
         else:
-            result = lib.articles_timeline(dates=dates or 10, sentences_per_date=sentences_per_date)
+            result = lib.articles_timeline(
+                since=since, until=until, dates=dates or 10, sentences_per_date=sentences_per_date
+            )
         click.echo(lib.render_timeline(result, fmt), nl=False)
