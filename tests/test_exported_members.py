@@ -11,6 +11,7 @@ PACKAGES = [
     "storyline.entities",
     "storyline.extract",
     "storyline.ingest",
+    "storyline.links",
     "storyline.store",
     "storyline.time",
     "storyline.timelines",
