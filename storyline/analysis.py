@@ -18,9 +18,11 @@ incremental ingest (a few new articles) and a full `rebuild` (every article, aft
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import logging
+import re
 from collections import defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from storyline.entities import (
@@ -32,12 +34,29 @@ from storyline.entities import (
     extract_entities,
     normalize_key,
 )
-from storyline.model import Article, Event, EventMention, MentionLink, TimePoint, Timex
+from storyline.errors import UsageError
+from storyline.events import EventClusterer, Signal, article_signal, describe_event
+from storyline.links import EventIndex, find_event_mentions, related_links, resolve_mentions
+from storyline.model import (
+    Article,
+    Event,
+    EventMention,
+    MentionLink,
+    Provenance,
+    Story,
+    StoryChange,
+    TimePoint,
+    Timex,
+)
 from storyline.store import SQLiteStore
 from storyline.store._analysis import EntityMentionRow
+from storyline.stories import Correction, StoryLinker, apply_corrections, build_story, stable_ids
 from storyline.time import sentence_times
+from storyline.timelines import point_from_value
 
 logger = logging.getLogger(__name__)
+
+_USER_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,24 +73,51 @@ class AnalysisReport:
     """User aliases whose canonical entity the archive does not hold yet."""
 
 
-def analyse(store: SQLiteStore) -> AnalysisReport:
-    """Run the analysis stages over every article of ``store`` not analysed yet."""
-    pending = set(store.unanalysed_articles())
+def analyse(
+    store: SQLiteStore, *, previous_stories: Mapping[str, Collection[str]] | None = None
+) -> AnalysisReport:
+    """Run the analysis stages over every article of ``store`` not analysed yet.
+
+    Args:
+        store: the archive.
+        previous_stories: story id → event ids as they were before a rebuild, so that
+            the new stories keep the ids of the old ones they overlap most.
+    """
+    pending = store.unanalysed_articles()
     if not pending:
         return AnalysisReport()
     entities = EntityStep(store)
+    events = EventStep(store, pending)
+    links = LinkStep(store)
     done: list[str] = []
-    for article in _in_date_order(store, pending):
-        entities.add(article)
+    for article in _in_date_order(store, set(pending)):
+        timexes = store.get_timexes(article.id)
+        found, mapping = entities.add(article)
+        events.add(article, timexes, ranked_entities(found, mapping))
+        links.detect(article, timexes, found, mapping)
         done.append(article.id)
     entities.save()
+    reported = events.save()
+    # Stored before linking so that mentions can resolve to them.
+    store.put_events((e, store.story_of_event(e.id)) for e in reported)
+    found_links, mentioned = links.resolve()
+    stories = StoryStep(store).save(reported, mentioned, previous_stories)
     store.mark_analysed(done)
     store.commit()
     return AnalysisReport(
         articles=len(done),
         entities=len(entities.resolver),
+        events=len(reported),
+        stories=len(stories),
+        links=sum(1 for link in found_links if link.articles),
         pending_aliases=entities.pending,
     )
+
+
+def ranked_entities(found: ArticleEntities, mapping: Mapping[str, str]) -> list[str]:
+    """Canonical ids of an article's entities, most mentioned first."""
+    ranked = sorted(found.entities, key=lambda e: (-len(e.mentions), e.mentions[:1]))
+    return list(dict.fromkeys(mapping[e.id] for e in ranked if e.id in mapping))
 
 
 def _in_date_order(store: SQLiteStore, wanted: set[str]) -> Iterator[Article]:
@@ -196,8 +242,6 @@ class LinkStep:
         mapping: Mapping[str, str],
     ) -> None:
         """Find and store the event mentions of one article."""
-        from storyline.links import find_event_mentions
-
         sentences = sentence_times(article.body, timexes, anchor_of(article.published))
         mentions = find_event_mentions(
             article, timexes=timexes, sentences=sentences, entities=found, entity_ids=mapping
@@ -212,8 +256,6 @@ class LinkStep:
         Returns:
             The mention links and the mentioned-only events they created.
         """
-        from storyline.links import EventIndex, related_links, resolve_mentions
-
         index = EventIndex()
         for event in self.store.iter_events(include_mentioned=False):
             index.add(event, participants=(*event.who, *event.where), text=event.title)
@@ -252,8 +294,12 @@ class LinkStep:
             article = hit.article
             if not _same_title(article.title, headline):
                 continue
-            if date and article.published and not (
-                article.published.earliest[:10] <= date[:10] <= article.published.latest[:10]
+            if (
+                date
+                and article.published
+                and not (
+                    article.published.earliest[:10] <= date[:10] <= article.published.latest[:10]
+                )
             ):
                 continue
             found.append(article.id)
@@ -273,3 +319,185 @@ def _join_mentions(known: Event | None, event: Event) -> Event:
         mentioned_by=tuple(dict.fromkeys((*known.mentioned_by, *event.mentioned_by))),
         evidence=(*known.evidence, *event.evidence),
     )
+
+
+class EventStep:
+    """Cluster new articles into events, restoring the recent events from the store."""
+
+    def __init__(self, store: SQLiteStore, pending: Collection[str]) -> None:
+        self.store = store
+        self.clusterer = EventClusterer()
+        self.signals: dict[str, Signal] = {}
+        self.touched: dict[str, None] = {}
+        self._restore(pending)
+
+    def _restore(self, pending: Collection[str]) -> None:
+        days = [d for d in self.store.published_days(pending) if d]
+        if not days:
+            return
+        window = self.clusterer.config.window_days + self.clusterer.config.max_gap_days
+        low = (dt.date.fromisoformat(min(days)) - dt.timedelta(days=window)).isoformat()
+        high = (dt.date.fromisoformat(max(days)) + dt.timedelta(days=window)).isoformat()
+        for event in self.store.iter_events_between(low, high):
+            stored = self.store.get_signals(list(event.articles))
+            signals = [Signal.from_dict(stored[a]) for a in event.articles if a in stored]
+            self.clusterer.restore(event.id, signals)
+            self.signals.update((s.article_id, s) for s in signals)
+
+    def add(self, article: Article, timexes: Sequence[Timex], entities: Sequence[str]) -> str:
+        """Put one article into an event; return the event's id."""
+        signal = article_signal(article, timexes=timexes, entities=entities)
+        self.signals[article.id] = signal
+        self.store.put_signals([(article.id, signal.to_dict())])
+        event_id = self.clusterer.add(signal)
+        self.touched[event_id] = None
+        return event_id
+
+    def save(self) -> list[Event]:
+        """Describe and store every event that gained articles; return them."""
+        members: dict[str, list[str]] = defaultdict(list)
+        for article_id, event_id in self.clusterer.assignments().items():
+            if event_id in self.touched:
+                members[event_id].append(article_id)
+        kinds = self.store.entity_kinds()
+        events = []
+        for event_id in self.touched:
+            ids = sorted(members[event_id])
+            missing = [a for a in ids if a not in self.signals]
+            if missing:
+                self.signals.update(
+                    (a, Signal.from_dict(d)) for a, d in self.store.get_signals(missing).items()
+                )
+            articles = [a for i in ids if (a := self.store.get_article(i)) is not None]
+            signals = [self.signals[i] for i in ids if i in self.signals]
+            events.append(describe_event(event_id, articles, signals, entity_kinds=kinds))
+        return events
+
+
+class StoryStep:
+    """Thread events into stories, re-apply the user's corrections, store the stories."""
+
+    def __init__(self, store: SQLiteStore) -> None:
+        self.store = store
+        self.linker = StoryLinker()
+        self.events: dict[str, Event] = {}
+        self.stored: dict[str, str] = {}
+        for event in store.iter_events():
+            self.events[event.id] = event
+            story_id = store.story_of_event(event.id)
+            if story_id is not None:
+                self.stored[event.id] = story_id
+        by_story: dict[str, list[Event]] = defaultdict(list)
+        for event_id, story_id in self.stored.items():
+            if not self.events[event_id].mentioned_only:
+                by_story[story_id].append(self.events[event_id])
+        for story_id, events in sorted(by_story.items()):
+            self.linker.restore(story_id, [(e, self._signals(e)) for e in events])
+
+    def _signals(self, event: Event) -> list[Signal]:
+        stored = self.store.get_signals(list(event.articles))
+        return [Signal.from_dict(stored[a]) for a in event.articles if a in stored]
+
+    def save(
+        self,
+        reported: Sequence[Event],
+        mentioned: Sequence[Event],
+        previous: Mapping[str, Collection[str]] | None = None,
+    ) -> list[Story]:
+        """Place new events in stories, then store every event and changed story.
+
+        Args:
+            reported: events that gained articles in this run.
+            mentioned: every mentioned-only event (they join the story of the article
+                that mentions them).
+            previous: story id → event ids before a rebuild, so that ids are kept.
+        """
+        for event in sorted(reported, key=_event_order):
+            self.events[event.id] = event
+            self.linker.add(event, self._signals(event))
+        stale = [e for e in self.events if self.events[e].mentioned_only]
+        for event_id in stale:
+            del self.events[event_id]
+        corrections = [
+            Correction.from_dict(c.data) for c in self.store.iter_corrections("story")
+        ]
+        mapping, history = apply_corrections(self.linker.assignments(), corrections)
+        if previous:
+            rename = _kept_names(mapping, previous)
+            mapping = {e: rename[s] for e, s in mapping.items()}
+            history = {rename.get(s, s): changes for s, changes in history.items()}
+        for event in mentioned:
+            # A mentioned-only event belongs to the story of the article mentioning it.
+            self.events[event.id] = event
+            story_id = self._story_of_mentioner(event, mapping)
+            if story_id is not None:
+                mapping[event.id] = story_id
+        return self._store(mapping, history, {e.id for e in reported})
+
+    def _story_of_mentioner(self, event: Event, mapping: Mapping[str, str]) -> str | None:
+        for article_id in event.mentioned_by:
+            for event_id in self.store.events_of_article(article_id):
+                if event_id in mapping:
+                    return mapping[event_id]
+        return None
+
+    def _store(
+        self,
+        mapping: Mapping[str, str],
+        history: Mapping[str, Sequence[StoryChange]],
+        touched: set[str],
+    ) -> list[Story]:
+        members: dict[str, list[Event]] = defaultdict(list)
+        for event_id, story_id in mapping.items():
+            if event_id in self.events:
+                members[story_id].append(self.events[event_id])
+        changed = {
+            story_id
+            for event_id, story_id in mapping.items()
+            if event_id in touched
+            or self.stored.get(event_id) != story_id
+            or self.events[event_id].mentioned_only
+        } | set(history)
+        changed |= {self.stored[e] for e in self.stored if mapping.get(e) != self.stored[e]}
+        self.store.put_events(
+            (self.events[e], s)
+            for e, s in mapping.items()
+            if e in self.events
+            and (e in touched or self.stored.get(e) != s or self.events[e].mentioned_only)
+        )
+        stories = [
+            build_story(s, members[s], history=history.get(s, ()))
+            for s in sorted(changed)
+            if members.get(s)
+        ]
+        self.store.delete_stories(s for s in changed if not members.get(s))
+        self.store.put_stories(stories)
+        return stories
+
+
+def _event_order(event: Event) -> tuple[str, str]:
+    return (event.time.earliest if event.time else "9999", event.id)
+
+
+def _kept_names(
+    mapping: Mapping[str, str], previous: Mapping[str, Collection[str]]
+) -> dict[str, str]:
+    """New story id → the id of the story it overlaps most from before a rebuild."""
+    members: dict[str, list[str]] = defaultdict(list)
+    for event_id, story_id in mapping.items():
+        members[story_id].append(event_id)
+    order = sorted(members)
+    names = stable_ids(previous, [members[s] for s in order], prefix="st-")
+    return dict(zip(order, names, strict=True))
+
+
+def user_date(value: str) -> TimePoint:
+    """The `TimePoint` of a date a user sets by hand (``2014``, ``2014-02``, ``2014-02-08``).
+
+    Raises:
+        UsageError: if ``value`` is not such a date.
+    """
+    point = point_from_value(value.strip(), provenance=Provenance.USER)
+    if point is None or not _USER_DATE.fullmatch(value.strip()):
+        raise UsageError(f"expected a date like 2014-02-08, 2014-02 or 2014, got {value!r}")
+    return point

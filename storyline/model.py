@@ -27,6 +27,8 @@ class Provenance(StrEnum):
     """Taken from markup or record metadata (meta tags, feed dates, JSONL fields)."""
     INFERRED = "inferred"
     """Reasoned from indirect clues (tense, mentioned years, related coverage)."""
+    USER = "user"
+    """Set by hand (``storyline`` date corrections); kept through every rebuild."""
 
 
 class Granularity(StrEnum):

@@ -9,10 +9,12 @@ import pytest
 PACKAGES = [
     "storyline",
     "storyline.entities",
+    "storyline.events",
     "storyline.extract",
     "storyline.ingest",
     "storyline.links",
     "storyline.store",
+    "storyline.stories",
     "storyline.time",
     "storyline.timelines",
 ]

@@ -203,7 +203,9 @@ def show(article_id: str, db: str | None, as_json: bool) -> None:
 
     With --json the object also has "timexes" (text, start, end, type, value, mod:
     offsets into the paragraphs joined by blank lines), "sentences" (start, end, time)
-    and "entities" (text, start, end, entity_id, kind).
+    "entities" (text, start, end, entity_id, kind), "links" (sentences of this article
+    about other happenings, with the event and its coverage) and "mentioned_by" (links
+    from other articles to this one).
 
     Example: storyline show 3f2a9c0d1e4b5a6c --json
     """
@@ -218,6 +220,8 @@ def show(article_id: str, db: str | None, as_json: bool) -> None:
             data["timexes"] = [t.to_dict() for t in lib.timexes(article.id)]
             data["sentences"] = [dataclasses.asdict(s) for s in lib.sentences(article)]
             data["entities"] = lib.entity_mentions(article.id)
+            data["links"] = [link.to_dict() for link in lib.links(article.id)]
+            data["mentioned_by"] = [link.to_dict() for link in lib.backlinks(article.id)]
             echo_json(data)
             return
         for line in _describe(article):

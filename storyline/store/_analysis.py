@@ -15,7 +15,7 @@ import dataclasses
 import datetime as dt
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from typing import Any
 
 from storyline.entities import AliasRow, ContextRow, EntityRow, ResolverState, RoleRow
@@ -278,6 +278,31 @@ class AnalysisTables:
         sql += " ORDER BY earliest IS NULL, earliest, id"
         for (data,) in self._conn.execute(sql, params):
             yield Event.from_dict(json.loads(data))
+
+    def iter_events_between(self, low: str, high: str) -> Iterator[Event]:
+        """Yield reported events whose time reaches into ``low``…``high`` (ISO dates)."""
+        rows = self._conn.execute(
+            "SELECT data FROM events WHERE mentioned_only = 0 AND latest >= ? AND earliest <= ?"
+            " ORDER BY earliest, id",
+            (low, high),
+        )
+        for (data,) in rows:
+            yield Event.from_dict(json.loads(data))
+
+    def published_days(self, article_ids: Collection[str]) -> list[str | None]:
+        """Return the earliest publication day of each article (``None`` when undated)."""
+        days: list[str | None] = []
+        for chunk in _chunked(list(article_ids), 500):
+            marks = ", ".join("?" * len(chunk))
+            rows = self._conn.execute(
+                f"SELECT published_earliest FROM articles WHERE id IN ({marks})", chunk
+            )
+            days.extend(r[0] for r in rows)
+        return days
+
+    def entity_kinds(self) -> dict[str, str]:
+        """Return entity id → kind for every canonical entity."""
+        return dict(self._conn.execute("SELECT id, kind FROM entities").fetchall())
 
     def events_of_article(self, article_id: str) -> list[str]:
         """Return the ids of the events ``article_id`` reports."""

@@ -1,0 +1,41 @@
+"""Events: cluster articles that report the same real-world happening, online.
+
+- `article_signal` summarises one article (terms, title terms, entities, event day) as a
+  small JSON-safe `Signal` a store can keep.
+- `EventClusterer` takes signals one at a time and puts each into the most similar
+  recent event or starts a new one; the number of events is found, never given.
+  Syndicated copies (``duplicate_of``) join their original's event and count once.
+- `describe_event` turns a cluster into an `Event` record (title, agreed time, kind,
+  where, who, articles).
+
+Example::
+
+    from storyline.events import EventClusterer, article_signal
+
+    clusterer = EventClusterer()
+    for article in articles:                      # in publication order
+        event_id = clusterer.add(article_signal(article))
+"""
+
+from __future__ import annotations
+
+from storyline.events._cluster import ClusterConfig, EventClusterer, event_id_for
+from storyline.events._describe import KINDS, agreed_time, describe_event, event_kind
+from storyline.events._signal import Signal, article_signal, event_day
+from storyline.events._text import Vocabulary, count_terms, name_keys
+
+__all__ = [
+    "ClusterConfig",
+    "EventClusterer",
+    "KINDS",
+    "Signal",
+    "Vocabulary",
+    "agreed_time",
+    "article_signal",
+    "count_terms",
+    "describe_event",
+    "event_day",
+    "event_id_for",
+    "event_kind",
+    "name_keys",
+]

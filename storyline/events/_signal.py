@@ -1,0 +1,176 @@
+"""`Signal`: the small summary of one article that event clustering works on."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from storyline.events._text import Vocabulary, count_terms, name_keys
+from storyline.model import Article, Granularity, Timex
+
+# How many body terms a signal keeps. 80 covers the distinctive vocabulary of a news
+# article of 300-1,000 words; ECB+ train scores did not move between 60 and 120, and
+# fewer terms make clustering faster (re-run `benchmarks/clustering.py` after changing).
+MAX_TERMS = 80
+# A day the article's sentences name counts as the event's day only when it lies this
+# many days before publication (or one day after): news reports recent happenings.
+EVENT_DAY_LOOKBACK = 14
+
+_DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
+
+
+@dataclass(frozen=True, slots=True)
+class Signal:
+    """Everything event clustering needs from one article, small and JSON-safe.
+
+    Args:
+        article_id: the article's id.
+        published: the publication day (``YYYY-MM-DD``) when known to the day.
+        event_time: the day the article's news happened, from its time expressions,
+            else its publication day.
+        terms: the article's body terms with sublinear term-frequency weights.
+        title_terms: the title's terms.
+        entities: canonical entity ids (or normalised names) the article mentions,
+            most mentioned first.
+        duplicate_of: the article this one is a syndicated copy of, if any.
+    """
+
+    article_id: str
+    published: str | None = None
+    event_time: str | None = None
+    terms: tuple[tuple[str, float], ...] = ()
+    title_terms: tuple[str, ...] = ()
+    entities: tuple[str, ...] = ()
+    duplicate_of: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return a JSON-ready mapping (terms as ``[term, weight]`` pairs)."""
+        return {
+            "article_id": self.article_id,
+            "published": self.published,
+            "event_time": self.event_time,
+            "terms": [[t, round(w, 4)] for t, w in self.terms],
+            "title_terms": list(self.title_terms),
+            "entities": list(self.entities),
+            "duplicate_of": self.duplicate_of,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Signal:
+        """Rebuild a `Signal` from `to_dict` output."""
+        return cls(
+            article_id=data["article_id"],
+            published=data.get("published"),
+            event_time=data.get("event_time"),
+            terms=tuple((str(t), float(w)) for t, w in data.get("terms", ())),
+            title_terms=tuple(data.get("title_terms", ())),
+            entities=tuple(data.get("entities", ())),
+            duplicate_of=data.get("duplicate_of"),
+        )
+
+
+def article_signal(
+    article: Article,
+    *,
+    timexes: Sequence[Timex] = (),
+    entities: Sequence[str] = (),
+    vocabulary: Vocabulary | None = None,
+) -> Signal:
+    """Summarise ``article`` for event clustering.
+
+    Args:
+        article: the article (its ``id`` must be set).
+        timexes: the article's time expressions (from `storyline.time.tag`).
+        entities: canonical entity ids, most mentioned first; when empty, normalised
+            capitalised names of the text stand in for them.
+        vocabulary: document frequencies; when given, the most distinctive terms are
+            kept rather than the most frequent.
+
+    Returns:
+        The article's `Signal`.
+
+    Example:
+        >>> from storyline.model import Article
+        >>> s = article_signal(Article("Quake hits Chile", ("A strong quake hit Chile.",), id="a1"))
+        >>> s.title_terms
+        ('quake', 'hits', 'chile')
+    """
+    body = article.body
+    counts = count_terms(body)
+    title = article.title or ""
+    title_counts = count_terms(title)
+    for term in title_counts:
+        counts[term] += 1
+    published = _published_day(article)
+    names = tuple(entities) or name_keys(f"{title}\n{body}")
+    return Signal(
+        article_id=article.id,
+        published=published,
+        event_time=event_day(timexes, published),
+        terms=_top_terms(counts, vocabulary),
+        title_terms=tuple(title_counts),
+        entities=names,
+        duplicate_of=article.duplicate_of,
+    )
+
+
+def _top_terms(
+    counts: Counter[str], vocabulary: Vocabulary | None
+) -> tuple[tuple[str, float], ...]:
+    weighted = [(term, 1.0 + math.log(n)) for term, n in counts.items()]
+    if vocabulary is None:
+        weighted.sort(key=lambda tw: (-tw[1], tw[0]))
+    else:
+        weighted.sort(key=lambda tw: (-tw[1] * vocabulary.idf(tw[0]), tw[0]))
+    return tuple(weighted[:MAX_TERMS])
+
+
+def _published_day(article: Article) -> str | None:
+    point = article.published
+    if point is None:
+        return None
+    if point.granularity in (Granularity.DAY, Granularity.TIME) or (point.earliest == point.latest):
+        return point.earliest[:10]
+    return None
+
+
+def event_day(timexes: Sequence[Timex], published: str | None) -> str | None:
+    """Return the day an article's news happened: the most named recent day, else ``published``.
+
+    Args:
+        timexes: the article's time expressions.
+        published: its publication day, or ``None``.
+    """
+    days: Counter[str] = Counter()
+    anchor = parse_day(published)
+    for timex in timexes:
+        match = _DAY.match(timex.value or "")
+        if timex.type not in ("DATE", "TIME") or match is None:
+            continue
+        day = parse_day(match.group(0))
+        if day is None:
+            continue
+        if anchor is not None and not (
+            anchor - timedelta(days=EVENT_DAY_LOOKBACK) <= day <= anchor + timedelta(days=1)
+        ):
+            continue
+        days[day.isoformat()] += 1
+    if not days:
+        return published
+    best = max(days.items(), key=lambda kv: (kv[1], kv[0]))
+    return best[0]
+
+
+def parse_day(text: str | None) -> date | None:
+    """Parse ``YYYY-MM-DD`` (a longer ISO string is cut); ``None`` when not a day."""
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text[:10])
+    except ValueError:
+        return None

@@ -1,0 +1,114 @@
+"""Terms and cheap name keys for clustering: tokenising, stop words, document frequencies."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+_WORD = re.compile(r"[a-z][a-z0-9'-]+")
+_NAME = re.compile(r"\b[A-Z][a-zA-Z'-]+(?:\s+(?:of\s+|de\s+)?[A-Z][a-zA-Z'-]+)*")
+
+# Function words, reporting verbs and news boilerplate: they carry no topic.
+STOP_WORDS = frozenset(
+    """
+    a about above after again against all almost also although always am among an and
+    another any are around as at be became because become been before being below between
+    both but by can could did do does doing done down during each either else even ever
+    every few for from further had has have having he her here hers herself him himself
+    his how however i if in into is it its itself just least less like made make many may
+    me might more most much must my myself near neither never no nor not now of off often
+    on once one only or other others our ours ourselves out over own per perhaps put
+    rather said same say saying says see seen she should since so some still such than
+    that the their theirs them themselves then there these they this those though through
+    thus to too told under until up upon us very via was we well were what when where
+    whether which while who whom whose why will with within without would yet you your
+    yours yourself also get got go going gone new news year years day days time times
+    week weeks month months today yesterday tomorrow monday tuesday wednesday thursday
+    friday saturday sunday according people reuters report reported reports reporting
+    told tell two three four five six seven eight nine ten first second last next lrb
+    rrb lsb rsb lcb rcb mr mrs ms dr cnn bbc ap afp copyright rights reserved click read
+    more photo image video follow twitter facebook share email print updated
+    """.split()
+)
+
+# Capitalised words that begin sentences or headlines without naming anything.
+_NAME_STOP = frozenset(
+    """
+    The A An In On At For But And Or If As It Its He She They We I You His Her Their Our
+    Then So Also Yet Still Now Meanwhile However Although Though Because Later Earlier
+    This That These Those There Here When While After Before Since During Mr Mrs Ms Dr
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April
+    May June July August September October November December Read More Photo Updated
+    """.split()
+)
+
+
+def normalize_term(word: str) -> str:
+    """Return the clustering form of one lower-case word (a light plural strip)."""
+    word = word.strip("'-")
+    if word.endswith("'s"):
+        word = word[:-2]
+    if len(word) > 4 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    return word
+
+
+def count_terms(text: str) -> Counter[str]:
+    """Count the content terms of ``text`` (lower-cased, stop words dropped)."""
+    counts: Counter[str] = Counter()
+    for word in _WORD.findall(text.lower()):
+        if len(word) < 3 or word in STOP_WORDS:
+            continue
+        term = normalize_term(word)
+        if len(term) >= 3:
+            counts[term] += 1
+    return counts
+
+
+def name_keys(text: str, limit: int = 24) -> tuple[str, ...]:
+    """Return normalised capitalised names of ``text``, most frequent first.
+
+    A cheap stand-in for the entity stage when no entity ids are given: runs of
+    capitalised words, lower-cased, with sentence-start function words dropped.
+    """
+    counts: Counter[str] = Counter()
+    for match in _NAME.finditer(text):
+        words = match.group(0).split()
+        while words and words[0] in _NAME_STOP:
+            words = words[1:]
+        if not words:
+            continue
+        key = " ".join(words).lower()
+        if len(key) >= 3 and key not in STOP_WORDS:
+            counts[key] += 1
+    return tuple(k for k, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit])
+
+
+@dataclass(slots=True)
+class Vocabulary:
+    """Document frequencies of terms, learnt from a sample of articles.
+
+    `article_signal` uses it to keep an article's most distinctive terms (by TF-IDF)
+    rather than its most frequent ones.
+    """
+
+    documents: int = 0
+    frequencies: dict[str, int] = field(default_factory=dict)
+
+    def add(self, terms: Iterable[str]) -> None:
+        """Count one document whose distinct terms are ``terms``."""
+        self.documents += 1
+        for term in set(terms):
+            self.frequencies[term] = self.frequencies.get(term, 0) + 1
+
+    def idf(self, term: str) -> float:
+        """Return the smoothed inverse document frequency of ``term``."""
+        return math.log((1 + self.documents) / (1 + self.frequencies.get(term, 0))) + 1.0
+
+    @classmethod
+    def from_counts(cls, documents: int, frequencies: Mapping[str, int]) -> Vocabulary:
+        """Build a vocabulary from stored counts."""
+        return cls(documents, dict(frequencies))

@@ -1,0 +1,286 @@
+"""Online story linking: an event joins the story whose core entities and topic it shares."""
+
+from __future__ import annotations
+
+import hashlib
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from storyline.events import Signal
+from storyline.model import Event
+
+# An event profile ready for scoring: (key, weight, IDF) for each entity or term.
+_Vector = list[tuple[str, float, float]]
+
+
+@dataclass(frozen=True, slots=True)
+class StoryConfig:
+    """Settings of `StoryLinker`.
+
+    The weights and threshold were chosen on the T17 stream (``benchmarks/clustering.py
+    --part t17``) and checked on the demo corpus's Russia–Japan story; re-run both after
+    a change.
+
+    Args:
+        min_similarity: the least combined similarity for an event to join a story.
+        merge_similarity: the least similarity for two stories to be merged into one.
+        min_topic: the least topic (term) cosine for any join or merge: shared names
+            alone ("Paris") do not make one story.
+        entity_weight: weight of the IDF-weighted cosine of entity profiles.
+        topic_weight: weight of the IDF-weighted cosine of term profiles.
+        event_entities: how many of an event's entities represent it.
+        event_terms: how many of an event's terms represent it.
+        max_candidates: how many candidate stories are scored in full.
+        max_posting: index entries shared by more stories than this are not looked up.
+        prefix: the start of every story id.
+    """
+
+    min_similarity: float = 0.1
+    merge_similarity: float = 0.25
+    min_topic: float = 0.15
+    entity_weight: float = 0.55
+    topic_weight: float = 0.45
+    event_entities: int = 12
+    event_terms: int = 60
+    max_candidates: int = 24
+    max_posting: int = 5000
+    prefix: str = "st-"
+
+
+class _Thread:
+    __slots__ = ("ent", "enorm2", "id", "n", "terms", "tnorm2")
+
+    def __init__(self, story_id: str) -> None:
+        self.id = story_id
+        self.ent: dict[str, float] = {}
+        self.terms: dict[str, float] = {}
+        self.enorm2 = 0.0
+        self.tnorm2 = 0.0
+        self.n = 0
+
+
+def story_id_for(first_event: str, prefix: str = "st-") -> str:
+    """Return the deterministic id of a story started by ``first_event``."""
+    return prefix + hashlib.sha1(first_event.encode("utf-8")).hexdigest()[:12]
+
+
+def event_profile(
+    signals: Sequence[Signal], *, entities: int = 12, terms: int = 60
+) -> tuple[dict[str, float], dict[str, float]]:
+    """Return an event's entity and term profiles: shares of its original articles."""
+    originals = [s for s in signals if not s.duplicate_of] or list(signals)
+    count = max(1, len(originals))
+    ent: dict[str, float] = {}
+    mass: dict[str, float] = {}
+    for signal in originals:
+        for rank, entity in enumerate(dict.fromkeys(signal.entities)):
+            # Earlier (more mentioned) entities weigh more inside one article.
+            ent[entity] = ent.get(entity, 0.0) + 1.0 / (1.0 + 0.1 * rank)
+        for term, weight in signal.terms:
+            mass[term] = mass.get(term, 0.0) + weight
+    top_ent = sorted(ent.items(), key=lambda kv: (-kv[1], kv[0]))[:entities]
+    top_terms = sorted(mass.items(), key=lambda kv: (-kv[1], kv[0]))[:terms]
+    return ({e: w / count for e, w in top_ent}, {t: w / count for t, w in top_terms})
+
+
+class StoryLinker:
+    """Thread events into stories, online: weeks or years apart, by shared core entities and topic.
+
+        Example:
+            >>> from storyline.events import Signal
+            >>> from storyline.model import Event
+
+    # An event profile ready for scoring: (key, weight, IDF) for each entity or term.
+    _Vector = list[tuple[str, float, float]]
+            >>> linker = StoryLinker()
+            >>> s1 = Signal("a1", terms=(("islands", 2.0),), entities=("russia", "japan"))
+            >>> s2 = Signal("a2", terms=(("islands", 1.0),), entities=("japan", "russia"))
+            >>> linker.add(Event("e1", "t"), [s1]) == linker.add(Event("e2", "t"), [s2])
+            True
+    """
+
+    def __init__(self, config: StoryConfig | None = None) -> None:
+        self.config = config or StoryConfig()
+        self._stories: dict[str, _Thread] = {}
+        self._postings: dict[str, set[str]] = {}
+        self._df: dict[str, int] = {}
+        self._events = 0
+        self._assigned: dict[str, str] = {}
+        self._merged: dict[str, str] = {}
+
+    def add(self, event: Event, signals: Sequence[Signal]) -> str:
+        """Put ``event`` into the best-matching story or start a new one; return the story id."""
+        known = self._assigned.get(event.id)
+        if known is not None:
+            return self._resolve(known)
+        ent, terms = self._profile(event, signals)
+        thread = self._best(ent, terms)
+        if thread is None:
+            story_id = story_id_for(event.id, self.config.prefix)
+            thread = self._stories.get(story_id) or _Thread(story_id)
+            self._stories[story_id] = thread
+        self._absorb(thread, event.id, ent, terms)
+        if thread.n & (thread.n - 1) == 0 or thread.n % 64 == 0:
+            # Check at 1, 2, 4, 8… events (and every 64): enough to catch two stories that
+            # grew apart on the same topic, without rescoring big stories every time.
+            thread = self._merge_similar(thread)
+        return thread.id
+
+    def restore(self, story_id: str, events: Sequence[tuple[Event, Sequence[Signal]]]) -> None:
+        """Re-seed story ``story_id`` from its stored events and their signals."""
+        thread = self._stories.get(story_id) or _Thread(story_id)
+        self._stories[story_id] = thread
+        for event, signals in sorted(events, key=lambda es: es[0].id):
+            ent, terms = self._profile(event, signals)
+            self._absorb(thread, event.id, ent, terms)
+
+    def assignments(self) -> dict[str, str]:
+        """Return event id → story id for every event seen."""
+        return {event: self._resolve(story) for event, story in self._assigned.items()}
+
+    def merged(self) -> dict[str, str]:
+        """Return story id → the story it was merged into, for stories the engine merged."""
+        return {story: self._resolve(story) for story in self._merged}
+
+    def _resolve(self, story_id: str) -> str:
+        while story_id in self._merged:
+            story_id = self._merged[story_id]
+        return story_id
+
+    def _merge_similar(self, thread: _Thread) -> _Thread:
+        config = self.config
+        while True:
+            top_ent = sorted(thread.ent, key=lambda k: -thread.ent[k])[: config.event_entities]
+            top_terms = sorted(thread.terms, key=lambda k: -thread.terms[k])[:8]
+            votes: Counter[str] = Counter()
+            for key in ["@" + e for e in top_ent] + top_terms:
+                posting = self._postings.get(key)
+                if posting is not None and len(posting) <= config.max_posting:
+                    votes.update(posting)
+            votes.pop(thread.id, None)
+            ranked = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[: config.max_candidates]
+            best: tuple[float, str] | None = None
+            for story_id, _ in ranked:
+                other = self._stories[story_id]
+                topic = self._dict_cosine(thread, other, "")
+                if topic < config.min_topic:
+                    continue
+                score = config.entity_weight * self._dict_cosine(thread, other, "@")
+                score += config.topic_weight * topic
+                if score >= config.merge_similarity and (best is None or score > best[0]):
+                    best = (score, story_id)
+            if best is None:
+                return thread
+            other = self._stories[best[1]]
+            big, small = sorted((thread, other), key=lambda t: (-t.n, t.id))
+            self._join(big, small)
+            thread = big
+
+    def _dict_cosine(self, one: _Thread, two: _Thread, tag: str) -> float:
+        a, b = (one.ent, two.ent) if tag else (one.terms, two.terms)
+        norm2 = (one.enorm2 * two.enorm2) if tag else (one.tnorm2 * two.tnorm2)
+        if norm2 <= 0:
+            return 0.0
+        if len(a) > len(b):
+            a, b = b, a
+        dot = 0.0
+        for key, weight in a.items():
+            mass = b.get(key)
+            if mass is not None:
+                dot += weight * mass * self._idf(tag + key) ** 2
+        return dot / math.sqrt(norm2)
+
+    def _join(self, big: _Thread, small: _Thread) -> None:
+        for tag, source, target in (("@", small.ent, big.ent), ("", small.terms, big.terms)):
+            for key, weight in source.items():
+                old = target.get(key, 0.0)
+                target[key] = old + weight
+                delta = ((old + weight) ** 2 - old * old) * self._idf(tag + key) ** 2
+                if tag:
+                    big.enorm2 += delta
+                else:
+                    big.tnorm2 += delta
+                posting = self._postings[tag + key]
+                posting.discard(small.id)
+                posting.add(big.id)
+        big.n += small.n
+        del self._stories[small.id]
+        self._merged[small.id] = big.id
+
+    # -- internals -------------------------------------------------------------------
+
+    def _profile(
+        self, event: Event, signals: Sequence[Signal]
+    ) -> tuple[dict[str, float], dict[str, float]]:
+        config = self.config
+        ent, terms = event_profile(
+            signals, entities=config.event_entities, terms=config.event_terms
+        )
+        for entity in (*event.who, *event.where):
+            ent.setdefault(entity, 0.5)
+        return ent, terms
+
+    def _idf(self, key: str) -> float:
+        return math.log((2 + self._events) / (1 + self._df.get(key, 0)))
+
+    def _vector(self, profile: dict[str, float], tag: str) -> tuple[_Vector, float]:
+        vector = [(key, weight, self._idf(tag + key)) for key, weight in profile.items()]
+        return vector, math.sqrt(sum((w * idf) ** 2 for _, w, idf in vector))
+
+    def _best(self, ent: dict[str, float], terms: dict[str, float]) -> _Thread | None:
+        config = self.config
+        keys = ["@" + e for e in ent] + sorted(terms, key=lambda t: -terms[t])[:8]
+        votes: Counter[str] = Counter()
+        for key in keys:
+            posting = self._postings.get(key)
+            if posting is not None and len(posting) <= config.max_posting:
+                votes.update(posting)
+        ranked = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[: config.max_candidates]
+        evec, enorm = self._vector(ent, "@")
+        tvec, tnorm = self._vector(terms, "")
+        chosen: _Thread | None = None
+        top = config.min_similarity
+        for story_id, _ in ranked:
+            thread = self._stories[story_id]
+            topic = _cosine(tvec, tnorm, thread.terms, thread.tnorm2)
+            if topic < config.min_topic:
+                continue
+            score = config.entity_weight * _cosine(evec, enorm, thread.ent, thread.enorm2)
+            score += config.topic_weight * topic
+            if score >= top and (chosen is None or score > top or story_id < chosen.id):
+                chosen, top = thread, score
+        return chosen
+
+    def _absorb(
+        self, thread: _Thread, event_id: str, ent: dict[str, float], terms: dict[str, float]
+    ) -> None:
+        self._assigned[event_id] = thread.id
+        self._events += 1
+        for key, weight, store, tag in (
+            *((e, w, thread.ent, "@") for e, w in ent.items()),
+            *((t, w, thread.terms, "") for t, w in terms.items()),
+        ):
+            self._df[tag + key] = self._df.get(tag + key, 0) + 1
+            old = store.get(key, 0.0)
+            store[key] = old + weight
+            idf = self._idf(tag + key)
+            delta = ((old + weight) ** 2 - old * old) * idf * idf
+            if tag:
+                thread.enorm2 += delta
+            else:
+                thread.tnorm2 += delta
+            self._postings.setdefault(tag + key, set()).add(thread.id)
+        thread.n += 1
+
+
+def _cosine(mine: _Vector, norm: float, theirs: dict[str, float], norm2: float) -> float:
+    if norm2 <= 0 or norm <= 0:
+        return 0.0
+    dot = 0.0
+    for key, weight, idf in mine:
+        mass = theirs.get(key)
+        if mass is not None:
+            dot += weight * mass * idf * idf
+    return dot / (norm * math.sqrt(norm2))

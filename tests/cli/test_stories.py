@@ -1,0 +1,189 @@
+"""Events, stories, mention links and timelines through the command line.
+
+The seed acceptance story (../shared/seeds/EXPECTED.md) and the demo corpus's
+multi-year story, end to end: ingest, then read what the analysis stages made.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.cli.conftest import json_lines, run
+from tests.conftest import ROOT
+
+BBC = "004_8d72a45c9b085ab1.txt"
+CNBC = "000_0ee64a50e8cb1b23.txt"
+EXAMPLES = ROOT / "examples"
+
+
+@pytest.fixture(scope="module")
+def seeds_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    from tests.conftest import shared_path
+
+    seeds = shared_path("seeds")
+    db = str(tmp_path_factory.mktemp("stories") / "seeds.db")
+    result = run("ingest", str(seeds / BBC), str(seeds / CNBC), "--db", db, "-q")
+    assert result.exit_code == 0, result.output
+    return db
+
+
+def articles_by_file(db: str) -> dict[str, dict[str, Any]]:
+    rows = json_lines(run("articles", "--db", db, "--json").output)
+    return {Path(s["uri"]).name: r for r in rows for s in r["sources"]}
+
+
+def stories(db: str) -> list[dict[str, Any]]:
+    result = run("stories", "--db", db, "--json", "--sort", "size")
+    assert result.exit_code == 0, result.output
+    return json_lines(result.output)
+
+
+def test_both_seeds_land_in_one_story(seeds_db: str) -> None:
+    by_file = articles_by_file(seeds_db)
+    wanted = {by_file[BBC]["id"], by_file[CNBC]["id"]}
+    holding = [s for s in stories(seeds_db) if wanted & set(s["articles"])]
+    assert len(holding) == 1
+    assert wanted <= set(holding[0]["articles"])
+    assert set(holding[0]) >= {"id", "title", "span", "events", "articles", "entities"}
+
+
+def test_each_seed_reports_its_own_event(seeds_db: str) -> None:
+    by_file = articles_by_file(seeds_db)
+    events = json_lines(run("events", "--db", seeds_db, "--json").output)
+    reporting = {a: [e for e in events if a in e["articles"]] for a in (BBC, CNBC)}
+    bbc_events = [e for e in events if by_file[BBC]["id"] in e["articles"]]
+    cnbc_events = [e for e in events if by_file[CNBC]["id"] in e["articles"]]
+    assert len(bbc_events) == len(cnbc_events) == 1, reporting
+    assert bbc_events[0]["id"] != cnbc_events[0]["id"]
+    assert bbc_events[0]["time"]["value"].startswith("2005-11")
+    assert bbc_events[0]["kind"] == "visit"
+
+
+def test_the_2005_visit_mention_links_to_the_bbc_report(seeds_db: str) -> None:
+    by_file = articles_by_file(seeds_db)
+    result = run("links", by_file[CNBC]["id"], "--db", seeds_db, "--json")
+    assert result.exit_code == 0, result.output
+    links = json_lines(result.output)
+    to_bbc = [link for link in links if by_file[BBC]["id"] in link["articles"]]
+    assert len(to_bbc) == 1
+    link = to_bbc[0]
+    body = "\n\n".join(by_file[CNBC]["paragraphs"])
+    source = link["source"]
+    assert body[source["start"] : source["end"]] == source["text"]
+    assert "2005" in source["text"] and "visit" in source["text"]
+    assert link["kind"] == "mention" and link["score"] > 0
+
+
+def test_show_json_has_links_and_backlinks(seeds_db: str) -> None:
+    by_file = articles_by_file(seeds_db)
+    cnbc = json_lines(run("show", by_file[CNBC]["id"], "--db", seeds_db, "--json").output)[0]
+    assert any(by_file[BBC]["id"] in link["articles"] for link in cnbc["links"])
+    bbc = json_lines(run("show", by_file[BBC]["id"], "--db", seeds_db, "--json").output)[0]
+    assert any(b["source"]["article"] == by_file[CNBC]["id"] for b in bbc["mentioned_by"])
+
+
+def test_seed_story_timeline_runs_from_1945(seeds_db: str) -> None:
+    story = stories(seeds_db)[0]
+    result = run("timeline", story["id"], "--db", seeds_db, "--format", "json")
+    assert result.exit_code == 0, result.output
+    entries = json.loads(result.output)["entries"]
+    values = [e["time"]["value"] for e in entries]
+    assert values[0] == "1945-08"
+    for expected in ("2000-09-04", "2005-01-14", "2009", "2011"):
+        assert expected in values
+    assert any(v.startswith("2005-11") for v in values)
+    earliest = [e["time"]["earliest"] for e in entries]
+    assert earliest == sorted(earliest)
+    assert all(e["evidence"] or e["status"] != "reported" for e in entries)
+
+
+@pytest.mark.parametrize("fmt", ["json", "markdown", "html", "csv", "timelinejs"])
+def test_timeline_formats(seeds_db: str, fmt: str) -> None:
+    story = stories(seeds_db)[0]
+    result = run("timeline", story["id"], "--db", seeds_db, "--format", fmt)
+    assert result.exit_code == 0, result.output
+    assert "1945" in result.output
+
+
+def test_timeline_needs_exactly_one_subject(seeds_db: str) -> None:
+    result = run("timeline", "--db", seeds_db)
+    assert result.exit_code == 2
+    assert "exactly one of" in result.output
+
+
+def test_unknown_story_is_a_clear_error(seeds_db: str) -> None:
+    result = run("story", "st-nope", "--db", seeds_db)
+    assert result.exit_code == 1
+    assert "no story with id 'st-nope'" in result.output
+
+
+@pytest.fixture(scope="module")
+def demo_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    db = str(tmp_path_factory.mktemp("demo") / "demo.db")
+    result = run("ingest", str(EXAMPLES / "corpus"), "--db", db, "-q")
+    assert result.exit_code == 0, result.output
+    return db
+
+
+def manifest_groups(db: str) -> dict[str, set[str]]:
+    """Article ids of the manifest's main story and of its unrelated articles."""
+    rows = json_lines(run("articles", "--db", db, "--json").output)
+    by_source = {(s["uri"], str(s["record"])): r["id"] for r in rows for s in r["sources"]}
+    by_url = {s["url"]: r["id"] for r in rows for s in r["sources"] if s["url"]}
+    groups: dict[str, set[str]] = {"main": set(), "other": set()}
+    with (EXAMPLES / "manifest.csv").open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            uri = str(EXAMPLES / "corpus" / row["file"])
+            article = by_url.get(row["record"]) or by_source.get((uri, row["record"]))
+            assert article is not None, row
+            groups[row["kind"]].add(article)
+    return groups
+
+
+def test_demo_corpus_main_story_is_whole(demo_db: str) -> None:
+    groups = manifest_groups(demo_db)
+    main = stories(demo_db)[0]
+    assert groups["main"] <= set(main["articles"])
+    assert not groups["other"] & set(main["articles"])
+    assert main["span"]["start"] <= "1956-10-19" and main["span"]["end"] >= "2022"
+
+
+def test_split_and_merge_survive_rebuild(tmp_path: Path, demo_db: str) -> None:
+    db = str(tmp_path / "copy.db")
+    assert run("ingest", str(EXAMPLES / "corpus"), "--db", db, "-q").exit_code == 0
+    main = stories(db)[0]
+    reported = [
+        e["id"]
+        for e in json_lines(run("events", "--story", main["id"], "--db", db, "--json").output)
+        if not e["mentioned_only"]
+    ]
+    moved = reported[:2]
+    result = run("story", "split", main["id"], "--events", ",".join(moved), "--db", db)
+    assert result.exit_code == 0, result.output
+    before = {s["id"]: set(s["events"]) for s in stories(db)}
+    new_id = next(s for s, events in before.items() if set(moved) <= events)
+    assert new_id != main["id"]
+    assert run("rebuild", "--db", db).exit_code == 0
+    after = {s["id"]: set(s["events"]) for s in stories(db)}
+    assert set(moved) <= after[new_id]
+    assert main["id"] in after and not set(moved) & after[main["id"]]
+    assert run("story", "merge", main["id"], new_id, "--db", db).exit_code == 0
+    assert run("rebuild", "--db", db).exit_code == 0
+    final = {s["id"]: set(s["events"]) for s in stories(db)}
+    assert set(moved) <= final[main["id"]] and new_id not in final
+
+
+def test_rebuild_gives_the_same_assignments(demo_db: str, tmp_path: Path) -> None:
+    def snapshot(db: str) -> dict[str, tuple[str, ...]]:
+        return {s["id"]: tuple(sorted(s["articles"])) for s in stories(db)}
+
+    db = str(tmp_path / "again.db")
+    assert run("ingest", str(EXAMPLES / "corpus"), "--db", db, "-q").exit_code == 0
+    before = snapshot(db)
+    assert run("rebuild", "--db", db).exit_code == 0
+    assert snapshot(db) == before

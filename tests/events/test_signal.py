@@ -1,0 +1,100 @@
+"""Signals: terms, names, event days and their JSON form."""
+
+from __future__ import annotations
+
+import pytest
+
+from storyline.events import Signal, Vocabulary, article_signal, count_terms, event_day, name_keys
+from storyline.model import Article, Granularity, Provenance, TimePoint, Timex
+
+
+def _day(value: str) -> TimePoint:
+    return TimePoint(value, value, value, Granularity.DAY, Provenance.METADATA)
+
+
+def _timex(value: str, kind: str = "DATE") -> Timex:
+    return Timex(value, 0, len(value), kind, value)
+
+
+@pytest.mark.parametrize(
+    ("values", "published", "expected"),
+    [
+        ((), "2014-02-10", "2014-02-10"),
+        (("2014-02-08", "2014-02-08", "2014-02-09"), "2014-02-10", "2014-02-08"),
+        (("2005-11-18", "2013-04"), "2005-11-20", "2005-11-18"),
+        (("2001-03-25",), "2014-02-10", "2014-02-10"),  # a far past day is not the news day
+        (("2014-02-12",), "2014-02-10", "2014-02-10"),  # nor a planned one
+        (("2010-11-01",), None, "2010-11-01"),
+        ((), None, None),
+    ],
+)
+def test_event_day_prefers_recent_named_days(
+    values: tuple[str, ...], published: str | None, expected: str | None
+) -> None:
+    assert event_day([_timex(v) for v in values], published) == expected
+
+
+def test_event_day_ignores_durations() -> None:
+    assert event_day([Timex("13 months", 0, 9, "DURATION", "P13M")], "2014-02-10") == "2014-02-10"
+
+
+@pytest.mark.parametrize(
+    ("text", "present", "absent"),
+    [
+        ("The miners were rescued from the mine", ("miner", "rescued", "mine"), ("the", "were")),
+        ("Talks on the islands said Monday", ("talk", "island"), ("said", "monday", "on")),
+    ],
+)
+def test_count_terms_drops_stop_words(
+    text: str, present: tuple[str, ...], absent: tuple[str, ...]
+) -> None:
+    counts = count_terms(text)
+    assert all(term in counts for term in present)
+    assert not any(term in counts for term in absent)
+
+
+def test_name_keys_ranks_repeated_names_first() -> None:
+    text = "The Kremlin said. Vladimir Putin met Shinzo Abe. Putin left. Then Vladimir Putin spoke."
+    keys = name_keys(text)
+    assert keys[0] == "vladimir putin"
+    assert "shinzo abe" in keys and "kremlin" in keys
+    assert not any(key.startswith(("the ", "then ")) for key in keys)
+
+
+def test_article_signal_reads_title_time_and_duplicates() -> None:
+    article = Article(
+        "Quake hits Chile",
+        ("A strong quake hit central Chile on Saturday.", "Rescue teams reached Talca."),
+        id="a1",
+        published=_day("2010-02-28"),
+        duplicate_of="a0",
+    )
+    signal = article_signal(article, timexes=[_timex("2010-02-27")], entities=("place:chile",))
+    assert signal.title_terms == ("quake", "hits", "chile")
+    assert signal.event_time == "2010-02-27" and signal.published == "2010-02-28"
+    assert signal.entities == ("place:chile",) and signal.duplicate_of == "a0"
+    assert dict(signal.terms)["quake"] > dict(signal.terms)["talca"]
+
+
+def test_article_signal_falls_back_on_names() -> None:
+    article = Article(None, ("Angela Merkel met Emmanuel Macron in Berlin.",), id="a2")
+    assert "angela merkel" in article_signal(article).entities
+
+
+def test_vocabulary_keeps_distinctive_terms() -> None:
+    vocabulary = Vocabulary()
+    for _ in range(50):
+        vocabulary.add(["government", "official"])
+    vocabulary.add(["eclipse"])
+    words = " ".join(["government official"] * 60 + ["eclipse"] * 2 + [f"w{i}x" for i in range(90)])
+    article = Article(None, (words,), id="a3")
+    kept = dict(article_signal(article, vocabulary=vocabulary).terms)
+    assert "eclipse" in kept
+    assert vocabulary.idf("eclipse") > vocabulary.idf("government")
+
+
+def test_signal_round_trips_through_json() -> None:
+    signal = Signal(
+        "a1", "2014-02-08", "2014-02-07", (("putin", 1.6931),), ("visit",), ("p:1",), "a0"
+    )
+    assert Signal.from_dict(signal.to_dict()) == signal
