@@ -418,9 +418,7 @@ class StoryStep:
         stale = [e for e in self.events if self.events[e].mentioned_only]
         for event_id in stale:
             del self.events[event_id]
-        corrections = [
-            Correction.from_dict(c.data) for c in self.store.iter_corrections("story")
-        ]
+        corrections = [Correction.from_dict(c.data) for c in self.store.iter_corrections("story")]
         mapping, history = apply_corrections(self.linker.assignments(), corrections)
         if previous:
             rename = _kept_names(mapping, previous)
