@@ -36,7 +36,14 @@ from storyline.entities import (
 )
 from storyline.errors import UsageError
 from storyline.events import EventClusterer, Signal, article_signal, describe_event
-from storyline.links import EventIndex, find_event_mentions, related_links, resolve_mentions
+from storyline.links import (
+    EventIndex,
+    content_words,
+    find_event_mentions,
+    group_mentioned,
+    related_links,
+    resolve_mentions,
+)
 from storyline.model import (
     Article,
     Event,
@@ -258,7 +265,8 @@ class LinkStep:
         """
         index = EventIndex()
         for event in self.store.iter_events(include_mentioned=False):
-            index.add(event, participants=(*event.who, *event.where), text=event.title)
+            text = " ".join((event.title, *(e.text for e in event.evidence)))
+            index.add(event, participants=(*event.who, *event.where), text=text)
         by_article: dict[str, list[EventMention]] = defaultdict(list)
         for article_id, data in self.store.iter_event_mentions():
             by_article[article_id].append(EventMention.from_dict(data))
@@ -269,8 +277,11 @@ class LinkStep:
             links.extend(found)
             for event in events:
                 created[event.id] = _join_mentions(created.get(event.id), event)
+        links, mentioned = group_mentioned(links, list(created.values()))
         related = [
-            link for article in self.fresh for link in related_links(article, self._find_related)
+            self._with_event(link)
+            for article in self.fresh
+            for link in related_links(article, self._find_related)
         ]
         kept = [
             link
@@ -285,29 +296,46 @@ class LinkStep:
         self.store.replace_links(
             [*links, *related, *kept], {*by_article, *(a.id for a in self.fresh)}
         )
-        return links, list(created.values())
+        return links, mentioned
+
+    def _with_event(self, link: MentionLink) -> MentionLink:
+        """A related-coverage link found in the archive points at that article's event."""
+        for article_id in link.articles:
+            for event_id in self.store.events_of_article(article_id):
+                return dataclasses.replace(link, event=event_id)
+        return link
 
     def _find_related(self, headline: str, date: str | None) -> list[str]:
-        """Archive articles with this headline (and date, when given)."""
+        """Archive articles a related-coverage entry names: a like headline, near its date."""
         found = []
-        for hit in self.store.search(headline, limit=5):
+        words = content_words(headline)
+        for hit in self.store.search(headline, limit=10):
             article = hit.article
-            if not _same_title(article.title, headline):
-                continue
-            if (
-                date
-                and article.published
-                and not (
-                    article.published.earliest[:10] <= date[:10] <= article.published.latest[:10]
-                )
-            ):
-                continue
-            found.append(article.id)
+            overlap = len(words & content_words(article.title or "")) / max(1, len(words))
+            near = date is not None and _near(article.published, date)
+            if overlap >= RELATED_TITLE_OVERLAP and (near or date is None):
+                found.append(article.id)
         return found
 
 
-def _same_title(title: str | None, headline: str) -> bool:
-    return title is not None and normalize_key(title) == normalize_key(headline)
+RELATED_TITLE_OVERLAP = 0.5
+"""Share of a related entry's headline words an archive title must have: related blocks
+often quote a shorter or edited headline of the same story."""
+RELATED_DAYS = 3
+"""How far an archive article's date may be from a related entry's date."""
+
+
+def _near(published: TimePoint | None, date: str) -> bool:
+    if published is None:
+        return False
+    try:
+        day = dt.date.fromisoformat(date[:10])
+        low = dt.date.fromisoformat(published.earliest[:10])
+        high = dt.date.fromisoformat(published.latest[:10])
+    except ValueError:
+        return False
+    slack = dt.timedelta(days=RELATED_DAYS)
+    return low - slack <= day <= high + slack
 
 
 def _join_mentions(known: Event | None, event: Event) -> Event:

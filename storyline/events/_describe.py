@@ -72,7 +72,13 @@ def describe_event(
     title, evidence = _title(articles, originals)
     counts: Counter[str] = Counter(e for s in originals for e in s.entities)
     need = max(1, len(originals) // 3)
-    core = [e for e, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])) if n >= need][:12]
+    # Ties go to the entity its articles mention most (signals list those first).
+    rank: dict[str, int] = {}
+    for signal in originals:
+        for position, entity in enumerate(signal.entities):
+            rank[entity] = min(rank.get(entity, position), position)
+    order = sorted(counts.items(), key=lambda kv: (-kv[1], rank[kv[0]], kv[0]))
+    core = [e for e, n in order if n >= need][:12]
     where = tuple(e for e in core if kinds.get(e, "").lower() in _PLACE_KINDS)
     who = tuple(e for e in core if e not in where)
     ids = sorted({a.id for a in articles} | {s.article_id for s in signals})

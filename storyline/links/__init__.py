@@ -6,6 +6,7 @@
 - `EventIndex` holds the archive's events blocked by month and year (no all-pairs);
   `resolve_mentions` links each mention to the best compatible event, or creates a
   mentioned-only event so that the happening still reaches timelines.
+- `group_mentioned` joins mentioned-only events that name one happening.
 - `related_links` turns related-coverage entries (headline + date) into links.
 - `narrow_published` feeds links back into publication dates of undated articles.
 
@@ -23,6 +24,7 @@ Example::
 from __future__ import annotations
 
 from storyline.links._detect import find_event_mentions
+from storyline.links._group import group_mentioned
 from storyline.links._lexicon import EVENT_KINDS
 from storyline.links._pubdate import narrow_published
 from storyline.links._related import related_links
@@ -35,6 +37,7 @@ __all__ = [
     "MIN_SCORE",
     "content_words",
     "find_event_mentions",
+    "group_mentioned",
     "narrow_published",
     "related_links",
     "resolve_mentions",
