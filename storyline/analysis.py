@@ -41,6 +41,7 @@ from storyline.links import (
     content_words,
     find_event_mentions,
     group_mentioned,
+    narrow_published,
     related_links,
     resolve_mentions,
 )
@@ -58,7 +59,7 @@ from storyline.model import (
 from storyline.store import SQLiteStore
 from storyline.store._analysis import EntityMentionRow
 from storyline.stories import Correction, StoryLinker, apply_corrections, build_story, stable_ids
-from storyline.time import sentence_times
+from storyline.time import sentence_times, tag
 from storyline.timelines import point_from_value
 
 logger = logging.getLogger(__name__)
@@ -109,6 +110,7 @@ def analyse(
     store.put_events((e, store.story_of_event(e.id)) for e in reported)
     found_links, mentioned = links.resolve()
     stories = StoryStep(store).save(reported, mentioned, previous_stories)
+    redated = narrow_dates(store, done, found_links)
     store.mark_analysed(done)
     store.commit()
     return AnalysisReport(
@@ -117,8 +119,39 @@ def analyse(
         events=len(reported),
         stories=len(stories),
         links=sum(1 for link in found_links if link.articles),
+        redated=redated,
         pending_aliases=entities.pending,
     )
+
+
+def narrow_dates(
+    store: SQLiteStore, article_ids: Sequence[str], links: Sequence[MentionLink]
+) -> int:
+    """Narrow the inferred dates of undated articles from what their links tie them to.
+
+    The new date and the re-anchored time expressions are stored at once; events and
+    stories take the new date at the next `rebuild`.  Returns how many were narrowed.
+    """
+    by_article: dict[str, list[MentionLink]] = defaultdict(list)
+    for link in links:
+        by_article[link.article_id].append(link)
+    narrowed = 0
+    for article_id in article_ids:
+        article = store.get_article(article_id)
+        if article is None or (
+            article.published is not None and article.published.provenance != Provenance.INFERRED
+        ):
+            continue
+        own = by_article.get(article_id, [])
+        wanted = {link.event for link in own} | set(store.events_of_article(article_id))
+        events = {e: event for e in wanted if e and (event := store.get_event(e)) is not None}
+        published = narrow_published(article, own, events)
+        if published is None:
+            continue
+        store.set_published(article_id, published)
+        store.put_timexes(article_id, tag(article.body, anchor_of(published)))
+        narrowed += 1
+    return narrowed
 
 
 def ranked_entities(found: ArticleEntities, mapping: Mapping[str, str]) -> list[str]:
