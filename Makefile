@@ -6,11 +6,12 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 DEMO_DB := demo.db
 
-.PHONY: help install demo test test-all lint fix typecheck bench clean
+.PHONY: help install demo test test-all test-browser lint fix typecheck bench clean
 
 help:
 	@echo "make demo       set up .venv, ingest the example corpus into $(DEMO_DB), print its main story timeline"
 	@echo "make test       set up .venv and run the test suite"
+	@echo "make test-browser  install Debian chromium if missing, run the browser tests"
 	@echo "make lint       ruff check, ruff format --check, mypy --strict"
 	@echo "make fix        ruff check --fix and ruff format"
 	@echo "make bench      run every benchmark (needs ../shared/data)"
@@ -18,7 +19,7 @@ help:
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	$(BIN)/python -m pip install --quiet -e ".[dev,web]"
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -38,6 +39,10 @@ demo: $(STAMP)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q
+
+test-browser: $(STAMP)
+	command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium)
+	$(BIN)/python -m pytest -q -m browser tests/web -rsx
 
 test-all: $(STAMP)
 	$(BIN)/python -m pytest -q -m ""

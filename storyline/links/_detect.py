@@ -175,6 +175,17 @@ def _mention_time(
     return point, planned
 
 
+_BETWEEN = re.compile(r",?\s+(?:and|then|before|after|while)\s+")
+
+
+def _split_point(body: str, low: int, high: int, default: int, *, after: bool = False) -> int:
+    """Where the text between two dates of one clause divides them ("… and …")."""
+    found = list(_BETWEEN.finditer(body, low, high))
+    if not found:
+        return default
+    return found[-1].end() if after else found[-1].start()
+
+
 def _mentions_in(
     ctx: _Context, sentence: SentenceTime, timexes: Sequence[Timex]
 ) -> list[EventMention]:
@@ -189,6 +200,20 @@ def _mentions_in(
             if len(dates) == 1
             else _clause(ctx.body, sentence.start, sentence.end, timex.start)
         )
+        # "visited in 2005 and returned in 2009": two happenings, one clause each.
+        if (
+            following is not None
+            and following.start < end
+            and not _COORDINATION.match(ctx.body[timex.end : following.start])
+        ):
+            end = _split_point(ctx.body, timex.end, following.start, end)
+        previous = dates[position - 1] if position else None
+        if (
+            previous is not None
+            and previous.end > start
+            and not _COORDINATION.match(ctx.body[previous.end : timex.start])
+        ):
+            start = _split_point(ctx.body, previous.end, timex.start, start, after=True)
         trigger = _trigger(ctx.body, start, end, timex.start)
         if trigger is None:
             continue

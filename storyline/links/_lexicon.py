@@ -24,7 +24,7 @@ EVENT_KINDS: tuple[str, ...] = (
 """The small open list of event kinds shared with the events stage."""
 
 _TRIGGERS: dict[str, str] = {
-    "visit": """visit visits visited visiting trip toured tour arrives arrived traveled
+    "visit": """visit visits visited visiting returned trip toured tour arrives arrived traveled
         travelled enter enters entered""",
     "summit": "summit summits",
     "talks": "talks negotiations met meeting meet meets conference",

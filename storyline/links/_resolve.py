@@ -25,7 +25,7 @@ WEIGHTS = {"time": 0.35, "kind": 0.15, "participants": 0.25, "words": 0.25}
 """Share of each kind of agreement in a link's score (summing to 1)."""
 
 MEETINGS = frozenset({"visit", "summit", "talks", "agreement"})
-"""Kinds that name sides of one diplomatic happening; they agree in part."""
+"""Kinds that name sides of one diplomatic happening; they agree with each other."""
 
 MONTH_SPAN = 24
 """Events spanning at most this many months are indexed by month, longer ones by year."""
@@ -163,8 +163,9 @@ def _score(
         score += WEIGHTS["kind"]
         reasons.append(f"same kind {kind}")
     elif kind in MEETINGS and mention.kind in MEETINGS:
-        # A visit, its talks and the agreement they reach are reported as one happening.
-        score += WEIGHTS["kind"] * 2 / 3
+        # A visit, its talks and the agreement they reach are reported as one happening,
+        # and which of them a report's words stress is a matter of style.
+        score += WEIGHTS["kind"]
         reasons.append(f"related kinds {mention.kind}/{kind}")
     elif "other" in (kind, mention.kind):
         score += WEIGHTS["kind"] / 3

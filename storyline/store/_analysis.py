@@ -352,14 +352,17 @@ class AnalysisTables:
         self._begin()
         self._conn.execute("DELETE FROM event_mentions WHERE article_id = ?", (article_id,))
         self._conn.executemany(
-            "INSERT OR REPLACE INTO event_mentions (article_id, start, data) VALUES (?, ?, ?)",
-            [(article_id, m["start"], json.dumps(m, ensure_ascii=False)) for m in mentions],
+            "INSERT INTO event_mentions (article_id, n, start, data) VALUES (?, ?, ?, ?)",
+            [
+                (article_id, n, m["start"], json.dumps(m, ensure_ascii=False))
+                for n, m in enumerate(mentions)
+            ],
         )
 
     def iter_event_mentions(self) -> Iterator[tuple[str, dict[str, Any]]]:
         """Yield ``(article_id, mention)`` for every stored event mention."""
         rows = self._conn.execute(
-            "SELECT article_id, data FROM event_mentions ORDER BY article_id, start"
+            "SELECT article_id, data FROM event_mentions ORDER BY article_id, n"
         )
         for article_id, data in rows:
             yield article_id, json.loads(data)

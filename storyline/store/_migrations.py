@@ -197,8 +197,8 @@ _ANALYSIS = (
     "CREATE INDEX stories_activity ON stories (last_activity)",
     # Sentences that mention other happenings, and the links resolved from them.
     """CREATE TABLE event_mentions (
-        article_id TEXT NOT NULL, start INTEGER NOT NULL, data TEXT NOT NULL,
-        PRIMARY KEY (article_id, start)
+        article_id TEXT NOT NULL, n INTEGER NOT NULL, start INTEGER NOT NULL,
+        data TEXT NOT NULL, PRIMARY KEY (article_id, n)
     ) WITHOUT ROWID""",
     """CREATE TABLE links (
         id INTEGER PRIMARY KEY, article_id TEXT NOT NULL, start INTEGER NOT NULL,

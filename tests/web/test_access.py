@@ -1,0 +1,106 @@
+"""Library access from handlers: missing methods, the read cache, server defaults."""
+
+from __future__ import annotations
+
+import inspect
+import threading
+from collections.abc import Iterator
+
+import pytest
+
+from storyline.api import create_app, serve
+from storyline.api._access import LibraryAccess, Unavailable
+from storyline.api._paging import decode_cursor, encode_cursor
+
+
+class Counter:
+    """A library with one counting method and one generator."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def story(self, story_id: str) -> str:
+        self.calls += 1
+        return f"{story_id}:{self.calls}"
+
+    def stories(self) -> Iterator[int]:
+        yield from range(5)
+
+
+def test_cached_reuses_until_invalidated() -> None:
+    library = Counter()
+    access = LibraryAccess(library)
+    assert access.cached("story", "a") == "a:1"
+    assert access.cached("story", "a") == "a:1"
+    assert access.cached("story", "b") == "b:2"
+    access.invalidate()
+    assert access.cached("story", "a") == "a:3"
+
+
+def test_cache_expires() -> None:
+    access = LibraryAccess(Counter(), cache_seconds=0.0)
+    assert access.cached("story", "a") != access.cached("story", "a")
+
+
+@pytest.mark.parametrize(("name", "expected"), [("stories", [0, 1, 2, 3, 4]), ("story", "x:1")])
+def test_call_drains_iterators(name: str, expected: object) -> None:
+    access = LibraryAccess(Counter())
+    args = () if name == "stories" else ("x",)
+    assert access.call(name, *args) == expected
+
+
+def test_missing_method() -> None:
+    access = LibraryAccess(Counter())
+    assert not access.has("timeline")
+    with pytest.raises(Unavailable, match="timeline"):
+        access.call("timeline", "x")
+    assert access.optional("timeline", "x", default=[]) == []
+    assert access.take("stories", 2) == [0, 1]
+
+
+@pytest.mark.parametrize("offset", [0, 1, 49, 123456])
+def test_cursor_round_trip(offset: int) -> None:
+    assert decode_cursor(encode_cursor(offset)) == offset
+
+
+def test_server_defaults_to_localhost() -> None:
+    parameters = inspect.signature(serve).parameters
+    assert parameters["host"].default == "127.0.0.1"
+    assert parameters["token"].default is None
+    app_parameters = inspect.signature(create_app).parameters
+    assert app_parameters["token"].default is None
+
+
+def test_reads_use_per_thread_readers_and_writes_the_main_library() -> None:
+    main = Counter()
+    opened: list[Counter] = []
+
+    def open_reader() -> Counter:
+        opened.append(Counter())
+        return opened[-1]
+
+    access = LibraryAccess(main, open_reader=open_reader)
+    assert access.call("story", "a") == "a:1"
+    assert access.call("story", "b") == "b:2"
+    assert len(opened) == 1 and main.calls == 0
+    worker = threading.Thread(target=access.call, args=("story", "c"))
+    worker.start()
+    worker.join()
+    assert len(opened) == 2
+    closed: list[int] = []
+    for reader in opened:
+        reader.close = lambda: closed.append(1)  # type: ignore[method-assign]
+    access.close()
+    assert len(closed) == 2
+
+
+def test_writes_never_go_to_readers() -> None:
+    class Writer(Counter):
+        def add_alias(self, canonical: str, alias: str) -> bool:
+            self.calls += 1
+            return True
+
+    main, reader = Writer(), Writer()
+    access = LibraryAccess(main, open_reader=lambda: reader)
+    assert access.call("add_alias", "x", "y") is True
+    assert (main.calls, reader.calls) == (1, 0)
