@@ -1,0 +1,132 @@
+"""The stages after extraction, run over the articles a store has not analysed yet.
+
+Ingest stores articles with their time expressions; `analyse` then takes every article
+the analysis has not seen, in publication order, through the archive-wide stages:
+
+1. **entities** — mentions resolved to canonical entities by one `EntityResolver` whose
+   memory lives in the store, with the user's aliases applied first;
+2. **events** and **stories** — online clustering, restored from stored signals;
+3. **links** — event mentions resolved against every stored event, related-coverage
+   entries against stored articles;
+4. **dates** — undated articles re-dated from what the archive now knows.
+
+Each step only reads what earlier steps stored, so the same function serves an
+incremental ingest (a few new articles) and a full `rebuild` (every article, after
+`clear_analysis`), and both end in the same state.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Collection, Iterator, Mapping
+from dataclasses import dataclass
+
+from storyline.analysis._entities import EntityStep, article_date, user_alias_rows
+from storyline.analysis._links import LinkStep, anchor_of, narrow_dates
+from storyline.analysis._stories import EventStep, StoryStep
+from storyline.entities import ArticleEntities
+from storyline.errors import UsageError
+from storyline.model import Article, Provenance, TimePoint
+from storyline.store import SQLiteStore
+from storyline.timelines import point_from_value
+
+__all__ = [
+    "AnalysisReport",
+    "EntityStep",
+    "EventStep",
+    "LinkStep",
+    "StoryStep",
+    "analyse",
+    "anchor_of",
+    "article_date",
+    "narrow_dates",
+    "ranked_entities",
+    "user_alias_rows",
+    "user_date",
+]
+
+logger = logging.getLogger(__name__)
+
+_USER_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+
+
+@dataclass(frozen=True, slots=True)
+class AnalysisReport:
+    """What one analysis run did."""
+
+    articles: int = 0
+    entities: int = 0
+    events: int = 0
+    stories: int = 0
+    links: int = 0
+    redated: int = 0
+    pending_aliases: tuple[str, ...] = ()
+    """User aliases whose canonical entity the archive does not hold yet."""
+
+
+def analyse(
+    store: SQLiteStore, *, previous_stories: Mapping[str, Collection[str]] | None = None
+) -> AnalysisReport:
+    """Run the analysis stages over every article of ``store`` not analysed yet.
+
+    Args:
+        store: the archive.
+        previous_stories: story id → event ids as they were before a rebuild, so that
+            the new stories keep the ids of the old ones they overlap most.
+    """
+    pending = store.unanalysed_articles()
+    if not pending:
+        return AnalysisReport()
+    entities = EntityStep(store)
+    events = EventStep(store, pending)
+    links = LinkStep(store)
+    done: list[str] = []
+    for article in _in_date_order(store, set(pending)):
+        timexes = store.get_timexes(article.id)
+        found, mapping = entities.add(article)
+        events.add(article, timexes, ranked_entities(found, mapping))
+        links.detect(article, timexes, found, mapping)
+        done.append(article.id)
+    entities.save()
+    reported = events.save()
+    # Stored before linking so that mentions can resolve to them.
+    store.put_events((e, store.story_of_event(e.id)) for e in reported)
+    found_links, mentioned = links.resolve()
+    stories = StoryStep(store).save(reported, mentioned, previous_stories)
+    redated = narrow_dates(store, done, found_links)
+    store.mark_analysed(done)
+    store.commit()
+    return AnalysisReport(
+        articles=len(done),
+        entities=len(entities.resolver),
+        events=len(reported),
+        stories=len(stories),
+        links=sum(1 for link in found_links if link.articles),
+        redated=redated,
+        pending_aliases=entities.pending,
+    )
+
+
+def ranked_entities(found: ArticleEntities, mapping: Mapping[str, str]) -> list[str]:
+    """Canonical ids of an article's entities, most mentioned first."""
+    ranked = sorted(found.entities, key=lambda e: (-len(e.mentions), e.mentions[:1]))
+    return list(dict.fromkeys(mapping[e.id] for e in ranked if e.id in mapping))
+
+
+def _in_date_order(store: SQLiteStore, wanted: set[str]) -> Iterator[Article]:
+    for article in store.iter_articles():
+        if article.id in wanted:
+            yield article
+
+
+def user_date(value: str) -> TimePoint:
+    """The `TimePoint` of a date a user sets by hand (``2014``, ``2014-02``, ``2014-02-08``).
+
+    Raises:
+        UsageError: if ``value`` is not such a date.
+    """
+    point = point_from_value(value.strip(), provenance=Provenance.USER)
+    if point is None or not _USER_DATE.fullmatch(value.strip()):
+        raise UsageError(f"expected a date like 2014-02-08, 2014-02 or 2014, got {value!r}")
+    return point

@@ -1,0 +1,191 @@
+"""Links step of the analysis: event mentions, their resolution, related coverage, dates."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import logging
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+
+from storyline.entities import (
+    ArticleEntities,
+)
+from storyline.links import (
+    EventIndex,
+    content_words,
+    find_event_mentions,
+    group_mentioned,
+    narrow_published,
+    related_links,
+    resolve_mentions,
+)
+from storyline.model import (
+    Article,
+    Event,
+    EventMention,
+    MentionLink,
+    Provenance,
+    TimePoint,
+    Timex,
+)
+from storyline.store import SQLiteStore
+from storyline.time import sentence_times, tag
+
+logger = logging.getLogger(__name__)
+
+
+def narrow_dates(
+    store: SQLiteStore, article_ids: Sequence[str], links: Sequence[MentionLink]
+) -> int:
+    """Narrow the inferred dates of undated articles from what their links tie them to.
+
+    The new date and the re-anchored time expressions are stored at once; events and
+    stories take the new date at the next `rebuild`.  Returns how many were narrowed.
+    """
+    by_article: dict[str, list[MentionLink]] = defaultdict(list)
+    for link in links:
+        by_article[link.article_id].append(link)
+    narrowed = 0
+    for article_id in article_ids:
+        article = store.get_article(article_id)
+        if article is None or (
+            article.published is not None and article.published.provenance != Provenance.INFERRED
+        ):
+            continue
+        own = by_article.get(article_id, [])
+        wanted = {link.event for link in own} | set(store.events_of_article(article_id))
+        events = {e: event for e in wanted if e and (event := store.get_event(e)) is not None}
+        published = narrow_published(article, own, events)
+        if published is None:
+            continue
+        store.set_published(article_id, published)
+        store.put_timexes(article_id, tag(article.body, anchor_of(published)))
+        narrowed += 1
+    return narrowed
+
+
+def anchor_of(published: TimePoint | None) -> str | None:
+    """A day to resolve relative expressions against: only a date known to the day."""
+    if published is None or published.earliest != published.latest:
+        return None
+    return published.value if len(published.value) >= 10 else published.earliest
+
+
+class LinkStep:
+    """Find event mentions in new articles; resolve every stored mention to the archive.
+
+    Resolution is redone over all stored mentions on each run, so a mention made before
+    the archive held the coverage it refers to is linked once the coverage arrives.
+    """
+
+    def __init__(self, store: SQLiteStore) -> None:
+        self.store = store
+        self.fresh: list[Article] = []
+
+    def detect(
+        self,
+        article: Article,
+        timexes: Sequence[Timex],
+        found: ArticleEntities,
+        mapping: Mapping[str, str],
+    ) -> None:
+        """Find and store the event mentions of one article."""
+        sentences = sentence_times(article.body, timexes, anchor_of(article.published))
+        mentions = find_event_mentions(
+            article, timexes=timexes, sentences=sentences, entities=found, entity_ids=mapping
+        )
+        self.store.put_event_mentions(article.id, [m.to_dict() for m in mentions])
+        if article.related:
+            self.fresh.append(article)
+
+    def resolve(self) -> tuple[list[MentionLink], list[Event]]:
+        """Link every stored mention (and new related-coverage entries); store the links.
+
+        Returns:
+            The mention links and the mentioned-only events they created.
+        """
+        index = EventIndex()
+        for event in self.store.iter_events(include_mentioned=False):
+            text = " ".join((event.title, *(e.text for e in event.evidence)))
+            index.add(event, participants=(*event.who, *event.where), text=text)
+        by_article: dict[str, list[EventMention]] = defaultdict(list)
+        for article_id, data in self.store.iter_event_mentions():
+            by_article[article_id].append(EventMention.from_dict(data))
+        links: list[MentionLink] = []
+        created: dict[str, Event] = {}
+        for article_id in sorted(by_article):
+            found, events = resolve_mentions(by_article[article_id], index)
+            links.extend(found)
+            for event in events:
+                created[event.id] = _join_mentions(created.get(event.id), event)
+        links, mentioned = group_mentioned(links, list(created.values()))
+        related = [
+            self._with_event(link)
+            for article in self.fresh
+            for link in related_links(article, self._find_related)
+        ]
+        kept = [
+            link
+            for article_id in sorted(by_article)
+            if article_id not in {a.id for a in self.fresh}
+            for link in self.store.get_links(article_id)
+            if link.kind == "related"
+        ]
+        self.store.delete_events(
+            e.id for e in self.store.iter_events() if e.mentioned_only and e.id not in created
+        )
+        self.store.replace_links(
+            [*links, *related, *kept], {*by_article, *(a.id for a in self.fresh)}
+        )
+        return links, mentioned
+
+    def _with_event(self, link: MentionLink) -> MentionLink:
+        """A related-coverage link found in the archive points at that article's event."""
+        for article_id in link.articles:
+            for event_id in self.store.events_of_article(article_id):
+                return dataclasses.replace(link, event=event_id)
+        return link
+
+    def _find_related(self, headline: str, date: str | None) -> list[str]:
+        """Archive articles a related-coverage entry names: a like headline, near its date."""
+        found = []
+        words = content_words(headline)
+        for hit in self.store.search(headline, limit=10):
+            article = hit.article
+            overlap = len(words & content_words(article.title or "")) / max(1, len(words))
+            near = date is not None and _near(article.published, date)
+            if overlap >= RELATED_TITLE_OVERLAP and (near or date is None):
+                found.append(article.id)
+        return found
+
+
+RELATED_TITLE_OVERLAP = 0.5
+"""Share of a related entry's headline words an archive title must have: related blocks
+often quote a shorter or edited headline of the same story."""
+RELATED_DAYS = 3
+"""How far an archive article's date may be from a related entry's date."""
+
+
+def _near(published: TimePoint | None, date: str) -> bool:
+    if published is None:
+        return False
+    try:
+        day = dt.date.fromisoformat(date[:10])
+        low = dt.date.fromisoformat(published.earliest[:10])
+        high = dt.date.fromisoformat(published.latest[:10])
+    except ValueError:
+        return False
+    slack = dt.timedelta(days=RELATED_DAYS)
+    return low - slack <= day <= high + slack
+
+
+def _join_mentions(known: Event | None, event: Event) -> Event:
+    """Two articles mentioning one happening share its mentioned-only event."""
+    if known is None:
+        return event
+    return dataclasses.replace(
+        known,
+        mentioned_by=tuple(dict.fromkeys((*known.mentioned_by, *event.mentioned_by))),
+        evidence=(*known.evidence, *event.evidence),
+    )

@@ -1,0 +1,206 @@
+"""Events and stories steps of the analysis: clustering, threading, corrections."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections import defaultdict
+from collections.abc import Collection, Mapping, Sequence
+
+from storyline.events import EventClusterer, Signal, article_signal, describe_event
+from storyline.model import (
+    Article,
+    Event,
+    Story,
+    StoryChange,
+    Timex,
+)
+from storyline.store import SQLiteStore
+from storyline.stories import Correction, StoryLinker, apply_corrections, build_story, stable_ids
+
+logger = logging.getLogger(__name__)
+
+
+class EventStep:
+    """Cluster new articles into events, restoring the recent events from the store."""
+
+    def __init__(self, store: SQLiteStore, pending: Collection[str]) -> None:
+        self.store = store
+        self.clusterer = EventClusterer()
+        self.signals: dict[str, Signal] = {}
+        self.touched: dict[str, None] = {}
+        self._restore(pending)
+
+    def _restore(self, pending: Collection[str]) -> None:
+        days = [d for d in self.store.published_days(pending) if d]
+        if not days:
+            return
+        window = self.clusterer.config.window_days + self.clusterer.config.max_gap_days
+        low = (dt.date.fromisoformat(min(days)) - dt.timedelta(days=window)).isoformat()
+        high = (dt.date.fromisoformat(max(days)) + dt.timedelta(days=window)).isoformat()
+        for event in self.store.iter_events_between(low, high):
+            stored = self.store.get_signals(list(event.articles))
+            signals = [Signal.from_dict(stored[a]) for a in event.articles if a in stored]
+            self.clusterer.restore(event.id, signals)
+            self.signals.update((s.article_id, s) for s in signals)
+
+    def add(self, article: Article, timexes: Sequence[Timex], entities: Sequence[str]) -> str:
+        """Put one article into an event; return the event's id."""
+        signal = article_signal(article, timexes=timexes, entities=entities)
+        self.signals[article.id] = signal
+        self.store.put_signals([(article.id, signal.to_dict())])
+        event_id = self.clusterer.add(signal)
+        self.touched[event_id] = None
+        return event_id
+
+    def save(self) -> list[Event]:
+        """Describe and store every event that gained articles; return them."""
+        members: dict[str, list[str]] = defaultdict(list)
+        for article_id, event_id in self.clusterer.assignments().items():
+            if event_id in self.touched:
+                members[event_id].append(article_id)
+        kinds = self.store.entity_kinds()
+        events = []
+        for event_id in self.touched:
+            ids = sorted(members[event_id])
+            missing = [a for a in ids if a not in self.signals]
+            if missing:
+                self.signals.update(
+                    (a, Signal.from_dict(d)) for a, d in self.store.get_signals(missing).items()
+                )
+            articles = [a for i in ids if (a := self.store.get_article(i)) is not None]
+            signals = [self.signals[i] for i in ids if i in self.signals]
+            events.append(describe_event(event_id, articles, signals, entity_kinds=kinds))
+        return events
+
+
+class StoryStep:
+    """Thread events into stories, re-apply the user's corrections, store the stories."""
+
+    def __init__(self, store: SQLiteStore) -> None:
+        self.store = store
+        self.linker = StoryLinker()
+        self.events: dict[str, Event] = {}
+        self.stored: dict[str, str] = {}
+        for event in store.iter_events():
+            self.events[event.id] = event
+            story_id = store.story_of_event(event.id)
+            if story_id is not None:
+                self.stored[event.id] = story_id
+        by_story: dict[str, list[Event]] = defaultdict(list)
+        for event_id, story_id in self.stored.items():
+            if not self.events[event_id].mentioned_only:
+                by_story[story_id].append(self.events[event_id])
+        for story_id, events in sorted(by_story.items()):
+            self.linker.restore(story_id, [(e, self._signals(e)) for e in events])
+
+    def _signals(self, event: Event) -> list[Signal]:
+        stored = self.store.get_signals(list(event.articles))
+        return [Signal.from_dict(stored[a]) for a in event.articles if a in stored]
+
+    def save(
+        self,
+        reported: Sequence[Event],
+        mentioned: Sequence[Event],
+        previous: Mapping[str, Collection[str]] | None = None,
+    ) -> list[Story]:
+        """Place new events in stories, then store every event and changed story.
+
+        Args:
+            reported: events that gained articles in this run.
+            mentioned: every mentioned-only event (they join the story of the article
+                that mentions them).
+            previous: story id → event ids before a rebuild, so that ids are kept.
+        """
+        for event in sorted(reported, key=_event_order):
+            self.events[event.id] = event
+            self.linker.add(event, self._signals(event))
+        stale = [e for e in self.events if self.events[e].mentioned_only]
+        for event_id in stale:
+            del self.events[event_id]
+        corrections = [Correction.from_dict(c.data) for c in self.store.iter_corrections("story")]
+        mapping, history = apply_corrections(self.linker.assignments(), corrections)
+        if previous:
+            rename = _kept_names(mapping, previous)
+            mapping = {e: rename[s] for e, s in mapping.items()}
+            history = {rename.get(s, s): changes for s, changes in history.items()}
+        for event in mentioned:
+            # A mentioned-only event belongs to the story of the article mentioning it.
+            self.events[event.id] = event
+            story_id = self._story_of_mentioner(event, mapping)
+            if story_id is not None:
+                mapping[event.id] = story_id
+        return self._store(mapping, history, {e.id for e in reported})
+
+    def _engine_history(self, at: str) -> dict[str, list[StoryChange]]:
+        """What the engine did to each story: kept entries, new stories and merges."""
+        history: dict[str, list[StoryChange]] = defaultdict(list)
+        known = set(self.stored.values())
+        for story_id in known:
+            story = self.store.get_story(story_id)
+            if story is not None:
+                history[story_id] = [h for h in story.history if h.by == "engine"]
+        for story_id in set(self.linker.assignments().values()) - known:
+            history[story_id].append(StoryChange("created", at))
+        for old, new in sorted(self.linker.merged().items()):
+            if old in known:
+                history[new].append(StoryChange("merged", at, "engine", (old,)))
+        return history
+
+    def _story_of_mentioner(self, event: Event, mapping: Mapping[str, str]) -> str | None:
+        for article_id in event.mentioned_by:
+            for event_id in self.store.events_of_article(article_id):
+                if event_id in mapping:
+                    return mapping[event_id]
+        return None
+
+    def _store(
+        self,
+        mapping: Mapping[str, str],
+        history: Mapping[str, Sequence[StoryChange]],
+        touched: set[str],
+    ) -> list[Story]:
+        members: dict[str, list[Event]] = defaultdict(list)
+        for event_id, story_id in mapping.items():
+            if event_id in self.events:
+                members[story_id].append(self.events[event_id])
+        changed = {
+            story_id
+            for event_id, story_id in mapping.items()
+            if event_id in touched
+            or self.stored.get(event_id) != story_id
+            or self.events[event_id].mentioned_only
+        } | set(history)
+        changed |= {self.stored[e] for e in self.stored if mapping.get(e) != self.stored[e]}
+        self.store.put_events(
+            (self.events[e], s)
+            for e, s in mapping.items()
+            if e in self.events
+            and (e in touched or self.stored.get(e) != s or self.events[e].mentioned_only)
+        )
+        at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        engine = self._engine_history(at)
+        stories = [
+            build_story(s, members[s], history=(*engine.get(s, ()), *history.get(s, ())))
+            for s in sorted(changed)
+            if members.get(s)
+        ]
+        self.store.delete_stories(s for s in changed if not members.get(s))
+        self.store.put_stories(stories)
+        return stories
+
+
+def _event_order(event: Event) -> tuple[str, str]:
+    return (event.time.earliest if event.time else "9999", event.id)
+
+
+def _kept_names(
+    mapping: Mapping[str, str], previous: Mapping[str, Collection[str]]
+) -> dict[str, str]:
+    """New story id → the id of the story it overlaps most from before a rebuild."""
+    members: dict[str, list[str]] = defaultdict(list)
+    for event_id, story_id in mapping.items():
+        members[story_id].append(event_id)
+    order = sorted(members)
+    names = stable_ids(previous, [members[s] for s in order], prefix="st-")
+    return dict(zip(order, names, strict=True))
