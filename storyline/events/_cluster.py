@@ -99,6 +99,10 @@ class _Cluster:
         self.last: int | None = None
 
 
+CORE_REFRESH = 16
+"""Events with more articles than this refresh their core entities every this many."""
+
+
 def event_id_for(first_article: str, prefix: str = "ev-") -> str:
     """Return the deterministic id of an event started by ``first_article``."""
     return prefix + hashlib.sha1(first_article.encode("utf-8")).hexdigest()[:12]
@@ -287,7 +291,10 @@ class EventClusterer:
             cluster.ent[entity] = cluster.ent.get(entity, 0) + 1
             self._postings.setdefault("@" + entity, set()).add(cluster.id)
         cluster.n += 1
-        cluster.core = _core_entities(cluster)
+        if cluster.n <= CORE_REFRESH or cluster.n % CORE_REFRESH == 0:
+            # The core of a large event barely moves with one more article; refreshing
+            # it every time made the cost per article grow with the event's size.
+            cluster.core = _core_entities(cluster)
         if day is not None:
             cluster.lo = day if cluster.lo is None else min(cluster.lo, day)
             cluster.hi = day if cluster.hi is None else max(cluster.hi, day)
