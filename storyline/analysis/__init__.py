@@ -22,6 +22,7 @@ import re
 from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass
 
+from storyline.analysis._dates import date_from_archive
 from storyline.analysis._entities import EntityStep, article_date, user_alias_rows
 from storyline.analysis._links import LinkStep, anchor_of, narrow_dates
 from storyline.analysis._stories import EventStep, StoryStep
@@ -78,6 +79,7 @@ def analyse(
     pending = store.unanalysed_articles()
     if not pending:
         return AnalysisReport()
+    dated = date_from_archive(store, pending)
     entities = EntityStep(store)
     events = EventStep(store, pending)
     links = LinkStep(store)
@@ -103,7 +105,7 @@ def analyse(
         events=len(reported),
         stories=len(stories),
         links=sum(1 for link in found_links if link.articles),
-        redated=redated,
+        redated=redated + dated,
         pending_aliases=entities.pending,
     )
 

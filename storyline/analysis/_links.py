@@ -38,7 +38,7 @@ logger = logging.getLogger(__name__)
 def narrow_dates(
     store: SQLiteStore, article_ids: Sequence[str], links: Sequence[MentionLink]
 ) -> int:
-    """Narrow the inferred dates of undated articles from what their links tie them to.
+    """Narrow the inferred dates of articles from what their links tie them to.
 
     The new date and the re-anchored time expressions are stored at once; events and
     stories take the new date at the next `rebuild`.  Returns how many were narrowed.
@@ -49,13 +49,17 @@ def narrow_dates(
     narrowed = 0
     for article_id in article_ids:
         article = store.get_article(article_id)
-        if article is None or (
-            article.published is not None and article.published.provenance != Provenance.INFERRED
-        ):
+        # Only narrow an inferred interval: an undated article's own event may be one
+        # it joined on words alone, and would date it from nothing.
+        if article is None or article.published is None:
+            continue
+        if article.published.provenance != Provenance.INFERRED:
             continue
         own = by_article.get(article_id, [])
         wanted = {link.event for link in own} | set(store.events_of_article(article_id))
         events = {e: event for e in wanted if e and (event := store.get_event(e)) is not None}
+        # An event reported by this article alone took its time from this very date.
+        events = {e: v for e, v in events.items() if set(v.articles) - {article_id}}
         published = narrow_published(article, own, events)
         if published is None:
             continue
