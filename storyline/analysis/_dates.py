@@ -18,6 +18,7 @@ import logging
 import re
 from collections.abc import Collection, Sequence
 
+from storyline.analysis._links import anchor_of
 from storyline.model import Article, TimePoint
 from storyline.store import SQLiteStore
 from storyline.time import KnownDate, infer_published, known_dates_from_articles, tag
@@ -95,7 +96,6 @@ def date_from_archive(store: SQLiteStore, pending: Collection[str]) -> int:
             )
             continue
         store.set_published(article.id, published)
-        anchor = published.earliest if published.earliest == published.latest else None
-        store.put_timexes(article.id, tag(article.body, anchor))
+        store.put_timexes(article.id, tag(article.body, anchor_of(published)))
         dated += 1
     return dated

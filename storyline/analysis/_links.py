@@ -63,17 +63,43 @@ def narrow_dates(
         published = narrow_published(article, own, events)
         if published is None:
             continue
+        current = article.published
+        if published.earliest <= current.value[:10] <= published.latest:
+            # Still inside: keep the day the text pointed to, with the narrower bounds.
+            published = dataclasses.replace(
+                published,
+                value=current.value,
+                granularity=current.granularity,
+                evidence=(*current.evidence, *published.evidence),
+            )
         store.set_published(article_id, published)
         store.put_timexes(article_id, tag(article.body, anchor_of(published)))
         narrowed += 1
     return narrowed
 
 
+ANCHOR_DAYS = 7
+"""The widest inferred interval whose most likely day still anchors relative expressions:
+within a week, "on Saturday" and "last April" resolve the same for almost every day."""
+
+
 def anchor_of(published: TimePoint | None) -> str | None:
-    """A day to resolve relative expressions against: only a date known to the day."""
-    if published is None or published.earliest != published.latest:
+    """A day to resolve relative expressions against, or ``None``.
+
+    A date known to the day; or, for an inferred date, its most likely day when the
+    interval is at most `ANCHOR_DAYS` long.
+    """
+    if published is None:
         return None
-    return published.value if len(published.value) >= 10 else published.earliest
+    if published.earliest == published.latest:
+        return published.value if len(published.value) >= 10 else published.earliest
+    try:
+        low = dt.date.fromisoformat(published.earliest[:10])
+        high = dt.date.fromisoformat(published.latest[:10])
+        dt.date.fromisoformat(published.value[:10])
+    except ValueError:
+        return None
+    return published.value[:10] if (high - low).days < ANCHOR_DAYS else None
 
 
 class LinkStep:

@@ -22,7 +22,7 @@ Example::
 from __future__ import annotations
 
 from storyline.time._calendar import is_timex_value
-from storyline.time._known import known_dates_from_articles
+from storyline.time._known import calendar_dates, calendar_dates_in, known_dates_from_articles
 from storyline.time._pubdate import infer_published
 from storyline.time._sentences import sentence_times, split_sentences
 from storyline.time._tagger import tag
@@ -34,6 +34,8 @@ __all__ = [
     "SentenceTime",
     "annotate_timeml",
     "annotate_timeml_dir",
+    "calendar_dates",
+    "calendar_dates_in",
     "infer_published",
     "is_timex_value",
     "known_dates_from_articles",

@@ -10,10 +10,12 @@ absent from most.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 
 from storyline.model import Article
 from storyline.time._types import KnownDate
@@ -117,3 +119,51 @@ def known_dates_from_articles(
             )
         )
     return tuple(out)
+
+
+CALENDAR = Path(__file__).with_name("calendar.tsv")
+"""Widely reported dated happenings shipped with storyline (Olympic Games, World Cups)."""
+
+
+@functools.cache
+def calendar_dates(path: Path = CALENDAR) -> tuple[KnownDate, ...]:
+    """Return the shipped calendar of dated happenings as `KnownDate` facts.
+
+    Each fact needs all its keywords in a text ("sochi" and "olympics") and is read as
+    happening while the text was written: an undated report from the Sochi Winter
+    Olympics is dated inside the Games.
+    """
+    facts = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        label, keywords, earliest, latest = line.split("\t")
+        words = tuple(keywords.split("|"))
+        facts.append(KnownDate(words, earliest, latest, min_matches=len(words), label=label))
+    return tuple(facts)
+
+
+CALENDAR_REACH = 40
+"""Characters within which all of a calendar fact's keywords must occur ("the Winter
+Olympics in Sochi"); "ties with Beijing, and Xi also attended the Winter Olympics" is
+too far apart to name the Beijing Games."""
+
+
+def calendar_dates_in(text: str, facts: Sequence[KnownDate] | None = None) -> tuple[KnownDate, ...]:
+    """Return the calendar facts whose keywords all occur close together in ``text``.
+
+    "The Winter Olympics in Sochi" names the Sochi Games; "Beijing" in one clause and
+    "Olympics" in another names no Games at all.
+    """
+    lowered = text.lower()
+    chosen = []
+    for fact in calendar_dates() if facts is None else facts:
+        places = [
+            [m.start() for m in re.finditer(rf"\b{re.escape(k)}\b", lowered)] for k in fact.keywords
+        ]
+        if all(places) and any(
+            all(any(abs(q - p) <= CALENDAR_REACH for q in other) for other in places[1:])
+            for p in places[0]
+        ):
+            chosen.append(fact)
+    return tuple(chosen)

@@ -1,7 +1,8 @@
-"""Undated articles dated from the archive's dated coverage after ingest."""
+"""Undated articles dated from what they speak of: known happenings, archive coverage."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -12,20 +13,27 @@ from tests.conftest import ROOT
 CNBC = "000_0ee64a50e8cb1b23.txt"
 
 
-def test_cnbc_seed_is_dated_from_coverage_of_the_same_talks(tmp_path: Path) -> None:
+@pytest.mark.parametrize("with_corpus", [False, True])
+def test_cnbc_seed_is_dated_to_the_week_of_the_sochi_talks(
+    tmp_path: Path, with_corpus: bool
+) -> None:
+    """EXPECTED.md: inferred, with evidence, an interval of at most 7 days with 2014-02-08."""
     from tests.conftest import shared_path
 
     seed = shared_path("seeds", CNBC)
     db = str(tmp_path / "dates.db")
-    assert run("ingest", str(ROOT / "examples" / "corpus"), "--db", db, "-q").exit_code == 0
+    if with_corpus:
+        assert run("ingest", str(ROOT / "examples" / "corpus"), "--db", db, "-q").exit_code == 0
     assert run("ingest", str(seed), "--db", db, "-q").exit_code == 0
     rows = json_lines(run("articles", "--db", db, "--json").output)
     cnbc = next(r for r in rows if any(s["uri"].endswith(CNBC) for s in r["sources"]))
     published = cnbc["published"]
     assert published["provenance"] == "inferred"
     assert published["earliest"] <= "2014-02-08" <= published["latest"]
+    days = dt.date.fromisoformat(published["latest"]) - dt.date.fromisoformat(published["earliest"])
+    assert days.days < 7
     assert published["value"] == "2014-02-08"
-    assert published["evidence"]
+    assert any("Olympics" in e["text"] for e in published["evidence"])
 
 
 @pytest.mark.parametrize("years", ["In 1956 the two sides met. ", "It ended the war of 1945. "])

@@ -94,8 +94,11 @@ def test_seed_story_timeline_runs_from_1945(seeds_db: str) -> None:
     entries = json.loads(result.output)["entries"]
     values = [e["time"]["value"] for e in entries]
     assert values[0] == "1945-08"
-    for expected in ("2000-09-04", "2005-01-14", "2009", "2011"):
+    for expected in ("2000-09-04", "2005-01-14", "2009", "2011", "2013-04", "2014-02-08"):
         assert expected in values
+    status = {e["time"]["value"]: e["status"] for e in entries}
+    assert status["2014-06"] == status["2014-FA"] == "planned"
+    assert values[-1] == "2014-FA"
     assert any(v.startswith("2005-11") for v in values)
     earliest = [e["time"]["earliest"] for e in entries]
     assert earliest == sorted(earliest)
