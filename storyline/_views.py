@@ -18,7 +18,7 @@ from storyline.errors import StorylineError, UsageError
 from storyline.model import Article, Event, MentionLink, Story, Timeline
 from storyline.store import SearchHit, SQLiteStore
 from storyline.stories import Correction
-from storyline.time import tag
+from storyline.time import sentence_times, tag
 
 
 class ArchiveViews:
@@ -85,7 +85,13 @@ class ArchiveViews:
         article_ids = {a for e in events for a in (*e.articles, *e.mentioned_by)}
         articles = {a.id: a for i in sorted(article_ids) if (a := self.get(i)) is not None}
         links = [link for a in sorted(article_ids) for link in self.store.get_links(a)]
-        return story_timeline(story, events, articles=articles, links=links)
+        reported = {a for e in events if not e.mentioned_only for a in e.articles}
+        times = {
+            a: sentence_times(article.body, self.store.get_timexes(a), anchor_of(article.published))
+            for a, article in articles.items()
+            if a in reported
+        }
+        return story_timeline(story, events, articles=articles, links=links, sentence_times=times)
 
     def query_timeline(
         self,

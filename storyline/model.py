@@ -51,7 +51,8 @@ class Evidence:
 
     ``start``/``end`` are character offsets into ``text_of`` (``"body"`` for the article's
     paragraphs joined by blank lines, ``"raw"`` for the decoded document text, ``"title"``,
-    or ``"related"`` for an entry of ``Article.related``, whose index is then both offsets)
+    ``"caption:N"`` for the article's N-th caption, or ``"related"`` for an entry of
+    ``Article.related``, whose index is then both offsets)
     of the article ``article_id`` (``None`` while the article has no id yet).
     """
 

@@ -12,6 +12,7 @@ One entry per event, in order of event time at the event's own granularity:
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
@@ -28,8 +29,8 @@ from storyline.model import (
     TimelineEntry,
     TimePoint,
 )
-from storyline.time import SentenceTime, split_sentences
-from storyline.timelines._points import sort_key
+from storyline.time import SentenceTime, split_sentences, tag
+from storyline.timelines._points import point_from_value, sort_key
 from storyline.timelines._sources import count_independent_ids
 
 logger = logging.getLogger(__name__)
@@ -127,6 +128,85 @@ def _reported_entry(event: Event, time: TimePoint, context: _Context) -> Timelin
     )
 
 
+STEP_DAYS = 14
+"""How far before a reported event a dated sentence of its coverage still counts as an
+earlier step of it ("met at the Apec summit in Busan on 18 November", two days before
+the visit); farther back, the links stage treats it as a mention of another happening."""
+MAX_STEPS = 2
+"""At most this many earlier steps per event, so large events do not flood a timeline."""
+
+
+def _step_entries(event: Event, time: TimePoint, context: _Context) -> list[TimelineEntry]:
+    """Days its coverage dates sentences to, just before the event's own day."""
+    steps: dict[str, TimelineEntry] = {}
+    for article_id in event.articles:
+        article = context.articles.get(article_id)
+        if article is None:
+            continue
+        body = article.body
+        for sentence in context.sentence_times.get(article_id, ()):
+            value = sentence.time or ""
+            if sentence.source != "own" or len(value) != 10 or value in steps:
+                continue
+            if not _days_before(value, time.earliest, STEP_DAYS):
+                continue
+            point = point_from_value(value)
+            if point is None:
+                continue
+            text = body[sentence.start : sentence.end]
+            steps[value] = TimelineEntry(
+                time=point,
+                summary=one_line(text),
+                evidence=Evidence(text, sentence.start, sentence.end, article_id),
+                event=event.id,
+                sources=(article_id,),
+                independent_sources=1,
+                status="reported",
+            )
+        for index, caption in enumerate(article.captions):
+            _caption_steps(steps, caption, index, article, event, time)
+    return [steps[v] for v in sorted(steps)[-MAX_STEPS:]]
+
+
+def _caption_steps(
+    steps: dict[str, TimelineEntry],
+    caption: str,
+    index: int,
+    article: Article,
+    event: Event,
+    time: TimePoint,
+) -> None:
+    """Photo captions date their pictures ("… in Busan on 18 November")."""
+    published = article.published
+    if published is None or published.earliest != published.latest:
+        return
+    for timex in tag(caption, published.earliest):
+        value = timex.value
+        if timex.type != "DATE" or len(value) != 10 or value in steps:
+            continue
+        if not _days_before(value, time.earliest, STEP_DAYS):
+            continue
+        point = point_from_value(value)
+        if point is not None:
+            steps[value] = TimelineEntry(
+                time=point,
+                summary=one_line(caption),
+                evidence=Evidence(caption, 0, len(caption), article.id, f"caption:{index}"),
+                event=event.id,
+                sources=(article.id,),
+                independent_sources=1,
+                status="reported",
+            )
+
+
+def _days_before(value: str, day: str, limit: int) -> bool:
+    try:
+        gap = dt.date.fromisoformat(day[:10]) - dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return 0 < gap.days <= limit
+
+
 def _mentioned_entry(event: Event, time: TimePoint, context: _Context) -> TimelineEntry:
     links = sorted(context.links_by_event.get(event.id, ()), key=lambda k: -k.score)
     if links:
@@ -200,6 +280,7 @@ def events_timeline(
             entries.append(_mentioned_entry(event, time, context))
         else:
             entries.append(_reported_entry(event, time, context))
+            entries.extend(_step_entries(event, time, context))
     shown = {e.id for e in events}
     for link in links:
         if link.kind == "related" and link.event not in shown:
