@@ -71,3 +71,19 @@ def small_corpus(tmp_path: Path) -> Path:
     }
     (folder / "export.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
     return folder
+
+
+SEED_BBC = "004_8d72a45c9b085ab1.txt"
+SEED_CNBC = "000_0ee64a50e8cb1b23.txt"
+
+
+@pytest.fixture(scope="module")
+def seeds_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A store holding the two seed articles, shared by the tests of one module."""
+    from tests.conftest import shared_path
+
+    seeds = shared_path("seeds")
+    db = str(tmp_path_factory.mktemp("seeds") / "seeds.db")
+    result = run("ingest", str(seeds / SEED_BBC), str(seeds / SEED_CNBC), "--db", db, "-q")
+    assert result.exit_code == 0, result.output
+    return db

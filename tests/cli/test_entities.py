@@ -21,17 +21,6 @@ Mr Pinera said the bridge, known as El Arco in Chile, would carry 20,000 cars a 
 """
 
 
-@pytest.fixture(scope="module")
-def seeds_db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    from tests.conftest import shared_path
-
-    seeds = shared_path("seeds")
-    db = str(tmp_path_factory.mktemp("entities") / "seeds.db")
-    result = run("ingest", str(seeds / BBC), str(seeds / CNBC), "--db", db, "-q")
-    assert result.exit_code == 0, result.output
-    return db
-
-
 def entities_by_name(db: str) -> dict[str, dict[str, Any]]:
     result = run("entities", "--db", db, "--json")
     assert result.exit_code == 0, result.output

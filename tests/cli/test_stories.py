@@ -21,17 +21,6 @@ CNBC = "000_0ee64a50e8cb1b23.txt"
 EXAMPLES = ROOT / "examples"
 
 
-@pytest.fixture(scope="module")
-def seeds_db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    from tests.conftest import shared_path
-
-    seeds = shared_path("seeds")
-    db = str(tmp_path_factory.mktemp("stories") / "seeds.db")
-    result = run("ingest", str(seeds / BBC), str(seeds / CNBC), "--db", db, "-q")
-    assert result.exit_code == 0, result.output
-    return db
-
-
 def articles_by_file(db: str) -> dict[str, dict[str, Any]]:
     rows = json_lines(run("articles", "--db", db, "--json").output)
     return {Path(s["uri"]).name: r for r in rows for s in r["sources"]}
