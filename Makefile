@@ -36,6 +36,10 @@ demo: $(STAMP)
 	@echo
 	$(BIN)/storyline timeline --db $(DEMO_DB) --format markdown \
 		$$($(BIN)/storyline stories --db $(DEMO_DB) --sort size --limit 1 | cut -d' ' -f1)
+	@echo
+	@echo "Mention links of the 2014 Sochi report (each sentence -> the event -> its coverage):"
+	$(BIN)/storyline links --db $(DEMO_DB) \
+		$$($(BIN)/storyline search "Putin visit Japan autumn Sochi" --limit 1 --db $(DEMO_DB) | head -1 | cut -d' ' -f1)
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

@@ -408,9 +408,15 @@ def links(article_id: str, db: str | None, as_json: bool) -> None:
                 echo_json(link.to_dict())
                 continue
             when = label(link.time) if link.time else "?"
-            covered = ", ".join(link.articles) or "no coverage in the archive"
             click.echo(f"[{when}] {link.text}")
-            click.echo(f"    -> {link.event} ({link.kind}, {link.score:.2f}): {covered}")
+            click.echo(f"    -> {link.event or '(no event)'} ({link.kind}, {link.score:.2f})")
+            for article_id in link.articles:
+                target = lib.get(article_id)
+                date = target.published.value[:10] if target and target.published else "undated"
+                title = (target.title if target else None) or "(no title)"
+                click.echo(f"       {article_id}  {date}  {title}")
+            if not link.articles:
+                click.echo("       no coverage in the archive")
 
 
 @cli.command(context_settings=CONTEXT)
