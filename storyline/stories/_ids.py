@@ -180,11 +180,11 @@ def build_story(
 ) -> Story:
     """Build the `Story` record of ``events``: title, span, articles and entities.
 
-    The title is the title of the event with most articles (earliest on ties); the
-    span runs from the earliest to the latest event time.
+    The title is the title of the reported event that shares most of the story's core
+    entities (then most articles, then earliest); the span runs from the earliest to the
+    latest event time.
     """
     ordered = sorted(events, key=lambda e: (_start(e) or "9999", e.id))
-    lead = min(ordered, key=lambda e: (-len(e.articles), _start(e) or "9999", e.id), default=None)
     starts = [s for e in ordered if (s := _start(e)) is not None]
     ends = [e.time.latest for e in ordered if e.time is not None]
     entity_counts: Counter[str] = Counter(
@@ -192,6 +192,20 @@ def build_story(
     )
     entities = [x for x, _ in sorted(entity_counts.items(), key=lambda kv: (-kv[1], kv[0]))][:20]
     articles = sorted({a for e in ordered for a in e.articles})
+    # The title names the thread: the reported event sharing most of the story's core
+    # entities, then the one with most articles, then the earliest.
+    core = set(entities[:8])
+    reported = [e for e in ordered if not e.mentioned_only] or ordered
+    lead = min(
+        reported,
+        key=lambda e: (
+            -len(core & {*e.who, *e.where}),
+            -len(e.articles),
+            _start(e) or "9999",
+            e.id,
+        ),
+        default=None,
+    )
     return Story(
         id=story_id,
         title=lead.title if lead else "(empty story)",
