@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from storyline.time._calendar import (
     Direction,
+    Unit,
     make_date,
     parse_anchor,
     pick_year,
@@ -28,6 +29,17 @@ from storyline.time._lexicon import (
     parse_number,
 )
 from storyline.time._tense import clause_tense
+
+
+@dataclass(frozen=True, slots=True)
+class RefShift:
+    """How a narrative expression moves from its reference time."""
+
+    unit: Unit
+    count: int
+    granularity: str
+    suffix: str = ""
+    """A part of day added to the value ("that night" -> ``TNI``)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +57,10 @@ class Norm:
     """Where the expression starts when it is not where the match starts."""
     end: int | None = None
     """Where the expression ends when it is not where the match ends."""
+    shift: RefShift | None = None
+    """For "the next day", "two years later": the same value computed from the text's
+    reference time (the last date written before it) instead of the anchor, when the
+    text has one nearby; ``value`` is the fallback against the anchor."""
 
     @property
     def is_partial(self) -> bool:
@@ -288,12 +304,50 @@ def norm_month(match: Match, ctx: Context) -> Norm | None:
     elif rel in ("this", "the following"):
         year = anchor.year
     else:
-        chosen = pick_year(anchor, month, None, open_direction(ctx, match))
+        chosen = _range_start_year(match, ctx, month)
+        if chosen is None:
+            direction = (
+                ctx.direction(match.start(), match.end(), None)
+                if _ends_range(ctx, match)
+                else open_direction(ctx, match)
+            )
+            chosen = pick_year(anchor, month, None, direction)
         if chosen is None:
             return None
         year = chosen
     text = year_text(year)
     return Norm("DATE", f"{text}-{month:02d}") if text else None
+
+
+_RANGE_END = re.compile(
+    r"(?i)^\s*(?:-|\u2013|to|through|till|until|and)\s*(?P<month>[A-Z][a-z]+\.?)(?!\s*\d)"
+)
+
+
+_RANGE_START = re.compile(r"(?P<month>[A-Z][a-z]+)\.?\s*(?:-|\u2013|to|through|till|until|and)\s*$")
+
+
+def _ends_range(ctx: Context, match: Match) -> bool:
+    """Return whether the month ends a range of months ("from March to May")."""
+    found = _RANGE_START.search(ctx.before(match.start(), 20))
+    return found is not None and found["month"].lower() in MONTHS
+
+
+def _range_start_year(match: Match, ctx: Context, month: int) -> int | None:
+    """Return the year of the first month of "January-September" or "from March to May":
+    that of the range's last month (read with the clause's tense), or the year before
+    when the range runs over new year."""
+    found = _RANGE_END.match(ctx.after(match.end(), 16))
+    if found is None or ctx.anchor is None:
+        return None
+    last = MONTHS.get(found["month"].lower().rstrip("."))
+    if last is None:
+        return None
+    direction = ctx.direction(match.start(), match.end() + found.end(), None)
+    year = pick_year(ctx.anchor, last, None, direction)
+    if year is None:
+        return None
+    return year if month <= last else year - 1
 
 
 def norm_weekday(match: Match, ctx: Context) -> Norm | None:

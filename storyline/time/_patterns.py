@@ -190,7 +190,16 @@ HYPHEN_DURATION = _compile(
 
 AGO = _compile(
     rf"""{L}(?:(?P<num>{NUMBER}|{COUPLE}|{VAGUE})\s+)?(?:(?:more|full)\s+)?(?P<unit>{UNIT})
-    (?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|from\s+now|hence|back)(?![-\w])"""
+    (?:\s+or\s+so)?\s+(?P<dir>ago|earlier|from\s+now|hence|back)(?![-\w])"""
+)
+
+# "the next day", "the following year", "that night", "later that week": times told
+# from the story's own reference time rather than from the publication date.
+REFERENCE = _compile(
+    r"""(?<![\w-])(?:(?P<pos>later|earlier)\s+)?
+    (?P<rel>the\s+next|the\s+following|the\s+previous|the\s+preceding|the\s+same
+      |that\s+same|that)
+    \s+(?P<unit>day|morning|afternoon|evening|night|week|month|year)(?![\w-])"""
 )
 
 # "last year", "this week", "the next quarter", "the current fiscal year".
@@ -310,6 +319,7 @@ TRIGGERS: dict[str, frozenset[str]] = {
         "biweekly bimonthly semiannually fortnightly biannually",
         _WEEKDAY_STARTS,
     ),
+    "reference": _words("later earlier the that"),
     "relative_unit": _words(_RELATIVE_STARTS, "current"),
     "duration": _words(
         "#",

@@ -32,6 +32,7 @@ from storyline.time._normalize import (
     Context,
     Match,
     Norm,
+    RefShift,
     is_part_of_name,
     lower_group,
     year_from_words,
@@ -122,8 +123,14 @@ def norm_ago(match: Match, ctx: Context) -> Norm | None:
     amount = number * size
     if amount != int(amount) and code == "Y":
         code, amount, granularity = "M", amount * 12, "month"
-    date = shift(ctx.anchor, _SHIFT_UNITS[code], round(amount) * sign)
-    return Norm("DATE", render(date, granularity)) if date else None
+    unit, count = _SHIFT_UNITS[code], round(amount) * sign
+    date = shift(ctx.anchor, unit, count)
+    if date is None:
+        return None
+    # "two days later" counts from the story's time; "two days ago" from the anchor.
+    narrative = lower_group(match, "dir") in ("later", "earlier")
+    ref = RefShift(unit, count, granularity) if narrative else None
+    return Norm("DATE", render(date, granularity), shift=ref)
 
 
 def _clock_shift(ctx: Context, code: str, signed: float) -> Norm | None:
@@ -153,6 +160,21 @@ _UNIT_OFFSET = {
 _THE_UNIT_NOT_TIME = re.compile(r"(?i)^\s+(?:of|in|to|for|after|before|old|when|that|which)\b")
 
 
+# "the year" names the calendar year only as a frame ("for the year", "the end of the
+# year", "earlier in the year"); otherwise it is a year's span ("profit in the year",
+# "the year ended Sept. 30").  TimeBank and TE3-Silver agree on this.
+_YEAR_AS_DATE_BEFORE = re.compile(
+    r"(?i)\b(?:(?:end|beginning|start|middle|close|turn|rest|remainder|part|half|course"
+    r"|months|weeks|days|quarter)\s+of|(?:earlier|later|early|late)\s+in|for)\s+$"
+)
+
+
+def _year_as_span(match: Match, ctx: Context) -> bool:
+    if match["ended"]:
+        return True
+    return not _YEAR_AS_DATE_BEFORE.search(ctx.before(match.start(), 30))
+
+
 def norm_relative_unit(match: Match, ctx: Context) -> Norm | None:
     """Normalise "last year", "this week", "the next quarter", "the weekend"."""
     rel = lower_group(match, "rel") or ""
@@ -165,7 +187,7 @@ def norm_relative_unit(match: Match, ctx: Context) -> Norm | None:
         return None
     if rel == "the" and unit == "week":
         return Norm("DATE", f"{ctx.anchor.year:04d}-WXX" if ctx.anchor else "XXXX-WXX")
-    if match["ended"] and unit == "year":
+    if unit == "year" and rel == "the" and _year_as_span(match, ctx):
         return Norm("DURATION", "P1Y")
     offset = _UNIT_OFFSET[rel]
     if unit in ("quarter", "period") and rel in ("the", "the latest", "the most recent"):

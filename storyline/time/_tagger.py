@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from storyline.model import Timex
 from storyline.time import _normalize as n
 from storyline.time import _patterns as p
+from storyline.time import _reference as ref
 from storyline.time import _relative as r
 from storyline.time import _spans as sp
 from storyline.time._calendar import is_timex_value
@@ -32,6 +33,7 @@ RULES: tuple[tuple[str, re.Pattern[str], Normaliser], ...] = (
     ("iso_date", p.ISO_DATE, n.norm_iso_date),
     ("numeric_date", p.NUMERIC_DATE, n.norm_numeric_date),
     ("text_date", p.TEXT_DATE, n.norm_text_date),
+    ("reference", p.REFERENCE, ref.norm_reference),
     ("quarter", p.QUARTER, r.norm_quarter),
     ("year_ago", p.YEAR_AGO, r.norm_year_ago),
     ("ago", p.AGO, r.norm_ago),
@@ -315,6 +317,7 @@ def tag(text: str, anchor: str | None = None, *, tense_aware: bool = True) -> tu
     """
     ctx = Context.build(text, anchor, tense_aware)
     candidates = select_longest(list(iter_candidates(ctx)))
+    candidates = ref.resolve_references(candidates, ctx)
     candidates = add_modifiers(join_times(candidates, ctx), ctx)
     return tuple(
         Timex(text[c.start : c.end], c.start, c.end, c.norm.type, c.norm.value, c.norm.mod)

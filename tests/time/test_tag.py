@@ -93,6 +93,53 @@ CASES = [
     ("He left last year.", None, "last year", "DATE", "XXXX"),
     ("He left on Saturday.", None, "Saturday", "DATE", "XXXX-WXX-6"),
     ("He left yesterday.", None, "yesterday", "DATE", "XXXX-XX-XX"),
+    # Narrative time: counted from the date the text has just written, else the anchor.
+    (
+        "He was promoted in May 1995, and the following year he left.",
+        ANCHOR,
+        "the following year",
+        "DATE",
+        "1996",
+    ),
+    (
+        "The bomb went off on Friday. The next day, rescuers found more.",
+        ANCHOR,
+        "The next day",
+        "DATE",
+        "2014-02-08",
+    ),
+    ("The next day, rescuers found more.", "1998-08-10", "The next day", "DATE", "1998-08-11"),
+    (
+        "The rebels took the town on Aug. 2, 1998; that night they shelled it.",
+        ANCHOR,
+        "that night",
+        "TIME",
+        "1998-08-02TNI",
+    ),
+    (
+        "Tibet was annexed in 1951. Eight years earlier, the war began.",
+        ANCHOR,
+        "Eight years earlier",
+        "DATE",
+        "1943",
+    ),
+    ("Prices were 3 percent higher than a year earlier.", ANCHOR, "a year earlier", "DATE", "2013"),
+    (
+        "It happened in 1951. The report came out. Then, a year earlier, nothing.",
+        ANCHOR,
+        "a year earlier",
+        "DATE",
+        "2013",
+    ),
+    # "N units later" is a span of time (TimeML); "later" is not part of it.
+    ("He fled into exile eight years later.", ANCHOR, "eight years", "DURATION", "P8Y"),
+    # Ranges of months share a year.
+    ("Output rose in the January-September period.", "2005-11-28", "January", "DATE", "2005-01"),
+    ("Sales fell from March to May.", "2005-11-28", "May", "DATE", "2005-05"),
+    ("The show will run from November to February.", "2005-11-28", "February", "DATE", "2006-02"),
+    # "the year" is a span unless it frames a date.
+    ("Profit grew 5 percent in the year.", ANCHOR, "the year", "DURATION", "P1Y"),
+    ("It is due by the end of the year.", ANCHOR, "the end of the year", "DATE", "2014"),
 ]
 
 MODS = [

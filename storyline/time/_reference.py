@@ -1,0 +1,124 @@
+"""Narrative time: "the next day", "that year", "two weeks later" read from the story.
+
+A news report anchors "yesterday" and "last week" to its publication date, but "the
+following year" in "Farkas was made a general in May 1995, and the following year..."
+counts from 1995, the time the text itself has just set.  Normalisers mark such
+expressions with a `RefShift` and give a fallback value against the anchor; after the
+overlaps are settled, `resolve_references` walks the expressions in text order, keeps
+the latest date the text wrote as its *reference time*, and recomputes each marked
+expression from it when it is close enough.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from storyline.time._calendar import render, shift
+from storyline.time._normalize import (
+    DAY_PART_CODES,
+    UNANCHORED,
+    Context,
+    Match,
+    Norm,
+    RefShift,
+    lower_group,
+)
+
+if TYPE_CHECKING:
+    from storyline.time._tagger import Candidate
+
+_UNIT_OF = {"day": ("D", "day"), "week": ("W", "week"), "month": ("M", "month")}
+_UNIT_OF["year"] = ("Y", "year")
+_COUNT_OF = {"the next": 1, "the following": 1, "the previous": -1, "the preceding": -1}
+
+
+def norm_reference(match: Match, ctx: Context) -> Norm | None:
+    """Normalise "the next day", "the following year", "that night", "the same day"."""
+    rel = lower_group(match, "rel") or ""
+    unit = match["unit"].lower()
+    part = DAY_PART_CODES.get(unit)
+    if rel == "the next" and part is None and unit != "day":
+        # "the next year" counts from the anchor, like "next year".
+        return None
+    count = _COUNT_OF.get(rel, 0)
+    code, granularity = _UNIT_OF["day" if part else unit]
+    suffix = f"T{part}" if part else ""
+    kind = "TIME" if part else "DATE"
+    ref = RefShift(code, count, granularity, suffix)  # type: ignore[arg-type]
+    if ctx.anchor is None:
+        return Norm(kind, UNANCHORED[granularity] + suffix, shift=ref)
+    date = shift(ctx.anchor, ref.unit, count)
+    if date is None:
+        return None
+    return Norm(kind, render(date, granularity) + suffix, shift=ref)
+
+
+# The reference time must have been written in the same sentence or the one before:
+# further back, a story has usually moved on (chosen on TimeBank's narrative passages).
+_MAX_SENTENCES_BACK = 1
+_MAX_CHARS_BACK = 600
+_SENTENCE_END = re.compile(r"[.!?][\"')\]\u201d]*\s+(?=[\"'(\[\u201c]?[A-Z0-9])|\n\s*\n")
+_DATE_VALUE = re.compile(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?|-W(\d\d))?(?:$|T)")
+_FINENESS = {"century": 0, "decade": 0, "year": 1, "month": 2, "week": 3, "day": 4}
+
+
+def _reference_of(norm: Norm) -> tuple[dt.date, str] | None:
+    """Return the date and granularity a written date sets as reference time."""
+    if norm.type not in ("DATE", "TIME") or norm.is_partial:
+        return None
+    match = _DATE_VALUE.match(norm.value)
+    if match is None:
+        return None
+    year, month, day, week = match.groups()
+    try:
+        if week is not None:
+            return dt.date.fromisocalendar(int(year), int(week), 1), "week"
+        if day is not None:
+            return dt.date(int(year), int(month), int(day)), "day"
+        if month is not None:
+            return dt.date(int(year), int(month), 1), "month"
+        return dt.date(int(year), 1, 1), "year"
+    except ValueError:
+        return None
+
+
+def _close_enough(text: str, end: int, start: int) -> bool:
+    if start - end > _MAX_CHARS_BACK:
+        return False
+    between = text[end:start]
+    return len(_SENTENCE_END.findall(between)) <= _MAX_SENTENCES_BACK
+
+
+def _fine_enough(have: str, need: str) -> bool:
+    if need == "week":
+        return have in ("week", "day")
+    return _FINENESS[have] >= _FINENESS[need] and not (have == "week" and need != "year")
+
+
+def resolve_references(candidates: list[Candidate], ctx: Context) -> list[Candidate]:
+    """Recompute each narrative expression from the text's latest reference time.
+
+    An expression without a reference time close enough before it (or one too coarse:
+    "two days later" after "in 1995") keeps its value against the anchor.
+    """
+    out: list[Candidate] = []
+    reference: tuple[dt.date, str, int] | None = None
+    for candidate in candidates:
+        ref = candidate.norm.shift
+        if ref is not None and reference is not None:
+            date, granularity, end = reference
+            if _close_enough(ctx.text, end, candidate.start) and _fine_enough(
+                granularity, ref.granularity
+            ):
+                moved = shift(date, ref.unit, ref.count)
+                if moved is not None:
+                    value = render(moved, ref.granularity) + ref.suffix
+                    candidate = replace(candidate, norm=replace(candidate.norm, value=value))
+        found = _reference_of(candidate.norm)
+        if found is not None:
+            reference = (found[0], found[1], candidate.end)
+        out.append(candidate)
+    return out
