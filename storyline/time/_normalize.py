@@ -179,7 +179,7 @@ _BOUND_BEFORE = re.compile(
 # A deadline ("by August", "until Nov. 16", "extended to Nov. 20") lies ahead when the
 # two nearest candidates are as close.
 _DEADLINE_BEFORE = re.compile(
-    r"(?i)\b(?:to|until|till|by|through|before|effective|expire|expires|expiring|due"
+    r"(?i)\b(?:to|until|till|by|through|before|effective|expire|expires|expiring|due|payable"
     r"|deadline)\s+(?:(?:early|late|mid)[-\s]+)?$"
 )
 

@@ -137,6 +137,13 @@ CASES = [
     ("Output rose in the January-September period.", "2005-11-28", "January", "DATE", "2005-01"),
     ("Sales fell from March to May.", "2005-11-28", "May", "DATE", "2005-05"),
     ("The show will run from November to February.", "2005-11-28", "February", "DATE", "2006-02"),
+    (
+        "The dividend is payable Dec. 7 to holders of record.",
+        "1989-11-02",
+        "Dec. 7",
+        "DATE",
+        "1989-12-07",
+    ),
     # "the year" is a span unless it frames a date.
     ("Profit grew 5 percent in the year.", ANCHOR, "the year", "DURATION", "P1Y"),
     ("It is due by the end of the year.", ANCHOR, "the end of the year", "DATE", "2014"),
