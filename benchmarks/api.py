@@ -21,13 +21,15 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import itertools
 import random
+import re
 import socket
 import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,7 +63,7 @@ PEOPLE = ("Putin", "Abe", "Koizumi", "Medvedev", "Kan", "Mori", "Yeltsin", "Hoso
 
 def _words(rng: random.Random) -> list[str]:
     syllables = ("ka", "ri", "to", "mo", "su", "na", "be", "lo", "vi", "de", "ra", "shi")
-    words = set()
+    words: set[str] = set()
     while len(words) < VOCABULARY:
         words.add("".join(rng.choice(syllables) for _ in range(rng.randint(2, 4))))
     return sorted(words)
@@ -243,12 +245,12 @@ def _free_port() -> int:
         return port
 
 
-def start_server(db: Path) -> tuple[subprocess.Popen[bytes], str]:
+def start_server(db: Path, workers: int = 1) -> tuple[subprocess.Popen[bytes], str]:
     """Run ``storyline.api.serve`` on a free 127.0.0.1 port; return it and its address."""
     port = _free_port()
     code = (
         "from pathlib import Path; from storyline.api import serve; "
-        f"serve(Path({str(db)!r}), port={port})"
+        f"serve(Path({str(db)!r}), port={port}, workers={workers})"
     )
     server = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT)
     base = f"http://127.0.0.1:{port}"
@@ -271,7 +273,7 @@ Samples = dict[str, list[float]]
 async def _client(
     base: str,
     story_ids: list[str],
-    queries: list[str],
+    pick: Callable[[random.Random], str],
     until: float,
     seed: int,
     samples: Samples,
@@ -286,7 +288,7 @@ async def _client(
             turn += 1
             story = rng.choice(story_ids) if story_ids else "none"
             path = {
-                "search": f"/api/search?q={rng.choice(queries)}&limit=20",
+                "search": f"/api/search?q={pick(rng)}&limit=20",
                 "story page": f"/stories/{story}",
                 "timeline JSON": f"/api/stories/{story}/timeline",
             }[kind]
@@ -302,31 +304,72 @@ async def _client(
 
 
 async def load(
-    base: str, story_ids: list[str], queries: list[str], clients: int, seconds: float
+    base: str,
+    story_ids: list[str],
+    pick: Callable[[random.Random], str],
+    clients: int,
+    seconds: float,
 ) -> tuple[Samples, dict[str, int]]:
-    """Run ``clients`` concurrent clients for ``seconds``; return latencies and errors."""
+    """Run ``clients`` concurrent clients for ``seconds``; return latencies and errors.
+
+    ``pick`` gives each search's query from the client's random generator.
+    """
     samples: Samples = {"search": [], "story page": [], "timeline JSON": []}
     errors: dict[str, int] = {}
     until = time.monotonic() + seconds
     await asyncio.gather(
-        *(_client(base, story_ids, queries, until, n, samples, errors) for n in range(clients))
+        *(_client(base, story_ids, pick, until, n, samples, errors) for n in range(clients))
     )
     return samples, errors
 
 
-def warm_up(base: str, story_ids: list[str]) -> list[float]:
-    """Open every story page once, one at a time; return the cold latencies in ms.
+_QUERY_WORD = re.compile(r"[a-z]{4,}")
+
+
+def fresh_queries(db: Path, seed: int = 5) -> Iterator[str]:
+    """Yield search queries never asked before: words of the store's titles, one or two
+    at a time, in random order, so that no search can be answered from a cache."""
+    store = SQLiteStore(str(db))
+    try:
+        words = sorted(
+            {w for a in itertools.islice(store.iter_articles(), 30_000)
+             for w in _QUERY_WORD.findall((a.title or "").lower())}
+        )  # fmt: skip
+    finally:
+        store.close()
+    rng = random.Random(seed)
+    seen: set[str] = set()
+    while True:
+        query = " ".join(rng.sample(words, 1 if rng.random() < 0.7 else 2))
+        if query not in seen:
+            seen.add(query)
+            yield query
+
+
+# Warm-up passes when the server runs several processes: each request of a pass opens a
+# new connection, which any process may take, so after 5 passes a story page is cold in
+# a given process of two with odds of 1 in 32.
+WARM_UP_PASSES = 5
+
+
+def warm_up(base: str, story_ids: list[str], workers: int = 1) -> list[float]:
+    """Open every story page, one at a time; return the first pass's latencies in ms.
 
     A server in steady state has the story views people open in its cache; this pass
     puts every story there so the timed run measures that state, and its own figures
-    say what a first visit costs.
+    say what a first visit costs.  With several server processes every process needs
+    its own warm cache, so the pages are opened again over new connections.
     """
     latencies = []
-    with httpx.Client(base_url=base, timeout=60) as client:
-        for story in story_ids:
-            start = time.perf_counter()
-            client.get(f"/stories/{story}").raise_for_status()
-            latencies.append((time.perf_counter() - start) * 1000)
+    passes = 1 if workers == 1 else WARM_UP_PASSES
+    headers = {} if workers == 1 else {"Connection": "close"}
+    with httpx.Client(base_url=base, timeout=60, headers=headers) as client:
+        for turn in range(passes):
+            for story in story_ids:
+                start = time.perf_counter()
+                client.get(f"/stories/{story}").raise_for_status()
+                if turn == 0:
+                    latencies.append((time.perf_counter() - start) * 1000)
     return latencies
 
 
@@ -345,17 +388,28 @@ def main() -> None:
     parser.add_argument(
         "--cold", action="store_true", help="skip the warm-up pass (measure a cold cache)"
     )
+    parser.add_argument(
+        "--fresh-queries",
+        action="store_true",
+        help="never repeat a search query (measures ranking, not the result cache)",
+    )
+    parser.add_argument("--workers", type=int, default=1, help="server processes (1)")
     parser.add_argument("--db", type=Path, help="store file (default benchmarks/out/api-N.db)")
     args = parser.parse_args()
     stream = pick_stream(args.articles)
     db = args.db or ROOT / "benchmarks" / "out" / f"api-{stream.name}-{args.articles}.db"
     db.parent.mkdir(parents=True, exist_ok=True)
     story_ids = open_or_build(db, stream, args.articles)
-    server, base = start_server(db)
+    server, base = start_server(db, args.workers)
     try:
-        cold = [] if args.cold else warm_up(base, story_ids)
-        queries = list(stream.queries)
-        samples, errors = asyncio.run(load(base, story_ids, queries, args.clients, args.seconds))
+        cold = [] if args.cold else warm_up(base, story_ids, args.workers)
+        if args.fresh_queries:
+            fresh = fresh_queries(db)
+            pick: Callable[[random.Random], str] = lambda _rng: next(fresh)  # noqa: E731
+        else:
+            queries = list(stream.queries)
+            pick = lambda rng: rng.choice(queries)  # noqa: E731
+        samples, errors = asyncio.run(load(base, story_ids, pick, args.clients, args.seconds))
     finally:
         server.terminate()
         server.wait(10)
@@ -376,7 +430,9 @@ def main() -> None:
         )
     print(
         f"# API latency: {args.articles:,} {stream.name} articles, {len(story_ids)} stories, "
-        f"{args.clients} clients x {args.seconds:.0f} s on 127.0.0.1"
+        f"{args.clients} clients x {args.seconds:.0f} s on 127.0.0.1, "
+        f"{args.workers} server process{'es' if args.workers > 1 else ''}, "
+        + ("every search query new" if args.fresh_queries else "searches from a fixed list")
     )
     if cold:
         print(

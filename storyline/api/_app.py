@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -134,6 +135,36 @@ def _add_error_handlers(app: FastAPI, templates: Jinja2Templates) -> None:
         return respond(request, 400, str(exc))
 
 
+_ENV_DB = "STORYLINE_SERVE_DB"
+_ENV_TOKEN = "STORYLINE_SERVE_TOKEN"
+_ENV_MAX_UPLOAD = "STORYLINE_SERVE_MAX_UPLOAD"
+
+
+def app_from_environment() -> FastAPI:
+    """Build the app of one server process from what `serve` left in the environment.
+
+    With ``workers > 1`` uvicorn starts each worker process afresh and calls this
+    factory there; every worker opens the store itself.
+    """
+    import storyline
+
+    db = Path(os.environ[_ENV_DB])
+    library = storyline.open(db)
+    app = create_app(
+        library,
+        token=os.environ.get(_ENV_TOKEN) or None,
+        max_upload_bytes=int(os.environ.get(_ENV_MAX_UPLOAD, DEFAULT_MAX_UPLOAD_BYTES)),
+        open_reader=lambda: storyline.open(db),
+    )
+
+    def close() -> None:
+        app.state.access.close()
+        library.close()
+
+    app.router.on_shutdown.append(close)
+    return app
+
+
 def serve(
     db: Path,
     host: str = "127.0.0.1",
@@ -141,6 +172,7 @@ def serve(
     token: str | None = None,
     *,
     max_upload_bytes: int = DEFAULT_MAX_UPLOAD_BYTES,
+    workers: int = 1,
 ) -> None:
     """Open the archive ``db`` and serve the web UI and API until interrupted.
 
@@ -150,10 +182,26 @@ def serve(
         port: the port to listen on.
         token: the write token (``None``: read-only).
         max_upload_bytes: the largest request body accepted.
+        workers: server processes; more than one lets requests use several cores
+            (each process keeps its own caches; SQLite serialises the writes).
     """
     import uvicorn
 
     import storyline
+
+    if workers > 1:
+        os.environ[_ENV_DB] = str(db)
+        os.environ[_ENV_TOKEN] = token or ""
+        os.environ[_ENV_MAX_UPLOAD] = str(max_upload_bytes)
+        uvicorn.run(
+            "storyline.api._app:app_from_environment",
+            factory=True,
+            host=host,
+            port=port,
+            workers=workers,
+            log_level="warning",
+        )
+        return
 
     with storyline.open(db) as library:
         app = create_app(

@@ -202,7 +202,21 @@ class SearchFilters:
 def run_search(
     access: LibraryAccess, query: str, filters: SearchFilters, stop: int
 ) -> list[dict[str, Any]]:
-    """Search and filter, returning up to ``stop`` hits as JSON-ready mappings."""
+    """Search and filter, returning up to ``stop`` hits as JSON-ready mappings.
+
+    Results are kept in the access's read-through cache, so a query asked again before
+    the archive changes is answered without ranking every matching article again.
+    """
+    key = ("search", query, dataclasses.astuple(filters), stop)
+    result: list[dict[str, Any]] = access.memo(
+        key, lambda: _search_uncached(access, query, filters, stop)
+    )
+    return result
+
+
+def _search_uncached(
+    access: LibraryAccess, query: str, filters: SearchFilters, stop: int
+) -> list[dict[str, Any]]:
     wanted = min(SEARCH_CAP, stop * FILTER_OVERFETCH if filters.active else stop)
     hits = access.call("search", query, limit=wanted)
     story_articles: set[str] | None = None

@@ -413,6 +413,10 @@ def open_store(path: str | Path) -> SQLiteStore:
     return SQLiteStore(path)
 
 
+MMAP_BYTES = 1 << 30
+"""How much of a store file SQLite may map into memory (address space, not RAM)."""
+
+
 def _connect(path: str) -> sqlite3.Connection:
     """Open ``path``, check it is a storyline store (or new), set it up and migrate it."""
     try:
@@ -432,6 +436,9 @@ def _connect(path: str) -> sqlite3.Connection:
         # memory instead of spilling to a temporary file past 64 KiB.
         conn.execute("PRAGMA temp_store = MEMORY")
         conn.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_S * 1000)}")
+        # Reads map the file instead of copying pages into each connection's own cache:
+        # a server holds one connection per worker thread, all reading the same index.
+        conn.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
         migrate(conn, path)
     except sqlite3.Error as exc:
         conn.close()

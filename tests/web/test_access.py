@@ -5,6 +5,7 @@ from __future__ import annotations
 import inspect
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -104,3 +105,41 @@ def test_writes_never_go_to_readers() -> None:
     access = LibraryAccess(main, open_reader=lambda: reader)
     assert access.call("add_alias", "x", "y") is True
     assert (main.calls, reader.calls) == (1, 0)
+
+
+def test_search_results_follow_a_write_from_another_process(tmp_path: Path) -> None:
+    import storyline
+    from storyline.api._routes import SearchFilters, run_search
+
+    db = tmp_path / "a.db"
+    first = tmp_path / "first.txt"
+    first.write_text("Walrus sighted\n\nA walrus was seen on the beach at Hel.\n")
+    with storyline.open(db) as writer:
+        writer.ingest([first], analyse_after=False)
+    with storyline.open(db) as library:
+        access = LibraryAccess(library, open_reader=lambda: storyline.open(db))
+        try:
+            assert len(run_search(access, "walrus", SearchFilters(), 10)) == 1
+            assert len(run_search(access, "walrus", SearchFilters(), 10)) == 1  # cached
+            second = tmp_path / "second.txt"
+            second.write_text("Second walrus\n\nAnother walrus swam past Gdynia.\n")
+            # Another process (here: another connection) writes to the same file.
+            with storyline.open(db) as writer:
+                writer.ingest([second], analyse_after=False)
+            assert len(run_search(access, "walrus", SearchFilters(), 10)) == 2
+        finally:
+            access.close()
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [(["--workers", "0"], "--workers must be at least 1"), (["--port", "0"], "--port must be")],
+)
+def test_serve_refuses_bad_options(options: list[str], message: str, tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from storyline.cli import cli
+
+    result = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "x.db"), *options])
+    assert result.exit_code == 2, result.output
+    assert message in result.output

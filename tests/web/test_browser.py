@@ -143,11 +143,11 @@ def demo_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     cli = [sys.executable, "-m", "storyline", "ingest", str(CORPUS), "--db", str(db)]
     subprocess.run(cli, check=True, capture_output=True, timeout=300)
     port = _free_port()
-    code = (
-        "from pathlib import Path; from storyline.api import serve; "
-        f"serve(Path({str(db)!r}), port={port})"
-    )
-    server = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT)
+    # Two server processes, as a multi-core deployment runs it: the journey's requests
+    # land on either, and both must answer the same.
+    command = [sys.executable, "-m", "storyline", "serve", "--db", str(db)]
+    command += ["--port", str(port), "--workers", "2"]
+    server = subprocess.Popen(command, cwd=ROOT)
     base = f"http://127.0.0.1:{port}"
     try:
         _wait_for(base, server)
