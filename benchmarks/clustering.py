@@ -275,6 +275,7 @@ def t17_stories(
     linker = StoryLinker(story_config)
     for event, signals in described:
         linker.add(event, signals)
+    linker.consolidate()
     stories = linker.assignments()
     return {article.id: stories[events[article.id]] for article, _, _ in items}
 

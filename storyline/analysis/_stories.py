@@ -115,6 +115,7 @@ class StoryStep:
         for event in sorted(reported, key=_event_order):
             self.events[event.id] = event
             self.linker.add(event, self._signals(event))
+        self.linker.consolidate()
         stale = [e for e in self.events if self.events[e].mentioned_only]
         for event_id in stale:
             del self.events[event_id]
