@@ -233,26 +233,34 @@ class EventClusterer:
         return [self._active[event_id] for event_id, _ in ranked]
 
     def _best(self, signal: Signal, day: int | None) -> _Cluster | None:
-        query = [(t, w * idf, idf) for t, w in signal.terms if (idf := self._idf(t))]
+        logs, df = self._logs, self._df
+        most = logs[self._documents + 1]
+        query = [(t, w * idf, idf) for t, w in signal.terms if (idf := most - logs[df.get(t, 0)])]
         if not query and not signal.entities:
             return None
         qnorm = math.sqrt(sum(q * q for _, q, _ in query))
+        weights = {t: q * idf for t, q, idf in query}
         chosen: _Cluster | None = None
         top = self.config.min_similarity
         for cluster in self._candidates(query, signal.entities):
-            score = self._score(signal, query, qnorm, cluster, day)
+            score = self._score(signal, weights, qnorm, cluster, day)
             if score >= top and (chosen is None or score > top or cluster.id < chosen.id):
                 chosen, top = cluster, score
         return chosen
 
     def _score(
-        self, signal: Signal, query: _Query, qnorm: float, cluster: _Cluster, day: int | None
+        self,
+        signal: Signal,
+        weights: dict[str, float],
+        qnorm: float,
+        cluster: _Cluster,
+        day: int | None,
     ) -> float:
         config = self.config
         factor = _time_factor(day, cluster, config)
         if factor <= 0.0:
             return 0.0
-        parts = [(config.body_weight, _body_cosine(query, qnorm, cluster))]
+        parts = [(config.body_weight, _body_cosine(weights, qnorm, cluster))]
         if signal.title_terms and cluster.tnorm2 > 0:
             parts.append((config.title_weight, self._title_cosine(signal.title_terms, cluster)))
         if signal.entities and cluster.ent:
@@ -271,17 +279,21 @@ class EventClusterer:
 
     def _absorb(self, cluster: _Cluster, signal: Signal, day: int | None) -> None:
         self._assigned[signal.article_id] = cluster.id
-        terms, postings, idf_of = cluster.terms, self._postings, self._idf
+        terms, postings = cluster.terms, self._postings
+        logs, df_get = self._logs, self._df.get
+        top = logs[self._documents + 1]  # `_idf`, inlined: this loop is the hot path
+        norm2 = cluster.norm2
         for term, weight in signal.terms:
             old = terms.get(term, 0.0)
             terms[term] = old + weight
-            idf = idf_of(term)
-            cluster.norm2 += ((old + weight) ** 2 - old * old) * idf * idf
+            idf = top - logs[df_get(term, 0)]
+            norm2 += ((old + weight) ** 2 - old * old) * idf * idf
             posting = postings.get(term)
             if posting is None:
                 postings[term] = {cluster.id}
             else:
                 posting.add(cluster.id)
+        cluster.norm2 = norm2
         for term in signal.title_terms:
             old = cluster.title.get(term, 0.0)
             cluster.title[term] = old + 1.0
@@ -307,15 +319,16 @@ class EventClusterer:
             self._logs.append(math.log(1 + len(self._logs)))
 
 
-def _body_cosine(query: _Query, qnorm: float, cluster: _Cluster) -> float:
+def _body_cosine(weights: dict[str, float], qnorm: float, cluster: _Cluster) -> float:
+    """Cosine of the article's TF-IDF vector and the event's centroid.
+
+    ``weights`` maps each query term to its TF-IDF weight times IDF (the centroid keeps
+    raw masses); the shared terms are found by a set intersection, in C.
+    """
     if cluster.norm2 <= 0 or qnorm <= 0:
         return 0.0
     terms = cluster.terms
-    dot = 0.0
-    for term, weight, idf in query:
-        mass = terms.get(term)
-        if mass is not None:
-            dot += weight * mass * idf
+    dot = sum(weights[t] * terms[t] for t in weights.keys() & terms.keys())
     return dot / (qnorm * math.sqrt(cluster.norm2))
 
 

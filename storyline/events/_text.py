@@ -56,15 +56,32 @@ def normalize_term(word: str) -> str:
     return word
 
 
+# Word -> term ("" for a dropped word), shared by every call: news vocabulary repeats,
+# so most words of an article were normalised before.  Cleared when it reaches this
+# many entries, which bounds its memory (about 30 MB) on an endless stream.
+_TERMS: dict[str, str] = {}
+_TERMS_LIMIT = 200_000
+
+
+def _term_of(word: str) -> str:
+    if len(word) < 3 or word in STOP_WORDS:
+        return ""
+    term = normalize_term(word)
+    return term if len(term) >= 3 else ""
+
+
 def count_terms(text: str) -> Counter[str]:
     """Count the content terms of ``text`` (lower-cased, stop words dropped)."""
     counts: Counter[str] = Counter()
-    for word in _WORD.findall(text.lower()):
-        if len(word) < 3 or word in STOP_WORDS:
-            continue
-        term = normalize_term(word)
-        if len(term) >= 3:
-            counts[term] += 1
+    known = _TERMS
+    for word, n in Counter(_WORD.findall(text.lower())).items():
+        term = known.get(word)
+        if term is None:
+            if len(known) >= _TERMS_LIMIT:
+                known.clear()
+            term = known[word] = _term_of(word)
+        if term:
+            counts[term] += n
     return counts
 
 
