@@ -14,6 +14,7 @@ import hashlib
 import heapq
 import logging
 import math
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -220,13 +221,11 @@ class EventClusterer:
         config = self.config
         best = sorted(query, key=lambda q: (-q[1], q[0]))[: config.query_terms]
         keys = [t for t, _, _ in best] + ["@" + e for e in entities[:8]]
-        votes: dict[str, int] = {}
+        votes: Counter[str] = Counter()
         for key in keys:
             posting = self._postings.get(key)
-            if posting is None or len(posting) > config.max_posting:
-                continue
-            for event_id in posting:
-                votes[event_id] = votes.get(event_id, 0) + 1
+            if posting is not None and len(posting) <= config.max_posting:
+                votes.update(posting)  # counted in C
         ranked = heapq.nsmallest(
             config.max_candidates, votes.items(), key=lambda kv: (-kv[1], kv[0])
         )
@@ -240,10 +239,11 @@ class EventClusterer:
             return None
         qnorm = math.sqrt(sum(q * q for _, q, _ in query))
         weights = {t: q * idf for t, q, idf in query}
+        title = {t: (most - logs[df.get(t, 0)]) ** 2 for t in signal.title_terms}
         chosen: _Cluster | None = None
         top = self.config.min_similarity
         for cluster in self._candidates(query, signal.entities):
-            score = self._score(signal, weights, qnorm, cluster, day)
+            score = self._score(signal, weights, qnorm, title, cluster, day)
             if score >= top and (chosen is None or score > top or cluster.id < chosen.id):
                 chosen, top = cluster, score
         return chosen
@@ -253,6 +253,7 @@ class EventClusterer:
         signal: Signal,
         weights: dict[str, float],
         qnorm: float,
+        title: dict[str, float],
         cluster: _Cluster,
         day: int | None,
     ) -> float:
@@ -261,21 +262,12 @@ class EventClusterer:
         if factor <= 0.0:
             return 0.0
         parts = [(config.body_weight, _body_cosine(weights, qnorm, cluster))]
-        if signal.title_terms and cluster.tnorm2 > 0:
-            parts.append((config.title_weight, self._title_cosine(signal.title_terms, cluster)))
+        if title and cluster.tnorm2 > 0:
+            parts.append((config.title_weight, _title_cosine(title, cluster)))
         if signal.entities and cluster.ent:
             parts.append((config.entity_weight, _entity_overlap(signal.entities, cluster)))
         total = sum(w for w, _ in parts)
         return factor * sum(w * s for w, s in parts) / total if total else 0.0
-
-    def _title_cosine(self, title: Sequence[str], cluster: _Cluster) -> float:
-        dot = 0.0
-        norm2 = 0.0
-        for term in title:
-            idf = self._idf(term)
-            norm2 += idf * idf
-            dot += idf * idf * cluster.title.get(term, 0.0)
-        return dot / math.sqrt(norm2 * cluster.tnorm2) if norm2 else 0.0
 
     def _absorb(self, cluster: _Cluster, signal: Signal, day: int | None) -> None:
         self._assigned[signal.article_id] = cluster.id
@@ -330,6 +322,15 @@ def _body_cosine(weights: dict[str, float], qnorm: float, cluster: _Cluster) -> 
     terms = cluster.terms
     dot = sum(weights[t] * terms[t] for t in weights.keys() & terms.keys())
     return dot / (qnorm * math.sqrt(cluster.norm2))
+
+
+def _title_cosine(title: dict[str, float], cluster: _Cluster) -> float:
+    """Cosine of the article's title and the event's titles; ``title`` maps each title
+    term to its squared IDF."""
+    norm2 = sum(title.values())
+    counts = cluster.title
+    dot = sum(idf2 * counts[t] for t, idf2 in title.items() if t in counts)
+    return dot / math.sqrt(norm2 * cluster.tnorm2) if norm2 else 0.0
 
 
 def _ordinal(text: str | None) -> int | None:
