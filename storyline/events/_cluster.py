@@ -11,12 +11,13 @@ free their vectors), so the cost of one article stays flat however large the arc
 from __future__ import annotations
 
 import hashlib
-import heapq
 import logging
 import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import chain, repeat
+from operator import itemgetter, mul
 
 from storyline.events._signal import Signal, parse_day
 
@@ -103,13 +104,15 @@ class _Cluster:
 CORE_REFRESH = 16
 """Events with more articles than this refresh their core entities every this many."""
 
-MAX_EVENT_TERMS = 1000
+MAX_EVENT_TERMS = 2000
 """An event's centroid keeps at most twice this many terms; past that it is cut back to
 its heaviest `MAX_EVENT_TERMS` (and entities likewise).  A long-running event of
-thousands of articles otherwise gathers ten thousand terms whose tail weighs almost
-nothing in a cosine but makes every comparison and core refresh slower, so the cost per
-article grew with the archive (1,613 articles/s over the first 100,000 of the scale
-benchmark, under 1,000 past 600,000)."""
+thousands of articles otherwise gathers tens of thousands of terms whose tail weighs
+almost nothing in a cosine but costs memory and slows core refreshes.  The cut also takes
+the dropped terms out of the index, so an article whose rarest words were among them no
+longer finds the event: at 1,000 the T17 stream's largest events lost their late articles
+to new events (story B3 F1 0.908 -> 0.856, order stability 0.953 -> 0.756); at 2,000 and
+above the T17 figures are unchanged."""
 
 
 def event_id_for(first_article: str, prefix: str = "ev-") -> str:
@@ -227,17 +230,17 @@ class EventClusterer:
 
     def _candidates(self, query: _Query, entities: Sequence[str]) -> list[_Cluster]:
         config = self.config
-        best = sorted(query, key=lambda q: (-q[1], q[0]))[: config.query_terms]
-        keys = [t for t, _, _ in best] + ["@" + e for e in entities[:8]]
-        votes: Counter[str] = Counter()
-        for key in keys:
-            posting = self._postings.get(key)
-            if posting is not None and len(posting) <= config.max_posting:
-                votes.update(posting)  # counted in C
-        ranked = heapq.nsmallest(
-            config.max_candidates, votes.items(), key=lambda kv: (-kv[1], kv[0])
+        # Heaviest first, ties by term: two sorts in C, the second stable.
+        best = sorted(query)
+        best.sort(key=itemgetter(1), reverse=True)
+        keys = [t for t, _, _ in best[: config.query_terms]] + ["@" + e for e in entities[:8]]
+        postings = [self._postings.get(key) for key in keys]
+        votes = Counter(  # counted in C
+            chain.from_iterable(p for p in postings if p and len(p) <= config.max_posting)
         )
-        return [self._active[event_id] for event_id, _ in ranked]
+        ranked = sorted(votes.items())  # most votes first, ties by id, as above
+        ranked.sort(key=itemgetter(1), reverse=True)
+        return [self._active[event_id] for event_id, _ in ranked[: config.max_candidates]]
 
     def _best(self, signal: Signal, day: int | None) -> _Cluster | None:
         logs, df = self._logs, self._df
@@ -248,34 +251,29 @@ class EventClusterer:
         qnorm = math.sqrt(sum(q * q for _, q, _ in query))
         weights = {t: q * idf for t, q, idf in query}
         title = {t: (most - logs[df.get(t, 0)]) ** 2 for t in signal.title_terms}
+        tnorm2 = sum(title.values())
+        entities = signal.entities
+        mine = frozenset(entities[:10])
+        config = self.config
         chosen: _Cluster | None = None
-        top = self.config.min_similarity
-        for cluster in self._candidates(query, signal.entities):
-            score = self._score(signal, weights, qnorm, title, cluster, day)
+        top = config.min_similarity
+        for cluster in self._candidates(query, entities):
+            # The weighted mean of the parts both sides have, scaled by time agreement.
+            factor = _time_factor(day, cluster, config)
+            if factor <= 0.0:
+                continue
+            total = config.body_weight
+            mass = total * _body_cosine(weights, qnorm, cluster)
+            if title and cluster.tnorm2 > 0:
+                total += config.title_weight
+                mass += config.title_weight * _title_cosine(title, tnorm2, cluster)
+            if entities and cluster.ent:
+                total += config.entity_weight
+                mass += config.entity_weight * _entity_overlap(mine, cluster)
+            score = factor * mass / total if total else 0.0
             if score >= top and (chosen is None or score > top or cluster.id < chosen.id):
                 chosen, top = cluster, score
         return chosen
-
-    def _score(
-        self,
-        signal: Signal,
-        weights: dict[str, float],
-        qnorm: float,
-        title: dict[str, float],
-        cluster: _Cluster,
-        day: int | None,
-    ) -> float:
-        config = self.config
-        factor = _time_factor(day, cluster, config)
-        if factor <= 0.0:
-            return 0.0
-        parts = [(config.body_weight, _body_cosine(weights, qnorm, cluster))]
-        if title and cluster.tnorm2 > 0:
-            parts.append((config.title_weight, _title_cosine(title, cluster)))
-        if signal.entities and cluster.ent:
-            parts.append((config.entity_weight, _entity_overlap(signal.entities, cluster)))
-        total = sum(w for w, _ in parts)
-        return factor * sum(w * s for w, s in parts) / total if total else 0.0
 
     def _prune(self, cluster: _Cluster) -> None:
         """Cut an event's terms, title terms and entities back to their heaviest."""
@@ -298,29 +296,37 @@ class EventClusterer:
         terms, postings = cluster.terms, self._postings
         logs, df_get = self._logs, self._df.get
         top = logs[self._documents + 1]  # `_idf`, inlined: this loop is the hot path
-        norm2 = cluster.norm2
-        for term, weight in signal.terms:
-            old = terms.get(term, 0.0)
-            terms[term] = old + weight
-            idf = top - logs[df_get(term, 0)]
-            norm2 += ((old + weight) ** 2 - old * old) * idf * idf
-            posting = postings.get(term)
-            if posting is None:
-                postings[term] = {cluster.id}
-            else:
-                posting.add(cluster.id)
-        cluster.norm2 = norm2
+        title, tnorm2 = cluster.title, cluster.tnorm2
         for term in signal.title_terms:
-            old = cluster.title.get(term, 0.0)
-            cluster.title[term] = old + 1.0
-            idf = self._idf(term)
-            cluster.tnorm2 += ((old + 1.0) ** 2 - old * old) * idf * idf
+            was = title.get(term, 0.0)
+            title[term] = was + 1.0
+            idf = top - logs[df_get(term, 0)]
+            tnorm2 += ((was + 1.0) ** 2 - was * was) * idf * idf
+        cluster.tnorm2 = tnorm2
+        norm2 = cluster.norm2
+        df = self._df
+        for term, weight in signal.terms:
+            seen = df_get(term, 0)
+            df[term] = seen + 1  # the IDF below is the one before this article
+            idf = top - logs[seen]
+            old = terms.get(term)
+            if old is None:
+                # New to the event: index it (a term the event has is indexed already).
+                terms[term] = weight
+                norm2 += weight * weight * idf * idf
+                posting = postings.get(term)
+                if posting is None:
+                    postings[term] = {cluster.id}
+                else:
+                    posting.add(cluster.id)
+            else:
+                terms[term] = old + weight
+                norm2 += ((old + weight) ** 2 - old * old) * idf * idf
+        cluster.norm2 = norm2
         for entity in signal.entities:
             cluster.ent[entity] = cluster.ent.get(entity, 0) + 1
             self._postings.setdefault("@" + entity, set()).add(cluster.id)
         cluster.n += 1
-        if len(terms) > 2 * MAX_EVENT_TERMS or len(cluster.ent) > 2 * MAX_EVENT_TERMS:
-            self._prune(cluster)
         if cluster.n <= CORE_REFRESH or cluster.n % CORE_REFRESH == 0:
             # The core of a large event barely moves with one more article; refreshing
             # it every time made the cost per article grow with the event's size.
@@ -330,11 +336,10 @@ class EventClusterer:
             cluster.hi = day if cluster.hi is None else max(cluster.hi, day)
             cluster.last = day if cluster.last is None else max(cluster.last, day)
         self._documents += 1
-        df = self._df
-        for term, _ in signal.terms:
-            df[term] = df.get(term, 0) + 1
         while len(self._logs) <= self._documents + 1:
             self._logs.append(math.log(1 + len(self._logs)))
+        if len(terms) > 2 * MAX_EVENT_TERMS or len(cluster.ent) > 2 * MAX_EVENT_TERMS:
+            self._prune(cluster)  # after the counts above, so its IDFs include this article
 
 
 def _heaviest(counts: Mapping[str, float], keep: int) -> list[str]:
@@ -347,22 +352,26 @@ def _body_cosine(weights: dict[str, float], qnorm: float, cluster: _Cluster) -> 
     """Cosine of the article's TF-IDF vector and the event's centroid.
 
     ``weights`` maps each query term to its TF-IDF weight times IDF (the centroid keeps
-    raw masses); the shared terms are found by a set intersection, in C.
+    raw masses); the shared terms are found by a set intersection and summed, in C.
     """
     if cluster.norm2 <= 0 or qnorm <= 0:
         return 0.0
     terms = cluster.terms
-    dot = sum(weights[t] * terms[t] for t in weights.keys() & terms.keys())
+    shared = weights.keys() & terms.keys()
+    dot: float = sum(map(mul, map(weights.__getitem__, shared), map(terms.__getitem__, shared)))
     return dot / (qnorm * math.sqrt(cluster.norm2))
 
 
-def _title_cosine(title: dict[str, float], cluster: _Cluster) -> float:
+_ZEROS = repeat(0.0)
+
+
+def _title_cosine(title: dict[str, float], norm2: float, cluster: _Cluster) -> float:
     """Cosine of the article's title and the event's titles; ``title`` maps each title
-    term to its squared IDF."""
-    norm2 = sum(title.values())
-    counts = cluster.title
-    dot = sum(idf2 * counts[t] for t, idf2 in title.items() if t in counts)
-    return dot / math.sqrt(norm2 * cluster.tnorm2) if norm2 else 0.0
+    term to its squared IDF, ``norm2`` is their sum."""
+    if not norm2:
+        return 0.0
+    dot: float = sum(map(mul, title.values(), map(cluster.title.get, title, _ZEROS)))
+    return dot / math.sqrt(norm2 * cluster.tnorm2)
 
 
 def _ordinal(text: str | None) -> int | None:
@@ -393,9 +402,8 @@ def _core_entities(cluster: _Cluster) -> frozenset[str]:
     return frozenset(core)
 
 
-def _entity_overlap(entities: Sequence[str], cluster: _Cluster) -> float:
+def _entity_overlap(mine: frozenset[str], cluster: _Cluster) -> float:
     """Dice overlap between the article's top entities and the event's core entities."""
-    mine = set(entities[:10])
     core = cluster.core
     if not mine or not core:
         return 0.0

@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from operator import itemgetter
 from typing import Any
 
 from storyline.events._text import Vocabulary, count_terms, name_keys
@@ -123,12 +124,22 @@ def article_signal(
 def _top_terms(
     counts: Counter[str], vocabulary: Vocabulary | None
 ) -> tuple[tuple[str, float], ...]:
-    weighted = [(term, 1.0 + math.log(n)) for term, n in counts.items()]
     if vocabulary is None:
-        weighted.sort(key=lambda tw: (-tw[1], tw[0]))
-    else:
-        weighted.sort(key=lambda tw: (-tw[1] * vocabulary.idf(tw[0]), tw[0]))
+        # Most frequent first, ties alphabetical: two sorts in C (the second is stable).
+        ranked = sorted(counts.items())
+        ranked.sort(key=itemgetter(1), reverse=True)
+        return tuple((term, _tf(n)) for term, n in ranked[:MAX_TERMS])
+    weighted = [(term, _tf(n)) for term, n in counts.items()]
+    weighted.sort(key=lambda tw: (-tw[1] * vocabulary.idf(tw[0]), tw[0]))
     return tuple(weighted[:MAX_TERMS])
+
+
+_TF = [0.0] + [1.0 + math.log(n) for n in range(1, 256)]
+
+
+def _tf(count: int) -> float:
+    """Sublinear term frequency, ``1 + ln(count)`` (from a table for common counts)."""
+    return _TF[count] if count < 256 else 1.0 + math.log(count)
 
 
 def _published_day(article: Article) -> str | None:

@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 _WORD = re.compile(r"[a-z][a-z0-9'-]+")
 _NAME = re.compile(r"\b[A-Z][a-zA-Z'-]+(?:\s+(?:of\s+|de\s+)?[A-Z][a-zA-Z'-]+)*")
@@ -72,16 +73,18 @@ def _term_of(word: str) -> str:
 
 def count_terms(text: str) -> Counter[str]:
     """Count the content terms of ``text`` (lower-cased, stop words dropped)."""
-    counts: Counter[str] = Counter()
     known = _TERMS
-    for word, n in Counter(_WORD.findall(text.lower())).items():
-        term = known.get(word)
-        if term is None:
-            if len(known) >= _TERMS_LIMIT:
-                known.clear()
-            term = known[word] = _term_of(word)
-        if term:
-            counts[term] += n
+    words = _WORD.findall(text.lower())
+    unseen = set(words).difference(known)
+    if unseen:
+        if len(known) + len(unseen) > _TERMS_LIMIT:
+            known.clear()
+            unseen = set(words)
+        for word in unseen:
+            known[word] = _term_of(word)
+    # Every word is known now: map and count them in C.
+    counts = Counter(map(known.__getitem__, words))
+    counts.pop("", None)
     return counts
 
 
@@ -91,17 +94,33 @@ def name_keys(text: str, limit: int = 24) -> tuple[str, ...]:
     A cheap stand-in for the entity stage when no entity ids are given: runs of
     capitalised words, lower-cased, with sentence-start function words dropped.
     """
-    counts: Counter[str] = Counter()
-    for match in _NAME.finditer(text):
-        words = match.group(0).split()
-        while words and words[0] in _NAME_STOP:
-            words = words[1:]
-        if not words:
-            continue
-        key = " ".join(words).lower()
-        if len(key) >= 3 and key not in STOP_WORDS:
-            counts[key] += 1
-    return tuple(k for k, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:limit])
+    known = _NAMES
+    runs = _NAME.findall(text)
+    unseen = set(runs).difference(known)
+    if unseen:
+        if len(known) + len(unseen) > _TERMS_LIMIT:
+            known.clear()
+            unseen = set(runs)
+        for run in unseen:
+            known[run] = _name_of(run)
+    counts = Counter(map(known.__getitem__, runs))
+    counts.pop("", None)
+    # Alphabetical first, then a stable sort by count: most frequent first, ties by name.
+    ranked = sorted(counts.items())
+    ranked.sort(key=itemgetter(1), reverse=True)
+    return tuple(key for key, _ in ranked[:limit])
+
+
+# A capitalised run -> its name key ("" when it names nothing), shared like `_TERMS`.
+_NAMES: dict[str, str] = {}
+
+
+def _name_of(run: str) -> str:
+    words = run.split()
+    while words and words[0] in _NAME_STOP:
+        words = words[1:]
+    key = " ".join(words).lower()
+    return key if len(key) >= 3 and key not in STOP_WORDS else ""
 
 
 @dataclass(slots=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 
 import pytest
 
@@ -136,3 +137,24 @@ def test_undated_articles_cluster_by_text() -> None:
         for i, (t, p) in enumerate([("quake", "chile"), ("quake", "chile"), ("vote", "iraq")])
     }
     assert len(ids) == 2
+
+
+def test_a_long_running_event_stays_bounded_and_keeps_its_articles(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from storyline.events import _cluster
+
+    monkeypatch.setattr(_cluster, "MAX_EVENT_TERMS", 12)
+    clusterer = EventClusterer()
+    joined = set()
+    for i in range(60):
+        # The quake's core words every day, plus two words no other report uses.
+        base = _signal(f"q{i}", "quake", f"2010-03-{1 + i % 5:02d}", "chile")
+        tail = ((f"rare{i}a", 1.0), (f"rare{i}b", 1.0))
+        joined.add(clusterer.add(replace(base, terms=base.terms + tail)))
+    assert len(joined) == 1
+    (cluster,) = clusterer._active.values()
+    assert len(cluster.terms) <= 2 * 12
+    # The index lists the event under exactly the terms its centroid still has.
+    indexed = {key for key, events in clusterer._postings.items() if cluster.id in events}
+    assert {k for k in indexed if not k.startswith("@")} == set(cluster.terms)
