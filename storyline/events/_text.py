@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from operator import itemgetter
 
@@ -57,11 +57,32 @@ def normalize_term(word: str) -> str:
     return word
 
 
-# Word -> term ("" for a dropped word), shared by every call: news vocabulary repeats,
-# so most words of an article were normalised before.  Cleared when it reaches this
-# many entries, which bounds its memory (about 30 MB) on an endless stream.
+_CACHE_LIMIT = 200_000
+"""Entries in each of the word -> term and run -> name caches before it is cleared, which
+bounds its memory (about 30 MB) on an endless stream."""
+
+# Word -> term, and capitalised run -> name key ("" for one that is dropped), shared by
+# every call: news vocabulary repeats, so most words of an article were seen before.
 _TERMS: dict[str, str] = {}
-_TERMS_LIMIT = 200_000
+_NAMES: dict[str, str] = {}
+
+
+def _count_mapped(
+    items: list[str], known: dict[str, str], make: Callable[[str], str]
+) -> Counter[str]:
+    """Count ``items`` by their form in ``known`` (filled by ``make`` for new ones);
+    items whose form is "" are not counted."""
+    unseen = set(items).difference(known)
+    if unseen:
+        if len(known) + len(unseen) > _CACHE_LIMIT:
+            known.clear()
+            unseen = set(items)
+        for item in unseen:
+            known[item] = make(item)
+    # Every item is known now: map and count them in C.
+    counts = Counter(map(known.__getitem__, items))
+    counts.pop("", None)
+    return counts
 
 
 def _term_of(word: str) -> str:
@@ -73,19 +94,7 @@ def _term_of(word: str) -> str:
 
 def count_terms(text: str) -> Counter[str]:
     """Count the content terms of ``text`` (lower-cased, stop words dropped)."""
-    known = _TERMS
-    words = _WORD.findall(text.lower())
-    unseen = set(words).difference(known)
-    if unseen:
-        if len(known) + len(unseen) > _TERMS_LIMIT:
-            known.clear()
-            unseen = set(words)
-        for word in unseen:
-            known[word] = _term_of(word)
-    # Every word is known now: map and count them in C.
-    counts = Counter(map(known.__getitem__, words))
-    counts.pop("", None)
-    return counts
+    return _count_mapped(_WORD.findall(text.lower()), _TERMS, _term_of)
 
 
 def name_keys(text: str, limit: int = 24) -> tuple[str, ...]:
@@ -94,25 +103,11 @@ def name_keys(text: str, limit: int = 24) -> tuple[str, ...]:
     A cheap stand-in for the entity stage when no entity ids are given: runs of
     capitalised words, lower-cased, with sentence-start function words dropped.
     """
-    known = _NAMES
-    runs = _NAME.findall(text)
-    unseen = set(runs).difference(known)
-    if unseen:
-        if len(known) + len(unseen) > _TERMS_LIMIT:
-            known.clear()
-            unseen = set(runs)
-        for run in unseen:
-            known[run] = _name_of(run)
-    counts = Counter(map(known.__getitem__, runs))
-    counts.pop("", None)
+    counts = _count_mapped(_NAME.findall(text), _NAMES, _name_of)
     # Alphabetical first, then a stable sort by count: most frequent first, ties by name.
     ranked = sorted(counts.items())
     ranked.sort(key=itemgetter(1), reverse=True)
     return tuple(key for key, _ in ranked[:limit])
-
-
-# A capitalised run -> its name key ("" when it names nothing), shared like `_TERMS`.
-_NAMES: dict[str, str] = {}
 
 
 def _name_of(run: str) -> str:
