@@ -17,9 +17,10 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain, repeat
-from operator import itemgetter, mul
+from operator import mul
 
 from storyline.events._signal import Signal, parse_day
+from storyline.events._text import heaviest_first
 
 logger = logging.getLogger(__name__)
 
@@ -230,16 +231,13 @@ class EventClusterer:
 
     def _candidates(self, query: _Query, entities: Sequence[str]) -> list[_Cluster]:
         config = self.config
-        # Heaviest first, ties by term: two sorts in C, the second stable.
-        best = sorted(query)
-        best.sort(key=itemgetter(1), reverse=True)
+        best = heaviest_first(query)
         keys = [t for t, _, _ in best[: config.query_terms]] + ["@" + e for e in entities[:8]]
         postings = [self._postings.get(key) for key in keys]
         votes = Counter(  # counted in C
             chain.from_iterable(p for p in postings if p and len(p) <= config.max_posting)
         )
-        ranked = sorted(votes.items())  # most votes first, ties by id, as above
-        ranked.sort(key=itemgetter(1), reverse=True)
+        ranked = heaviest_first(votes.items())
         return [self._active[event_id] for event_id, _ in ranked[: config.max_candidates]]
 
     def _best(self, signal: Signal, day: int | None) -> _Cluster | None:
@@ -344,8 +342,7 @@ class EventClusterer:
 
 def _heaviest(counts: Mapping[str, float], keep: int) -> list[str]:
     """The keys of ``counts`` past its ``keep`` heaviest (ties broken by key)."""
-    ranked = sorted(counts, key=lambda k: (-counts[k], k))
-    return ranked[keep:]
+    return [key for key, _ in heaviest_first(counts.items())[keep:]]
 
 
 def _body_cosine(weights: dict[str, float], qnorm: float, cluster: _Cluster) -> float:

@@ -8,10 +8,9 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from operator import itemgetter
 from typing import Any
 
-from storyline.events._text import Vocabulary, count_terms, name_keys
+from storyline.events._text import Vocabulary, count_terms, heaviest_first, name_keys
 from storyline.model import Article, Granularity, Timex
 
 # How many body terms a signal keeps. 50 covers the distinctive vocabulary of a news
@@ -125,9 +124,7 @@ def _top_terms(
     counts: Counter[str], vocabulary: Vocabulary | None
 ) -> tuple[tuple[str, float], ...]:
     if vocabulary is None:
-        # Most frequent first, ties alphabetical: two sorts in C (the second is stable).
-        ranked = sorted(counts.items())
-        ranked.sort(key=itemgetter(1), reverse=True)
+        ranked = heaviest_first(counts.items())
         return tuple((term, _tf(n)) for term, n in ranked[:MAX_TERMS])
     weighted = [(term, _tf(n)) for term, n in counts.items()]
     weighted.sort(key=lambda tw: (-tw[1] * vocabulary.idf(tw[0]), tw[0]))

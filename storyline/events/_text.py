@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from operator import itemgetter
+from typing import Any, TypeVar
 
 _WORD = re.compile(r"[a-z][a-z0-9'-]+")
 _NAME = re.compile(r"\b[A-Z][a-zA-Z'-]+(?:\s+(?:of\s+|de\s+)?[A-Z][a-zA-Z'-]+)*")
@@ -85,6 +86,20 @@ def _count_mapped(
     return counts
 
 
+_Row = TypeVar("_Row", bound=tuple[Any, ...])
+
+
+def heaviest_first(rows: Iterable[_Row]) -> list[_Row]:
+    """Sort ``(key, weight, ...)`` rows by weight, heaviest first, ties by key.
+
+    Two sorts in C rather than one with a Python key function: by key first (keys are
+    distinct), then a stable sort by weight.
+    """
+    ranked = sorted(rows)
+    ranked.sort(key=itemgetter(1), reverse=True)
+    return ranked
+
+
 def _term_of(word: str) -> str:
     if len(word) < 3 or word in STOP_WORDS:
         return ""
@@ -103,10 +118,7 @@ def name_keys(text: str, limit: int = 24) -> tuple[str, ...]:
     A cheap stand-in for the entity stage when no entity ids are given: runs of
     capitalised words, lower-cased, with sentence-start function words dropped.
     """
-    counts = _count_mapped(_NAME.findall(text), _NAMES, _name_of)
-    # Alphabetical first, then a stable sort by count: most frequent first, ties by name.
-    ranked = sorted(counts.items())
-    ranked.sort(key=itemgetter(1), reverse=True)
+    ranked = heaviest_first(_count_mapped(_NAME.findall(text), _NAMES, _name_of).items())
     return tuple(key for key, _ in ranked[:limit])
 
 
