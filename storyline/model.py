@@ -13,6 +13,7 @@ JSON, SQLite and Spark unchanged.  ``earliest``/``latest`` are always full calen
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -67,6 +68,10 @@ class Evidence:
         return dataclasses.asdict(self)
 
 
+LIKELY_DAY_SPAN = 7
+"""The widest inferred interval (in days) whose most likely day still counts as the day."""
+
+
 @dataclass(frozen=True, slots=True)
 class TimePoint:
     """A date or interval with its granularity, provenance and confidence.
@@ -82,6 +87,25 @@ class TimePoint:
     provenance: Provenance
     confidence: float = 1.0
     evidence: tuple[Evidence, ...] = ()
+
+    def likely_day(self) -> str | None:
+        """The day (``YYYY-MM-DD``) this point most likely names, when it is that precise.
+
+        A point known to the day gives it; an inferred one gives its most likely day
+        only when its interval is shorter than `LIKELY_DAY_SPAN` days (within a week,
+        "on Saturday" resolves the same for almost every day of it).  A wide interval
+        with a most likely day (an undated article placed near a happening it recalls)
+        gives ``None``: that day is a guess, not a date to count from or cluster by.
+        """
+        exact = self.earliest == self.latest
+        value = self.earliest if exact and len(self.value) < 10 else self.value
+        try:
+            low = dt.date.fromisoformat(self.earliest[:10])
+            high = dt.date.fromisoformat(self.latest[:10])
+            day = dt.date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+        return day.isoformat() if (high - low).days < LIKELY_DAY_SPAN else None
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON shape of the command-line contract."""

@@ -78,28 +78,16 @@ def narrow_dates(
     return narrowed
 
 
-ANCHOR_DAYS = 7
-"""The widest inferred interval whose most likely day still anchors relative expressions:
-within a week, "on Saturday" and "last April" resolve the same for almost every day."""
-
-
 def anchor_of(published: TimePoint | None) -> str | None:
-    """A day to resolve relative expressions against, or ``None``.
+    """A day (or an exact time) to resolve relative expressions against, or ``None``.
 
-    A date known to the day; or, for an inferred date, its most likely day when the
-    interval is at most `ANCHOR_DAYS` long.
+    An exact publication time as it is; else `TimePoint.likely_day`.
     """
     if published is None:
         return None
-    if published.earliest == published.latest:
-        return published.value if len(published.value) >= 10 else published.earliest
-    try:
-        low = dt.date.fromisoformat(published.earliest[:10])
-        high = dt.date.fromisoformat(published.latest[:10])
-        dt.date.fromisoformat(published.value[:10])
-    except ValueError:
-        return None
-    return published.value[:10] if (high - low).days < ANCHOR_DAYS else None
+    if published.earliest == published.latest and len(published.value) >= 10:
+        return published.value
+    return published.likely_day()
 
 
 class LinkStep:

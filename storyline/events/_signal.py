@@ -11,7 +11,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from storyline.events._text import Vocabulary, count_terms, heaviest_first, name_keys
-from storyline.model import Article, Granularity, Timex
+from storyline.model import Article, Timex
 
 # How many body terms a signal keeps. 50 covers the distinctive vocabulary of a news
 # article; on ECB+ train, 80 terms scored B3 F1 0.859 and 50 terms 0.852 (dev equal at
@@ -140,12 +140,7 @@ def _tf(count: int) -> float:
 
 
 def _published_day(article: Article) -> str | None:
-    point = article.published
-    if point is None:
-        return None
-    if point.granularity in (Granularity.DAY, Granularity.TIME) or (point.earliest == point.latest):
-        return point.earliest[:10]
-    return None
+    return article.published.likely_day() if article.published is not None else None
 
 
 def event_day(timexes: Sequence[Timex], published: str | None) -> str | None:

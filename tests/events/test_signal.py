@@ -98,3 +98,39 @@ def test_signal_round_trips_through_json() -> None:
         "a1", "2014-02-08", "2014-02-07", (("putin", 1.6931),), ("visit",), ("p:1",), "a0"
     )
     assert Signal.from_dict(signal.to_dict()) == signal
+
+
+def _inferred(value: str, earliest: str, latest: str) -> TimePoint:
+    return TimePoint(value, earliest, latest, Granularity.DAY, Provenance.INFERRED, 0.3)
+
+
+@pytest.mark.parametrize(
+    ("point", "day"),
+    [
+        (_inferred("2014-02-08", "2014-02-05", "2014-02-10"), "2014-02-08"),
+        # A most likely day inside two years of doubt is a guess, not the article's day.
+        (_inferred("1966-12-31", "1965-11-17", "1968-02-14"), None),
+        (
+            TimePoint(
+                "2014-02", "2014-02-01", "2014-02-28", Granularity.MONTH, Provenance.EXPLICIT
+            ),
+            None,
+        ),
+        (
+            TimePoint(
+                "2014-02-08T10:30",
+                "2014-02-08",
+                "2014-02-08",
+                Granularity.TIME,
+                Provenance.EXPLICIT,
+            ),
+            "2014-02-08",
+        ),
+    ],
+)
+def test_article_signal_dates_only_by_a_precise_publication_day(
+    point: TimePoint, day: str | None
+) -> None:
+    article = Article(None, ("Talks resumed in Tokyo.",), id="a4", published=point)
+    signal = article_signal(article)
+    assert signal.published == day and signal.event_time == day
