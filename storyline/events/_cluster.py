@@ -20,7 +20,7 @@ from itertools import chain, repeat
 from operator import mul
 
 from storyline.events._signal import Signal, parse_day
-from storyline.events._text import heaviest_first
+from storyline.events._text import heaviest_first, heaviest_keys
 
 logger = logging.getLogger(__name__)
 
@@ -237,8 +237,9 @@ class EventClusterer:
         votes = Counter(  # counted in C
             chain.from_iterable(p for p in postings if p and len(p) <= config.max_posting)
         )
-        ranked = heaviest_first(votes.items())
-        return [self._active[event_id] for event_id, _ in ranked[: config.max_candidates]]
+        return [
+            self._active[event_id] for event_id in heaviest_keys(votes)[: config.max_candidates]
+        ]
 
     def _best(self, signal: Signal, day: int | None) -> _Cluster | None:
         logs, df = self._logs, self._df
@@ -321,9 +322,14 @@ class EventClusterer:
                 terms[term] = old + weight
                 norm2 += ((old + weight) ** 2 - old * old) * idf * idf
         cluster.norm2 = norm2
+        ent = cluster.ent
         for entity in signal.entities:
-            cluster.ent[entity] = cluster.ent.get(entity, 0) + 1
-            self._postings.setdefault("@" + entity, set()).add(cluster.id)
+            mentions = ent.get(entity)
+            if mentions is None:
+                ent[entity] = 1
+                postings.setdefault("@" + entity, set()).add(cluster.id)
+            else:
+                ent[entity] = mentions + 1
         cluster.n += 1
         if cluster.n <= CORE_REFRESH or cluster.n % CORE_REFRESH == 0:
             # The core of a large event barely moves with one more article; refreshing
@@ -342,7 +348,7 @@ class EventClusterer:
 
 def _heaviest(counts: Mapping[str, float], keep: int) -> list[str]:
     """The keys of ``counts`` past its ``keep`` heaviest (ties broken by key)."""
-    return [key for key, _ in heaviest_first(counts.items())[keep:]]
+    return heaviest_keys(counts)[keep:]
 
 
 def _body_cosine(weights: dict[str, float], qnorm: float, cluster: _Cluster) -> float:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from storyline.events._text import Vocabulary, count_terms, heaviest_first, name_keys
+from storyline.events._text import Vocabulary, count_terms, heaviest_keys, name_keys
 from storyline.model import Article, Timex
 
 # How many body terms a signal keeps. 50 covers the distinctive vocabulary of a news
@@ -124,8 +124,7 @@ def _top_terms(
     counts: Counter[str], vocabulary: Vocabulary | None
 ) -> tuple[tuple[str, float], ...]:
     if vocabulary is None:
-        ranked = heaviest_first(counts.items())
-        return tuple((term, _tf(n)) for term, n in ranked[:MAX_TERMS])
+        return tuple((term, _tf(counts[term])) for term in heaviest_keys(counts)[:MAX_TERMS])
     weighted = [(term, _tf(n)) for term, n in counts.items()]
     weighted.sort(key=lambda tw: (-tw[1] * vocabulary.idf(tw[0]), tw[0]))
     return tuple(weighted[:MAX_TERMS])

@@ -10,8 +10,16 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Any, TypeVar
 
-_WORD = re.compile(r"[a-z][a-z0-9'-]+")
-_NAME = re.compile(r"\b[A-Z][a-zA-Z'-]+(?:\s+(?:of\s+|de\s+)?[A-Z][a-zA-Z'-]+)*")
+# Words are runs of letters, digits, apostrophes and hyphens; a term starts at the run's
+# first letter.  Splitting on a byte table is more than twice as fast as a regex scan, and
+# every other character (any non-ASCII one included) separates words as before.
+_WORD_BYTES = frozenset(b"abcdefghijklmnopqrstuvwxyz0123456789'-")
+_SEPARATE = bytes(c if c in _WORD_BYTES else 0x20 for c in range(256))
+_LEADING = "0123456789'-"
+# A run of capitalised words.  The word boundary is checked after the first capital
+# (no word character before it) rather than before: a pattern that starts with a
+# character class lets the regex engine skip ahead to the next capital, twice as fast.
+_NAME = re.compile(r"[A-Z](?<!\w[A-Z])[a-zA-Z'-]+(?:\s+(?:of\s+|de\s+)?[A-Z][a-zA-Z'-]+)*")
 
 # Function words, reporting verbs and news boilerplate: they carry no topic.
 STOP_WORDS = frozenset(
@@ -87,6 +95,7 @@ def _count_mapped(
 
 
 _Row = TypeVar("_Row", bound=tuple[Any, ...])
+_Key = TypeVar("_Key", bound=str)
 
 
 def heaviest_first(rows: Iterable[_Row]) -> list[_Row]:
@@ -100,7 +109,18 @@ def heaviest_first(rows: Iterable[_Row]) -> list[_Row]:
     return ranked
 
 
-def _term_of(word: str) -> str:
+def heaviest_keys(weights: Mapping[_Key, float]) -> list[_Key]:
+    """The keys of ``weights``, heaviest first, ties by key.
+
+    Like `heaviest_first` on the items, without building and comparing tuples.
+    """
+    ranked = sorted(weights)
+    ranked.sort(key=weights.__getitem__, reverse=True)  # stable, reversed or not
+    return ranked
+
+
+def _term_of(run: str) -> str:
+    word = run.lstrip(_LEADING)
     if len(word) < 3 or word in STOP_WORDS:
         return ""
     term = normalize_term(word)
@@ -109,7 +129,8 @@ def _term_of(word: str) -> str:
 
 def count_terms(text: str) -> Counter[str]:
     """Count the content terms of ``text`` (lower-cased, stop words dropped)."""
-    return _count_mapped(_WORD.findall(text.lower()), _TERMS, _term_of)
+    runs = text.lower().encode("ascii", "replace").translate(_SEPARATE).decode("ascii").split()
+    return _count_mapped(runs, _TERMS, _term_of)
 
 
 def name_keys(text: str, limit: int = 24) -> tuple[str, ...]:
@@ -118,8 +139,7 @@ def name_keys(text: str, limit: int = 24) -> tuple[str, ...]:
     A cheap stand-in for the entity stage when no entity ids are given: runs of
     capitalised words, lower-cased, with sentence-start function words dropped.
     """
-    ranked = heaviest_first(_count_mapped(_NAME.findall(text), _NAMES, _name_of).items())
-    return tuple(key for key, _ in ranked[:limit])
+    return tuple(heaviest_keys(_count_mapped(_NAME.findall(text), _NAMES, _name_of))[:limit])
 
 
 def _name_of(run: str) -> str:
