@@ -267,11 +267,7 @@ def run_ecb_pipeline() -> None:
                 len(set(gold)),
                 int(result["gold"]),
                 int(result["clusters"]),
-                result["V"],
-                result["ARI"],
-                result["B3 P"],
-                result["B3 R"],
-                result["B3 F1"],
+                *(result[key] for key in ("V", "ARI", "B3 P", "B3 R", "B3 F1")),
                 f"{len(documents) / elapsed:,.1f}",
             ]
         )
