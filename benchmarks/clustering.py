@@ -13,6 +13,9 @@ Parts (``--part``, default ``ecb`` and ``t17`` plus a quick ``scale`` run):
 * ``t17`` — all T17 articles in date order as one stream through events and stories;
   stories are scored against the topic labels (B-cubed F1), and stability is the ARI
   between the story assignments of two arrival orders.
+* ``growth`` — whether clustering slows as the archive grows: one clusterer fed
+  900,000 synthetic articles and one fed only the last 100,000 of them cluster the same
+  next 40,000 articles, in alternating chunks so that both see the same machine speed.
 * ``scale`` — a synthetic stream (``benchmarks/synthetic.py``) through signals and
   event clustering: articles/s per 100k batch, active events and peak RSS.
 
@@ -449,11 +452,44 @@ def run_scale(count: int, batch: int) -> None:
     )
 
 
+def run_growth(archive: int = 900_000, small: int = 100_000, probe: int = 40_000) -> None:
+    """Time the same articles against a large and a small archive, interleaved."""
+    from benchmarks.synthetic import iter_labelled, load_pool
+
+    large_clusterer, small_clusterer = EventClusterer(), EventClusterer()
+    stream = iter_labelled(archive + probe, pool=load_pool())
+    for made, (article, _) in enumerate(itertools.islice(stream, archive), 1):
+        signal = article_signal(article)
+        large_clusterer.add(signal)
+        if made > archive - small:
+            small_clusterer.add(signal)
+        if made % 100_000 == 0:
+            gc.freeze()
+    gc.freeze()
+    probes = [article_signal(article) for article, _ in stream]
+    spent = {"large": 0.0, "small": 0.0}
+    sides = [("large", large_clusterer), ("small", small_clusterer)]
+    for start in range(0, len(probes), 2_000):
+        chunk = probes[start : start + 2_000]
+        for side, clusterer in sides if start % 4_000 == 0 else sides[::-1]:
+            tick = time.process_time()
+            for signal in chunk:
+                clusterer.add(signal)
+            spent[side] += time.process_time() - tick
+    print(f"\n## Growth: the same {len(probes):,} articles clustered after two archives\n")
+    rows = [
+        [f"{archive:,}", f"{len(probes) / spent['large']:,.0f}", large_clusterer.active_events],
+        [f"{small:,}", f"{len(probes) / spent['small']:,.0f}", small_clusterer.active_events],
+    ]
+    print(format_table(["archive before", "cluster /s", "active events"], rows))
+    print(f"\ntime per article, large / small archive: {spent['large'] / spent['small']:.3f}")
+
+
 def main() -> None:
     """Parse the options and run the chosen parts."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
-        "--part", choices=("ecb", "ecb-pipeline", "t17", "scale", "all"), default="all"
+        "--part", choices=("ecb", "ecb-pipeline", "t17", "scale", "growth", "all"), default="all"
     )
     parser.add_argument("--quick", action="store_true", help="small runs (scale: 100,000 articles)")
     parser.add_argument("--tune", action="store_true", help="grid-search on ECB+ train / T17 first")
@@ -465,6 +501,8 @@ def main() -> None:
         run_ecb_pipeline()
     if args.part in ("t17", "all"):
         run_t17(StoryConfig(), args.tune)
+    if args.part == "growth":
+        run_growth()
     if args.part == "scale" or args.part == "all":
         full = args.part == "scale" and not args.quick
         count = args.articles or (1_000_000 if full else 100_000)
