@@ -389,6 +389,15 @@ _NOT_A_YEAR_AFTER = re.compile(
 )
 
 
+# A house number: "inside 1800 Pitkin Ave.", "outside 1945 Market Street" (names are
+# capitalised, so this one is case-sensitive); "by 1945 Market Street had grown" keeps
+# its year.
+_STREET_AFTER = re.compile(
+    r"^\s+(?:[A-Z][\w'.-]*\s+){1,3}(?:Ave|Avenue|St|Street|Rd|Road|Blvd|Boulevard|Lane"
+    r"|Ln|Drive|Dr|Way|Place|Pl|Court|Ct|Terrace|Parkway|Pkwy|Highway|Hwy|Square|Sq)\b"
+)
+
+
 _YEAR_CONTEXT = re.compile(
     r"(?i)\b(?:in|since|from|until|till|by|of|year|during|before|after|between|and|to|through)\s+$"
 )
@@ -400,6 +409,8 @@ def norm_year(match: Match, ctx: Context) -> Norm | None:
     before, after = ctx.before(match.start(), 24), ctx.after(match.end(), 24)
     if match["fiscal"] is None:
         if _NOT_A_YEAR_BEFORE.search(before) or _NOT_A_YEAR_AFTER.match(after):
+            return None
+        if _STREET_AFTER.match(ctx.after(match.end(), 48)) and not _YEAR_CONTEXT.search(before):
             return None
         if year < 1700 and not _YEAR_CONTEXT.search(before):
             return None

@@ -18,6 +18,7 @@ CASES = [
     ("The file is dated 2005-11-20.", ANCHOR, "2005-11-20", "DATE", "2005-11-20"),
     ("The deadline is 11/20/2005.", ANCHOR, "11/20/2005", "DATE", "2005-11-20"),
     ("Prices rose in the 1990s.", ANCHOR, "the 1990s", "DATE", "199"),
+    ("By 1945 Market Street had grown.", ANCHOR, "1945", "DATE", "1945"),
     ("Life in the 19th century was hard.", ANCHOR, "the 19th century", "DATE", "18"),
     ("The war ended in 1945.", ANCHOR, "1945", "DATE", "1945"),
     ("Growth slowed in the mid-1990s.", ANCHOR, "the mid-1990s", "DATE", "199"),
@@ -168,6 +169,8 @@ NOTHING = [
     "The company has 1990 employees.",
     "He watched One-Minute World News.",
     "Flight 1945 landed safely.",
+    "They live in an apartment inside 1800 Pitkin Ave., the same building.",
+    "The march ended outside 1945 Market Street in the rain.",
     "Stocks began to fall apart.",
     "It was one of the most difficult challenges.",
 ]
