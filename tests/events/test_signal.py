@@ -24,7 +24,7 @@ def _timex(value: str, kind: str = "DATE") -> Timex:
         (("2005-11-18", "2013-04"), "2005-11-20", "2005-11-18"),
         (("2001-03-25",), "2014-02-10", "2014-02-10"),  # a far past day is not the news day
         (("2014-02-12",), "2014-02-10", "2014-02-10"),  # nor a planned one
-        (("2010-11-01",), None, "2010-11-01"),
+        (("2010-11-01",), None, None),  # an undated text's named days are not its news
         ((), None, None),
     ],
 )
