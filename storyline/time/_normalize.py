@@ -410,9 +410,9 @@ def norm_year(match: Match, ctx: Context) -> Norm | None:
     if match["fiscal"] is None:
         if _NOT_A_YEAR_BEFORE.search(before) or _NOT_A_YEAR_AFTER.match(after):
             return None
-        if _STREET_AFTER.match(ctx.after(match.end(), 48)) and not _YEAR_CONTEXT.search(before):
-            return None
-        if year < 1700 and not _YEAR_CONTEXT.search(before):
+        # Without a year cue before it, an early number or a house number is no year.
+        street = _STREET_AFTER.match(ctx.after(match.end(), 48))
+        if (year < 1700 or street) and not _YEAR_CONTEXT.search(before):
             return None
     bound = lower_group(match, "bound")
     mod = None
