@@ -389,7 +389,7 @@ _NOT_A_YEAR_AFTER = re.compile(
 )
 
 
-# A house number: "inside 1800 Pitkin Ave.", "outside 1945 Market Street" (names are
+# A house number: "at 1800 Harbor Ave.", "outside 1945 Market Street" (names are
 # capitalised, so this one is case-sensitive); "by 1945 Market Street had grown" keeps
 # its year.
 _STREET_AFTER = re.compile(

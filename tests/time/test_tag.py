@@ -169,7 +169,7 @@ NOTHING = [
     "The company has 1990 employees.",
     "He watched One-Minute World News.",
     "Flight 1945 landed safely.",
-    "They live in an apartment inside 1800 Pitkin Ave., the same building.",
+    "The bakery at 1800 Harbor Ave. sells rye bread.",
     "The march ended outside 1945 Market Street in the rain.",
     "Stocks began to fall apart.",
     "It was one of the most difficult challenges.",
