@@ -45,8 +45,9 @@ class ClusterConfig:
         day_tolerance: days between event times that cost nothing.
         max_gap_days: beyond this many days apart, an article never joins an event.
         window_days: an event that got no article for this many days leaves the index.
-        undated_factor: the similarity factor when only one of article and event is
-            dated (0.6 keeps the two seed articles, one undated, in separate events).
+        undated_factor: the similarity factor when only one of article and event has a
+            time, a day or a coarse period (0.6 keeps the two seed articles, one
+            undated, in separate events).
         query_terms: how many of the article's best terms look up candidates.
         max_candidates: how many candidates are scored in full.
         max_posting: index entries shared by more active events than this are not looked
@@ -73,6 +74,8 @@ class _Cluster:
     """The running state of one recent event."""
 
     __slots__ = (
+        "chi",
+        "clo",
         "core",
         "ent",
         "first",
@@ -100,6 +103,9 @@ class _Cluster:
         self.lo: int | None = None
         self.hi: int | None = None
         self.last: int | None = None
+        # The hull of its articles' days and coarse periods (see `Signal.period`).
+        self.clo: int | None = None
+        self.chi: int | None = None
 
 
 CORE_REFRESH = 16
@@ -256,9 +262,10 @@ class EventClusterer:
         config = self.config
         chosen: _Cluster | None = None
         top = config.min_similarity
+        span = _span(signal, day)
         for cluster in self._candidates(query, entities):
             # The weighted mean of the parts both sides have, scaled by time agreement.
-            factor = _time_factor(day, cluster, config)
+            factor = _time_factor(day, span, cluster, config)
             if factor <= 0.0:
                 continue
             total = config.body_weight
@@ -339,6 +346,10 @@ class EventClusterer:
             cluster.lo = day if cluster.lo is None else min(cluster.lo, day)
             cluster.hi = day if cluster.hi is None else max(cluster.hi, day)
             cluster.last = day if cluster.last is None else max(cluster.last, day)
+        span = _span(signal, day)
+        if span is not None:
+            cluster.clo = span[0] if cluster.clo is None else min(cluster.clo, span[0])
+            cluster.chi = span[1] if cluster.chi is None else max(cluster.chi, span[1])
         self._documents += 1
         while len(self._logs) <= self._documents + 1:
             self._logs.append(math.log(1 + len(self._logs)))
@@ -382,13 +393,34 @@ def _ordinal(text: str | None) -> int | None:
     return day.toordinal() if day is not None else None
 
 
-def _time_factor(day: int | None, cluster: _Cluster, config: ClusterConfig) -> float:
-    if (day is None) != (cluster.lo is None):
-        # One side has no date: it may still be the same happening, on firmer text evidence.
-        return config.undated_factor
-    if day is None or cluster.lo is None or cluster.hi is None:
+def _span(signal: Signal, day: int | None) -> tuple[int, int] | None:
+    """The days an article's news lies between: its event day, else its coarse period."""
+    if day is not None:
+        return day, day
+    if signal.period is None:
+        return None
+    first, last = _ordinal(signal.period[0]), _ordinal(signal.period[1])
+    return (first, last) if first is not None and last is not None else None
+
+
+def _time_factor(
+    day: int | None, span: tuple[int, int] | None, cluster: _Cluster, config: ClusterConfig
+) -> float:
+    """How far time agreement lets an article join ``cluster`` (1 = fully, 0 = never).
+
+    Days are compared when both sides have them; otherwise the article's day or coarse
+    period is compared with the hull of the event's, so reports from different years
+    stay apart even when neither knows its day.
+    """
+    if day is not None and cluster.lo is not None and cluster.hi is not None:
+        gap = max(0, cluster.lo - day, day - cluster.hi)
+    elif span is not None and cluster.clo is not None and cluster.chi is not None:
+        gap = max(0, cluster.clo - span[1], span[0] - cluster.chi)
+    elif span is None and cluster.clo is None:
         return 1.0
-    gap = max(0, cluster.lo - day, day - cluster.hi)
+    else:
+        # One side has no time: it may still be the same happening, on firmer text evidence.
+        return config.undated_factor
     if gap <= config.day_tolerance:
         return 1.0
     if gap > config.max_gap_days:

@@ -39,6 +39,9 @@ class Signal:
         entities: canonical entity ids (or normalised names) the article mentions,
             most mentioned first.
         duplicate_of: the article this one is a syndicated copy of, if any.
+        period: the days (``YYYY-MM-DD``, first and last) the article was published
+            between, when its date was inferred only that coarsely (no ``published``
+            day); a report from another year is then still told apart.
     """
 
     article_id: str
@@ -48,6 +51,7 @@ class Signal:
     title_terms: tuple[str, ...] = ()
     entities: tuple[str, ...] = ()
     duplicate_of: str | None = None
+    period: tuple[str, str] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Return a JSON-ready mapping (terms as ``[term, weight]`` pairs)."""
@@ -59,6 +63,7 @@ class Signal:
             "title_terms": list(self.title_terms),
             "entities": list(self.entities),
             "duplicate_of": self.duplicate_of,
+            "period": list(self.period) if self.period else None,
         }
 
     @classmethod
@@ -72,6 +77,7 @@ class Signal:
             title_terms=tuple(data.get("title_terms", ())),
             entities=tuple(data.get("entities", ())),
             duplicate_of=data.get("duplicate_of"),
+            period=_period_of(data.get("period")),
         )
 
 
@@ -117,6 +123,7 @@ def article_signal(
         title_terms=tuple(title_counts),
         entities=names,
         duplicate_of=article.duplicate_of,
+        period=None if published else _published_period(article),
     )
 
 
@@ -140,6 +147,19 @@ def _tf(count: int) -> float:
 
 def _published_day(article: Article) -> str | None:
     return article.published.likely_day() if article.published is not None else None
+
+
+def _published_period(article: Article) -> tuple[str, str] | None:
+    point = article.published
+    if point is None or parse_day(point.earliest) is None or parse_day(point.latest) is None:
+        return None
+    return point.earliest[:10], point.latest[:10]
+
+
+def _period_of(value: Any) -> tuple[str, str] | None:
+    if isinstance(value, (list, tuple)) and len(value) == 2 and all(parse_day(v) for v in value):
+        return str(value[0])[:10], str(value[1])[:10]
+    return None
 
 
 def event_day(timexes: Sequence[Timex], published: str | None) -> str | None:

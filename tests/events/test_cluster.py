@@ -139,6 +139,40 @@ def test_undated_articles_cluster_by_text() -> None:
     assert len(ids) == 2
 
 
+def _coarse(article_id: str, topic: str, period: tuple[str, str] | None) -> Signal:
+    return replace(_signal(article_id, topic, None, "chile"), period=period)
+
+
+@pytest.mark.parametrize(
+    ("second", "same_event"),
+    [
+        # Two inferred periods that overlap, or a day inside the first one: same event.
+        (_coarse("q2", "quake", ("2010-02-20", "2010-08-19")), True),
+        (_signal("q2", "quake", "2010-03-01", "chile"), True),
+        # Years apart: the same words report another happening.
+        (_coarse("q2", "quake", ("2013-01-01", "2013-12-31")), False),
+        (_signal("q2", "quake", "2014-03-01", "chile"), False),
+    ],
+)
+def test_coarse_periods_keep_other_years_apart(second: Signal, same_event: bool) -> None:
+    clusterer = EventClusterer()
+    first = clusterer.add(_coarse("q1", "quake", ("2010-01-01", "2010-06-30")))
+    assert (clusterer.add(second) == first) is same_event
+
+
+def test_an_article_with_a_period_is_weighed_like_a_dated_one_against_undated_events() -> None:
+    # The same text, once with no time at all and once with a coarse period: the period
+    # costs the undated factor, like a day would.
+    loose = ClusterConfig(min_similarity=0.5, undated_factor=0.4)
+    for other, joins in (
+        (_coarse("q2", "quake", None), True),
+        (_coarse("q2", "quake", ("2010-01-01", "2010-12-31")), False),
+    ):
+        clusterer = EventClusterer(loose)
+        first = clusterer.add(_coarse("q1", "quake", None))
+        assert (clusterer.add(other) == first) is joins
+
+
 def test_a_long_running_event_stays_bounded_and_keeps_its_articles(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:

@@ -98,6 +98,11 @@ def test_signal_round_trips_through_json() -> None:
         "a1", "2014-02-08", "2014-02-07", (("putin", 1.6931),), ("visit",), ("p:1",), "a0"
     )
     assert Signal.from_dict(signal.to_dict()) == signal
+    coarse = Signal("a2", period=("2013-08-01", "2014-01-29"))
+    assert Signal.from_dict(coarse.to_dict()) == coarse
+    # Signals stored before periods existed, or with a damaged one, read as undated.
+    assert Signal.from_dict({"article_id": "a3"}).period is None
+    assert Signal.from_dict({"article_id": "a3", "period": ["2013-02-30", "x"]}).period is None
 
 
 def _inferred(value: str, earliest: str, latest: str) -> TimePoint:
@@ -134,3 +139,6 @@ def test_article_signal_dates_only_by_a_precise_publication_day(
     article = Article(None, ("Talks resumed in Tokyo.",), id="a4", published=point)
     signal = article_signal(article)
     assert signal.published == day and signal.event_time == day
+    # Without a day, the interval the date lies in is kept for coarse comparisons.
+    expected = None if day else (point.earliest, point.latest)
+    assert signal.period == expected
