@@ -163,6 +163,7 @@ class EventClusterer:
         if known is not None:
             return known
         day = _ordinal(signal.event_time or signal.published)
+        span = _span(signal, day)
         self._advance(day)
         original = self._assigned.get(signal.duplicate_of) if signal.duplicate_of else None
         if original is not None:
@@ -171,17 +172,17 @@ class EventClusterer:
             return original
         if signal.duplicate_of:
             # The copy came before its original: cluster it, and let the original follow.
-            cluster = self._best(signal, day)
+            cluster = self._best(signal, day, span)
         else:
             awaited = self._awaited.pop(signal.article_id, None)
             cluster = self._active.get(awaited) if awaited else None
             if cluster is None:
-                cluster = self._best(signal, day)
+                cluster = self._best(signal, day, span)
         if cluster is None:
             event_id = event_id_for(signal.article_id, self.config.prefix)
             cluster = self._active.get(event_id) or _Cluster(event_id, signal.article_id)
             self._active[event_id] = cluster
-        self._absorb(cluster, signal, day)
+        self._absorb(cluster, signal, day, span)
         if signal.duplicate_of:
             self._awaited[signal.duplicate_of] = cluster.id
         return cluster.id
@@ -198,7 +199,7 @@ class EventClusterer:
             if signal.duplicate_of and signal.duplicate_of in self._assigned:
                 self._assigned[signal.article_id] = event_id
                 continue
-            self._absorb(cluster, signal, day)
+            self._absorb(cluster, signal, day, _span(signal, day))
         self._advance(cluster.last)
 
     def assignments(self) -> dict[str, str]:
@@ -247,7 +248,9 @@ class EventClusterer:
             self._active[event_id] for event_id in heaviest_keys(votes)[: config.max_candidates]
         ]
 
-    def _best(self, signal: Signal, day: int | None) -> _Cluster | None:
+    def _best(
+        self, signal: Signal, day: int | None, span: tuple[int, int] | None
+    ) -> _Cluster | None:
         logs, df = self._logs, self._df
         most = logs[self._documents + 1]
         query = [(t, w * idf, idf) for t, w in signal.terms if (idf := most - logs[df.get(t, 0)])]
@@ -262,7 +265,6 @@ class EventClusterer:
         config = self.config
         chosen: _Cluster | None = None
         top = config.min_similarity
-        span = _span(signal, day)
         for cluster in self._candidates(query, entities):
             # The weighted mean of the parts both sides have, scaled by time agreement.
             factor = _time_factor(day, span, cluster, config)
@@ -297,7 +299,9 @@ class EventClusterer:
         cluster.norm2 = sum((m * idf(t)) ** 2 for t, m in cluster.terms.items())
         cluster.tnorm2 = sum((m * idf(t)) ** 2 for t, m in cluster.title.items())
 
-    def _absorb(self, cluster: _Cluster, signal: Signal, day: int | None) -> None:
+    def _absorb(
+        self, cluster: _Cluster, signal: Signal, day: int | None, span: tuple[int, int] | None
+    ) -> None:
         self._assigned[signal.article_id] = cluster.id
         terms, postings = cluster.terms, self._postings
         logs, df_get = self._logs, self._df.get
@@ -346,7 +350,6 @@ class EventClusterer:
             cluster.lo = day if cluster.lo is None else min(cluster.lo, day)
             cluster.hi = day if cluster.hi is None else max(cluster.hi, day)
             cluster.last = day if cluster.last is None else max(cluster.last, day)
-        span = _span(signal, day)
         if span is not None:
             cluster.clo = span[0] if cluster.clo is None else min(cluster.clo, span[0])
             cluster.chi = span[1] if cluster.chi is None else max(cluster.chi, span[1])

@@ -151,9 +151,7 @@ def _published_day(article: Article) -> str | None:
 
 def _published_period(article: Article) -> tuple[str, str] | None:
     point = article.published
-    if point is None or parse_day(point.earliest) is None or parse_day(point.latest) is None:
-        return None
-    return point.earliest[:10], point.latest[:10]
+    return _period_of((point.earliest, point.latest)) if point is not None else None
 
 
 def _period_of(value: Any) -> tuple[str, str] | None:
