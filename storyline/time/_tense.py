@@ -39,6 +39,8 @@ PAST_WORDS = frozenset(
 PRESENT_WORDS = frozenset(
     "is are am says say has have does do now currently today can may might must should".split()
 )
+# "previously planned", "originally scheduled": a plan that lies in the past.
+_LOOKING_BACK = frozenset("previously originally already".split())
 _PAST_AUX = frozenset(("had", "was", "were", "did"))
 _PASSIVE_AUX = frozenset(("be", "is", "are", "am", "being"))
 # Words before an infinitive that make it a plan ("agreed to visit", "is due to open").
@@ -66,8 +68,11 @@ _STOP_AFTER_TO = frozenset(
 def _cue(words: list[str], index: int) -> Tense | None:
     """Return the tense signalled by ``words[index]`` in its context, if any."""
     word = words[index].lower()
+    previous = words[index - 1].lower() if index else ""
     if word in FUTURE_WORDS:
-        return "future"
+        return "past" if previous in _LOOKING_BACK else "future"
+    if previous == "to" and word.islower():
+        return None  # an infinitive ("to set up"): the word "to" decides
     if word == "to" and index + 1 < len(words):
         following = words[index + 1]
         if following.islower() and following not in _STOP_AFTER_TO:

@@ -203,6 +203,10 @@ def test_no_time_expression(text: str) -> None:
         ("He will meet them on Friday.", True, "2014-02-14"),
         ("He will meet them on Friday.", False, "2014-02-07"),
         ("He met them on Friday.", True, "2014-02-07"),
+        ("The talks on Friday ended without a deal.", True, "2014-02-07"),
+        # An infinitive is not a past form ("to set up"), whatever its spelling.
+        ("The firm plans to set up a plant in Ohio on Friday.", True, "2014-02-14"),
+        ("Troops attacked as previously planned on Friday.", True, "2014-02-07"),
     ],
 )
 def test_tense_decides_direction(text: str, tense_aware: bool, value: str) -> None:
