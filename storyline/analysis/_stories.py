@@ -21,14 +21,28 @@ from storyline.stories import Correction, StoryLinker, apply_corrections, build_
 logger = logging.getLogger(__name__)
 
 
+SIMILAR_ARTICLES = 10
+"""How many stored articles an undated article looks up by its words (`EventStep`)."""
+
+KEY_TERMS = 8
+"""How many of an undated article's heaviest terms make up that lookup."""
+
+
 class EventStep:
-    """Cluster new articles into events, restoring the recent events from the store."""
+    """Cluster new articles into events, restoring the recent events from the store.
+
+    The clusterer only compares an article with recent events.  An article whose day is
+    unknown may report a happening of any time, so it first looks up the stored articles
+    that share its key words and brings their events back into the comparison, whether
+    they left the clusterer's index earlier in this run or belong to an earlier run.
+    """
 
     def __init__(self, store: SQLiteStore, pending: Collection[str]) -> None:
         self.store = store
         self.clusterer = EventClusterer()
         self.signals: dict[str, Signal] = {}
         self.touched: dict[str, None] = {}
+        self.members: dict[str, list[str]] = defaultdict(list)
         self._restore(pending)
 
     def _restore(self, pending: Collection[str]) -> None:
@@ -39,19 +53,46 @@ class EventStep:
         low = (dt.date.fromisoformat(min(days)) - dt.timedelta(days=window)).isoformat()
         high = (dt.date.fromisoformat(max(days)) + dt.timedelta(days=window)).isoformat()
         for event in self.store.iter_events_between(low, high):
-            stored = self.store.get_signals(list(event.articles))
-            signals = [Signal.from_dict(stored[a]) for a in event.articles if a in stored]
-            self.clusterer.restore(event.id, signals)
-            self.signals.update((s.article_id, s) for s in signals)
+            self._restore_event(event, advance=True)
+
+    def _restore_event(self, event: Event, *, advance: bool) -> None:
+        if event.id in self.members:
+            return  # this run knows it already
+        stored = self.store.get_signals(list(event.articles))
+        signals = [Signal.from_dict(stored[a]) for a in event.articles if a in stored]
+        self.clusterer.restore(event.id, signals, advance=advance)
+        self.signals.update((s.article_id, s) for s in signals)
+        self.members[event.id].extend(s.article_id for s in signals)
 
     def add(self, article: Article, timexes: Sequence[Timex], entities: Sequence[str]) -> str:
         """Put one article into an event; return the event's id."""
         signal = article_signal(article, timexes=timexes, entities=entities)
         self.signals[article.id] = signal
         self.store.put_signals([(article.id, signal.to_dict())])
+        if not (signal.event_time or signal.published):
+            self._reopen_similar(signal)
         event_id = self.clusterer.add(signal)
         self.touched[event_id] = None
+        self.members[event_id].append(article.id)
         return event_id
+
+    def _reopen_similar(self, signal: Signal) -> None:
+        """Bring back the events of the stored articles most like ``signal``'s."""
+        clusterer = self.clusterer
+        terms = clusterer.key_terms(signal, KEY_TERMS)
+        for found in self.store.similar_articles(terms, SIMILAR_ARTICLES):
+            if found == signal.article_id:
+                continue
+            event_id = clusterer.event_of(found)
+            if event_id is not None:
+                if not clusterer.is_open(event_id):
+                    members = self.members.get(event_id, ())
+                    clusterer.reopen(event_id, [self.signals[a] for a in members])
+                continue
+            for stored_id in self.store.events_of_article(found):
+                event = self.store.get_event(stored_id)
+                if event is not None and event.articles and not event.mentioned_only:
+                    self._restore_event(event, advance=False)
 
     def save(self) -> list[Event]:
         """Describe and store every event that gained articles; return them."""

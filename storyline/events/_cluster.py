@@ -187,8 +187,13 @@ class EventClusterer:
             self._awaited[signal.duplicate_of] = cluster.id
         return cluster.id
 
-    def restore(self, event_id: str, signals: Sequence[Signal]) -> None:
-        """Re-seed the state of event ``event_id`` from its stored article signals."""
+    def restore(self, event_id: str, signals: Sequence[Signal], *, advance: bool = True) -> None:
+        """Re-seed the state of event ``event_id`` from its stored article signals.
+
+        With ``advance`` the clock moves on to the event's last day, so that events idle
+        since then leave the index; without, an old event is put back beside the
+        current ones.
+        """
         ordered = sorted(signals, key=lambda s: (s.event_time or s.published or "", s.article_id))
         if not ordered:
             return
@@ -200,7 +205,47 @@ class EventClusterer:
                 self._assigned[signal.article_id] = event_id
                 continue
             self._absorb(cluster, signal, day, _span(signal, day))
-        self._advance(cluster.last)
+        if advance:
+            self._advance(cluster.last)
+
+    def reopen(self, event_id: str, signals: Sequence[Signal]) -> None:
+        """Bring back an event that left the index, from its articles' signals.
+
+        For an article whose date is unknown, which may report a happening of any time:
+        the caller finds candidate events by their words (the store's full-text index)
+        and reopens those that have left.  Unlike `restore`, the articles are not
+        counted again in the document frequencies (this clusterer has seen them).
+        """
+        if event_id in self._active or not signals:
+            return
+        ordered = sorted(signals, key=lambda s: (s.event_time or s.published or "", s.article_id))
+        cluster = _Cluster(event_id, ordered[0].article_id)
+        self._active[event_id] = cluster
+        df = self._df
+        for signal in ordered:
+            day = _ordinal(signal.event_time or signal.published)
+            self._absorb(cluster, signal, day, _span(signal, day))
+            for term, _ in signal.terms:
+                df[term] -= 1
+            self._documents -= 1
+        idf = self._idf
+        cluster.norm2 = sum((m * idf(t)) ** 2 for t, m in cluster.terms.items())
+        cluster.tnorm2 = sum((m * idf(t)) ** 2 for t, m in cluster.title.items())
+
+    def is_open(self, event_id: str) -> bool:
+        """Whether event ``event_id`` is in the index of recent events."""
+        return event_id in self._active
+
+    def event_of(self, article_id: str) -> str | None:
+        """The event this clusterer put ``article_id`` in, if it has seen it."""
+        return self._assigned.get(article_id)
+
+    def key_terms(self, signal: Signal, count: int) -> list[str]:
+        """The ``count`` terms of ``signal`` with the highest TF-IDF, heaviest first."""
+        idf = self._idf
+        return [t for t, _, _ in heaviest_first((t, w * idf(t), 0) for t, w in signal.terms)][
+            :count
+        ]
 
     def assignments(self) -> dict[str, str]:
         """Return article id → event id for every article seen."""

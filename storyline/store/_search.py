@@ -67,6 +67,21 @@ def match(conn: sqlite3.Connection, query: str, limit: int) -> list[tuple[int, f
         raise StorylineError(f"cannot search for {query!r} ({exc}); try plain words") from None
 
 
+_SIMILAR_SQL = (
+    "SELECT a.id FROM articles_fts JOIN articles AS a ON a.seq = articles_fts.rowid"
+    " WHERE articles_fts MATCH ? ORDER BY bm25(articles_fts, ?, 1.0), a.seq LIMIT ?"
+)
+
+
+def similar(conn: sqlite3.Connection, terms: Sequence[str], limit: int) -> list[str]:
+    """Return the ids of the articles that best match any of ``terms`` (BM25), best
+    first; words are quoted, so no term is read as FTS5 syntax."""
+    query = " OR ".join('"' + t.replace('"', '""') + '"' for t in terms if t.strip())
+    if not query or limit < 1:
+        return []
+    return [row[0] for row in conn.execute(_SIMILAR_SQL, (query, TITLE_WEIGHT, limit))]
+
+
 def quote_terms(query: str) -> str:
     """Return ``query`` as FTS5 strings, one per whitespace-separated term."""
     return " ".join('"' + term.replace('"', '""') + '"' for term in query.split())

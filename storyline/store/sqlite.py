@@ -356,6 +356,15 @@ class SQLiteStore(AnalysisTables):
         articles = dict(self._iter_article_rows(sql, [seq for seq, _, _ in rows]))
         return [SearchHit(articles[seq], rank, snippet) for seq, rank, snippet in rows]
 
+    def similar_articles(self, terms: Sequence[str], limit: int = 10) -> list[str]:
+        """Return the ids of the stored articles that best match any of ``terms``.
+
+        For finding earlier coverage of an article whose date is unknown: its key
+        words, ranked by BM25 over titles and bodies like `search`.
+        """
+        self._index_pending()
+        return _search.similar(self._conn, terms, limit)
+
     def iter_documents(self) -> Iterator[Document]:
         """Yield every stored record's document, byte for byte as it was put.
 
