@@ -60,7 +60,8 @@ def duration_value(number: float | None, unit_word: str) -> str | None:
         if not whole:
             parts = [(round(rest * factor), smaller)]
     elif rest:
-        parts = [(round(amount), code)]
+        # Seconds are the smallest unit: a race time keeps its decimals ("PT44.88S").
+        parts = [(float(f"{amount:.3f}") if unit_word == "second" else round(amount), code)]
     date = "".join(f"{n}{c}" for n, c in parts if c not in _TIME_CODES)
     clock = "".join(f"{n}{c[0]}" for n, c in parts if c in _TIME_CODES)
     return "P" + date + ("T" + clock if clock else "")

@@ -34,7 +34,9 @@ PAST_WORDS = frozenset(
     "laid led lent let lay lit meant put quit ran rang read rode sang sank sat sent "
     "set shook shot shut slept spoke spent split spread stood stole struck swore swept "
     "swam taught tore thought threw understood woke wore wrote yesterday earlier "
-    "last previously recently formerly once".split()
+    "last previously recently formerly once since broke caught sought stuck fled dealt "
+    "withdrew underwent overcame undertook upheld arose dug forgave mistook overthrew "
+    "oversaw slid sprang spun strove swung wept withheld".split()
 )
 PRESENT_WORDS = frozenset(
     "is are am says say has have does do now currently today can may might must should".split()

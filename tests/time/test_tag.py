@@ -125,6 +125,7 @@ CASES = [
         "1943",
     ),
     ("Prices were 3 percent higher than a year earlier.", ANCHOR, "a year earlier", "DATE", "2013"),
+    ("She won the final in 44.88 seconds.", ANCHOR, "44.88 seconds", "DURATION", "PT44.88S"),
     (
         "It happened in 1951. The report came out. Then, a year earlier, nothing.",
         ANCHOR,
@@ -204,6 +205,8 @@ def test_no_time_expression(text: str) -> None:
         ("He will meet them on Friday.", False, "2014-02-07"),
         ("He met them on Friday.", True, "2014-02-07"),
         ("The talks on Friday ended without a deal.", True, "2014-02-07"),
+        # "since" looks back, whatever the main clause does next.
+        ("Unseen since he underwent surgery on Friday, he will speak.", True, "2014-02-07"),
         # An infinitive is not a past form ("to set up"), whatever its spelling.
         ("The firm plans to set up a plant in Ohio on Friday.", True, "2014-02-14"),
         ("Troops attacked as previously planned on Friday.", True, "2014-02-07"),
