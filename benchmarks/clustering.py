@@ -16,6 +16,9 @@ Parts (``--part``, default ``ecb`` and ``t17`` plus a quick ``scale`` run):
 * ``growth`` — whether clustering slows as the archive grows: one clusterer fed
   900,000 synthetic articles and one fed only the last 100,000 of them cluster the same
   next 40,000 articles, in alternating chunks so that both see the same machine speed.
+* ``lookup`` — what an undated article's search for earlier coverage costs as the
+  archive grows: synthetic articles put into a real SQLite store (50,000, 200,000 and
+  400,000), then the store's full-text look-up timed for later articles.
 * ``scale`` — a synthetic stream (``benchmarks/synthetic.py``) through signals and
   event clustering: articles/s per 100k batch, active events and peak RSS.
 
@@ -452,6 +455,51 @@ def run_scale(count: int, batch: int) -> None:
     )
 
 
+def run_lookup(sizes: Sequence[int] = (50_000, 200_000, 400_000), probes: int = 400) -> None:
+    """Time the look-up an undated article makes in the store, as the archive grows.
+
+    Synthetic articles are put into a real SQLite store (no extraction or analysis);
+    then ``probes`` later articles of the same stream, undated, ask for the stored
+    articles sharing a pair of their key terms (`SQLiteStore.similar_articles`, with
+    the key terms `EventStep` would use).
+    """
+    import tempfile
+
+    from benchmarks.synthetic import iter_articles
+    from storyline.analysis._stories import KEY_TERMS, SIMILAR_ARTICLES
+    from storyline.model import Document
+    from storyline.store import open_store
+
+    rows = []
+    for size in sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            store = open_store(Path(tmp) / "store.db")
+            clusterer = EventClusterer()
+            asked: list[Signal] = []
+            start = time.perf_counter()
+            for index, article in enumerate(iter_articles(size + probes)):
+                if index >= size:
+                    asked.append(article_signal(article))
+                    continue
+                if index < 20_000:  # term frequencies for the key terms, as a run has
+                    clusterer.add(article_signal(article))
+                raw = f"{article.title}\n\n{article.body}".encode()
+                store.put(Document(f"synthetic:{index}", 0, raw, "text/plain"), article)
+            store.commit()
+            built = time.perf_counter() - start
+            found = 0
+            start = time.perf_counter()
+            for signal in asked:
+                terms = clusterer.key_terms(signal, KEY_TERMS)
+                found += len(store.similar_articles(terms, SIMILAR_ARTICLES))
+            per = (time.perf_counter() - start) / len(asked) * 1000
+            store.close()
+        rows.append([f"{size:,}", f"{built:,.0f}", f"{per:.1f}", f"{found / len(asked):.1f}"])
+        print("  ", rows[-1], flush=True)
+    print("\n## Look-up of an undated article's earlier coverage, by archive size\n")
+    print(format_table(["archive", "build s", "ms per look-up", "articles found"], rows))
+
+
 def run_growth(archive: int = 900_000, small: int = 100_000, probe: int = 40_000) -> None:
     """Time the same articles against a large and a small archive, interleaved."""
     from benchmarks.synthetic import iter_labelled, load_pool
@@ -489,7 +537,9 @@ def main() -> None:
     """Parse the options and run the chosen parts."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
-        "--part", choices=("ecb", "ecb-pipeline", "t17", "scale", "growth", "all"), default="all"
+        "--part",
+        choices=("ecb", "ecb-pipeline", "t17", "scale", "growth", "lookup", "all"),
+        default="all",
     )
     parser.add_argument("--quick", action="store_true", help="small runs (scale: 100,000 articles)")
     parser.add_argument("--tune", action="store_true", help="grid-search on ECB+ train / T17 first")
@@ -503,6 +553,8 @@ def main() -> None:
         run_t17(StoryConfig(), args.tune)
     if args.part == "growth":
         run_growth()
+    if args.part == "lookup":
+        run_lookup()
     if args.part == "scale" or args.part == "all":
         full = args.part == "scale" and not args.quick
         count = args.articles or (1_000_000 if full else 100_000)

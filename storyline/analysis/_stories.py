@@ -24,7 +24,7 @@ logger = logging.getLogger(__name__)
 SIMILAR_ARTICLES = 10
 """How many stored articles an undated article looks up by its words (`EventStep`)."""
 
-KEY_TERMS = 8
+KEY_TERMS = 5
 """How many of an undated article's heaviest terms make up that lookup."""
 
 

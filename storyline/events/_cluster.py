@@ -241,11 +241,16 @@ class EventClusterer:
         return self._assigned.get(article_id)
 
     def key_terms(self, signal: Signal, count: int) -> list[str]:
-        """The ``count`` terms of ``signal`` with the highest TF-IDF, heaviest first."""
-        idf = self._idf
-        return [t for t, _, _ in heaviest_first((t, w * idf(t), 0) for t, w in signal.terms)][
-            :count
-        ]
+        """The ``count`` terms of ``signal`` with the highest TF-IDF, heaviest first, for
+        looking up other coverage: terms this clusterer has seen come before those it
+        has not (a word no earlier article used is the rarest, and finds nothing)."""
+        idf, df = self._idf, self._df
+        rows = [(t, w * idf(t), 0) for t, w in signal.terms if t in df]
+        ranked = [t for t, _, _ in heaviest_first(rows)]
+        if len(ranked) < count:
+            unseen = [(t, w, 0) for t, w in signal.terms if t not in df]
+            ranked.extend(t for t, _, _ in heaviest_first(unseen))
+        return ranked[:count]
 
     def assignments(self) -> dict[str, str]:
         """Return article id → event id for every article seen."""

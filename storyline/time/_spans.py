@@ -53,7 +53,7 @@ def duration_value(number: float | None, unit_word: str) -> str | None:
     amount = number * size
     whole = int(amount)
     rest = amount - whole
-    parts = [(whole, code)]
+    parts: list[tuple[float, str]] = [(whole, code)]
     if rest and code in _SMALLER:
         smaller, factor = _SMALLER[code]
         parts = [(whole, code), (round(rest * factor), smaller)] if whole else []

@@ -114,9 +114,9 @@ def test_reopen_brings_an_event_back_without_counting_its_articles_again() -> No
     assert clusterer.add(late) == event
 
 
-def test_key_terms_rank_rare_words_first() -> None:
+def test_key_terms_rank_rare_words_first_and_unseen_words_last() -> None:
     clusterer = EventClusterer()
     for i in range(5):
         clusterer.add(_signal(f"c{i}", "2017-06-12", "said", f"topic{i}"))
-    probe = _signal("p", None, "said", "lesvos")
-    assert clusterer.key_terms(probe, 1) == ["lesvos"]
+    probe = _signal("p", None, "said", "topic3", "neverseen")
+    assert clusterer.key_terms(probe, 3) == ["topic3", "said", "neverseen"]

@@ -175,3 +175,25 @@ def test_unsearchable_query_raises_a_storyline_error(
     monkeypatch.setattr("storyline.store._search.quote_terms", lambda query: "(((")
     with pytest.raises(StorylineError, match="cannot search for"):
         filled.search("U.S.-Japan")
+
+
+def _similar_titles(store: SQLiteStore, terms: list[str]) -> list[str | None]:
+    found = store.similar_articles(terms)
+    titles = {a.id: a.title for a in store.iter_articles()}
+    return [titles[i] for i in found]
+
+
+def test_similar_articles_hold_two_of_the_terms(filled: SQLiteStore) -> None:
+    # "ferry" alone is in two articles; with "pier" only the ferry report holds a pair.
+    assert _similar_titles(filled, ["ferry", "pier", "zebra"]) == [
+        "Island ferry doubles its crossings"
+    ]
+    assert _similar_titles(filled, ["ferry", "library"]) == ["Council approves new library"]
+    assert _similar_titles(filled, ["ferry"]) == []
+
+
+@pytest.mark.parametrize("terms", [['say "cheese', "AND"], ["*", "("], ["", " "]])
+def test_similar_articles_read_no_term_as_query_syntax(
+    filled: SQLiteStore, terms: list[str]
+) -> None:
+    assert filled.similar_articles(terms) == []
