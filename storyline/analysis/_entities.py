@@ -36,11 +36,14 @@ class EntityStep:
 
     def __init__(self, store: SQLiteStore) -> None:
         self.store = store
-        state = store.get_resolver_state()
+        # Companion counts are most of the state: the resolver reads those of the
+        # entities it meets from the store, not all of them up front.
+        state = store.get_resolver_state(contexts=False)
         user, self.pending = user_alias_rows(store, state)
         self.resolver = EntityResolver.from_state(
-            dataclasses.replace(state, aliases=state.aliases + user)
+            dataclasses.replace(state, aliases=state.aliases + user), contexts=store
         )
+        self.resolver.mark_changed(row.entity_id for row in user)
 
     def add(self, article: Article) -> tuple[ArticleEntities, dict[str, str]]:
         """Resolve and store the entities of ``article``.
@@ -67,14 +70,20 @@ class EntityStep:
         return found, mapping
 
     def save(self) -> None:
-        """Apply the user aliases still pending, then store the resolver's state."""
-        state = self.resolver.export_state()
-        user, self.pending = user_alias_rows(self.store, state)
-        for row in user:
-            self.resolver.registry.add(
-                row.entity_id, Alias(row.name, row.viewpoint, row.valid_from, row.valid_to)
+        """Apply the user aliases still pending, then store what changed in the
+        resolver's state (the entities this run saw, merged or was told about)."""
+        if self.pending:
+            # Aliases of entities this run may have created: the whole state is needed
+            # to place them, but only when some are waiting.
+            user, self.pending = user_alias_rows(
+                self.store, self.resolver.export_state(contexts=False)
             )
-        self.store.put_resolver_state(self.resolver.export_state())
+            for row in user:
+                self.resolver.registry.add(
+                    row.entity_id, Alias(row.name, row.viewpoint, row.valid_from, row.valid_to)
+                )
+            self.resolver.mark_changed(row.entity_id for row in user)
+        self.store.update_resolver_state(*self.resolver.export_changes())
         if self.resolver.merged:
             self.store.rename_entities(self.resolver.merged)
 

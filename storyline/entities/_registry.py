@@ -119,6 +119,12 @@ class AliasRegistry:
             return None
         return min(valid, key=lambda a: _viewpoint_rank(a, viewpoint)).name
 
+    def rows_of(self, entity_id: str) -> tuple[AliasRow, ...]:
+        """Return the aliases of ``entity_id`` as plain rows, in the order they were added."""
+        return tuple(
+            _row_of(entity_id, alias) for alias in self._aliases.get(entity_id, {}).values()
+        )
+
     def rows(self) -> tuple[AliasRow, ...]:
         """Return every alias as a plain row, ordered by entity id."""
         return tuple(

@@ -26,8 +26,9 @@ from __future__ import annotations
 import dataclasses
 import logging
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from storyline.entities._gazetteer import Gazetteer, default_gazetteer
 from storyline.entities._lexicon import EVENT_SUFFIXES, ORG_SUFFIXES, PLACE_SUFFIXES
@@ -96,11 +97,13 @@ class EntityResolver:
         self._records: dict[str, _Record] = {}
         self._roles: dict[str, list[RoleRow]] = {}
         self._context: dict[str, Counter[str]] = {}
+        self._context_source: ContextSource | None = None
         self._surnames: dict[str, set[str]] = {}
         self._cores: dict[str, set[str]] = {}
         self._heads: dict[str, set[str]] = {}
         self.merged: dict[str, str] = {}
         """Entities merged into others since this resolver was made: old id → new id."""
+        self._changed: set[str] = set()
 
     def __len__(self) -> int:
         return len(self._records)
@@ -138,24 +141,67 @@ class EntityResolver:
         """Return every canonical entity, ordered by id."""
         return tuple(e for i in sorted(self._records) if (e := self.entity(i)) is not None)
 
-    def export_state(self) -> ResolverState:
-        """Return the whole state as plain rows (for a store to persist)."""
+    def export_state(self, *, contexts: bool = True) -> ResolverState:
+        """Return the whole state as plain rows (for a store to persist).
+
+        Without ``contexts`` the companion counts are left out (and not read from the
+        context source, which a full export has to do for every entity).
+        """
         entities = tuple(
             EntityRow(r.id, r.name, r.kind, r.articles, r.first_seen, r.last_seen)
             for r in sorted(self._records.values(), key=lambda r: r.id)
         )
         roles = tuple(row for i in sorted(self._roles) for row in self._roles[i])
+        rows: tuple[ContextRow, ...] = ()
+        if contexts:
+            rows = tuple(
+                ContextRow(i, other, count)
+                for i in sorted(self._records)
+                for other, count in sorted(self._companions(i).items())
+            )
+        return ResolverState(entities, self.registry.rows(), roles, rows)
+
+    def mark_changed(self, entity_ids: Iterable[str]) -> None:
+        """Note entities whose rows changed outside `add` (a user alias added to them)."""
+        self._changed.update(entity_ids)
+
+    def export_changes(self) -> tuple[ResolverState, frozenset[str]]:
+        """Return the rows of the entities changed since the last call (or since this
+        resolver was made), and every id whose stored rows they replace.
+
+        The ids include entities merged away, which have no rows any more; a store
+        deletes the rows of all of them and writes the ones returned.  Writing only
+        these keeps the cost of an analysis run in proportion to what it touched.
+        """
+        ids = frozenset(self._changed | self.merged.keys())
+        live = sorted(i for i in ids if i in self._records)
+        entities = tuple(
+            EntityRow(r.id, r.name, r.kind, r.articles, r.first_seen, r.last_seen)
+            for r in (self._records[i] for i in live)
+        )
+        roles = tuple(row for i in live for row in self._roles.get(i, ()))
         contexts = tuple(
             ContextRow(i, other, count)
-            for i in sorted(self._context)
-            for other, count in sorted(self._context[i].items())
+            for i in live
+            for other, count in sorted(self._companions(i).items())
         )
-        return ResolverState(entities, self.registry.rows(), roles, contexts)
+        aliases = tuple(row for i in live for row in self.registry.rows_of(i))
+        self._changed.clear()
+        return ResolverState(entities, aliases, roles, contexts), ids
 
     @classmethod
-    def from_state(cls, state: ResolverState) -> EntityResolver:
-        """Rebuild a resolver from `export_state` output."""
+    def from_state(
+        cls, state: ResolverState, *, contexts: ContextSource | None = None
+    ) -> EntityResolver:
+        """Rebuild a resolver from `export_state` output.
+
+        With ``contexts``, companion counts missing from ``state`` are read from it one
+        entity at a time, when the resolver first needs them: a store passes its
+        entities without their companions, by far the most rows, and an analysis run
+        reads only those of the entities it meets.
+        """
         resolver = cls(AliasRegistry.from_rows(state.aliases))
+        resolver._context_source = contexts
         for row in state.entities:
             record = _Record(
                 row.id, row.name, row.kind, row.articles, row.first_seen, row.last_seen
@@ -267,7 +313,7 @@ class EntityResolver:
         titles = {_title(r.role) for r in self._roles.get(entity_id, ())}
         if titles & {_title(r.role) for r in local.roles}:
             score += _ROLE_BONUS
-        companions = self._context.get(entity_id)
+        companions = self._companions(entity_id)
         if companions:
             score += min(_CONTEXT_CAP, len(context & companions.keys()))
         gap = _years_apart(date, self._records[entity_id].last_seen)
@@ -296,11 +342,20 @@ class EntityResolver:
         self._roles.setdefault(keep.id, []).extend(
             dataclasses.replace(row, entity_id=keep.id) for row in self._roles.pop(drop.id, [])
         )
-        self._context.setdefault(keep.id, Counter()).update(self._context.pop(drop.id, Counter()))
-        for counter in self._context.values():
+        kept = self._companions(keep.id)
+        kept.update(self._companions(drop.id))
+        del self._context[drop.id]
+        referrers = {i for i, counter in self._context.items() if drop.id in counter}
+        if self._context_source is not None:
+            stored = self._context_source.context_referrers(drop.id)
+            referrers.update(i for i in stored if i in self._records and i != drop.id)
+        for other_id in sorted(referrers):
+            counter = self._companions(other_id)
             if drop.id in counter:
                 counter[keep.id] += counter.pop(drop.id)
-        self._context[keep.id].pop(keep.id, None)
+                self._changed.add(other_id)
+        self._changed.add(keep.id)
+        kept.pop(keep.id, None)
         for index in (self._surnames, self._cores, self._heads):
             for ids in index.values():
                 if drop.id in ids:
@@ -321,6 +376,7 @@ class EntityResolver:
             entity_id = f"{base}-{suffix}"
         record = _Record(entity_id, name, kind, viewpoint_name=viewpoint_name)
         self._records[entity_id] = record
+        self._changed.add(entity_id)
         entry = self._gazetteer.lookup(name)
         if entry is not None and entry.canonical == name:
             for spelling in self._gazetteer.spellings_of(name):
@@ -339,6 +395,7 @@ class EntityResolver:
     ) -> None:
         record = self._records[entity_id]
         record.articles += 1
+        self._changed.add(entity_id)
         if date:
             record.first_seen = min(record.first_seen or date, date)
             record.last_seen = max(record.last_seen or date, date)
@@ -382,11 +439,32 @@ class EntityResolver:
             if head:
                 self._heads.setdefault(head, set()).add(record.id)
 
+    def _companions(self, entity_id: str) -> Counter[str]:
+        """The entities seen beside ``entity_id`` and how often (read on first use)."""
+        counter = self._context.get(entity_id)
+        if counter is None:
+            source = self._context_source
+            counter = Counter(source.entity_contexts(entity_id)) if source else Counter()
+            self._context[entity_id] = counter
+        return counter
+
     def _remember_context(self, entity_id: str, others: set[str]) -> None:
-        counter = self._context.setdefault(entity_id, Counter())
+        counter = self._companions(entity_id)
         counter.update(others)
         if len(counter) > _MAX_CONTEXT:
             self._context[entity_id] = Counter(dict(counter.most_common(_MAX_CONTEXT // 2)))
+
+
+class ContextSource(Protocol):
+    """Where a resolver reads the stored companion counts of an entity (a store)."""
+
+    def entity_contexts(self, entity_id: str) -> Mapping[str, int]:
+        """How often each other entity appeared beside ``entity_id``."""
+        ...
+
+    def context_referrers(self, other_id: str) -> Sequence[str]:
+        """The entities whose companions include ``other_id``."""
+        ...
 
 
 def role_spans(rows: Iterable[RoleRow]) -> tuple[RoleSpan, ...]:

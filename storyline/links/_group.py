@@ -25,16 +25,27 @@ def _kinds_agree(a: str, b: str) -> bool:
     return a == b or "other" in (a, b) or (a in MEETINGS and b in MEETINGS)
 
 
-def _same_happening(a: Event, b: Event) -> bool:
+def _same_happening(a: Event, a_words: frozenset[str], b: Event, b_words: frozenset[str]) -> bool:
     if not _kinds_agree(a.kind, b.kind):
         return False
+    words = a_words & b_words
+    if not words:
+        return False
     people = set((*a.who, *a.where)) & set((*b.who, *b.where))
-    words = _words(a) & _words(b)
-    return len(people) + len(words) >= MIN_SHARED and bool(words)
+    return len(people) + len(words) >= MIN_SHARED
 
 
 def _words(event: Event) -> frozenset[str]:
     return content_words(" ".join(e.text for e in event.evidence) or event.title)
+
+
+def _joined_words(
+    head: Event, head_words: frozenset[str], other: Event, other_words: frozenset[str]
+) -> frozenset[str]:
+    """`_words` of ``_join(head, other)``, from the words of each side."""
+    if not other.evidence:
+        return head_words
+    return head_words | other_words if head.evidence else other_words
 
 
 def group_mentioned(
@@ -51,17 +62,25 @@ def group_mentioned(
         by_time[event.time.value if event.time else ""].append(event)
     owner: dict[str, str] = {}
     joined: dict[str, Event] = {}
+    # The words of each joined event, kept as it grows rather than re-read from its
+    # evidence at every comparison (that made grouping quadratic in the evidence).
+    words: dict[str, frozenset[str]] = {}
     for group in by_time.values():
-        heads: list[Event] = []
+        heads: list[str] = []
         for event in group:
-            head = next((h for h in heads if _same_happening(joined[h.id], event)), None)
+            mine = _words(event)
+            head = next(
+                (h for h in heads if _same_happening(joined[h], words[h], event, mine)), None
+            )
             if head is None:
-                heads.append(event)
+                heads.append(event.id)
                 joined[event.id] = event
+                words[event.id] = mine
                 owner[event.id] = event.id
                 continue
-            owner[event.id] = head.id
-            joined[head.id] = _join(joined[head.id], event)
+            owner[event.id] = head
+            words[head] = _joined_words(joined[head], words[head], event, mine)
+            joined[head] = _join(joined[head], event)
     moved = [
         dataclasses.replace(link, event=owner[link.event]) if link.event in owner else link
         for link in links

@@ -15,6 +15,7 @@ import dataclasses
 import datetime as dt
 import json
 import sqlite3
+from collections import defaultdict
 from collections.abc import Collection, Iterable, Iterator, Sequence
 from typing import Any
 
@@ -44,6 +45,10 @@ _ENTITY_TABLES: tuple[tuple[str, type[Any]], ...] = (
     ("entity_roles", RoleRow),
     ("entity_contexts", ContextRow),
 )
+
+
+_ID_CHUNK = 500
+"""Ids per ``IN (...)`` list: well under SQLite's limit on bound parameters."""
 
 
 def _columns(row_type: type[Any]) -> list[str]:
@@ -95,26 +100,66 @@ class AnalysisTables:
     def put_resolver_state(self, state: ResolverState) -> None:
         """Replace the stored entities and the resolver's rows with ``state``."""
         self._begin()
+        for table, _ in _ENTITY_TABLES:
+            self._conn.execute(f"DELETE FROM {table}")
+        self._insert_entity_rows(state)
+
+    def update_resolver_state(self, state: ResolverState, entity_ids: Collection[str]) -> None:
+        """Replace the stored rows of ``entity_ids`` (entities and the resolver's rows
+        about them) with those in ``state``; the rows of other entities stay."""
+        self._begin()
+        ids = sorted(entity_ids)
+        for table, _ in _ENTITY_TABLES:
+            key = "id" if table == "entities" else "entity_id"
+            for first in range(0, len(ids), _ID_CHUNK):
+                chunk = ids[first : first + _ID_CHUNK]
+                self._conn.execute(
+                    f"DELETE FROM {table} WHERE {key} IN ({', '.join('?' * len(chunk))})", chunk
+                )
+        self._insert_entity_rows(state)
+
+    def _insert_entity_rows(self, state: ResolverState) -> None:
         for (table, row_type), rows in zip(
             _ENTITY_TABLES,
             (state.entities, state.aliases, state.roles, state.contexts),
             strict=True,
         ):
             columns = _columns(row_type)
-            self._conn.execute(f"DELETE FROM {table}")
             marks = ", ".join("?" * len(columns))
             self._conn.executemany(
                 f"INSERT INTO {table} ({_quoted(columns)}) VALUES ({marks})",
                 [tuple(getattr(r, c) for c in columns) for r in rows],
             )
 
-    def get_resolver_state(self) -> ResolverState:
-        """Return the stored entities and the resolver's rows."""
+    def get_resolver_state(self, *, contexts: bool = True) -> ResolverState:
+        """Return the stored entities and the resolver's rows.
+
+        Without ``contexts`` the companion counts (by far the most rows) are left out,
+        for a resolver that reads them one entity at a time (`entity_contexts`).
+        """
         parts = []
         for table, row_type in _ENTITY_TABLES:
+            if table == "entity_contexts" and not contexts:
+                parts.append(())
+                continue
             cursor = self._conn.execute(f"SELECT {_quoted(_columns(row_type))} FROM {table}")
             parts.append(tuple(row_type(*row) for row in cursor))
         return ResolverState(*parts)
+
+    def entity_contexts(self, entity_id: str) -> dict[str, int]:
+        """Return how often each other entity appeared beside ``entity_id``."""
+        rows = self._conn.execute(
+            "SELECT other_id, count FROM entity_contexts WHERE entity_id = ?", (entity_id,)
+        )
+        return dict(rows.fetchall())
+
+    def context_referrers(self, other_id: str) -> list[str]:
+        """Return the entities whose stored companions include ``other_id``."""
+        rows = self._conn.execute(
+            "SELECT entity_id FROM entity_contexts WHERE other_id = ? ORDER BY entity_id",
+            (other_id,),
+        )
+        return [row[0] for row in rows]
 
     def iter_entity_rows(self, kind: str | None = None) -> Iterator[EntityRow]:
         """Yield canonical entities, most reported first."""
@@ -368,31 +413,38 @@ class AnalysisTables:
             yield article_id, json.loads(data)
 
     def replace_links(self, links: Iterable[MentionLink], article_ids: Iterable[str]) -> None:
-        """Replace every link from ``article_ids`` with ``links``."""
+        """Replace every link from ``article_ids`` with ``links``.
+
+        Articles whose links come out the same as stored are left as they are: links are
+        re-resolved for the whole archive on every run, and most do not change.
+        """
         self._begin()
-        for article_id in article_ids:
+        wanted: dict[str, list[tuple[MentionLink, str]]] = {a: [] for a in article_ids}
+        for link in links:
+            data = json.dumps(link.to_dict(), ensure_ascii=False)
+            wanted.setdefault(link.article_id, []).append((link, data))
+        stored: dict[str, list[str]] = defaultdict(list)
+        for article_id, data in self._conn.execute("SELECT article_id, data FROM links"):
+            stored[article_id].append(data)
+        for article_id, rows in wanted.items():
+            if sorted(data for _, data in rows) == sorted(stored.get(article_id, ())):
+                continue
             self._conn.execute(
                 "DELETE FROM link_targets WHERE link_id IN"
                 " (SELECT id FROM links WHERE article_id = ?)",
                 (article_id,),
             )
             self._conn.execute("DELETE FROM links WHERE article_id = ?", (article_id,))
-        for link in links:
-            cursor = self._conn.execute(
-                "INSERT INTO links (article_id, start, event_id, kind, data)"
-                " VALUES (?, ?, ?, ?, ?)",
-                (
-                    link.article_id,
-                    link.start,
-                    link.event,
-                    link.kind,
-                    json.dumps(link.to_dict(), ensure_ascii=False),
-                ),
-            )
-            self._conn.executemany(
-                "INSERT OR IGNORE INTO link_targets (link_id, article_id) VALUES (?, ?)",
-                [(cursor.lastrowid, a) for a in link.articles],
-            )
+            for link, data in rows:
+                cursor = self._conn.execute(
+                    "INSERT INTO links (article_id, start, event_id, kind, data)"
+                    " VALUES (?, ?, ?, ?, ?)",
+                    (link.article_id, link.start, link.event, link.kind, data),
+                )
+                self._conn.executemany(
+                    "INSERT OR IGNORE INTO link_targets (link_id, article_id) VALUES (?, ?)",
+                    [(cursor.lastrowid, a) for a in link.articles],
+                )
 
     def get_links(self, article_id: str) -> list[MentionLink]:
         """Return the links from ``article_id``, in text order."""

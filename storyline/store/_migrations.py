@@ -223,7 +223,17 @@ def m003_analysis(conn: sqlite3.Connection) -> None:
     execute_all(conn, _ANALYSIS)
 
 
-MIGRATIONS: tuple[Migration, ...] = (m001_initial, m002_timexes, m003_analysis)
+def m004_context_referrers(conn: sqlite3.Connection) -> None:
+    """Find the entities whose companions include a given one (for entity merges)."""
+    conn.execute("CREATE INDEX entity_contexts_other ON entity_contexts (other_id)")
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    m001_initial,
+    m002_timexes,
+    m003_analysis,
+    m004_context_referrers,
+)
 """Every migration, in the order it is applied.  Append new ones; never reorder."""
 
 
