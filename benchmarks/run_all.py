@@ -18,6 +18,7 @@ BENCHMARKS = [
     "extraction",
     "pubdate",
     "ingest",
+    "incremental",
     "timex",
     "pubdate_text",
     "entities",

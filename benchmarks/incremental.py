@@ -1,0 +1,92 @@
+"""Incremental ingest benchmark: what one more small batch costs in a grown archive.
+
+A monitoring team ingests a few articles at a time into an archive that keeps growing;
+each ingest runs the archive-wide stages (entities, events, stories, links) over the new
+articles.  This builds an archive from the T17 articles (``../shared/data/t17``, all but
+the last few, as JSONL with their publication dates), then times ingesting the next
+articles one at a time, each a separate `storyline.open` as a separate command would be,
+and reports the seconds per one-article ingest against the size of the archive.
+
+Usage::
+
+    .venv/bin/python benchmarks/incremental.py [--limit N] [--probes 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from benchmarks._common import data_dir, format_table, peak_rss_mb  # noqa: E402
+from storyline.model import Article  # noqa: E402
+
+
+def _t17_articles() -> list[Article]:
+    from benchmarks.clustering import load_t17
+
+    return [article for article, _, _ in load_t17()]
+
+
+def _write(path: Path, articles: list[Article]) -> None:
+    with path.open("w", encoding="utf-8") as out:
+        for article in articles:
+            record = {
+                "title": article.body[:80],
+                "maintext": article.body,
+                "date_publish": article.published.value if article.published else None,
+            }
+            out.write(json.dumps(record) + "\n")
+
+
+def main() -> int:
+    """Build the archive, then time one-article ingests into it."""
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--limit", type=int, default=None, help="archive size (default: all)")
+    parser.add_argument("--probes", type=int, default=3, help="one-article ingests to time")
+    args = parser.parse_args()
+    if not data_dir("t17").is_dir():
+        print("../shared/data/t17 is absent: the T17 data sits in ../shared/data", file=sys.stderr)
+        return 1
+    import storyline
+
+    articles = _t17_articles()
+    size = min(args.limit or len(articles), len(articles) - args.probes)
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        _write(folder / "archive.jsonl", articles[:size])
+        start = time.perf_counter()
+        with storyline.open(str(folder / "store.db")) as lib:
+            lib.ingest([str(folder / "archive.jsonl")])
+        built = time.perf_counter() - start
+        times = []
+        for index in range(args.probes):
+            one = folder / f"one-{index}.jsonl"
+            _write(one, [articles[size + index]])
+            start = time.perf_counter()
+            with storyline.open(str(folder / "store.db")) as lib:
+                lib.ingest([str(one)])
+            times.append(time.perf_counter() - start)
+    rows = [
+        [
+            f"{size:,}",
+            f"{built:,.1f}",
+            f"{size / built:,.1f}",
+            f"{min(times):.2f}",
+            f"{sum(times) / len(times):.2f}",
+            f"{peak_rss_mb():,.0f}",
+        ]
+    ]
+    print("\n## One more article into an archive of T17 articles\n")
+    headers = ["archive", "build s", "build articles/s", "best s", "mean s", "peak RSS MiB"]
+    print(format_table(headers, rows))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
