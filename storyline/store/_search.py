@@ -79,8 +79,8 @@ def similar(conn: sqlite3.Connection, terms: Sequence[str], limit: int) -> list[
     first; words are quoted, so no term is read as FTS5 syntax.
 
     Two terms rather than one: a pair is a far surer sign of the same happening, and
-    ranking only the articles that hold a pair costs a fifth of ranking every article
-    that holds any one term (measured on 400,000 synthetic articles: 9 ms against 47).
+    ranking only the articles that hold a pair costs a fraction of ranking every article
+    that holds any one term (``benchmarks/clustering.py --part lookup`` times it).
     """
     words = [t for t in dict.fromkeys(terms) if any(c.isalnum() for c in t)]
     quoted = ['"' + t.replace('"', '""') + '"' for t in words]
