@@ -92,9 +92,10 @@ def analyse(
         done.append(article.id)
     entities.save()
     reported = events.save()
+    before = [e for r in reported if (e := store.get_event(r.id)) is not None]
     # Stored before linking so that mentions can resolve to them.
     store.put_events((e, store.story_of_event(e.id)) for e in reported)
-    found_links, mentioned = links.resolve()
+    found_links, mentioned = links.resolve(reported, before)
     stories = StoryStep(store).save(reported, mentioned, previous_stories)
     redated = narrow_dates(store, done, found_links)
     store.mark_analysed(done)

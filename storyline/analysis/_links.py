@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 import logging
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from storyline.entities import (
     ArticleEntities,
@@ -16,6 +16,7 @@ from storyline.links import (
     content_words,
     find_event_mentions,
     group_mentioned,
+    mentioned_event,
     narrow_published,
     related_links,
     resolve_mentions,
@@ -93,13 +94,18 @@ def anchor_of(published: TimePoint | None) -> str | None:
 class LinkStep:
     """Find event mentions in new articles; resolve every stored mention to the archive.
 
-    Resolution is redone over all stored mentions on each run, so a mention made before
-    the archive held the coverage it refers to is linked once the coverage arrives.
+    Every stored mention is reconsidered on each run, so a mention made before the
+    archive held the coverage it refers to is linked once the coverage arrives.  Only
+    the mentions that a run can have changed are scored again: those of the new
+    articles, and those whose time overlaps an event that gained articles in this run
+    (before or after it changed) or whose link points at such an event.  The others keep
+    the links they had, which is what scoring them again would give.
     """
 
     def __init__(self, store: SQLiteStore) -> None:
         self.store = store
         self.fresh: list[Article] = []
+        self.detected: set[str] = set()
 
     def detect(
         self,
@@ -114,26 +120,36 @@ class LinkStep:
             article, timexes=timexes, sentences=sentences, entities=found, entity_ids=mapping
         )
         self.store.put_event_mentions(article.id, [m.to_dict() for m in mentions])
+        self.detected.add(article.id)
         if article.related:
             self.fresh.append(article)
 
-    def resolve(self) -> tuple[list[MentionLink], list[Event]]:
+    def resolve(
+        self, changed: Sequence[Event] | None = None, before: Sequence[Event] = ()
+    ) -> tuple[list[MentionLink], list[Event]]:
         """Link every stored mention (and new related-coverage entries); store the links.
+
+        Args:
+            changed: the events that gained articles in this run, as stored now; with
+                ``None`` every mention is scored again.
+            before: the same events as they were stored before this run.
 
         Returns:
             The mention links and the mentioned-only events they created.
         """
         index = EventIndex()
         for event in self.store.iter_events(include_mentioned=False):
-            text = " ".join((event.title, *(e.text for e in event.evidence)))
-            index.add(event, participants=(*event.who, *event.where), text=text)
+            _index(index, event)
         by_article: dict[str, list[EventMention]] = defaultdict(list)
         for article_id, data in self.store.iter_event_mentions():
             by_article[article_id].append(EventMention.from_dict(data))
+        replay = self._replayable(changed, before)
         links: list[MentionLink] = []
         created: dict[str, Event] = {}
         for article_id in sorted(by_article):
-            found, events = resolve_mentions(by_article[article_id], index)
+            mentions = by_article[article_id]
+            previous = replay(article_id, mentions) if replay else None
+            found, events = previous or resolve_mentions(mentions, index)
             links.extend(found)
             for event in events:
                 created[event.id] = _join_mentions(created.get(event.id), event)
@@ -143,12 +159,13 @@ class LinkStep:
             for article in self.fresh
             for link in related_links(article, self._find_related)
         ]
+        fresh = {a.id for a in self.fresh}
+        stored_related = self.store.links_by_article(kind="related")
         kept = [
             link
             for article_id in sorted(by_article)
-            if article_id not in {a.id for a in self.fresh}
-            for link in self.store.get_links(article_id)
-            if link.kind == "related"
+            if article_id not in fresh
+            for link in stored_related.get(article_id, ())
         ]
         self.store.delete_events(
             e.id for e in self.store.iter_events() if e.mentioned_only and e.id not in created
@@ -157,6 +174,34 @@ class LinkStep:
             [*links, *related, *kept], {*by_article, *(a.id for a in self.fresh)}
         )
         return links, mentioned
+
+    def _replayable(
+        self, changed: Sequence[Event] | None, before: Sequence[Event]
+    ) -> Callable[[str, Sequence[EventMention]], _Resolved | None] | None:
+        """Return a function giving an article's links as stored, when scoring its
+        mentions again could not change them (else ``None``); ``None`` for a full run."""
+        if changed is None:
+            return None
+        touched = EventIndex()
+        for event in (*changed, *before):
+            _index(touched, event)
+        changed_ids = {e.id for e in changed}
+        mentioned_only = {e.id for e in self.store.iter_events() if e.mentioned_only}
+        stored = self.store.links_by_article(kind="mention")
+
+        def replay(article_id: str, mentions: Sequence[EventMention]) -> _Resolved | None:
+            old = stored.get(article_id)
+            if article_id in self.detected or old is None or len(old) != len(mentions):
+                return None
+            if any(a.start != m.start for a, m in zip(old, mentions, strict=True)):
+                return None
+            if any(link.event in changed_ids for link in old):
+                return None
+            if any(touched.entries(m) for m in mentions):
+                return None
+            return _replayed(mentions, old, mentioned_only)
+
+        return replay
 
     def _with_event(self, link: MentionLink) -> MentionLink:
         """A related-coverage link found in the archive points at that article's event."""
@@ -176,6 +221,33 @@ class LinkStep:
             if overlap >= RELATED_TITLE_OVERLAP and (near or date is None):
                 found.append(article.id)
         return found
+
+
+_Resolved = tuple[Sequence[MentionLink], Sequence[Event]]
+
+
+def _index(index: EventIndex, event: Event) -> None:
+    text = " ".join((event.title, *(e.text for e in event.evidence)))
+    index.add(event, participants=(*event.who, *event.where), text=text)
+
+
+def _replayed(
+    mentions: Sequence[EventMention], links: Sequence[MentionLink], mentioned_only: set[str]
+) -> _Resolved:
+    """An article's links and mentioned-only events as `resolve_mentions` made them last
+    time: links to archive events as stored; a link to a mentioned-only event points
+    again at the mention's own one, which grouping joins as before."""
+    out: list[MentionLink] = []
+    created: dict[str, Event] = {}
+    for mention, link in zip(mentions, links, strict=True):
+        if link.event not in mentioned_only:
+            out.append(link)
+            continue
+        event = mentioned_event(mention)
+        # One article: a second mention of the same happening adds nothing to it.
+        event = created.setdefault(event.id, event)
+        out.append(dataclasses.replace(link, event=event.id))
+    return out, list(created.values())
 
 
 RELATED_TITLE_OVERLAP = 0.5

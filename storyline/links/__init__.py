@@ -28,7 +28,13 @@ from storyline.links._group import group_mentioned
 from storyline.links._lexicon import EVENT_KINDS
 from storyline.links._pubdate import narrow_published
 from storyline.links._related import related_links
-from storyline.links._resolve import MIN_SCORE, EventIndex, content_words, resolve_mentions
+from storyline.links._resolve import (
+    MIN_SCORE,
+    EventIndex,
+    content_words,
+    mentioned_event,
+    resolve_mentions,
+)
 from storyline.links._timepoint import time_point, value_interval
 
 __all__ = [
@@ -38,6 +44,7 @@ __all__ = [
     "content_words",
     "find_event_mentions",
     "group_mentioned",
+    "mentioned_event",
     "narrow_published",
     "related_links",
     "resolve_mentions",

@@ -206,7 +206,8 @@ def _mentioned_id(mention: EventMention) -> str:
     return "m" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:15]
 
 
-def _mentioned_event(mention: EventMention) -> Event:
+def mentioned_event(mention: EventMention) -> Event:
+    """The mentioned-only event a mention with no coverage gets (before grouping)."""
     title = mention.text if len(mention.text) <= 120 else mention.text[:117].rstrip() + "…"
     return Event(
         id=_mentioned_id(mention),
@@ -257,7 +258,7 @@ def resolve_mentions(
         if best is not None and best[1] >= min_score:
             links.append(_link(mention, *best))
             continue
-        event = _mentioned_event(mention)
+        event = mentioned_event(mention)
         if event.id in created:
             known = created[event.id]
             if mention.article_id not in known.mentioned_by:

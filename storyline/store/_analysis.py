@@ -446,6 +446,18 @@ class AnalysisTables:
                     [(cursor.lastrowid, a) for a in link.articles],
                 )
 
+    def links_by_article(self, kind: str | None = None) -> dict[str, list[MentionLink]]:
+        """Return every stored link (of ``kind``, if given) by article, in text order."""
+        sql = "SELECT article_id, data FROM links"
+        params: tuple[str, ...] = ()
+        if kind is not None:
+            sql += " WHERE kind = ?"
+            params = (kind,)
+        found: dict[str, list[MentionLink]] = defaultdict(list)
+        for article_id, data in self._conn.execute(sql + " ORDER BY article_id, start, id", params):
+            found[article_id].append(MentionLink.from_dict(json.loads(data)))
+        return dict(found)
+
     def get_links(self, article_id: str) -> list[MentionLink]:
         """Return the links from ``article_id``, in text order."""
         rows = self._conn.execute(
