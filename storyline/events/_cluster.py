@@ -219,18 +219,14 @@ class EventClusterer:
         if event_id in self._active or not signals:
             return
         ordered = sorted(signals, key=lambda s: (s.event_time or s.published or "", s.article_id))
+        members = {s.article_id for s in ordered}
         cluster = _Cluster(event_id, ordered[0].article_id)
         self._active[event_id] = cluster
-        df = self._df
         for signal in ordered:
+            if signal.duplicate_of in members:
+                continue  # a syndicated copy counts once, as when it joined
             day = _ordinal(signal.event_time or signal.published)
-            self._absorb(cluster, signal, day, _span(signal, day))
-            for term, _ in signal.terms:
-                df[term] -= 1
-            self._documents -= 1
-        idf = self._idf
-        cluster.norm2 = sum((m * idf(t)) ** 2 for t, m in cluster.terms.items())
-        cluster.tnorm2 = sum((m * idf(t)) ** 2 for t, m in cluster.title.items())
+            self._absorb(cluster, signal, day, _span(signal, day), count=False)
 
     def is_open(self, event_id: str) -> bool:
         """Whether event ``event_id`` is in the index of recent events."""
@@ -350,8 +346,16 @@ class EventClusterer:
         cluster.tnorm2 = sum((m * idf(t)) ** 2 for t, m in cluster.title.items())
 
     def _absorb(
-        self, cluster: _Cluster, signal: Signal, day: int | None, span: tuple[int, int] | None
+        self,
+        cluster: _Cluster,
+        signal: Signal,
+        day: int | None,
+        span: tuple[int, int] | None,
+        *,
+        count: bool = True,
     ) -> None:
+        """Add one article to ``cluster``; with ``count`` (an article new to this
+        clusterer) its terms enter the document frequencies too."""
         self._assigned[signal.article_id] = cluster.id
         terms, postings = cluster.terms, self._postings
         logs, df_get = self._logs, self._df.get
@@ -367,7 +371,8 @@ class EventClusterer:
         df = self._df
         for term, weight in signal.terms:
             seen = df_get(term, 0)
-            df[term] = seen + 1  # the IDF below is the one before this article
+            if count:
+                df[term] = seen + 1  # the IDF below is the one before this article
             idf = top - logs[seen]
             old = terms.get(term)
             if old is None:
@@ -403,7 +408,8 @@ class EventClusterer:
         if span is not None:
             cluster.clo = span[0] if cluster.clo is None else min(cluster.clo, span[0])
             cluster.chi = span[1] if cluster.chi is None else max(cluster.chi, span[1])
-        self._documents += 1
+        if count:
+            self._documents += 1
         while len(self._logs) <= self._documents + 1:
             self._logs.append(math.log(1 + len(self._logs)))
         if len(terms) > 2 * MAX_EVENT_TERMS or len(cluster.ent) > 2 * MAX_EVENT_TERMS:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from pathlib import Path
 
@@ -101,15 +102,18 @@ def _signal(article_id: str, day: str | None, *words: str) -> Signal:
 def test_reopen_brings_an_event_back_without_counting_its_articles_again() -> None:
     clusterer = EventClusterer()
     quake = _signal("q1", "2017-06-12", "earthquake", "lesvos", "mytilene", "aftershock")
+    copy = dataclasses.replace(quake, article_id="q1-copy", duplicate_of="q1")
     clusterer.add(quake)
+    clusterer.add(copy)  # a syndicated copy: counted once
     for i in range(6):
         clusterer.add(_signal(f"o{i}", f"2017-08-{1 + i:02d}", "budget", "council", f"w{i}"))
     event = clusterer.event_of("q1")
     assert event is not None and not clusterer.is_open(event)
     before = clusterer._idf("lesvos")
-    clusterer.reopen(event, [quake])
+    clusterer.reopen(event, [quake, copy])
     assert clusterer.is_open(event)
     assert clusterer._idf("lesvos") == before
+    assert clusterer._active[event].n == 1  # the copy still counts once
     late = _signal("q2", None, "earthquake", "lesvos", "mytilene", "damage")
     assert clusterer.add(late) == event
 
