@@ -40,7 +40,7 @@ from storyline.entities._article import resolve_in_article
 from storyline.entities._gazetteer import Gazetteer, default_gazetteer, parse_gazetteer
 from storyline.entities._mentions import scan_text
 from storyline.entities._registry import AliasRegistry
-from storyline.entities._resolver import EntityResolver, role_spans
+from storyline.entities._resolver import ContextSource, EntityResolver, role_spans
 from storyline.entities._text import normalize_key
 from storyline.entities._types import (
     KINDS,
@@ -71,6 +71,7 @@ __all__ = [
     "AliasRow",
     "ArticleEntities",
     "ContextRow",
+    "ContextSource",
     "DemonymLink",
     "Description",
     "Entity",

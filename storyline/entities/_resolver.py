@@ -18,7 +18,10 @@ How an article's local entity finds its canonical entity:
 
 The resolver keeps, per entity, only counts, dates, roles and its most frequent
 co-occurring entities (at most `_MAX_CONTEXT`), so its memory grows with the number of
-entities, not of articles.  `export_state` and `from_state` move it as plain rows.
+entities, not of articles.  `export_state` and `from_state` move it as plain rows;
+`export_changes` gives only the rows of the entities changed since the last call, and a
+resolver built with a `ContextSource` reads an entity's co-occurrence counts (most of
+the rows) when it first needs them.
 """
 
 from __future__ import annotations
