@@ -279,4 +279,4 @@ class ArchiveViews:
 
     def aliases(self) -> AliasRegistry:
         """Return every alias the archive knows (learned and user-added)."""
-        return AliasRegistry(self.store.get_resolver_state().aliases)
+        return AliasRegistry(self.store.get_resolver_state(contexts=False).aliases)
