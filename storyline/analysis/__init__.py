@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 from storyline.analysis._dates import date_from_archive
@@ -28,7 +28,7 @@ from storyline.analysis._links import LinkStep, anchor_of, narrow_dates
 from storyline.analysis._stories import EventStep, StoryStep
 from storyline.entities import ArticleEntities
 from storyline.errors import UsageError
-from storyline.model import Article, Provenance, TimePoint
+from storyline.model import Provenance, TimePoint
 from storyline.store import SQLiteStore
 from storyline.timelines import point_from_value
 
@@ -84,7 +84,7 @@ def analyse(
     events = EventStep(store, pending)
     links = LinkStep(store)
     done: list[str] = []
-    for article in _in_date_order(store, set(pending)):
+    for article in store.iter_articles_of(pending):
         timexes = store.get_timexes(article.id)
         found, mapping = entities.add(article)
         events.add(article, timexes, ranked_entities(found, mapping))
@@ -115,12 +115,6 @@ def ranked_entities(found: ArticleEntities, mapping: Mapping[str, str]) -> list[
     """Canonical ids of an article's entities, most mentioned first."""
     ranked = sorted(found.entities, key=lambda e: (-len(e.mentions), e.mentions[:1]))
     return list(dict.fromkeys(mapping[e.id] for e in ranked if e.id in mapping))
-
-
-def _in_date_order(store: SQLiteStore, wanted: set[str]) -> Iterator[Article]:
-    for article in store.iter_articles():
-        if article.id in wanted:
-            yield article
 
 
 def user_date(value: str) -> TimePoint:

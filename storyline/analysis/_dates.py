@@ -76,8 +76,7 @@ def distinct_matches(article: Article, known: Sequence[KnownDate]) -> list[Known
 
 def date_from_archive(store: SQLiteStore, pending: Collection[str]) -> int:
     """Date the undated articles among ``pending`` from the archive; return how many."""
-    wanted = set(pending)
-    undated = [a for a in store.iter_articles() if a.id in wanted and a.published is None]
+    undated = [a for a in store.iter_articles_of(pending) if a.published is None]
     if not undated:
         return 0
     pool = collections.deque(store.iter_articles(), maxlen=ARCHIVE_POOL)

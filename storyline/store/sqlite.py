@@ -29,7 +29,7 @@ import datetime as dt
 import logging
 import re
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -330,6 +330,23 @@ class SQLiteStore(AnalysisTables):
             )
             for _seq, article in self._iter_article_rows(undated, ()):
                 yield article
+
+    def iter_articles_of(self, article_ids: Collection[str]) -> Iterator[Article]:
+        """Yield the articles ``article_ids`` in the order `iter_articles` gives them
+        (by publication date, undated last), reading only those rows."""
+        self._conn.execute("CREATE TEMP TABLE IF NOT EXISTS wanted (id TEXT PRIMARY KEY)")
+        self._conn.execute("DELETE FROM temp.wanted")
+        self._conn.executemany(
+            "INSERT OR IGNORE INTO temp.wanted (id) VALUES (?)", ((i,) for i in article_ids)
+        )
+        sql = (
+            f"SELECT {_records.ARTICLE_COLUMNS} FROM articles"
+            " WHERE id IN (SELECT id FROM temp.wanted)"
+            " ORDER BY published_earliest IS NULL, published_earliest, published_latest,"
+            " published_value, seq"
+        )
+        for _seq, article in self._iter_article_rows(sql, ()):
+            yield article
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
         """Return the articles best matching ``query``, best (lowest BM25 rank) first.

@@ -54,6 +54,17 @@ def test_articles_come_in_publication_order_undated_last(dated: SQLiteStore) -> 
     ]
 
 
+def test_chosen_articles_come_in_the_same_order(dated: SQLiteStore) -> None:
+    every = list(dated.iter_articles())
+    chosen = {a.id for a in every[::2]} | {every[-1].id}
+    found = [a.title for a in dated.iter_articles_of(sorted(chosen, reverse=True))]
+    assert found == [a.title for a in every if a.id in chosen]
+    assert list(dated.iter_articles_of([])) == []
+    assert [a.title for a in dated.iter_articles_of([every[3].id, "no-such-id"])] == [
+        every[3].title
+    ]
+
+
 @pytest.mark.parametrize(
     ("since", "until", "expected"),
     [
