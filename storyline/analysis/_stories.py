@@ -6,6 +6,7 @@ import datetime as dt
 import logging
 from collections import defaultdict
 from collections.abc import Collection, Mapping, Sequence
+from typing import Any
 
 from storyline.events import EventClusterer, Signal, article_signal, describe_event
 from storyline.model import (
@@ -16,7 +17,14 @@ from storyline.model import (
     Timex,
 )
 from storyline.store import SQLiteStore
-from storyline.stories import Correction, StoryLinker, apply_corrections, build_story, stable_ids
+from storyline.stories import (
+    Correction,
+    Profile,
+    StoryLinker,
+    apply_corrections,
+    build_story,
+    stable_ids,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -132,12 +140,28 @@ class StoryStep:
         for event_id, story_id in self.stored.items():
             if not self.events[event_id].mentioned_only:
                 by_story[story_id].append(self.events[event_id])
+        cached = store.get_event_profiles([e.id for events in by_story.values() for e in events])
+        self._fresh: dict[str, Profile] = {}
         for story_id, events in sorted(by_story.items()):
-            self.linker.restore(story_id, [(e, self._signals(e)) for e in events])
+            profiled = [(e, self._profile(e, cached.get(e.id))) for e in events]
+            self.linker.restore_profiled(story_id, profiled)
 
     def _signals(self, event: Event) -> list[Signal]:
         stored = self.store.get_signals(list(event.articles))
         return [Signal.from_dict(stored[a]) for a in event.articles if a in stored]
+
+    def _profile(self, event: Event, cached: dict[str, Any] | None) -> Profile:
+        """The event's profile: stored when it was made at the linker's sizes, else
+        worked out from its articles' signals (and stored at the end of the run)."""
+        config = self.linker.config
+        if cached is not None and cached.get("sizes") == [
+            config.event_entities,
+            config.event_terms,
+        ]:
+            return dict(cached["ent"]), dict(cached["terms"])
+        profile = self.linker.profile(self._signals(event))
+        self._fresh[event.id] = profile
+        return profile
 
     def save(
         self,
@@ -155,7 +179,15 @@ class StoryStep:
         """
         for event in sorted(reported, key=_event_order):
             self.events[event.id] = event
-            self.linker.add(event, self._signals(event))
+            profile = self.linker.profile(self._signals(event))
+            self._fresh[event.id] = profile
+            self.linker.add_profiled(event, profile)
+        config = self.linker.config
+        sizes = [config.event_entities, config.event_terms]
+        self.store.put_event_profiles(
+            (e, {"sizes": sizes, "ent": ent, "terms": terms})
+            for e, (ent, terms) in self._fresh.items()
+        )
         self.linker.consolidate()
         stale = [e for e in self.events if self.events[e].mentioned_only]
         for event_id in stale:

@@ -24,6 +24,7 @@ from storyline.model import Event, MentionLink, Story, TimePoint
 
 # Tables emptied by `clear_analysis`, children before parents.
 _DERIVED = (
+    "event_profiles",
     "link_targets",
     "links",
     "event_mentions",
@@ -45,10 +46,6 @@ _ENTITY_TABLES: tuple[tuple[str, type[Any]], ...] = (
     ("entity_roles", RoleRow),
     ("entity_contexts", ContextRow),
 )
-
-
-_ID_CHUNK = 500
-"""Ids per ``IN (...)`` list: well under SQLite's limit on bound parameters."""
 
 
 def _columns(row_type: type[Any]) -> list[str]:
@@ -111,8 +108,7 @@ class AnalysisTables:
         ids = sorted(entity_ids)
         for table, _ in _ENTITY_TABLES:
             key = "id" if table == "entities" else "entity_id"
-            for first in range(0, len(ids), _ID_CHUNK):
-                chunk = ids[first : first + _ID_CHUNK]
+            for chunk in _chunked(ids, 500):
                 self._conn.execute(
                     f"DELETE FROM {table} WHERE {key} IN ({', '.join('?' * len(chunk))})", chunk
                 )
@@ -267,6 +263,25 @@ class AnalysisTables:
             found.update((a, json.loads(d)) for a, d in rows)
         return found
 
+    def put_event_profiles(self, profiles: Iterable[tuple[str, dict[str, Any]]]) -> None:
+        """Store each event's story-linking profile (JSON), replacing earlier ones."""
+        self._begin()
+        self._conn.executemany(
+            "INSERT OR REPLACE INTO event_profiles (event_id, data) VALUES (?, ?)",
+            [(e, json.dumps(d, ensure_ascii=False)) for e, d in profiles],
+        )
+
+    def get_event_profiles(self, event_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+        """Return the stored story-linking profiles of ``event_ids`` that exist."""
+        found: dict[str, dict[str, Any]] = {}
+        for chunk in _chunked(event_ids, 500):
+            marks = ", ".join("?" * len(chunk))
+            rows = self._conn.execute(
+                f"SELECT event_id, data FROM event_profiles WHERE event_id IN ({marks})", chunk
+            )
+            found.update((e, json.loads(d)) for e, d in rows)
+        return found
+
     def put_events(self, events: Iterable[tuple[Event, str | None]]) -> None:
         """Store events (replacing those with the same id) with their story ids."""
         self._begin()
@@ -295,6 +310,7 @@ class AnalysisTables:
         self._begin()
         for event_id in event_ids:
             self._conn.execute("DELETE FROM event_articles WHERE event_id = ?", (event_id,))
+            self._conn.execute("DELETE FROM event_profiles WHERE event_id = ?", (event_id,))
             self._conn.execute("DELETE FROM events WHERE id = ?", (event_id,))
 
     def get_event(self, event_id: str) -> Event | None:

@@ -228,11 +228,19 @@ def m004_context_referrers(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX entity_contexts_other ON entity_contexts (other_id)")
 
 
+def m005_event_profiles(conn: sqlite3.Connection) -> None:
+    """Each event's story-linking profile, so that a run need not re-read its articles."""
+    conn.execute(
+        "CREATE TABLE event_profiles (event_id TEXT PRIMARY KEY, data TEXT NOT NULL) WITHOUT ROWID"
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     m001_initial,
     m002_timexes,
     m003_analysis,
     m004_context_referrers,
+    m005_event_profiles,
 )
 """Every migration, in the order it is applied.  Append new ones; never reorder."""
 

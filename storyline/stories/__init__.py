@@ -18,10 +18,17 @@ Example::
 from __future__ import annotations
 
 from storyline.stories._ids import Correction, apply_corrections, build_story, stable_ids
-from storyline.stories._linker import StoryConfig, StoryLinker, event_profile, story_id_for
+from storyline.stories._linker import (
+    Profile,
+    StoryConfig,
+    StoryLinker,
+    event_profile,
+    story_id_for,
+)
 
 __all__ = [
     "Correction",
+    "Profile",
     "StoryConfig",
     "StoryLinker",
     "apply_corrections",

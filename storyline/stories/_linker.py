@@ -77,9 +77,19 @@ def story_id_for(first_event: str, prefix: str = "st-") -> str:
     return prefix + hashlib.sha1(first_event.encode("utf-8")).hexdigest()[:12]
 
 
-def event_profile(
-    signals: Sequence[Signal], *, entities: int = 12, terms: int = 60
-) -> tuple[dict[str, float], dict[str, float]]:
+Profile = tuple[dict[str, float], dict[str, float]]
+"""An event's entity and term profiles (`event_profile`)."""
+
+
+def _with_members(event: Event, profile: Profile) -> Profile:
+    """The profile with the event's own participants and places added (a copy)."""
+    ent, terms = dict(profile[0]), profile[1]
+    for entity in (*event.who, *event.where):
+        ent.setdefault(entity, 0.5)
+    return ent, terms
+
+
+def event_profile(signals: Sequence[Signal], *, entities: int = 12, terms: int = 60) -> Profile:
     """Return an event's entity and term profiles: shares of its original articles."""
     originals = [s for s in signals if not s.duplicate_of] or list(signals)
     count = max(1, len(originals))
@@ -120,10 +130,21 @@ class StoryLinker:
 
     def add(self, event: Event, signals: Sequence[Signal]) -> str:
         """Put ``event`` into the best-matching story or start a new one; return the story id."""
+        return self.add_profiled(event, self.profile(signals))
+
+    def profile(self, signals: Sequence[Signal]) -> Profile:
+        """The part of an event's profile that comes from its articles (`event_profile`
+        at this linker's sizes); it can be stored and given back to `add_profiled` or
+        `restore_profiled` instead of the signals."""
+        config = self.config
+        return event_profile(signals, entities=config.event_entities, terms=config.event_terms)
+
+    def add_profiled(self, event: Event, profile: Profile) -> str:
+        """`add`, with the event's articles given by their `profile`."""
         known = self._assigned.get(event.id)
         if known is not None:
             return self._resolve(known)
-        ent, terms = self._profile(event, signals)
+        ent, terms = _with_members(event, profile)
         thread = self._best(ent, terms)
         if thread is None:
             story_id = story_id_for(event.id, self.config.prefix)
@@ -138,10 +159,14 @@ class StoryLinker:
 
     def restore(self, story_id: str, events: Sequence[tuple[Event, Sequence[Signal]]]) -> None:
         """Re-seed story ``story_id`` from its stored events and their signals."""
+        self.restore_profiled(story_id, [(e, self.profile(signals)) for e, signals in events])
+
+    def restore_profiled(self, story_id: str, events: Sequence[tuple[Event, Profile]]) -> None:
+        """`restore`, with each event's articles given by their `profile`."""
         thread = self._stories.get(story_id) or _Thread(story_id)
         self._stories[story_id] = thread
-        for event, signals in sorted(events, key=lambda es: es[0].id):
-            ent, terms = self._profile(event, signals)
+        for event, profile in sorted(events, key=lambda ep: ep[0].id):
+            ent, terms = _with_members(event, profile)
             self._absorb(thread, event.id, ent, terms)
 
     def assignments(self) -> dict[str, str]:
@@ -247,17 +272,6 @@ class StoryLinker:
         self._merged[small.id] = big.id
 
     # -- internals -------------------------------------------------------------------
-
-    def _profile(
-        self, event: Event, signals: Sequence[Signal]
-    ) -> tuple[dict[str, float], dict[str, float]]:
-        config = self.config
-        ent, terms = event_profile(
-            signals, entities=config.event_entities, terms=config.event_terms
-        )
-        for entity in (*event.who, *event.where):
-            ent.setdefault(entity, 0.5)
-        return ent, terms
 
     def _idf(self, key: str) -> float:
         return math.log((2 + self._events) / (1 + self._df.get(key, 0)))
