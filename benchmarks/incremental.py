@@ -7,9 +7,13 @@ the last few, as JSONL with their publication dates), then times ingesting the n
 articles one at a time, each a separate `storyline.open` as a separate command would be,
 and reports the seconds per one-article ingest against the size of the archive.
 
+With ``--synthetic N`` the archive is N articles of the synthetic stream instead
+(``benchmarks/synthetic.py``: T17 sentences recombined, a busy wire of a few hundred
+articles a day), for archives larger than T17.
+
 Usage::
 
-    .venv/bin/python benchmarks/incremental.py [--limit N] [--probes 3]
+    .venv/bin/python benchmarks/incremental.py [--limit N] [--probes 3] [--synthetic N]
 """
 
 from __future__ import annotations
@@ -33,11 +37,17 @@ def _t17_articles() -> list[Article]:
     return [article for article, _, _ in load_t17()]
 
 
+def _synthetic_articles(count: int) -> list[Article]:
+    from benchmarks.synthetic import iter_articles
+
+    return list(iter_articles(count))
+
+
 def _write(path: Path, articles: list[Article]) -> None:
     with path.open("w", encoding="utf-8") as out:
         for article in articles:
             record = {
-                "title": article.body[:80],
+                "title": article.title or article.body[:80],
                 "maintext": article.body,
                 "date_publish": article.published.value if article.published else None,
             }
@@ -49,13 +59,21 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--limit", type=int, default=None, help="archive size (default: all)")
     parser.add_argument("--probes", type=int, default=3, help="one-article ingests to time")
+    parser.add_argument(
+        "--synthetic", type=int, default=None, help="archive of N synthetic articles instead"
+    )
     args = parser.parse_args()
     if not data_dir("t17").is_dir():
         print("../shared/data/t17 is absent: the T17 data sits in ../shared/data", file=sys.stderr)
         return 1
     import storyline
 
-    articles = _t17_articles()
+    if args.synthetic:
+        articles = _synthetic_articles(args.synthetic + args.probes)
+        source = "synthetic"
+    else:
+        articles = _t17_articles()
+        source = "T17"
     size = min(args.limit or len(articles), len(articles) - args.probes)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -82,7 +100,7 @@ def main() -> int:
             f"{peak_rss_mb():,.0f}",
         ]
     ]
-    print("\n## One more article into an archive of T17 articles\n")
+    print(f"\n## One more article into an archive of {source} articles\n")
     headers = ["archive", "build s", "build articles/s", "best s", "mean s", "peak RSS MiB"]
     print(format_table(headers, rows))
     return 0
