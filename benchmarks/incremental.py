@@ -8,7 +8,7 @@ articles one at a time, each a separate `storyline.open` as a separate command w
 and reports the seconds per one-article ingest against the size of the archive.
 
 With ``--synthetic N`` the archive is N articles of the synthetic stream instead
-(``benchmarks/synthetic.py``: T17 sentences recombined, a busy wire of a few hundred
+(``benchmarks/synthetic.py``: T17 sentences recombined, a busy wire of 1,000
 articles a day), for archives larger than T17.
 
 Usage::
