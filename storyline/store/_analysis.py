@@ -246,40 +246,39 @@ class AnalysisTables:
 
     def put_signals(self, signals: Iterable[tuple[str, dict[str, Any]]]) -> None:
         """Store each article's event-clustering signal (JSON)."""
-        self._begin()
-        self._conn.executemany(
-            "INSERT OR REPLACE INTO signals (article_id, data) VALUES (?, ?)",
-            [(a, json.dumps(d, ensure_ascii=False)) for a, d in signals],
-        )
+        self._put_documents("signals", "article_id", signals)
 
     def get_signals(self, article_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
         """Return the stored signals of ``article_ids`` that exist."""
-        found: dict[str, dict[str, Any]] = {}
-        for chunk in _chunked(article_ids, 500):
-            marks = ", ".join("?" * len(chunk))
-            rows = self._conn.execute(
-                f"SELECT article_id, data FROM signals WHERE article_id IN ({marks})", chunk
-            )
-            found.update((a, json.loads(d)) for a, d in rows)
-        return found
+        return self._get_documents("signals", "article_id", article_ids)
 
     def put_event_profiles(self, profiles: Iterable[tuple[str, dict[str, Any]]]) -> None:
         """Store each event's story-linking profile (JSON), replacing earlier ones."""
-        self._begin()
-        self._conn.executemany(
-            "INSERT OR REPLACE INTO event_profiles (event_id, data) VALUES (?, ?)",
-            [(e, json.dumps(d, ensure_ascii=False)) for e, d in profiles],
-        )
+        self._put_documents("event_profiles", "event_id", profiles)
 
     def get_event_profiles(self, event_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
         """Return the stored story-linking profiles of ``event_ids`` that exist."""
+        return self._get_documents("event_profiles", "event_id", event_ids)
+
+    def _put_documents(
+        self, table: str, key: str, rows: Iterable[tuple[str, dict[str, Any]]]
+    ) -> None:
+        """Store JSON ``(id, data)`` rows in a ``(key, data)`` table, replacing by id."""
+        self._begin()
+        self._conn.executemany(
+            f"INSERT OR REPLACE INTO {table} ({key}, data) VALUES (?, ?)",
+            [(i, json.dumps(d, ensure_ascii=False)) for i, d in rows],
+        )
+
+    def _get_documents(self, table: str, key: str, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+        """Return id → JSON data for the ``ids`` a ``(key, data)`` table holds."""
         found: dict[str, dict[str, Any]] = {}
-        for chunk in _chunked(event_ids, 500):
+        for chunk in _chunked(ids, 500):
             marks = ", ".join("?" * len(chunk))
             rows = self._conn.execute(
-                f"SELECT event_id, data FROM event_profiles WHERE event_id IN ({marks})", chunk
+                f"SELECT {key}, data FROM {table} WHERE {key} IN ({marks})", chunk
             )
-            found.update((e, json.loads(d)) for e, d in rows)
+            found.update((i, json.loads(d)) for i, d in rows)
         return found
 
     def put_events(self, events: Iterable[tuple[Event, str | None]]) -> None:
