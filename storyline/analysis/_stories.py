@@ -177,18 +177,20 @@ class StoryStep:
                 that mentions them).
             previous: story id → event ids before a rebuild, so that ids are kept.
         """
+        grown: set[str] = set()
         for event in sorted(reported, key=_event_order):
             self.events[event.id] = event
             profile = self.linker.profile(self._signals(event))
             self._fresh[event.id] = profile
-            self.linker.add_profiled(event, profile)
+            grown.add(self.linker.add_profiled(event, profile))
         config = self.linker.config
         sizes = [config.event_entities, config.event_terms]
         self.store.put_event_profiles(
             (e, {"sizes": sizes, "ent": ent, "terms": terms})
             for e, (ent, terms) in self._fresh.items()
         )
-        self.linker.consolidate()
+        # Only the stories this run changed: one left alone earlier stays so.
+        self.linker.consolidate(grown)
         stale = [e for e in self.events if self.events[e].mentioned_only]
         for event_id in stale:
             del self.events[event_id]

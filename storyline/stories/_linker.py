@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from storyline.events import Signal
@@ -182,18 +182,25 @@ class StoryLinker:
             story_id = self._merged[story_id]
         return story_id
 
-    def consolidate(self) -> int:
+    def consolidate(self, only: Collection[str] | None = None) -> int:
         """Fold each small story into the larger story it resembles most.
 
         A story of at most ``small_story`` events is what is left of a thread whose
         events never reached its main story's threshold one by one; against the whole
         main story (whose profile now holds the thread's vocabulary) a lower bar,
-        ``absorb_similarity`` and ``absorb_topic``, suffices.  Returns how many stories
-        were folded.
+        ``absorb_similarity`` and ``absorb_topic``, suffices.  With ``only``, just the
+        small stories among those ids (the ones that changed) are looked at: a story
+        left alone once is not folded later merely because another grew.  Returns how
+        many stories were folded.
         """
         config = self.config
+        wanted = None if only is None else {self._resolve(i) for i in only}
         small = sorted(
-            (t for t in self._stories.values() if t.n <= config.small_story),
+            (
+                t
+                for t in self._stories.values()
+                if t.n <= config.small_story and (wanted is None or t.id in wanted)
+            ),
             key=lambda t: (t.n, t.id),
         )
         folded = 0

@@ -138,6 +138,19 @@ def manifest_groups(db: str) -> dict[str, set[str]]:
     return groups
 
 
+def test_the_main_story_is_whole_when_the_corpus_arrives_file_by_file(tmp_path: Path) -> None:
+    # A monitoring team ingests what arrives: each file is its own ingest and analysis.
+    # A small story left alone by one run must not be folded into the main story by a
+    # later run merely because the main story grew.
+    db = str(tmp_path / "file-by-file.db")
+    for path in sorted(p for p in (EXAMPLES / "corpus").rglob("*") if p.is_file()):
+        assert run("ingest", str(path), "--db", db, "-q").exit_code == 0
+    groups = manifest_groups(db)
+    main = max(stories(db), key=lambda s: len(groups["main"] & set(s["articles"])))
+    assert groups["main"] <= set(main["articles"])
+    assert not groups["other"] & set(main["articles"])
+
+
 def test_demo_corpus_main_story_is_whole(demo_db: str) -> None:
     groups = manifest_groups(demo_db)
     main = stories(demo_db)[0]
