@@ -14,10 +14,6 @@ articles a day), for archives larger than T17.
 Usage::
 
     .venv/bin/python benchmarks/incremental.py [--limit N] [--probes 3] [--synthetic N]
-        [--pass-size N]
-
-The peak RSS column covers the build too: with ``--synthetic 50000`` it shows what
-analysing a large ingest in passes (``--pass-size``) keeps in memory.
 """
 
 from __future__ import annotations
@@ -66,17 +62,7 @@ def main() -> int:
     parser.add_argument(
         "--synthetic", type=int, default=None, help="archive of N synthetic articles instead"
     )
-    parser.add_argument(
-        "--pass-size",
-        type=int,
-        default=None,
-        help="articles per analysis pass (default: storyline.analysis.ANALYSIS_BATCH)",
-    )
     args = parser.parse_args()
-    if args.pass_size:
-        import storyline.analysis
-
-        storyline.analysis.ANALYSIS_BATCH = args.pass_size
     if not data_dir("t17").is_dir():
         print("../shared/data/t17 is absent: the T17 data sits in ../shared/data", file=sys.stderr)
         return 1
