@@ -66,13 +66,6 @@ class AnalysisReport:
     """User aliases whose canonical entity the archive does not hold yet."""
 
 
-ANALYSIS_BATCH = 20_000
-"""Articles analysed in one pass.  A larger ingest (or a rebuild) is analysed in passes
-of this many, in publication order, each like an incremental ingest: what a pass holds
-in memory (signals, mentions, related coverage) stays bounded however many articles
-arrive at once."""
-
-
 def analyse(
     store: SQLiteStore, *, previous_stories: Mapping[str, Collection[str]] | None = None
 ) -> AnalysisReport:
@@ -83,28 +76,9 @@ def analyse(
         previous_stories: story id → event ids as they were before a rebuild, so that
             the new stories keep the ids of the old ones they overlap most.
     """
-    pending = store.unanalysed_articles(by_publication=True)
-    report = AnalysisReport()
-    for first in range(0, len(pending), ANALYSIS_BATCH):
-        batch = _analyse_batch(store, pending[first : first + ANALYSIS_BATCH], previous_stories)
-        report = AnalysisReport(
-            articles=report.articles + batch.articles,
-            entities=batch.entities,
-            events=report.events + batch.events,
-            stories=report.stories + batch.stories,
-            links=batch.links,
-            redated=report.redated + batch.redated,
-            pending_aliases=batch.pending_aliases,
-        )
-    return report
-
-
-def _analyse_batch(
-    store: SQLiteStore,
-    pending: list[str],
-    previous_stories: Mapping[str, Collection[str]] | None,
-) -> AnalysisReport:
-    """One pass of `analyse` over ``pending`` (ids in publication order)."""
+    pending = store.unanalysed_articles()
+    if not pending:
+        return AnalysisReport()
     dated = date_from_archive(store, pending)
     entities = EntityStep(store)
     events = EventStep(store, pending)

@@ -219,18 +219,11 @@ class AnalysisTables:
 
     # -- what has been analysed ------------------------------------------------------
 
-    def unanalysed_articles(self, *, by_publication: bool = False) -> list[str]:
-        """Return ids of stored articles the analysis has not seen, in storing order, or
-        with ``by_publication`` in the order `iter_articles` gives (undated last)."""
-        order = (
-            "a.published_earliest IS NULL, a.published_earliest, a.published_latest,"
-            " a.published_value, a.seq"
-            if by_publication
-            else "a.seq"
-        )
+    def unanalysed_articles(self) -> list[str]:
+        """Return ids of stored articles the analysis has not seen, in storing order."""
         rows = self._conn.execute(
             "SELECT a.id FROM articles AS a LEFT JOIN analysed AS d ON d.article_id = a.id"
-            f" WHERE d.article_id IS NULL ORDER BY {order}"
+            " WHERE d.article_id IS NULL ORDER BY a.seq"
         )
         return [r[0] for r in rows]
 
