@@ -150,18 +150,7 @@ class EntityResolver:
         Without ``contexts`` the companion counts are left out (and not read from the
         context source, which a full export has to do for every entity).
         """
-        entities = tuple(
-            EntityRow(r.id, r.name, r.kind, r.articles, r.first_seen, r.last_seen)
-            for r in sorted(self._records.values(), key=lambda r: r.id)
-        )
-        roles = tuple(row for i in sorted(self._roles) for row in self._roles[i])
-        rows: tuple[ContextRow, ...] = ()
-        if contexts:
-            rows = tuple(
-                ContextRow(i, other, count)
-                for i in sorted(self._records)
-                for other, count in sorted(self._companions(i).items())
-            )
+        entities, roles, rows = self._rows(sorted(self._records), contexts=contexts)
         return ResolverState(entities, self.registry.rows(), roles, rows)
 
     def mark_changed(self, entity_ids: Iterable[str]) -> None:
@@ -178,19 +167,26 @@ class EntityResolver:
         """
         ids = frozenset(self._changed | self.merged.keys())
         live = sorted(i for i in ids if i in self._records)
-        entities = tuple(
-            EntityRow(r.id, r.name, r.kind, r.articles, r.first_seen, r.last_seen)
-            for r in (self._records[i] for i in live)
-        )
-        roles = tuple(row for i in live for row in self._roles.get(i, ()))
-        contexts = tuple(
-            ContextRow(i, other, count)
-            for i in live
-            for other, count in sorted(self._companions(i).items())
-        )
+        entities, roles, contexts = self._rows(live, contexts=True)
         aliases = tuple(row for i in live for row in self.registry.rows_of(i))
         self._changed.clear()
         return ResolverState(entities, aliases, roles, contexts), ids
+
+    def _rows(
+        self, ids: Sequence[str], *, contexts: bool
+    ) -> tuple[tuple[EntityRow, ...], tuple[RoleRow, ...], tuple[ContextRow, ...]]:
+        """The entity, role and (with ``contexts``) companion rows of ``ids``, in order."""
+        entities = tuple(
+            EntityRow(r.id, r.name, r.kind, r.articles, r.first_seen, r.last_seen)
+            for r in (self._records[i] for i in ids)
+        )
+        roles = tuple(row for i in ids for row in self._roles.get(i, ()))
+        companions = tuple(
+            ContextRow(i, other, count)
+            for i in (ids if contexts else ())
+            for other, count in sorted(self._companions(i).items())
+        )
+        return entities, roles, companions
 
     @classmethod
     def from_state(
