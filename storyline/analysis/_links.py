@@ -137,13 +137,20 @@ class LinkStep:
         Returns:
             The mention links and the mentioned-only events they created.
         """
+        # One read of the stored events and links serves the index, the replay of
+        # unchanged articles, the related coverage kept and the stale-event cleanup.
         index = EventIndex()
-        for event in self.store.iter_events(include_mentioned=False):
-            _index(index, event)
+        mentioned_only: set[str] = set()
+        for event in self.store.iter_events():
+            if event.mentioned_only:
+                mentioned_only.add(event.id)
+            else:
+                _index(index, event)
+        stored = self.store.links_by_article()
         by_article: dict[str, list[EventMention]] = defaultdict(list)
         for article_id, data in self.store.iter_event_mentions():
             by_article[article_id].append(EventMention.from_dict(data))
-        replay = self._replayable(changed, before)
+        replay = self._replayable(changed, before, stored, mentioned_only)
         links: list[MentionLink] = []
         created: dict[str, Event] = {}
         for article_id in sorted(by_article):
@@ -160,38 +167,41 @@ class LinkStep:
             for link in related_links(article, self._find_related)
         ]
         fresh = {a.id for a in self.fresh}
-        stored_related = self.store.links_by_article(kind="related")
         kept = [
             link
             for article_id in sorted(by_article)
             if article_id not in fresh
-            for link in stored_related.get(article_id, ())
+            for link in stored.get(article_id, ())
+            if link.kind == "related"
         ]
-        self.store.delete_events(
-            e.id for e in self.store.iter_events() if e.mentioned_only and e.id not in created
-        )
+        self.store.delete_events(e for e in mentioned_only if e not in created)
         self.store.replace_links(
             [*links, *related, *kept], {*by_article, *(a.id for a in self.fresh)}
         )
         return links, mentioned
 
     def _replayable(
-        self, changed: Sequence[Event] | None, before: Sequence[Event]
+        self,
+        changed: Sequence[Event] | None,
+        before: Sequence[Event],
+        stored: Mapping[str, Sequence[MentionLink]],
+        mentioned_only: set[str],
     ) -> Callable[[str, Sequence[EventMention]], _Resolved | None] | None:
         """Return a function giving an article's links as stored, when scoring its
-        mentions again could not change them (else ``None``); ``None`` for a full run."""
+        mentions again could not change them (else ``None``); ``None`` for a full run.
+
+        ``stored`` holds every stored link by article; ``mentioned_only`` the ids of the
+        stored mentioned-only events."""
         if changed is None:
             return None
         touched = EventIndex()
         for event in (*changed, *before):
             _index(touched, event)
         changed_ids = {e.id for e in changed}
-        mentioned_only = {e.id for e in self.store.iter_events() if e.mentioned_only}
-        stored = self.store.links_by_article(kind="mention")
 
         def replay(article_id: str, mentions: Sequence[EventMention]) -> _Resolved | None:
-            old = stored.get(article_id)
-            if article_id in self.detected or old is None or len(old) != len(mentions):
+            old = [link for link in stored.get(article_id, ()) if link.kind == "mention"]
+            if article_id in self.detected or len(old) != len(mentions):
                 return None
             if any(a.start != m.start for a, m in zip(old, mentions, strict=True)):
                 return None

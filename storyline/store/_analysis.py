@@ -461,15 +461,13 @@ class AnalysisTables:
                     [(cursor.lastrowid, a) for a in link.articles],
                 )
 
-    def links_by_article(self, kind: str | None = None) -> dict[str, list[MentionLink]]:
-        """Return every stored link (of ``kind``, if given) by article, in text order."""
-        sql = "SELECT article_id, data FROM links"
-        params: tuple[str, ...] = ()
-        if kind is not None:
-            sql += " WHERE kind = ?"
-            params = (kind,)
+    def links_by_article(self) -> dict[str, list[MentionLink]]:
+        """Return every stored link by article, in text order."""
         found: dict[str, list[MentionLink]] = defaultdict(list)
-        for article_id, data in self._conn.execute(sql + " ORDER BY article_id, start, id", params):
+        rows = self._conn.execute(
+            "SELECT article_id, data FROM links ORDER BY article_id, start, id"
+        )
+        for article_id, data in rows:
             found[article_id].append(MentionLink.from_dict(json.loads(data)))
         return dict(found)
 
