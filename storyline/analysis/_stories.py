@@ -103,22 +103,16 @@ class EventStep:
                     self._restore_event(event, advance=False)
 
     def save(self) -> list[Event]:
-        """Describe and store every event that gained articles; return them."""
-        members: dict[str, list[str]] = defaultdict(list)
-        for article_id, event_id in self.clusterer.assignments().items():
-            if event_id in self.touched:
-                members[event_id].append(article_id)
+        """Describe and store every event that gained articles; return them.
+
+        An event's articles are its `members`: those restored with it (whose signals
+        were read then) and those this run added."""
         kinds = self.store.entity_kinds()
         events = []
         for event_id in self.touched:
-            ids = sorted(members[event_id])
-            missing = [a for a in ids if a not in self.signals]
-            if missing:
-                self.signals.update(
-                    (a, Signal.from_dict(d)) for a, d in self.store.get_signals(missing).items()
-                )
+            ids = sorted(set(self.members[event_id]))
             articles = [a for i in ids if (a := self.store.get_article(i)) is not None]
-            signals = [self.signals[i] for i in ids if i in self.signals]
+            signals = [self.signals[i] for i in ids]
             events.append(describe_event(event_id, articles, signals, entity_kinds=kinds))
         return events
 
