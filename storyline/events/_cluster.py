@@ -162,7 +162,7 @@ class EventClusterer:
         known = self._assigned.get(signal.article_id)
         if known is not None:
             return known
-        day = _ordinal(signal.event_time or signal.published)
+        day = _day_of(signal)
         span = _span(signal, day)
         self._advance(day)
         original = self._assigned.get(signal.duplicate_of) if signal.duplicate_of else None
@@ -194,13 +194,13 @@ class EventClusterer:
         since then leave the index; without, an old event is put back beside the
         current ones.
         """
-        ordered = sorted(signals, key=lambda s: (s.event_time or s.published or "", s.article_id))
+        ordered = _in_time_order(signals)
         if not ordered:
             return
         cluster = self._active.get(event_id) or _Cluster(event_id, ordered[0].article_id)
         self._active[event_id] = cluster
         for signal in ordered:
-            day = _ordinal(signal.event_time or signal.published)
+            day = _day_of(signal)
             if signal.duplicate_of and signal.duplicate_of in self._assigned:
                 self._assigned[signal.article_id] = event_id
                 continue
@@ -218,14 +218,14 @@ class EventClusterer:
         """
         if event_id in self._active or not signals:
             return
-        ordered = sorted(signals, key=lambda s: (s.event_time or s.published or "", s.article_id))
+        ordered = _in_time_order(signals)
         members = {s.article_id for s in ordered}
         cluster = _Cluster(event_id, ordered[0].article_id)
         self._active[event_id] = cluster
         for signal in ordered:
             if signal.duplicate_of in members:
                 continue  # a syndicated copy counts once, as when it joined
-            day = _ordinal(signal.event_time or signal.published)
+            day = _day_of(signal)
             self._absorb(cluster, signal, day, _span(signal, day), count=False)
 
     def is_open(self, event_id: str) -> bool:
@@ -450,6 +450,16 @@ def _title_cosine(title: dict[str, float], norm2: float, cluster: _Cluster) -> f
 def _ordinal(text: str | None) -> int | None:
     day = parse_day(text)
     return day.toordinal() if day is not None else None
+
+
+def _day_of(signal: Signal) -> int | None:
+    """The day an article's news happened (its event day, else its publication day)."""
+    return _ordinal(signal.event_time or signal.published)
+
+
+def _in_time_order(signals: Sequence[Signal]) -> list[Signal]:
+    """``signals`` by day (undated first), then by article id."""
+    return sorted(signals, key=lambda s: (s.event_time or s.published or "", s.article_id))
 
 
 def _span(signal: Signal, day: int | None) -> tuple[int, int] | None:
