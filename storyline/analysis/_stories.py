@@ -144,14 +144,15 @@ class StoryStep:
         stored = self.store.get_signals(list(event.articles))
         return [Signal.from_dict(stored[a]) for a in event.articles if a in stored]
 
+    def _sizes(self) -> list[int]:
+        """The linker's profile sizes, stored with each profile (JSON keeps lists)."""
+        config = self.linker.config
+        return [config.event_entities, config.event_terms]
+
     def _profile(self, event: Event, cached: dict[str, Any] | None) -> Profile:
         """The event's profile: stored when it was made at the linker's sizes, else
         worked out from its articles' signals (and stored at the end of the run)."""
-        config = self.linker.config
-        if cached is not None and cached.get("sizes") == [
-            config.event_entities,
-            config.event_terms,
-        ]:
+        if cached is not None and cached.get("sizes") == self._sizes():
             return dict(cached["ent"]), dict(cached["terms"])
         profile = self.linker.profile(self._signals(event))
         self._fresh[event.id] = profile
@@ -177,8 +178,7 @@ class StoryStep:
             profile = self.linker.profile(self._signals(event))
             self._fresh[event.id] = profile
             grown.add(self.linker.add_profiled(event, profile))
-        config = self.linker.config
-        sizes = [config.event_entities, config.event_terms]
+        sizes = self._sizes()
         self.store.put_event_profiles(
             (e, {"sizes": sizes, "ent": ent, "terms": terms})
             for e, (ent, terms) in self._fresh.items()
