@@ -90,7 +90,10 @@ def analyse(
         events.add(article, timexes, ranked_entities(found, mapping))
         links.detect(article, timexes, found, mapping)
         done.append(article.id)
-    entities.save()
+    renamed = entities.save()
+    if renamed:
+        events.rename(entities.renamed, renamed)
+        links.rename(entities.renamed, renamed)
     reported = events.save()
     before = [e for r in reported if (e := store.get_event(r.id)) is not None]
     # Stored before linking so that mentions can resolve to them.

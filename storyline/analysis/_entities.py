@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+from collections.abc import Mapping
 
 from storyline.entities import (
     Alias,
@@ -69,9 +70,14 @@ class EntityStep:
         self.store.put_entity_mentions(article.id, rows)
         return found, mapping
 
-    def save(self) -> None:
+    def save(self) -> list[str]:
         """Apply the user aliases still pending, then store what changed in the
-        resolver's state (the entities this run saw, merged or was told about)."""
+        resolver's state (the entities this run saw, merged or was told about).
+
+        Returns:
+            The articles that mention an entity this run merged into another: their
+            signals, events and event mentions must follow (see `renamed`).
+        """
         if self.pending:
             # Aliases of entities this run may have created: the whole state is needed
             # to place them, but only when some are waiting.
@@ -84,8 +90,14 @@ class EntityStep:
                 )
             self.resolver.mark_changed(row.entity_id for row in user)
         self.store.update_resolver_state(*self.resolver.export_changes())
-        if self.resolver.merged:
-            self.store.rename_entities(self.resolver.merged)
+        if not self.resolver.merged:
+            return []
+        return self.store.rename_entities(self.resolver.merged)
+
+    @property
+    def renamed(self) -> Mapping[str, str]:
+        """Entities merged in this run: absorbed id → the id it merged into."""
+        return self.resolver.merged
 
 
 def user_alias_rows(

@@ -10,6 +10,7 @@ from collections.abc import Callable, Mapping, Sequence
 
 from storyline.entities import (
     ArticleEntities,
+    renamed_ids,
 )
 from storyline.links import (
     EventIndex,
@@ -123,6 +124,26 @@ class LinkStep:
         self.detected.add(article.id)
         if article.related:
             self.fresh.append(article)
+
+    def rename(self, renamed: Mapping[str, str], articles: Sequence[str]) -> None:
+        """Follow entity merges: rewrite the stored event mentions of ``articles`` to
+        name the entities merged ones went into, and score them again."""
+        for article_id in articles:
+            mentions = [
+                EventMention.from_dict(data) for data in self.store.get_event_mentions(article_id)
+            ]
+            self.store.put_event_mentions(
+                article_id,
+                [
+                    dataclasses.replace(
+                        m,
+                        participants=renamed_ids(m.participants, renamed),
+                        place=renamed.get(m.place, m.place) if m.place else None,
+                    ).to_dict()
+                    for m in mentions
+                ],
+            )
+            self.detected.add(article_id)
 
     def resolve(
         self, changed: Sequence[Event] | None = None, before: Sequence[Event] = ()

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import logging
 from collections import defaultdict
 from collections.abc import Collection, Mapping, Sequence
 from typing import Any
 
+from storyline.entities import renamed_ids
 from storyline.events import EventClusterer, Signal, article_signal, describe_event
 from storyline.model import (
     Article,
@@ -101,6 +103,35 @@ class EventStep:
                 event = self.store.get_event(stored_id)
                 if event is not None and event.articles and not event.mentioned_only:
                     self._restore_event(event, advance=False)
+
+    def rename(self, renamed: Mapping[str, str], articles: Sequence[str]) -> None:
+        """Follow entity merges: ``articles`` name entities that ``renamed`` maps to
+        others.  Their signals (of this run and stored) are rewritten and their events
+        described again, so that no event keeps naming an entity that is gone."""
+        stored = self.store.get_signals([a for a in articles if a not in self.signals])
+        rewritten = []
+        for article_id in articles:
+            signal = self.signals.get(article_id)
+            if signal is None and article_id in stored:
+                signal = Signal.from_dict(stored[article_id])
+            if signal is None:
+                continue
+            entities = renamed_ids(signal.entities, renamed)
+            if entities != signal.entities:
+                signal = dataclasses.replace(signal, entities=entities)
+                rewritten.append((article_id, signal.to_dict()))
+            self.signals[article_id] = signal
+        self.store.put_signals(rewritten)
+        for article_id in articles:
+            event_id = self.clusterer.event_of(article_id)
+            if event_id is not None:
+                self.touched[event_id] = None
+                continue
+            for stored_id in self.store.events_of_article(article_id):
+                event = self.store.get_event(stored_id)
+                if event is not None and not event.mentioned_only:
+                    self._restore_event(event, advance=False)
+                    self.touched[stored_id] = None
 
     def save(self) -> list[Event]:
         """Describe and store every event that gained articles; return them.

@@ -40,7 +40,7 @@ from storyline.entities._article import resolve_in_article
 from storyline.entities._gazetteer import Gazetteer, default_gazetteer, parse_gazetteer
 from storyline.entities._mentions import scan_text
 from storyline.entities._registry import AliasRegistry
-from storyline.entities._resolver import ContextSource, EntityResolver, role_spans
+from storyline.entities._resolver import ContextSource, EntityResolver, renamed_ids, role_spans
 from storyline.entities._text import normalize_key
 from storyline.entities._types import (
     KINDS,
@@ -94,6 +94,7 @@ __all__ = [
     "learn_aliases",
     "normalize_key",
     "parse_gazetteer",
+    "renamed_ids",
     "resolve_in_article",
     "role_spans",
 ]

@@ -466,6 +466,18 @@ class ContextSource(Protocol):
         ...
 
 
+def renamed_ids(ids: Iterable[str], renamed: Mapping[str, str]) -> tuple[str, ...]:
+    """``ids`` with each merged entity replaced by the one it merged into, in order and
+    once each (an article naming both keeps the first place either had).
+
+    Example:
+        >>> renamed_ids(["place:kuriles", "place:japan", "place:islands"],
+        ...             {"place:kuriles": "place:islands"})
+        ('place:islands', 'place:japan')
+    """
+    return tuple(dict.fromkeys(renamed.get(i, i) for i in ids))
+
+
 def role_spans(rows: Iterable[RoleRow]) -> tuple[RoleSpan, ...]:
     """Merge dated role observations into spans, broken wherever another role intervenes.
 

@@ -16,7 +16,7 @@ import datetime as dt
 import json
 import sqlite3
 from collections import defaultdict
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 from storyline.entities import AliasRow, ContextRow, EntityRow, ResolverState, RoleRow
@@ -192,13 +192,25 @@ class AnalysisTables:
             [(article_id, r.start, r.end, r.text, r.entity_id, r.kind) for r in rows],
         )
 
-    def rename_entities(self, renamed: dict[str, str]) -> None:
-        """Point stored mentions of merged entities at the entity they merged into."""
+    def rename_entities(self, renamed: Mapping[str, str]) -> list[str]:
+        """Point stored mentions of merged entities at the entity they merged into.
+
+        Returns:
+            The articles that mention a merged entity, whose other records (signals,
+            event mentions) name it too.
+        """
         self._begin()
+        articles: set[str] = set()
+        for old in renamed:
+            rows = self._conn.execute(
+                "SELECT DISTINCT article_id FROM entity_mentions WHERE entity_id = ?", (old,)
+            )
+            articles.update(row[0] for row in rows)
         self._conn.executemany(
             "UPDATE entity_mentions SET entity_id = ? WHERE entity_id = ?",
             [(new, old) for old, new in renamed.items()],
         )
+        return sorted(articles)
 
     def get_entity_mentions(self, article_id: str) -> list[EntityMentionRow]:
         """Return the entity mentions of ``article_id`` in text order."""
@@ -418,6 +430,13 @@ class AnalysisTables:
                 for n, m in enumerate(mentions)
             ],
         )
+
+    def get_event_mentions(self, article_id: str) -> list[dict[str, Any]]:
+        """Return the event mentions (JSON) stored for ``article_id``, in text order."""
+        rows = self._conn.execute(
+            "SELECT data FROM event_mentions WHERE article_id = ? ORDER BY n", (article_id,)
+        )
+        return [json.loads(data) for (data,) in rows]
 
     def iter_event_mentions(self) -> Iterator[tuple[str, dict[str, Any]]]:
         """Yield ``(article_id, mention)`` for every stored event mention."""
