@@ -60,3 +60,43 @@ def test_history_shared_with_a_later_report_does_not_date_an_article(
     dated = {r["title"]: r["published"] for r in rows}
     old_date = dated["Hatoyama signs declaration"]
     assert old_date is None or old_date["earliest"] < "2001"
+
+
+_QUAKE = (
+    "A strong earthquake struck {where} before dawn on {day}, collapsing buildings in {town}."
+    " Rescue teams from the civil protection agency searched the rubble of medieval"
+    " churches, and the government declared a state of emergency.\n"
+)
+
+
+@pytest.mark.parametrize("both", [False, True], ids=["one happening", "two happenings"])
+def test_coverage_of_two_times_leaves_an_article_undated(tmp_path: Path, both: bool) -> None:
+    """An undated report that matches coverage of one happening takes its date; one that
+    matches coverage of two like happenings years apart could be about either, and is
+    left undated rather than given one of the two dates."""
+    coverage = {
+        "2009.txt": "Earthquake strikes Abruzzo\n\n6 April 2009\n\n"
+        + _QUAKE.format(where="the Abruzzo region of central Italy", day="Monday", town="L'Aquila"),
+        "2016.txt": "Earthquake strikes central Italy\n\n24 August 2016\n\n"
+        + _QUAKE.format(where="central Italy near Abruzzo", day="Wednesday", town="Amatrice"),
+    }
+    paths = []
+    for name, text in list(coverage.items())[: 2 if both else 1]:
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        paths.append(str(tmp_path / name))
+    undated = tmp_path / "undated.txt"
+    undated.write_text(
+        "Survivors recount the night the earth shook\n\nResidents told how a strong earthquake"
+        " struck before dawn and collapsed buildings across the Abruzzo region of central"
+        " Italy. Rescue teams from the civil protection agency searched the rubble of medieval"
+        " churches while the government declared a state of emergency.\n",
+        encoding="utf-8",
+    )
+    db = str(tmp_path / "q.db")
+    assert run("ingest", *paths, str(undated), "--db", db, "-q").exit_code == 0
+    rows = json_lines(run("articles", "--db", db, "--json").output)
+    published = next(r["published"] for r in rows if r["title"].startswith("Survivors"))
+    if both:
+        assert published is None
+    else:
+        assert published is not None and published["value"] == "2009-04-06"
