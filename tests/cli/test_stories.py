@@ -123,19 +123,41 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> str:
     return db
 
 
-def manifest_groups(db: str) -> dict[str, set[str]]:
-    """Article ids of the manifest's main story and of its unrelated articles."""
+def manifest_rows(db: str) -> dict[str, dict[str, str]]:
+    """The manifest's row of each stored article, by article id."""
     rows = json_lines(run("articles", "--db", db, "--json").output)
     by_source = {(s["uri"], str(s["record"])): r["id"] for r in rows for s in r["sources"]}
     by_url = {s["url"]: r["id"] for r in rows for s in r["sources"] if s["url"]}
-    groups: dict[str, set[str]] = {"main": set(), "other": set()}
+    found: dict[str, dict[str, str]] = {}
     with (EXAMPLES / "manifest.csv").open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
             uri = str(EXAMPLES / "corpus" / row["file"])
             article = by_url.get(row["record"]) or by_source.get((uri, row["record"]))
             assert article is not None, row
-            groups[row["kind"]].add(article)
+            found[article] = row
+    return found
+
+
+def manifest_groups(db: str) -> dict[str, set[str]]:
+    """Article ids of the manifest's main story and of its unrelated articles."""
+    groups: dict[str, set[str]] = {"main": set(), "other": set()}
+    for article, row in manifest_rows(db).items():
+        groups[row["kind"]].add(article)
     return groups
+
+
+def test_demo_corpus_events_hold_one_happening_each(demo_db: str) -> None:
+    # Reports of one day's happening share an event (copies included); reports of
+    # different days never do, even when one of them is undated and their words agree
+    # (the undated 2018 Singapore talks against the 2013 Moscow talks).
+    rows = manifest_rows(demo_db)
+    events = json_lines(run("events", "--db", demo_db, "--json").output)
+    event_of = {a: e["id"] for e in events if not e["mentioned_only"] for a in e["articles"]}
+    by_day: dict[str, set[str]] = {}
+    for article, row in rows.items():
+        by_day.setdefault(row["true_date"], set()).add(event_of[article])
+    assert all(len(found) == 1 for found in by_day.values()), by_day
+    assert len({e for found in by_day.values() for e in found}) == len(by_day)
 
 
 def test_the_main_story_is_whole_when_the_corpus_arrives_file_by_file(tmp_path: Path) -> None:

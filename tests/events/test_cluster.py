@@ -173,6 +173,24 @@ def test_an_article_with_a_period_is_weighed_like_a_dated_one_against_undated_ev
         assert (clusterer.add(other) == first) is joins
 
 
+@pytest.mark.parametrize("earlier_quakes", [1, 2], ids=["one like event", "two like events"])
+def test_an_undated_article_joins_a_dated_event_only_when_nothing_competes(
+    earlier_quakes: int,
+) -> None:
+    # Discounted for its missing time, the undated report falls short of the threshold;
+    # it still joins the one event it resembles, but not one of two that resemble it
+    # alike (two quakes in Chile years apart: it could report either).
+    strict = ClusterConfig(min_similarity=0.5, undated_factor=0.4, max_gap_days=3)
+    clusterer = EventClusterer(strict)
+    events = {clusterer.add(_signal("q1", "quake", "2010-02-27", "chile"))}
+    clusterer.add(_signal("f1", "flood", "2010-02-27", "pakistan"))
+    if earlier_quakes == 2:
+        events.add(clusterer.add(_signal("q9", "quake", "2010-03-05", "chile")))
+        assert len(events) == 2  # too far apart to be one
+    joined = clusterer.add(_signal("q2", "quake", None, "chile"))
+    assert (joined in events) is (earlier_quakes == 1)
+
+
 def test_a_long_running_event_stays_bounded_and_keeps_its_articles(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
