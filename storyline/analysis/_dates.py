@@ -99,7 +99,8 @@ def date_from_archive(store: SQLiteStore, pending: Collection[str]) -> int:
     if not undated:
         return 0
     pool = collections.deque(store.iter_articles(), maxlen=ARCHIVE_POOL)
-    known = known_dates_from_articles(pool)
+    wanted = frozenset().union(*(text_terms(article.body) for article in undated))
+    known = known_dates_from_articles(pool, for_terms=wanted)
     dated = 0
     for article in undated:
         others = agreeing(distinct_matches(article, known))

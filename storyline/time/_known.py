@@ -66,6 +66,7 @@ def known_dates_from_articles(
     keywords: int = 12,
     min_matches: int = 4,
     max_share: float = 0.05,
+    for_terms: frozenset[str] | None = None,
 ) -> tuple[KnownDate, ...]:
     """Build one `KnownDate` per dated article from its distinctive words.
 
@@ -78,6 +79,9 @@ def known_dates_from_articles(
         min_matches: how many of them another text must contain to count as a match.
         max_share: a term found in more than this share of the articles is too common
             to date anything.
+        for_terms: when given, the `text_terms` of the texts to be dated: articles
+            sharing fewer than ``min_matches`` terms with them could match none, and get
+            no fact (the others get the same facts as without).
 
     Returns:
         The known dates, one per dated article with enough distinctive terms.
@@ -95,6 +99,8 @@ def known_dates_from_articles(
     out: list[KnownDate] = []
     for article, counts in zip(pool, counted, strict=True):
         if article.published is None:
+            continue
+        if for_terms is not None and len(for_terms.intersection(counts)) < min_matches:
             continue
         scored = [
             (count * math.log(len(pool) / frequency[term]), term)

@@ -6,6 +6,7 @@ import pytest
 
 from storyline.model import Article, Granularity, Provenance, TimePoint
 from storyline.time import KnownDate, infer_published, known_dates_from_articles
+from storyline.time._known import text_terms
 
 
 def _article(*paragraphs: str, article_id: str = "a1") -> Article:
@@ -141,3 +142,27 @@ def test_coverage_from_the_archive() -> None:
     assert point is not None
     assert point.value == "2010-05-27"
     assert point.earliest <= "2010-05-27" <= point.latest
+
+
+def test_coverage_facts_for_given_texts_are_those_that_could_match() -> None:
+    # Facts built for the texts to be dated leave out only articles sharing too few of
+    # their terms; the facts kept are the same as when built for every article.
+    filler = [
+        _dated(f"Gardeners report weather number {i} for roses and tulips.", "2010-01-01", f"f{i}")
+        for i in range(30)
+    ]
+    story = "Engineers tried the top kill manoeuvre with heavy drilling mud and junk shot debris."
+    mangroves = "Volunteers planted mangrove seedlings along the eroded lagoon shore near Lamu."
+    archive = [
+        *filler,
+        _dated(story, "2010-05-27", "b1"),
+        _dated(story + " Again.", "2010-05-28", "b2"),
+        _dated(mangroves, "2010-06-01", "m1"),
+        _dated(mangroves + " Again.", "2010-06-02", "m2"),
+    ]
+    text = "The top kill failed, and the junk shot of heavy drilling mud too."
+    every = known_dates_from_articles(archive, min_matches=3)
+    wanted = known_dates_from_articles(archive, min_matches=3, for_terms=text_terms(text))
+    assert {f.article_id for f in every} == {"b1", "b2", "m1", "m2"}
+    assert {f.article_id for f in wanted} == {"b1", "b2"}
+    assert set(wanted) <= set(every)
