@@ -9,11 +9,13 @@ and reports the seconds per one-article ingest against the size of the archive.
 
 With ``--synthetic N`` the archive is N articles of the synthetic stream instead
 (``benchmarks/synthetic.py``: T17 sentences recombined, a busy wire of 1,000
-articles a day), for archives larger than T17.
+articles a day), for archives larger than T17.  With ``--undated`` the timed articles
+come without a date, so each ingest also dates them from the archive's coverage.
 
 Usage::
 
     .venv/bin/python benchmarks/incremental.py [--limit N] [--probes 3] [--synthetic N]
+                                               [--undated]
 """
 
 from __future__ import annotations
@@ -43,13 +45,14 @@ def _synthetic_articles(count: int) -> list[Article]:
     return list(iter_articles(count))
 
 
-def _write(path: Path, articles: list[Article]) -> None:
+def _write(path: Path, articles: list[Article], *, dated: bool = True) -> None:
     with path.open("w", encoding="utf-8") as out:
         for article in articles:
+            published = article.published.value if dated and article.published else None
             record = {
                 "title": article.title or article.body[:80],
                 "maintext": article.body,
-                "date_publish": article.published.value if article.published else None,
+                "date_publish": published,
             }
             out.write(json.dumps(record) + "\n")
 
@@ -62,6 +65,7 @@ def main() -> int:
     parser.add_argument(
         "--synthetic", type=int, default=None, help="archive of N synthetic articles instead"
     )
+    parser.add_argument("--undated", action="store_true", help="time articles that carry no date")
     args = parser.parse_args()
     if not data_dir("t17").is_dir():
         print("../shared/data/t17 is absent: the T17 data sits in ../shared/data", file=sys.stderr)
@@ -85,7 +89,7 @@ def main() -> int:
         times = []
         for index in range(args.probes):
             one = folder / f"one-{index}.jsonl"
-            _write(one, [articles[size + index]])
+            _write(one, [articles[size + index]], dated=not args.undated)
             start = time.perf_counter()
             with storyline.open(str(folder / "store.db")) as lib:
                 lib.ingest([str(one)])
@@ -100,7 +104,8 @@ def main() -> int:
             f"{peak_rss_mb():,.0f}",
         ]
     ]
-    print(f"\n## One more article into an archive of {source} articles\n")
+    kind = "undated article" if args.undated else "article"
+    print(f"\n## One more {kind} into an archive of {source} articles\n")
     headers = ["archive", "build s", "build articles/s", "best s", "mean s", "peak RSS MiB"]
     print(format_table(headers, rows))
     return 0
