@@ -12,7 +12,7 @@ import datetime as dt
 import itertools
 from collections.abc import Iterator, Sequence
 
-from storyline.analysis import EntityStep, StoryStep, anchor_of, user_date
+from storyline.analysis import StoryStep, anchor_of, apply_aliases, user_date
 from storyline.entities import Alias, AliasRegistry, Entity, EntityInfo, role_spans
 from storyline.errors import StorylineError, UsageError
 from storyline.model import Article, Event, MentionLink, Story, Timeline
@@ -272,10 +272,7 @@ class ArchiveViews:
             "valid_to": valid_to,
         }
         self.store.add_correction("alias", data)
-        step = EntityStep(self.store)
-        step.save()
-        self.store.commit()
-        return canonical.strip() not in step.pending
+        return canonical.strip() not in apply_aliases(self.store)
 
     def aliases(self) -> AliasRegistry:
         """Return every alias the archive knows (learned and user-added)."""

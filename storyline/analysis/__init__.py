@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from storyline.analysis._dates import date_from_archive
@@ -28,7 +28,7 @@ from storyline.analysis._links import LinkStep, anchor_of, narrow_dates
 from storyline.analysis._stories import EventStep, StoryStep
 from storyline.entities import ArticleEntities
 from storyline.errors import UsageError
-from storyline.model import Provenance, TimePoint
+from storyline.model import Event, MentionLink, Provenance, Story, TimePoint
 from storyline.store import SQLiteStore
 from storyline.timelines import point_from_value
 
@@ -40,6 +40,7 @@ __all__ = [
     "StoryStep",
     "analyse",
     "anchor_of",
+    "apply_aliases",
     "article_date",
     "narrow_dates",
     "ranked_entities",
@@ -91,15 +92,9 @@ def analyse(
         links.detect(article, timexes, found, mapping)
         done.append(article.id)
     renamed = entities.save()
-    if renamed:
-        events.rename(entities.renamed, renamed)
-        links.rename(entities.renamed, renamed)
-    reported = events.save()
-    before = [e for r in reported if (e := store.get_event(r.id)) is not None]
-    # Stored before linking so that mentions can resolve to them.
-    store.put_events((e, store.story_of_event(e.id)) for e in reported)
-    found_links, mentioned = links.resolve(reported, before)
-    stories = StoryStep(store).save(reported, mentioned, previous_stories)
+    reported, found_links, stories = _settle(
+        store, (entities, renamed), events, links, previous_stories
+    )
     redated = narrow_dates(store, done, found_links)
     store.mark_analysed(done)
     store.commit()
@@ -112,6 +107,46 @@ def analyse(
         redated=redated + dated,
         pending_aliases=entities.pending,
     )
+
+
+def apply_aliases(store: SQLiteStore) -> tuple[str, ...]:
+    """Take in the user's aliases added since the last run, and commit.
+
+    An alias naming an entity the archive made on its own merges that entity into the
+    one the alias belongs to; the stored events, links and stories follow at once.
+
+    Returns:
+        The canonical names of aliases whose entity the archive does not hold yet.
+    """
+    entities = EntityStep(store)
+    renamed = entities.save()
+    if renamed:
+        _settle(store, (entities, renamed), EventStep(store, ()), LinkStep(store), None)
+    store.commit()
+    return entities.pending
+
+
+def _settle(
+    store: SQLiteStore,
+    merged: tuple[EntityStep, Sequence[str]],
+    events: EventStep,
+    links: LinkStep,
+    previous_stories: Mapping[str, Collection[str]] | None,
+) -> tuple[list[Event], list[MentionLink], list[Story]]:
+    """Store what the steps found once the entities are saved: the events and event
+    mentions of the articles naming merged entities follow the merge, then events,
+    links and stories are stored."""
+    entities, renamed = merged
+    if renamed:
+        events.rename(entities.renamed, renamed)
+        links.rename(entities.renamed, renamed)
+    reported = events.save()
+    before = [e for r in reported if (e := store.get_event(r.id)) is not None]
+    # Stored before linking so that mentions can resolve to them.
+    store.put_events((e, store.story_of_event(e.id)) for e in reported)
+    found_links, mentioned = links.resolve(reported, before)
+    stories = StoryStep(store).save(reported, mentioned, previous_stories)
+    return reported, found_links, stories
 
 
 def ranked_entities(found: ArticleEntities, mapping: Mapping[str, str]) -> list[str]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 from storyline.entities import (
     Alias,
@@ -44,7 +44,14 @@ class EntityStep:
         self.resolver = EntityResolver.from_state(
             dataclasses.replace(state, aliases=state.aliases + user), contexts=store
         )
-        self.resolver.mark_changed(row.entity_id for row in user)
+        self._apply(user)
+
+    def _apply(self, rows: Sequence[AliasRow]) -> None:
+        """Take the user's aliases in: an entity made for one of their names merges into
+        the entity the user gave it to."""
+        for row in rows:
+            self.resolver.merge_named(row.entity_id, row.name, row.viewpoint)
+        self.resolver.mark_changed(row.entity_id for row in rows)
 
     def add(self, article: Article) -> tuple[ArticleEntities, dict[str, str]]:
         """Resolve and store the entities of ``article``.
@@ -88,7 +95,7 @@ class EntityStep:
                 self.resolver.registry.add(
                     row.entity_id, Alias(row.name, row.viewpoint, row.valid_from, row.valid_to)
                 )
-            self.resolver.mark_changed(row.entity_id for row in user)
+            self._apply(user)
         self.store.update_resolver_state(*self.resolver.export_changes())
         if not self.resolver.merged:
             return []

@@ -323,6 +323,35 @@ class EntityResolver:
                 score -= _FAR_PENALTY
         return score
 
+    def merge_named(
+        self, entity_id: str, name: str, viewpoint: str | None = None
+    ) -> tuple[str, ...]:
+        """Merge into ``entity_id`` every other entity called ``name``.
+
+        For a user's alias: saying that ``name`` is another name of ``entity_id`` (used
+        from ``viewpoint``) also says that an entity the archive made for that name is
+        the same one.  Its names come along; the name itself keeps only the user's
+        viewpoint.
+
+        Returns:
+            The ids merged away (see `merged`).
+        """
+        keep = self._records.get(entity_id)
+        if keep is None:
+            return ()
+        dropped = []
+        for other_id in self.registry.lookup(name):
+            other = self._records.get(other_id)
+            if other is not None and other_id != entity_id:
+                self._merge(keep, other)
+                dropped.append(other_id)
+        if dropped and viewpoint is not None:
+            key = normalize_key(name)
+            for alias in self.registry.aliases(entity_id):
+                if alias.viewpoint is None and normalize_key(alias.name) == key:
+                    self.registry.remove(entity_id, alias.name)
+        return tuple(dropped)
+
     # -- bookkeeping ---------------------------------------------------------------
 
     def _merge_into_largest(self, entity_ids: list[str]) -> str:

@@ -151,3 +151,43 @@ def test_alias_import_missing_column_is_a_clear_error(bridge_db: str, tmp_path: 
     assert result.exit_code == 1
     assert "missing column(s) canonical, name" in result.output
     assert "Traceback" not in result.output
+
+
+def _event_places(db: str) -> dict[str, set[str]]:
+    events = json_lines(run("events", "--db", db, "--json").output)
+    return {e["title"]: {*e["where"], *e["who"]} for e in events if not e["mentioned_only"]}
+
+
+def test_an_alias_merges_the_entity_that_name_made(tmp_path: Path) -> None:
+    # Two reports name the islands differently, so the archive holds two entities, until
+    # the user says one name is the other's: then one entity remains, for the stored
+    # events too, and a rebuild ends the same way.
+    texts = {
+        "tokyo.txt": "Tokyo spoke of the Northern Territories.\n",
+        "moscow.txt": "Moscow sent troops to the Southern Kuriles.\n",
+    }
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    db = str(tmp_path / "islands.db")
+    paths = [str(tmp_path / name) for name in texts]
+    assert run("ingest", *paths, "--db", db, "-q").exit_code == 0
+    assert {"Northern Territories", "Southern Kuriles"} <= set(entities_by_name(db))
+    result = run(
+        "alias",
+        "add",
+        "Northern Territories",
+        "Southern Kuriles",
+        "--viewpoint",
+        "Russia",
+        "--db",
+        db,
+    )
+    assert result.exit_code == 0, result.output
+    for step in ("alias", "rebuild"):
+        if step == "rebuild":
+            assert run("rebuild", "--db", db).exit_code == 0
+        names = entities_by_name(db)
+        assert "Southern Kuriles" not in names, step
+        assert aliases_of(db, "Northern Territories")["Southern Kuriles"] == "Russia"
+        moscow = _event_places(db)["Moscow sent troops to the Southern Kuriles."]
+        assert "place:northern-territories" in moscow and "place:southern-kuriles" not in moscow
