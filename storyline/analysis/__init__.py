@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 
 from storyline.analysis._dates import date_from_archive
@@ -91,10 +91,8 @@ def analyse(
         events.add(article, timexes, ranked_entities(found, mapping))
         links.detect(article, timexes, found, mapping)
         done.append(article.id)
-    renamed = entities.save()
-    reported, found_links, stories = _settle(
-        store, (entities, renamed), events, links, previous_stories
-    )
+    entities.save()
+    reported, found_links, stories = _settle(store, entities, events, links, previous_stories)
     redated = narrow_dates(store, done, found_links)
     store.mark_analysed(done)
     store.commit()
@@ -119,16 +117,15 @@ def apply_aliases(store: SQLiteStore) -> tuple[str, ...]:
         The canonical names of aliases whose entity the archive does not hold yet.
     """
     entities = EntityStep(store)
-    renamed = entities.save()
-    if renamed:
-        _settle(store, (entities, renamed), EventStep(store, ()), LinkStep(store), None)
+    if entities.save():
+        _settle(store, entities, EventStep(store, ()), LinkStep(store), None)
     store.commit()
     return entities.pending
 
 
 def _settle(
     store: SQLiteStore,
-    merged: tuple[EntityStep, Sequence[str]],
+    entities: EntityStep,
     events: EventStep,
     links: LinkStep,
     previous_stories: Mapping[str, Collection[str]] | None,
@@ -136,10 +133,9 @@ def _settle(
     """Store what the steps found once the entities are saved: the events and event
     mentions of the articles naming merged entities follow the merge, then events,
     links and stories are stored."""
-    entities, renamed = merged
-    if renamed:
-        events.rename(entities.renamed, renamed)
-        links.rename(entities.renamed, renamed)
+    if entities.merged_articles:
+        events.rename(entities.renamed, entities.merged_articles)
+        links.rename(entities.renamed, entities.merged_articles)
     reported = events.save()
     before = [e for r in reported if (e := store.get_event(r.id)) is not None]
     # Stored before linking so that mentions can resolve to them.

@@ -45,6 +45,8 @@ class EntityStep:
             dataclasses.replace(state, aliases=state.aliases + user), contexts=store
         )
         self._apply(user)
+        self.merged_articles: list[str] = []
+        """After `save`: the articles naming an entity this run merged into another."""
 
     def _apply(self, rows: Sequence[AliasRow]) -> None:
         """Take the user's aliases in: an entity made for one of their names merges into
@@ -97,9 +99,9 @@ class EntityStep:
                 )
             self._apply(user)
         self.store.update_resolver_state(*self.resolver.export_changes())
-        if not self.resolver.merged:
-            return []
-        return self.store.rename_entities(self.resolver.merged)
+        if self.resolver.merged:
+            self.merged_articles = self.store.rename_entities(self.resolver.merged)
+        return self.merged_articles
 
     @property
     def renamed(self) -> Mapping[str, str]:
