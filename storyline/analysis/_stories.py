@@ -62,15 +62,18 @@ class EventStep:
         window = self.clusterer.config.window_days + self.clusterer.config.max_gap_days
         low = (dt.date.fromisoformat(min(days)) - dt.timedelta(days=window)).isoformat()
         high = (dt.date.fromisoformat(max(days)) + dt.timedelta(days=window)).isoformat()
+        # The clock stays where it is: the new articles move it on as they come, so an
+        # article older than stored news (a late crawl) still finds the events of its
+        # own days, as in one ingest; restoring the newer events first used to retire them.
         for event in self.store.iter_events_between(low, high):
-            self._restore_event(event, advance=True)
+            self._restore_event(event)
 
-    def _restore_event(self, event: Event, *, advance: bool) -> None:
+    def _restore_event(self, event: Event) -> None:
         if event.id in self.members:
             return  # this run knows it already
         stored = self.store.get_signals(list(event.articles))
         signals = [Signal.from_dict(stored[a]) for a in event.articles if a in stored]
-        self.clusterer.restore(event.id, signals, advance=advance)
+        self.clusterer.restore(event.id, signals, advance=False)
         self.signals.update((s.article_id, s) for s in signals)
         self.members[event.id].extend(s.article_id for s in signals)
 
@@ -102,7 +105,7 @@ class EventStep:
             for stored_id in self.store.events_of_article(found):
                 event = self.store.get_event(stored_id)
                 if event is not None and event.articles and not event.mentioned_only:
-                    self._restore_event(event, advance=False)
+                    self._restore_event(event)
 
     def rename(self, renamed: Mapping[str, str], articles: Sequence[str]) -> None:
         """Follow entity merges: ``articles`` name entities that ``renamed`` maps to
@@ -130,7 +133,7 @@ class EventStep:
             for stored_id in self.store.events_of_article(article_id):
                 event = self.store.get_event(stored_id)
                 if event is not None and not event.mentioned_only:
-                    self._restore_event(event, advance=False)
+                    self._restore_event(event)
                     self.touched[stored_id] = None
 
     def save(self) -> list[Event]:
