@@ -40,9 +40,7 @@ def _write(path: Path, records: list[dict[str, str]]) -> str:
 
 def _events(lib: storyline.Library) -> set[frozenset[str]]:
     titles = {a.id: a.title for a in lib.articles()}
-    return {
-        frozenset(titles[a] for a in e.articles) for e in lib.events() if not e.mentioned_only
-    }
+    return {frozenset(titles[a] for a in e.articles) for e in lib.events() if not e.mentioned_only}
 
 
 @pytest.mark.parametrize("later", [[FLOOD], []], ids=["newer news stored", "nothing newer"])
