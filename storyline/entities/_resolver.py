@@ -480,7 +480,10 @@ class EntityResolver:
         counter = self._companions(entity_id)
         counter.update(others)
         if len(counter) > _MAX_CONTEXT:
-            self._context[entity_id] = Counter(dict(counter.most_common(_MAX_CONTEXT // 2)))
+            # Cut back among equal counts by id: a set's order (and `most_common`'s
+            # tie order after it) changes from one process to the next.
+            kept = sorted(counter.items(), key=lambda item: (-item[1], item[0]))
+            self._context[entity_id] = Counter(dict(kept[: _MAX_CONTEXT // 2]))
 
 
 class ContextSource(Protocol):
