@@ -82,7 +82,7 @@ def analyse(
         return AnalysisReport()
     dated = date_from_archive(store, pending)
     entities = EntityStep(store)
-    events = EventStep(store, pending)
+    events = EventStep(store)
     links = LinkStep(store)
     done: list[str] = []
     for article in store.iter_articles_of(pending):
@@ -118,7 +118,7 @@ def apply_aliases(store: SQLiteStore) -> tuple[str, ...]:
     """
     entities = EntityStep(store)
     if entities.save():
-        _settle(store, entities, EventStep(store, ()), LinkStep(store), None)
+        _settle(store, entities, EventStep(store), LinkStep(store), None)
     store.commit()
     return entities.pending
 

@@ -47,26 +47,39 @@ class EventStep:
     they left the clusterer's index earlier in this run or belong to an earlier run.
     """
 
-    def __init__(self, store: SQLiteStore, pending: Collection[str]) -> None:
+    def __init__(self, store: SQLiteStore) -> None:
         self.store = store
         self.clusterer = EventClusterer()
         self.signals: dict[str, Signal] = {}
         self.touched: dict[str, None] = {}
         self.members: dict[str, list[str]] = defaultdict(list)
-        self._restore(pending)
+        self._restored: tuple[dt.date, dt.date] | None = None
 
-    def _restore(self, pending: Collection[str]) -> None:
-        days = [d for d in self.store.published_days(pending) if d]
-        if not days:
+    def _restore_around(self, day: str) -> None:
+        """Bring back the stored events whose time lies near ``day``, each once.
+
+        Articles come in date order, so the stored events come back as the run reaches
+        their days, as they were made in one ingest: an article older than stored news
+        (a late crawl) meets the events of its own days, not those of later news that
+        would crowd the index.  The clock is left to the articles.
+        """
+        try:
+            at = dt.date.fromisoformat(day[:10])
+        except ValueError:
             return
-        window = self.clusterer.config.window_days + self.clusterer.config.max_gap_days
-        low = (dt.date.fromisoformat(min(days)) - dt.timedelta(days=window)).isoformat()
-        high = (dt.date.fromisoformat(max(days)) + dt.timedelta(days=window)).isoformat()
-        # The clock stays where it is: the new articles move it on as they come, so an
-        # article older than stored news (a late crawl) still finds the events of its
-        # own days, as in one ingest; restoring the newer events first used to retire them.
-        for event in self.store.iter_events_between(low, high):
-            self._restore_event(event)
+        config = self.clusterer.config
+        low = at - dt.timedelta(days=config.window_days + config.max_gap_days)
+        high = at + dt.timedelta(days=config.max_gap_days)
+        if self._restored is None:
+            missing = [(low, high)]
+            self._restored = (low, high)
+        else:
+            first, last = self._restored
+            missing = [(a, b) for a, b in ((low, first), (last, high)) if a < b]
+            self._restored = (min(first, low), max(last, high))
+        for a, b in missing:
+            for event in self.store.iter_events_between(a.isoformat(), b.isoformat()):
+                self._restore_event(event)
 
     def _restore_event(self, event: Event) -> None:
         if event.id in self.members:
@@ -82,7 +95,10 @@ class EventStep:
         signal = article_signal(article, timexes=timexes, entities=entities)
         self.signals[article.id] = signal
         self.store.put_signals([(article.id, signal.to_dict())])
-        if not (signal.event_time or signal.published):
+        day = signal.event_time or signal.published
+        if day:
+            self._restore_around(day)
+        else:
             self._reopen_similar(signal)
         event_id = self.clusterer.add(signal)
         self.touched[event_id] = None

@@ -61,7 +61,7 @@ def test_an_undated_report_joins_an_event_that_left_the_recent_window(tmp_path: 
         store = lib.store
         articles = list(store.iter_articles())
         assert articles[-1].published is None
-        step = EventStep(store, [a.id for a in articles])
+        step = EventStep(store)
         found = {a.title: step.add(a, store.get_timexes(a.id), []) for a in articles[:-1]}
         quake = found["Earthquake hits Lesvos"]
         assert not step.clusterer.is_open(quake)
