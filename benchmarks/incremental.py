@@ -12,10 +12,15 @@ With ``--synthetic N`` the archive is N articles of the synthetic stream instead
 articles a day), for archives larger than T17.  With ``--undated`` the timed articles
 come without a date, so each ingest also dates them from the archive's coverage.
 
+With ``--halves`` it checks instead that ingesting in parts ends where one ingest does:
+the articles go in as one ingest, as two (earlier half, then later half) and as two the
+other way round (later half first, as when an older crawl arrives late); it reports the
+adjusted Rand index of each two-part run's events and stories against the one ingest's.
+
 Usage::
 
     .venv/bin/python benchmarks/incremental.py [--limit N] [--probes 3] [--synthetic N]
-                                               [--undated]
+                                               [--undated] [--halves]
 """
 
 from __future__ import annotations
@@ -57,6 +62,64 @@ def _write(path: Path, articles: list[Article], *, dated: bool = True) -> None:
             out.write(json.dumps(record) + "\n")
 
 
+def _partitions(db: str) -> tuple[dict[str, str], dict[str, str]]:
+    """Article id -> event id, and article id -> story id, of the store ``db``."""
+    import storyline
+
+    with storyline.open(db) as lib:
+        events = {a: e.id for e in lib.events() if not e.mentioned_only for a in e.articles}
+        stories = {a: s.id for s in lib.stories() for a in s.articles}
+    return events, stories
+
+
+def _agreement(
+    one: tuple[dict[str, str], dict[str, str]], other: tuple[dict[str, str], dict[str, str]]
+) -> list[str]:
+    """Events and stories of ``other``, with their adjusted Rand index against ``one``."""
+    from benchmarks.clustering import adjusted_rand
+
+    cells = []
+    for mine, theirs in zip(one, other, strict=True):
+        ids = sorted(mine.keys() & theirs.keys())
+        agreement = adjusted_rand([mine[i] for i in ids], [theirs[i] for i in ids])
+        cells.extend([f"{len(set(theirs.values())):,}", f"{agreement:.3f}"])
+    return cells
+
+
+def seconds_of(seconds: list[float]) -> list[str]:
+    """The seconds of each ingest of a run, as one cell."""
+    return [" + ".join(f"{s:.1f}" for s in seconds)]
+
+
+def run_halves(articles: list[Article], source: str) -> None:
+    """Compare one ingest with two-part ingests in date order and in reverse."""
+    import storyline
+
+    half = len(articles) // 2
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        early, late = str(folder / "early.jsonl"), str(folder / "late.jsonl")
+        _write(Path(early), articles[:half])
+        _write(Path(late), articles[half:])
+        runs = {"one ingest": [[early, late]], "early, then late": [[early], [late]]}
+        runs["late, then early"] = [[late], [early]]
+        found: dict[str, tuple[dict[str, str], dict[str, str]]] = {}
+        for name, parts in runs.items():
+            db = str(folder / f"{len(found)}.db")
+            seconds = []
+            for paths in parts:
+                start = time.perf_counter()
+                with storyline.open(db) as lib:
+                    lib.ingest(paths)
+                seconds.append(time.perf_counter() - start)
+            found[name] = _partitions(db)
+            rows.append([name, *_agreement(found["one ingest"], found[name]), *seconds_of(seconds)])
+    print(f"\n## {len(articles):,} {source} articles in one ingest and in two halves\n")
+    headers = ["ingests", "events", "events ARI", "stories", "stories ARI", "seconds"]
+    print(format_table(headers, rows))
+
+
 def main() -> int:
     """Build the archive, then time one-article ingests into it."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -66,6 +129,9 @@ def main() -> int:
         "--synthetic", type=int, default=None, help="archive of N synthetic articles instead"
     )
     parser.add_argument("--undated", action="store_true", help="time articles that carry no date")
+    parser.add_argument(
+        "--halves", action="store_true", help="compare one ingest with two halves, both ways"
+    )
     args = parser.parse_args()
     if not data_dir("t17").is_dir():
         print("../shared/data/t17 is absent: the T17 data sits in ../shared/data", file=sys.stderr)
@@ -78,6 +144,9 @@ def main() -> int:
     else:
         articles = _t17_articles()
         source = "T17"
+    if args.halves:
+        run_halves(articles[: args.limit or len(articles)], source)
+        return 0
     size = min(args.limit or len(articles), len(articles) - args.probes)
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
