@@ -78,7 +78,7 @@ class EventStep:
             missing = [(a, b) for a, b in ((low, first), (last, high)) if a < b]
             self._restored = (min(first, low), max(last, high))
         for a, b in missing:
-            for event in self.store.iter_events_between(a.isoformat(), b.isoformat()):
+            for event in self.store.iter_events_active_between(a.isoformat(), b.isoformat()):
                 self._restore_event(event)
 
     def _restore_event(self, event: Event) -> None:

@@ -351,12 +351,19 @@ class AnalysisTables:
         for (data,) in self._conn.execute(sql, params):
             yield Event.from_dict(json.loads(data))
 
-    def iter_events_between(self, low: str, high: str) -> Iterator[Event]:
-        """Yield reported events whose time reaches into ``low``…``high`` (ISO dates)."""
+    def iter_events_active_between(self, low: str, high: str) -> Iterator[Event]:
+        """Yield reported events whose time reaches into ``low``…``high`` (ISO dates) or
+        that have an article published then: a long-running event is still taking
+        reports weeks after its own day, and an event whose reports disagree on a day has
+        no time at all."""
         rows = self._conn.execute(
-            "SELECT data FROM events WHERE mentioned_only = 0 AND latest >= ? AND earliest <= ?"
-            " ORDER BY earliest, id",
-            (low, high),
+            "SELECT data FROM events WHERE id IN ("
+            " SELECT id FROM events WHERE mentioned_only = 0 AND latest >= ? AND earliest <= ?"
+            " UNION SELECT event_articles.event_id FROM articles"
+            " JOIN event_articles ON event_articles.article_id = articles.id"
+            " WHERE articles.published_earliest BETWEEN ? AND ?"
+            ") AND mentioned_only = 0 ORDER BY earliest, id",
+            (low, high, low, high),
         )
         for (data,) in rows:
             yield Event.from_dict(json.loads(data))

@@ -60,3 +60,30 @@ def test_a_late_report_joins_the_event_of_its_day(
         one_run = _events(lib)
     assert frozenset({QUAKE["title"], LATE["title"]}) in two_runs
     assert two_runs == one_run
+
+
+SPILL = (
+    "Oil kept leaking from the ruptured Deepwater well in the Gulf of Mexico on day {n},"
+    " as engineers of the rig operator tried another containment dome and crews laid"
+    " booms along the Louisiana marshes to hold back the slick."
+)
+
+
+def test_a_report_joins_an_event_still_running_after_its_own_day(tmp_path: Path) -> None:
+    # Daily reports of one long happening make one event whose day lies weeks back;
+    # the next report, ingested alone, still joins it, as it would in one ingest.
+    reports = [
+        {
+            "title": f"Gulf oil leak, day {n}",
+            "maintext": SPILL.format(n=n),
+            "date_publish": f"2010-05-{n:02d}",
+        }
+        for n in range(1, 27)
+    ]
+    first = _write(tmp_path / "first.jsonl", reports[:-1])
+    late = _write(tmp_path / "late.jsonl", reports[-1:])
+    with storyline.open(str(tmp_path / "two-runs.db")) as lib:
+        lib.ingest([first])
+        assert len(_events(lib)) == 1
+        lib.ingest([late])
+        assert len(_events(lib)) == 1
