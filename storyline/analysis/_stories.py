@@ -6,7 +6,7 @@ import dataclasses
 import datetime as dt
 import logging
 from collections import defaultdict
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Any
 
 from storyline.entities import renamed_ids
@@ -54,6 +54,21 @@ class EventStep:
         self.touched: dict[str, None] = {}
         self.members: dict[str, list[str]] = defaultdict(list)
         self._restored: tuple[dt.date, dt.date] | None = None
+        # Document frequencies start from the archive's (`learn_frequencies`): a term's
+        # stored count is read when a run first meets it, and the run adds its own.
+        self._stored_df: dict[str, int] = {}
+        self._stored_documents = store.cluster_frequencies([""]).get("", 0)
+        self.clusterer.learn_frequencies({}, self._stored_documents)
+
+    def _learn(self, signals: Iterable[Signal]) -> None:
+        """Give the clusterer the stored counts of the terms of ``signals`` it lacks."""
+        new = {t for s in signals for t in (*(t for t, _ in s.terms), *s.title_terms)}
+        new.difference_update(self._stored_df)
+        if not new:
+            return
+        counts = self.store.cluster_frequencies(new)
+        self._stored_df.update((term, counts.get(term, 0)) for term in new)
+        self.clusterer.learn_frequencies(counts)
 
     def _restore_around(self, day: str) -> None:
         """Bring back the stored events whose time lies near ``day``, each once.
@@ -86,7 +101,9 @@ class EventStep:
             return  # this run knows it already
         stored = self.store.get_signals(list(event.articles))
         signals = [Signal.from_dict(stored[a]) for a in event.articles if a in stored]
-        self.clusterer.restore(event.id, signals, advance=False)
+        self._learn(signals)
+        # Stored articles are in the stored frequencies already.
+        self.clusterer.restore(event.id, signals, advance=False, count=False)
         self.signals.update((s.article_id, s) for s in signals)
         self.members[event.id].extend(s.article_id for s in signals)
 
@@ -95,6 +112,11 @@ class EventStep:
         signal = article_signal(article, timexes=timexes, entities=entities)
         self.signals[article.id] = signal
         self.store.put_signals([(article.id, signal.to_dict())])
+        self._learn([signal])
+        original = signal.duplicate_of
+        if original and self.clusterer.event_of(original) is None:
+            # A syndicated copy of a stored article joins its original's event.
+            self._restore_events_of(original)
         day = signal.event_time or signal.published
         if day:
             self._restore_around(day)
@@ -118,10 +140,14 @@ class EventStep:
                     members = self.members.get(event_id, ())
                     clusterer.reopen(event_id, [self.signals[a] for a in members])
                 continue
-            for stored_id in self.store.events_of_article(found):
-                event = self.store.get_event(stored_id)
-                if event is not None and event.articles and not event.mentioned_only:
-                    self._restore_event(event)
+            self._restore_events_of(found)
+
+    def _restore_events_of(self, article_id: str) -> None:
+        """Bring back the stored events that ``article_id`` reports."""
+        for stored_id in self.store.events_of_article(article_id):
+            event = self.store.get_event(stored_id)
+            if event is not None and event.articles and not event.mentioned_only:
+                self._restore_event(event)
 
     def rename(self, renamed: Mapping[str, str], articles: Sequence[str]) -> None:
         """Follow entity merges: ``articles`` name entities that ``renamed`` maps to
@@ -157,6 +183,14 @@ class EventStep:
 
         An event's articles are its `members`: those restored with it (whose signals
         were read then) and those this run added."""
+        changes = {
+            term: change
+            for term, stored in self._stored_df.items()
+            if (change := self.clusterer.frequency(term) - stored)
+        }
+        if documents := self.clusterer.documents - self._stored_documents:
+            changes[""] = documents
+        self.store.add_cluster_frequencies(changes)
         kinds = self.store.entity_kinds()
         events = []
         for event_id in self.touched:

@@ -195,12 +195,20 @@ class EventClusterer:
             self._awaited[signal.duplicate_of] = cluster.id
         return cluster.id
 
-    def restore(self, event_id: str, signals: Sequence[Signal], *, advance: bool = True) -> None:
+    def restore(
+        self,
+        event_id: str,
+        signals: Sequence[Signal],
+        *,
+        advance: bool = True,
+        count: bool = True,
+    ) -> None:
         """Re-seed the state of event ``event_id`` from its stored article signals.
 
         With ``advance`` the clock moves on to the event's last day, so that events idle
         since then leave the index; without, an old event is put back beside the
-        current ones.
+        current ones.  Without ``count`` the articles do not enter the document
+        frequencies (given by `learn_frequencies` instead).
         """
         ordered = _in_time_order(signals)
         if not ordered:
@@ -212,9 +220,30 @@ class EventClusterer:
             if signal.duplicate_of and signal.duplicate_of in self._assigned:
                 self._assigned[signal.article_id] = event_id
                 continue
-            self._absorb(cluster, signal, day, _span(signal, day))
+            self._absorb(cluster, signal, day, _span(signal, day), count=count)
         if advance:
             self._advance(cluster.last)
+
+    def learn_frequencies(self, counts: Mapping[str, int], documents: int = 0) -> None:
+        """Add document frequencies counted elsewhere (by earlier runs over the archive):
+        ``counts`` of articles per term, over ``documents`` articles.  Give each term's
+        count before an article holding it is added or restored, as the weights of an
+        event's terms are set when they enter it."""
+        df = self._df
+        for term, n in counts.items():
+            df[term] = df.get(term, 0) + n
+        self._documents += documents
+        while len(self._logs) <= self._documents + 1:
+            self._logs.append(math.log(1 + len(self._logs)))
+
+    def frequency(self, term: str) -> int:
+        """How many of the articles counted hold ``term``."""
+        return self._df.get(term, 0)
+
+    @property
+    def documents(self) -> int:
+        """How many articles the document frequencies count."""
+        return self._documents
 
     def reopen(self, event_id: str, signals: Sequence[Signal]) -> None:
         """Bring back an event that left the index, from its articles' signals.

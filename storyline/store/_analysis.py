@@ -24,6 +24,7 @@ from storyline.model import Event, MentionLink, Story, TimePoint
 
 # Tables emptied by `clear_analysis`, children before parents.
 _DERIVED = (
+    "cluster_df",
     "event_profiles",
     "link_targets",
     "links",
@@ -263,6 +264,28 @@ class AnalysisTables:
     def get_signals(self, article_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
         """Return the stored signals of ``article_ids`` that exist."""
         return self._get_documents("signals", "article_id", article_ids)
+
+    def cluster_frequencies(self, terms: Collection[str]) -> dict[str, int]:
+        """How many analysed articles hold each of ``terms`` (those any holds); the empty
+        term gives the number of articles counted."""
+        found: dict[str, int] = {}
+        for chunk in _chunked(list(terms), 500):
+            marks = ", ".join("?" * len(chunk))
+            rows = self._conn.execute(
+                f"SELECT term, n FROM cluster_df WHERE term IN ({marks})", chunk
+            )
+            found.update(rows)
+        return found
+
+    def add_cluster_frequencies(self, counts: Mapping[str, int]) -> None:
+        """Add ``counts`` (term → articles, the empty term for the articles counted) to
+        the stored clustering frequencies."""
+        self._begin()
+        self._conn.executemany(
+            "INSERT INTO cluster_df (term, n) VALUES (?, ?)"
+            " ON CONFLICT (term) DO UPDATE SET n = n + excluded.n",
+            sorted(counts.items()),
+        )
 
     def put_event_profiles(self, profiles: Iterable[tuple[str, dict[str, Any]]]) -> None:
         """Store each event's story-linking profile (JSON), replacing earlier ones."""

@@ -20,6 +20,7 @@ Python when a change needs more than SQL.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import logging
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
@@ -235,12 +236,34 @@ def m005_event_profiles(conn: sqlite3.Connection) -> None:
     )
 
 
+def m006_cluster_frequencies(conn: sqlite3.Connection) -> None:
+    """How many analysed articles hold each clustering term, so that a run starts from
+    the archive's word frequencies rather than those of the events it brings back.
+    The row of the empty term counts the articles.  Filled from the stored signals."""
+    conn.execute(
+        "CREATE TABLE cluster_df (term TEXT PRIMARY KEY, n INTEGER NOT NULL) WITHOUT ROWID"
+    )
+    counts: dict[str, int] = {}
+    documents = 0
+    for (data,) in conn.execute("SELECT data FROM signals"):
+        signal = json.loads(data)
+        if signal.get("duplicate_of"):
+            continue
+        documents += 1
+        for term, _ in signal.get("terms", ()):
+            counts[term] = counts.get(term, 0) + 1
+    if documents:
+        counts[""] = documents
+    conn.executemany("INSERT INTO cluster_df (term, n) VALUES (?, ?)", sorted(counts.items()))
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     m001_initial,
     m002_timexes,
     m003_analysis,
     m004_context_referrers,
     m005_event_profiles,
+    m006_cluster_frequencies,
 )
 """Every migration, in the order it is applied.  Append new ones; never reorder."""
 
