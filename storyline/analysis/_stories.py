@@ -142,12 +142,15 @@ class EventStep:
                 continue
             self._restore_events_of(found)
 
-    def _restore_events_of(self, article_id: str) -> None:
-        """Bring back the stored events that ``article_id`` reports."""
+    def _restore_events_of(self, article_id: str) -> list[str]:
+        """Bring back the stored events that ``article_id`` reports; return their ids."""
+        found = []
         for stored_id in self.store.events_of_article(article_id):
             event = self.store.get_event(stored_id)
             if event is not None and event.articles and not event.mentioned_only:
                 self._restore_event(event)
+                found.append(stored_id)
+        return found
 
     def rename(self, renamed: Mapping[str, str], articles: Sequence[str]) -> None:
         """Follow entity merges: ``articles`` name entities that ``renamed`` maps to
@@ -169,14 +172,8 @@ class EventStep:
         self.store.put_signals(rewritten)
         for article_id in articles:
             event_id = self.clusterer.event_of(article_id)
-            if event_id is not None:
-                self.touched[event_id] = None
-                continue
-            for stored_id in self.store.events_of_article(article_id):
-                event = self.store.get_event(stored_id)
-                if event is not None and not event.mentioned_only:
-                    self._restore_event(event)
-                    self.touched[stored_id] = None
+            found = [event_id] if event_id is not None else self._restore_events_of(article_id)
+            self.touched.update(dict.fromkeys(found))
 
     def save(self) -> list[Event]:
         """Describe and store every event that gained articles; return them.
