@@ -62,8 +62,10 @@ class EventStep:
 
     def _learn(self, signals: Iterable[Signal]) -> None:
         """Give the clusterer the stored counts of the terms of ``signals`` it lacks."""
-        new = {t for s in signals for t in (*(t for t, _ in s.terms), *s.title_terms)}
-        new.difference_update(self._stored_df)
+        known = self._stored_df
+        new = {
+            t for s in signals for t in (*(t for t, _ in s.terms), *s.title_terms) if t not in known
+        }
         if not new:
             return
         counts = self.store.cluster_frequencies(new)
