@@ -62,6 +62,8 @@ class EventStep:
 
     def _learn(self, signals: Iterable[Signal]) -> None:
         """Give the clusterer the stored counts of the terms of ``signals`` it lacks."""
+        if not self._stored_documents:
+            return  # nothing stored yet (a first ingest, a rebuild): nothing to read
         known = self._stored_df
         new = {
             t for s in signals for t in (*(t for t, _ in s.terms), *s.title_terms) if t not in known
@@ -182,10 +184,11 @@ class EventStep:
 
         An event's articles are its `members`: those restored with it (whose signals
         were read then) and those this run added."""
+        stored = self._stored_df
         changes = {
             term: change
-            for term, stored in self._stored_df.items()
-            if (change := self.clusterer.frequency(term) - stored)
+            for term, count in self.clusterer.frequencies().items()
+            if (change := count - stored.get(term, 0))
         }
         if documents := self.clusterer.documents - self._stored_documents:
             changes[""] = documents

@@ -18,6 +18,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain, repeat
 from operator import mul
+from types import MappingProxyType
 
 from storyline.events._signal import Signal, parse_day
 from storyline.events._text import heaviest_first, heaviest_keys
@@ -236,9 +237,9 @@ class EventClusterer:
         while len(self._logs) <= self._documents + 1:
             self._logs.append(math.log(1 + len(self._logs)))
 
-    def frequency(self, term: str) -> int:
-        """How many of the articles counted hold ``term``."""
-        return self._df.get(term, 0)
+    def frequencies(self) -> Mapping[str, int]:
+        """How many of the articles counted hold each term (a read-only view)."""
+        return MappingProxyType(self._df)
 
     @property
     def documents(self) -> int:
