@@ -238,11 +238,10 @@ def day_hints(article: Article, text: str, timexes: Sequence[Timex]) -> list[Day
 
 
 @lru_cache(maxsize=1 << 16)
-def _keyword_pattern(keyword: str) -> tuple[tuple[str, ...], re.Pattern[str]]:
-    """Return a keyword's words and a pattern finding it as a whole phrase."""
-    parts = tuple(keyword.lower().split())
-    pattern = r"(?<!\w)" + r"\s+".join(map(re.escape, parts)) + r"(?!\w)"
-    return parts, re.compile(pattern)
+def _keyword_pattern(keyword: str) -> re.Pattern[str]:
+    """Return a pattern finding a keyword as a whole phrase."""
+    parts = keyword.lower().split()
+    return re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, parts)) + r"(?!\w)")
 
 
 def _known_clues(article: Article, text: str, known: Sequence[KnownDate]) -> list[Clue]:
@@ -256,7 +255,7 @@ def _known_clues(article: Article, text: str, known: Sequence[KnownDate]) -> lis
         present = [k for k in fact.keywords if _has_keyword(k, terms, lowered)]
         if len(present) < max(1, min(fact.min_matches, len(fact.keywords))):
             continue
-        spans = [m.span() for k in present for m in _keyword_pattern(k)[1].finditer(lowered)]
+        spans = [m.span() for k in present for m in _keyword_pattern(k).finditer(lowered)]
         if not spans:
             continue
         clue = _known_clue(article, text, fact, spans, len(present))
@@ -277,7 +276,7 @@ def _has_keyword(keyword: str, terms: frozenset[str], lowered: str) -> bool:
         return " ".join(parts) in terms
     if not all(part in terms for part in parts):
         return False
-    return _keyword_pattern(keyword)[1].search(lowered) is not None
+    return _keyword_pattern(keyword).search(lowered) is not None
 
 
 def _known_clue(
