@@ -234,8 +234,7 @@ class EventClusterer:
         for term, n in counts.items():
             df[term] = df.get(term, 0) + n
         self._documents += documents
-        while len(self._logs) <= self._documents + 1:
-            self._logs.append(math.log(1 + len(self._logs)))
+        self._grow_logs()
 
     def frequencies(self) -> Mapping[str, int]:
         """How many of the articles counted hold each term (a read-only view)."""
@@ -296,6 +295,11 @@ class EventClusterer:
         return len(self._active)
 
     # -- internals -------------------------------------------------------------------
+
+    def _grow_logs(self) -> None:
+        """Keep the table of ``log(1 + i)`` two entries past the document count."""
+        while len(self._logs) <= self._documents + 1:
+            self._logs.append(math.log(1 + len(self._logs)))
 
     def _idf(self, term: str) -> float:
         # A term's document frequency never exceeds the document count, and `_absorb`
@@ -455,8 +459,7 @@ class EventClusterer:
             cluster.chi = span[1] if cluster.chi is None else max(cluster.chi, span[1])
         if count:
             self._documents += 1
-        while len(self._logs) <= self._documents + 1:
-            self._logs.append(math.log(1 + len(self._logs)))
+        self._grow_logs()
         if len(terms) > 2 * MAX_EVENT_TERMS or len(cluster.ent) > 2 * MAX_EVENT_TERMS:
             self._prune(cluster)  # after the counts above, so its IDFs include this article
 
