@@ -10,7 +10,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Any
 
 from storyline.entities import renamed_ids
-from storyline.events import EventClusterer, Signal, article_signal, describe_event
+from storyline.events import EventClusterer, Signal, article_signal, describe_event, parse_day
 from storyline.model import (
     Article,
     Event,
@@ -82,9 +82,8 @@ class EventStep:
         (a late crawl) meets the events of its own days, not those of later news that
         would crowd the index.  The clock is left to the articles.
         """
-        try:
-            at = dt.date.fromisoformat(day[:10])
-        except ValueError:
+        at = parse_day(day)
+        if at is None:
             return
         config = self.clusterer.config
         low = at - dt.timedelta(days=config.window_days + config.max_gap_days)

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from storyline.events._cluster import ClusterConfig, EventClusterer, event_id_for
 from storyline.events._describe import KINDS, agreed_time, describe_event, event_kind
-from storyline.events._signal import Signal, article_signal, event_day
+from storyline.events._signal import Signal, article_signal, event_day, parse_day
 from storyline.events._text import Vocabulary, count_terms, name_keys
 
 __all__ = [
@@ -38,4 +38,5 @@ __all__ = [
     "event_id_for",
     "event_kind",
     "name_keys",
+    "parse_day",
 ]
