@@ -141,7 +141,7 @@ def _settle(
     # Stored before linking so that mentions can resolve to them.
     store.put_events((e, store.story_of_event(e.id)) for e in reported)
     found_links, mentioned = links.resolve(reported, before)
-    stories = StoryStep(store).save(reported, mentioned, previous_stories)
+    stories = StoryStep(store, events.signals).save(reported, mentioned, previous_stories)
     return reported, found_links, stories
 
 

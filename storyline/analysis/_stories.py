@@ -205,8 +205,11 @@ class EventStep:
 class StoryStep:
     """Thread events into stories, re-apply the user's corrections, store the stories."""
 
-    def __init__(self, store: SQLiteStore) -> None:
+    def __init__(self, store: SQLiteStore, signals: Mapping[str, Signal] | None = None) -> None:
+        """``signals``: article signals the caller holds already (the events step's),
+        so that they are not read from the store again."""
         self.store = store
+        self._known = signals or {}
         self.linker = StoryLinker()
         self.events: dict[str, Event] = {}
         self.stored: dict[str, str] = {}
@@ -226,8 +229,10 @@ class StoryStep:
             self.linker.restore_profiled(story_id, profiled)
 
     def _signals(self, event: Event) -> list[Signal]:
-        stored = self.store.get_signals(list(event.articles))
-        return [Signal.from_dict(stored[a]) for a in event.articles if a in stored]
+        known = self._known
+        missing = [a for a in event.articles if a not in known]
+        read = {a: Signal.from_dict(d) for a, d in self.store.get_signals(missing).items()}
+        return [s for a in event.articles if (s := known.get(a) or read.get(a)) is not None]
 
     def _sizes(self) -> list[int]:
         """The linker's profile sizes, stored with each profile (JSON keeps lists)."""
@@ -260,9 +265,7 @@ class StoryStep:
         grown: set[str] = set()
         for event in sorted(reported, key=_event_order):
             self.events[event.id] = event
-            profile = self.linker.profile(self._signals(event))
-            self._fresh[event.id] = profile
-            grown.add(self.linker.add_profiled(event, profile))
+            grown.add(self.linker.add_profiled(event, self._profile(event, None)))
         sizes = self._sizes()
         self.store.put_event_profiles(
             (e, {"sizes": sizes, "ent": ent, "terms": terms})
