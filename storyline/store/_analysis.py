@@ -109,10 +109,7 @@ class AnalysisTables:
         ids = sorted(entity_ids)
         for table, _ in _ENTITY_TABLES:
             key = "id" if table == "entities" else "entity_id"
-            for chunk in _chunked(ids, 500):
-                self._conn.execute(
-                    f"DELETE FROM {table} WHERE {key} IN ({', '.join('?' * len(chunk))})", chunk
-                )
+            self._rows_in(f"DELETE FROM {table} WHERE {key} IN ({{marks}})", ids)
         self._insert_entity_rows(state)
 
     def _insert_entity_rows(self, state: ResolverState) -> None:
@@ -268,14 +265,7 @@ class AnalysisTables:
     def cluster_frequencies(self, terms: Collection[str]) -> dict[str, int]:
         """How many analysed articles hold each of ``terms`` (those any holds); the empty
         term gives the number of articles counted."""
-        found: dict[str, int] = {}
-        for chunk in _chunked(list(terms), 500):
-            marks = ", ".join("?" * len(chunk))
-            rows = self._conn.execute(
-                f"SELECT term, n FROM cluster_df WHERE term IN ({marks})", chunk
-            )
-            found.update(rows)
-        return found
+        return dict(self._rows_in("SELECT term, n FROM cluster_df WHERE term IN ({marks})", terms))
 
     def add_cluster_frequencies(self, counts: Mapping[str, int]) -> None:
         """Add ``counts`` (term → articles, the empty term for the articles counted) to
@@ -307,14 +297,17 @@ class AnalysisTables:
 
     def _get_documents(self, table: str, key: str, ids: Sequence[str]) -> dict[str, dict[str, Any]]:
         """Return id → JSON data for the ``ids`` a ``(key, data)`` table holds."""
-        found: dict[str, dict[str, Any]] = {}
-        for chunk in _chunked(ids, 500):
+        rows = self._rows_in(f"SELECT {key}, data FROM {table} WHERE {key} IN ({{marks}})", ids)
+        return {i: json.loads(d) for i, d in rows}
+
+    def _rows_in(self, sql: str, ids: Collection[str]) -> list[Any]:
+        """Run ``sql``, whose ``{marks}`` stands for a list of ids, over ``ids`` 500 at a
+        time (SQLite bounds the parameters of one statement); return all its rows."""
+        rows: list[Any] = []
+        for chunk in _chunked(list(ids), 500):
             marks = ", ".join("?" * len(chunk))
-            rows = self._conn.execute(
-                f"SELECT {key}, data FROM {table} WHERE {key} IN ({marks})", chunk
-            )
-            found.update((i, json.loads(d)) for i, d in rows)
-        return found
+            rows.extend(self._conn.execute(sql.format(marks=marks), chunk))
+        return rows
 
     def put_events(self, events: Iterable[tuple[Event, str | None]]) -> None:
         """Store events (replacing those with the same id) with their story ids."""
@@ -390,17 +383,6 @@ class AnalysisTables:
         )
         for (data,) in rows:
             yield Event.from_dict(json.loads(data))
-
-    def published_days(self, article_ids: Collection[str]) -> list[str | None]:
-        """Return the earliest publication day of each article (``None`` when undated)."""
-        days: list[str | None] = []
-        for chunk in _chunked(list(article_ids), 500):
-            marks = ", ".join("?" * len(chunk))
-            rows = self._conn.execute(
-                f"SELECT published_earliest FROM articles WHERE id IN ({marks})", chunk
-            )
-            days.extend(r[0] for r in rows)
-        return days
 
     def entity_kinds(self) -> dict[str, str]:
         """Return entity id → kind for every canonical entity."""
