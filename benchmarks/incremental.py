@@ -62,7 +62,11 @@ def _write(path: Path, articles: list[Article], *, dated: bool = True) -> None:
             out.write(json.dumps(record) + "\n")
 
 
-def _partitions(db: str) -> tuple[dict[str, str], dict[str, str]]:
+_Partitions = tuple[dict[str, str], dict[str, str]]
+"""Article id -> event id, and article id -> story id."""
+
+
+def _partitions(db: str) -> _Partitions:
     """Article id -> event id, and article id -> story id, of the store ``db``."""
     import storyline
 
@@ -72,9 +76,7 @@ def _partitions(db: str) -> tuple[dict[str, str], dict[str, str]]:
     return events, stories
 
 
-def _agreement(
-    one: tuple[dict[str, str], dict[str, str]], other: tuple[dict[str, str], dict[str, str]]
-) -> list[str]:
+def _agreement(one: _Partitions, other: _Partitions) -> list[str]:
     """Events and stories of ``other``, with their adjusted Rand index against ``one``."""
     from benchmarks.clustering import adjusted_rand
 
@@ -84,11 +86,6 @@ def _agreement(
         agreement = adjusted_rand([mine[i] for i in ids], [theirs[i] for i in ids])
         cells.extend([f"{len(set(theirs.values())):,}", f"{agreement:.3f}"])
     return cells
-
-
-def seconds_of(seconds: list[float]) -> list[str]:
-    """The seconds of each ingest of a run, as one cell."""
-    return [" + ".join(f"{s:.1f}" for s in seconds)]
 
 
 def run_halves(articles: list[Article], source: str) -> None:
@@ -104,7 +101,7 @@ def run_halves(articles: list[Article], source: str) -> None:
         _write(Path(late), articles[half:])
         runs = {"one ingest": [[early, late]], "early, then late": [[early], [late]]}
         runs["late, then early"] = [[late], [early]]
-        found: dict[str, tuple[dict[str, str], dict[str, str]]] = {}
+        found: dict[str, _Partitions] = {}
         for name, parts in runs.items():
             db = str(folder / f"{len(found)}.db")
             seconds = []
@@ -114,7 +111,8 @@ def run_halves(articles: list[Article], source: str) -> None:
                     lib.ingest(paths)
                 seconds.append(time.perf_counter() - start)
             found[name] = _partitions(db)
-            rows.append([name, *_agreement(found["one ingest"], found[name]), *seconds_of(seconds)])
+            agreement = _agreement(found["one ingest"], found[name])
+            rows.append([name, *agreement, " + ".join(f"{s:.1f}" for s in seconds)])
     print(f"\n## {len(articles):,} {source} articles in one ingest and in two halves\n")
     headers = ["ingests", "events", "events ARI", "stories", "stories ARI", "seconds"]
     print(format_table(headers, rows))
