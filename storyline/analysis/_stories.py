@@ -211,22 +211,24 @@ class StoryStep:
         self.store = store
         self._known = signals or {}
         self.linker = StoryLinker()
-        self.events: dict[str, Event] = {}
+        self.events: dict[str, Event] = {e.id: e for e in store.iter_events()}
+        # Each event's story as stored (folded, corrected) and its thread, the linker's
+        # own story for it before folding: the linker resumes from the threads.
         self.stored: dict[str, str] = {}
-        for event in store.iter_events():
-            self.events[event.id] = event
-            story_id = store.story_of_event(event.id)
-            if story_id is not None:
-                self.stored[event.id] = story_id
-        by_story: dict[str, list[Event]] = defaultdict(list)
-        for event_id, story_id in self.stored.items():
+        self.threads: dict[str, str] = {}
+        by_thread: dict[str, list[Event]] = defaultdict(list)
+        for event_id, (story_id, thread_id) in store.event_stories().items():
+            if story_id is None:
+                continue
+            self.stored[event_id] = story_id
+            self.threads[event_id] = thread = thread_id or story_id
             if not self.events[event_id].mentioned_only:
-                by_story[story_id].append(self.events[event_id])
-        cached = store.get_event_profiles([e.id for events in by_story.values() for e in events])
+                by_thread[thread].append(self.events[event_id])
+        cached = store.get_event_profiles([e.id for events in by_thread.values() for e in events])
         self._fresh: dict[str, Profile] = {}
-        for story_id, events in sorted(by_story.items()):
+        for thread, events in sorted(by_thread.items()):
             profiled = [(e, self._profile(e, cached.get(e.id))) for e in events]
-            self.linker.restore_profiled(story_id, profiled)
+            self.linker.restore_profiled(thread, profiled)
 
     def _signals(self, event: Event) -> list[Signal]:
         known = self._known
@@ -262,17 +264,19 @@ class StoryStep:
                 that mentions them).
             previous: story id → event ids before a rebuild, so that ids are kept.
         """
-        grown: set[str] = set()
         for event in sorted(reported, key=_event_order):
             self.events[event.id] = event
-            grown.add(self.linker.add_profiled(event, self._profile(event, None)))
+            self.linker.add_profiled(event, self._profile(event, None))
         sizes = self._sizes()
         self.store.put_event_profiles(
             (e, {"sizes": sizes, "ent": ent, "terms": terms})
             for e, (ent, terms) in self._fresh.items()
         )
-        # Only the stories this run changed: one left alone earlier stays so.
-        self.linker.consolidate(grown)
+        threads = self.linker.assignments()
+        # Folding is a view over every thread, worked out again each run from the
+        # threads as they stand, so that ingesting in parts folds what one ingest folds
+        # (folding only stored, already folded stories would snowball).
+        self.linker.consolidate()
         stale = [e for e in self.events if self.events[e].mentioned_only]
         for event_id in stale:
             del self.events[event_id]
@@ -282,13 +286,20 @@ class StoryStep:
             rename = _kept_names(mapping, previous)
             mapping = {e: rename[s] for e, s in mapping.items()}
             history = {rename.get(s, s): changes for s, changes in history.items()}
+            # A thread that stands as a story takes the story's kept id too, so that
+            # the next run's fold arrives at the same ids.
+            threads = {e: rename.get(t, t) for e, t in threads.items()}
         for event in mentioned:
             # A mentioned-only event belongs to the story of the article mentioning it.
             self.events[event.id] = event
             story_id = self._story_of_mentioner(event, mapping)
             if story_id is not None:
                 mapping[event.id] = story_id
-        return self._store(mapping, history, {e.id for e in reported})
+        stories = self._store(mapping, history, {e.id for e in reported})
+        self.store.put_event_threads(
+            (e, t) for e, t in threads.items() if self.threads.get(e) != t
+        )
+        return stories
 
     def _engine_history(self, at: str) -> dict[str, list[StoryChange]]:
         """What the engine did to each story: kept entries, new stories and merges."""

@@ -314,9 +314,13 @@ class AnalysisTables:
         self._begin()
         for event, story_id in events:
             earliest, latest = _span(event.time)
+            # An upsert, not a replacement: the event's thread (`put_event_threads`) stays.
             self._conn.execute(
-                "INSERT OR REPLACE INTO events (id, story_id, earliest, latest,"
-                " mentioned_only, data) VALUES (?, ?, ?, ?, ?, ?)",
+                "INSERT INTO events (id, story_id, earliest, latest, mentioned_only, data)"
+                " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO UPDATE SET"
+                " story_id = excluded.story_id, earliest = excluded.earliest,"
+                " latest = excluded.latest, mentioned_only = excluded.mentioned_only,"
+                " data = excluded.data",
                 (
                     event.id,
                     story_id,
@@ -349,6 +353,18 @@ class AnalysisTables:
         """Return the id of the story holding ``event_id``."""
         row = self._conn.execute("SELECT story_id FROM events WHERE id = ?", (event_id,)).fetchone()
         return row[0] if row else None
+
+    def event_stories(self) -> dict[str, tuple[str | None, str | None]]:
+        """Return event id → (story id, thread id) for every stored event."""
+        rows = self._conn.execute("SELECT id, story_id, thread_id FROM events")
+        return {event_id: (story, thread) for event_id, story, thread in rows}
+
+    def put_event_threads(self, threads: Iterable[tuple[str, str]]) -> None:
+        """Set the thread (the story before folding) of stored events: (event id, thread id)."""
+        self._begin()
+        self._conn.executemany(
+            "UPDATE events SET thread_id = ? WHERE id = ?", [(t, e) for e, t in threads]
+        )
 
     def iter_events(
         self, story: str | None = None, *, include_mentioned: bool = True

@@ -257,6 +257,14 @@ def m006_cluster_frequencies(conn: sqlite3.Connection) -> None:
     conn.executemany("INSERT INTO cluster_df (term, n) VALUES (?, ?)", sorted(counts.items()))
 
 
+def m007_event_threads(conn: sqlite3.Connection) -> None:
+    """Each event's thread: the story the linker put it in before small stories were
+    folded into larger ones, so that every run folds all stories afresh as one ingest
+    would.  A store written before has only the folded story; it stands in."""
+    conn.execute("ALTER TABLE events ADD COLUMN thread_id TEXT")
+    conn.execute("UPDATE events SET thread_id = story_id")
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     m001_initial,
     m002_timexes,
@@ -264,6 +272,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     m004_context_referrers,
     m005_event_profiles,
     m006_cluster_frequencies,
+    m007_event_threads,
 )
 """Every migration, in the order it is applied.  Append new ones; never reorder."""
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import math
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from storyline.events import Signal
@@ -182,25 +182,20 @@ class StoryLinker:
             story_id = self._merged[story_id]
         return story_id
 
-    def consolidate(self, only: Collection[str] | None = None) -> int:
+    def consolidate(self) -> int:
         """Fold each small story into the larger story it resembles most.
 
         A story of at most ``small_story`` events is what is left of a thread whose
         events never reached its main story's threshold one by one; against the whole
         main story (whose profile now holds the thread's vocabulary) a lower bar,
-        ``absorb_similarity`` and ``absorb_topic``, suffices.  With ``only``, just the
-        small stories among those ids (the ones that changed) are looked at: a story
-        left alone once is not folded later merely because another grew.  Returns how
-        many stories were folded.
+        ``absorb_similarity`` and ``absorb_topic``, suffices.  Folding changes the
+        stories it joins: a caller that goes on adding events keeps the assignments from
+        before (`assignments`) and starts a new linker from them.  Returns how many
+        stories were folded.
         """
         config = self.config
-        wanted = None if only is None else {self._resolve(i) for i in only}
         small = sorted(
-            (
-                t
-                for t in self._stories.values()
-                if t.n <= config.small_story and (wanted is None or t.id in wanted)
-            ),
+            (t for t in self._stories.values() if t.n <= config.small_story),
             key=lambda t: (t.n, t.id),
         )
         folded = 0
