@@ -296,9 +296,7 @@ class StoryStep:
             if story_id is not None:
                 mapping[event.id] = story_id
         stories = self._store(mapping, history, {e.id for e in reported})
-        self.store.put_event_threads(
-            (e, t) for e, t in threads.items() if self.threads.get(e) != t
-        )
+        self.store.put_event_threads((e, t) for e, t in threads.items() if self.threads.get(e) != t)
         return stories
 
     def _engine_history(self, at: str) -> dict[str, list[StoryChange]]:
