@@ -111,7 +111,8 @@ def tokenize(text: str) -> Tokens:
         start, end = match.span()
         gap = text[last_end:start]
         gaps.append(gap)
-        opens.append(not words or _ends_sentence(words[-1], gap))
+        # A single space, the commonest gap by far, never closes a sentence.
+        opens.append(not words or (gap != " " and _ends_sentence(words[-1], gap)))
         words.append(match.group())
         starts.append(start)
         ends.append(end)

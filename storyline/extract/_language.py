@@ -74,8 +74,11 @@ _MAX_WORDS = 400
 
 def _script_language(text: str) -> str | None:
     """Return a language fixed by the writing system, if the text has one."""
+    sample = text[:2000]
+    if not sample or max(sample) < "\u0370":
+        return None  # Latin script only (most news): nothing below is counted but "other"
     counts: Counter[str] = Counter()
-    for char in text[:2000]:
+    for char in sample:
         code = ord(char)
         if 0x3040 <= code <= 0x30FF:
             counts["ja"] += 1
