@@ -14,8 +14,9 @@ come without a date, so each ingest also dates them from the archive's coverage.
 
 With ``--halves`` it checks instead that ingesting in parts ends where one ingest does:
 the articles go in as one ingest, as two (earlier half, then later half) and as two the
-other way round (later half first, as when an older crawl arrives late); it reports the
-adjusted Rand index of each two-part run's events and stories against the one ingest's.
+other way round (later half first, as when an older crawl arrives late), and the last
+store is then rebuilt (`storyline rebuild`); it reports the adjusted Rand index of each
+run's events and stories against the one ingest's.
 
 Usage::
 
@@ -113,6 +114,12 @@ def run_halves(articles: list[Article], source: str) -> None:
             found[name] = _partitions(db)
             agreement = _agreement(found["one ingest"], found[name])
             rows.append([name, *agreement, " + ".join(f"{s:.1f}" for s in seconds)])
+        start = time.perf_counter()
+        with storyline.open(db) as lib:
+            lib.rebuild()
+        seconds = [time.perf_counter() - start]
+        rebuilt = _agreement(found["one ingest"], _partitions(db))
+        rows.append([f"{name}, then rebuild", *rebuilt, f"{seconds[0]:.1f}"])
     print(f"\n## {len(articles):,} {source} articles in one ingest and in two halves\n")
     headers = ["ingests", "events", "events ARI", "stories", "stories ARI", "seconds"]
     print(format_table(headers, rows))
