@@ -298,7 +298,7 @@ def run_ecb_offline() -> None:
     best = max(grid, key=lambda nl: scores(gold, average_linkage(cached[nl[0]], nl[1]))["B3 F1"])
     rows = []
     for name, documents in (("train", train), ("dev", dev)):
-        similarity = _offline_similarities(documents, best[0])
+        similarity = cached[best[0]] if documents is train else _offline_similarities(dev, best[0])
         subtopics = [d.subtopic for d in documents]
         runs = [(name, average_linkage(similarity, best[1]))]
         # With the number of sub-topics given, as the anchor of the issue was run.

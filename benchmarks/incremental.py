@@ -117,9 +117,9 @@ def run_halves(articles: list[Article], source: str) -> None:
         start = time.perf_counter()
         with storyline.open(db) as lib:
             lib.rebuild()
-        seconds = [time.perf_counter() - start]
+        spent = time.perf_counter() - start
         rebuilt = _agreement(found["one ingest"], _partitions(db))
-        rows.append([f"{name}, then rebuild", *rebuilt, f"{seconds[0]:.1f}"])
+        rows.append([f"{name}, then rebuild", *rebuilt, f"{spent:.1f}"])
     print(f"\n## {len(articles):,} {source} articles in one ingest and in two halves\n")
     headers = ["ingests", "events", "events ARI", "stories", "stories ARI", "seconds"]
     print(format_table(headers, rows))
