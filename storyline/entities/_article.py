@@ -150,11 +150,20 @@ def _chain_people(mentions: Sequence[Mention], chains: _Chains, gaz: Gazetteer) 
         if m.kind in ("PERSON", "OTHER") and len(m.text.split()) > 1
     ]
     people = [i for i in full if mentions[i].kind == "PERSON"]
-    for pos, i in enumerate(people):
-        for j in people[:pos]:
-            if names_agree(mentions[i].text.split(), mentions[j].text.split()):
+    # Each mention joins the earliest earlier one that agrees with it; a name written
+    # again is compared once, through its first mention.
+    first: dict[str, int] = {}
+    for i in people:
+        text = mentions[i].text
+        if text in first:
+            chains.join(i, first[text])
+            continue
+        words = text.split()
+        for other, j in first.items():
+            if names_agree(words, other.split()):
                 chains.join(i, j)
                 break
+        first[text] = i
     owners_of: dict[str, list[int]] = {}
     for i in full:
         for key in surname_keys(mentions[i].text.split(), gaz):

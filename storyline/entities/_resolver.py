@@ -31,6 +31,7 @@ import logging
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Protocol
 
 from storyline.entities._gazetteer import Gazetteer, default_gazetteer
@@ -481,8 +482,10 @@ class EntityResolver:
         counter.update(others)
         if len(counter) > _MAX_CONTEXT:
             # Cut back among equal counts by id: a set's order (and `most_common`'s
-            # tie order after it) changes from one process to the next.
-            kept = sorted(counter.items(), key=lambda item: (-item[1], item[0]))
+            # tie order after it) changes from one process to the next.  By id, then
+            # by count (a stable sort, reversed stably too): no key tuple per item.
+            kept = sorted(counter.items())
+            kept.sort(key=itemgetter(1), reverse=True)
             self._context[entity_id] = Counter(dict(kept[: _MAX_CONTEXT // 2]))
 
 
