@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import heapq
 import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from operator import mul
 
 from storyline.events import Signal
 from storyline.model import Event
@@ -125,6 +127,8 @@ class StoryLinker:
         self._postings: dict[str, set[str]] = {}
         self._df: dict[str, int] = {}
         self._events = 0
+        self._idf_cache: dict[str, float] = {}
+        self._idf_at = 0
         self._assigned: dict[str, str] = {}
         self._merged: dict[str, str] = {}
 
@@ -211,22 +215,27 @@ class StoryLinker:
     def _closest(self, thread: _Thread, least: float, least_topic: float) -> _Thread | None:
         """The other story most similar to ``thread`` scoring at least ``least``."""
         config = self.config
-        top_ent = sorted(thread.ent, key=lambda k: -thread.ent[k])[: config.event_entities]
-        top_terms = sorted(thread.terms, key=lambda k: -thread.terms[k])[:8]
+        # The heaviest first, ties in insertion order (as a stable sort would give).
+        top_ent = heapq.nlargest(config.event_entities, thread.ent, key=thread.ent.__getitem__)
+        top_terms = heapq.nlargest(8, thread.terms, key=thread.terms.__getitem__)
         votes: Counter[str] = Counter()
         for key in ["@" + e for e in top_ent] + top_terms:
             posting = self._postings.get(key)
             if posting is not None and len(posting) <= config.max_posting:
                 votes.update(posting)
         votes.pop(thread.id, None)
-        ranked = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[: config.max_candidates]
+        ranked = heapq.nsmallest(config.max_candidates, votes.items(), key=_most_votes)
         best: tuple[float, str] | None = None
+        # The story's own weights once, for every candidate.
+        ent, terms = self._weighted(thread.ent, "@"), self._weighted(thread.terms, "")
         for story_id, _ in ranked:
             other = self._stories[story_id]
-            topic = self._dict_cosine(thread, other, "")
+            topic = _shared_cosine(terms, other.terms, thread.tnorm2 * other.tnorm2)
             if topic < least_topic:
                 continue
-            score = config.entity_weight * self._dict_cosine(thread, other, "@")
+            score = config.entity_weight * _shared_cosine(
+                ent, other.ent, thread.enorm2 * other.enorm2
+            )
             score += config.topic_weight * topic
             if score >= least and (best is None or score > best[0]):
                 best = (score, story_id)
@@ -242,19 +251,10 @@ class StoryLinker:
             self._join(big, small)
             thread = big
 
-    def _dict_cosine(self, one: _Thread, two: _Thread, tag: str) -> float:
-        a, b = (one.ent, two.ent) if tag else (one.terms, two.terms)
-        norm2 = (one.enorm2 * two.enorm2) if tag else (one.tnorm2 * two.tnorm2)
-        if norm2 <= 0:
-            return 0.0
-        if len(a) > len(b):
-            a, b = b, a
-        dot = 0.0
-        for key, weight in a.items():
-            mass = b.get(key)
-            if mass is not None:
-                dot += weight * mass * self._idf(tag + key) ** 2
-        return dot / math.sqrt(norm2)
+    def _weighted(self, profile: dict[str, float], tag: str) -> dict[str, float]:
+        """A story's profile with each weight times its key's squared IDF."""
+        idf = self._idf
+        return {key: weight * idf(tag + key) ** 2 for key, weight in profile.items()}
 
     def _join(self, big: _Thread, small: _Thread) -> None:
         for tag, source, target in (("@", small.ent, big.ent), ("", small.terms, big.terms)):
@@ -276,7 +276,16 @@ class StoryLinker:
     # -- internals -------------------------------------------------------------------
 
     def _idf(self, key: str) -> float:
-        return math.log((2 + self._events) / (1 + self._df.get(key, 0)))
+        # Weights change only when an event is absorbed, which counts one more event:
+        # between two, each key's weight is worked out once (folding scores many pairs).
+        if self._idf_at != self._events:
+            self._idf_cache.clear()
+            self._idf_at = self._events
+        value = self._idf_cache.get(key)
+        if value is None:
+            value = math.log((2 + self._events) / (1 + self._df.get(key, 0)))
+            self._idf_cache[key] = value
+        return value
 
     def _vector(self, profile: dict[str, float], tag: str) -> tuple[_Vector, float]:
         vector = [(key, weight, self._idf(tag + key)) for key, weight in profile.items()]
@@ -326,6 +335,21 @@ class StoryLinker:
                 thread.tnorm2 += delta
             self._postings.setdefault(tag + key, set()).add(thread.id)
         thread.n += 1
+
+
+def _shared_cosine(weighted: dict[str, float], other: dict[str, float], norm2: float) -> float:
+    """The cosine of two stories' profiles: ``weighted`` from `StoryLinker._weighted`,
+    ``other`` raw, ``norm2`` the product of their squared norms.  Summed exactly
+    (`math.fsum`), so the order of the shared keys does not matter."""
+    if norm2 <= 0:
+        return 0.0
+    shared = weighted.keys() & other.keys()
+    dot = math.fsum(map(mul, map(weighted.__getitem__, shared), map(other.__getitem__, shared)))
+    return dot / math.sqrt(norm2)
+
+
+def _most_votes(item: tuple[str, int]) -> tuple[int, str]:
+    return -item[1], item[0]
 
 
 def _cosine(mine: _Vector, norm: float, theirs: dict[str, float], norm2: float) -> float:
