@@ -349,6 +349,7 @@ def _shared_cosine(weighted: dict[str, float], other: dict[str, float], norm2: f
 
 
 def _most_votes(item: tuple[str, int]) -> tuple[int, str]:
+    """Order (story id, votes) pairs by most votes, then by id."""
     return -item[1], item[0]
 
 
