@@ -224,7 +224,7 @@ class StoryLinker:
             if posting is not None and len(posting) <= config.max_posting:
                 votes.update(posting)
         votes.pop(thread.id, None)
-        ranked = heapq.nsmallest(config.max_candidates, votes.items(), key=_most_votes)
+        ranked = _most_voted(votes, config.max_candidates)
         best: tuple[float, str] | None = None
         # The story's own weights once, for every candidate.
         ent, terms = self._weighted(thread.ent, "@"), self._weighted(thread.terms, "")
@@ -299,7 +299,7 @@ class StoryLinker:
             posting = self._postings.get(key)
             if posting is not None and len(posting) <= config.max_posting:
                 votes.update(posting)
-        ranked = sorted(votes.items(), key=lambda kv: (-kv[1], kv[0]))[: config.max_candidates]
+        ranked = _most_voted(votes, config.max_candidates)
         evec, enorm = self._vector(ent, "@")
         tvec, tnorm = self._vector(terms, "")
         chosen: _Thread | None = None
@@ -351,6 +351,16 @@ def _shared_cosine(weighted: dict[str, float], other: dict[str, float], norm2: f
 def _most_votes(item: tuple[str, int]) -> tuple[int, str]:
     """Order (story id, votes) pairs by most votes, then by id."""
     return -item[1], item[0]
+
+
+def _most_voted(votes: Counter[str], count: int) -> list[tuple[str, int]]:
+    """The ``count`` most voted stories, ties by id: only those with at least the
+    ``count``-th highest vote are ordered (the vote counts are sorted in C)."""
+    items = list(votes.items())
+    if len(items) > count > 0:
+        floor = sorted(votes.values(), reverse=True)[count - 1]
+        items = [item for item in items if item[1] >= floor]
+    return sorted(items, key=_most_votes)[:count]
 
 
 def _cosine(mine: _Vector, norm: float, theirs: dict[str, float], norm2: float) -> float:
