@@ -17,9 +17,11 @@ incremental ingest (a few new articles) and a full `rebuild` (every article, aft
 
 from __future__ import annotations
 
+import gc
 import logging
 import re
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from storyline.analysis._dates import date_from_archive
@@ -52,6 +54,27 @@ logger = logging.getLogger(__name__)
 
 _USER_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 
+COLLECTOR_THRESHOLDS = (50_000, 20, 100)
+"""Python's cycle-collector thresholds while an analysis runs (the defaults are
+``(700, 10, 10)``).  A run holds a large state that lives until its end: the recent
+events, every story's profile, the entity resolver, every stored link.  At the default
+thresholds the collector scanned that state again and again, a quarter of the time of
+one article ingested into a dense 20,000-article archive (1.5 of 6.8 s, measured with
+``gc.callbacks``); these make such full scans rare.  The run makes little cyclic
+garbage: peak memory was the same in both cases."""
+
+
+@contextmanager
+def _few_collections() -> Iterator[None]:
+    """Run the block (or, as a decorator, the function) with the cycle collector at
+    `COLLECTOR_THRESHOLDS`."""
+    before = gc.get_threshold()
+    gc.set_threshold(*COLLECTOR_THRESHOLDS)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+
 
 @dataclass(frozen=True, slots=True)
 class AnalysisReport:
@@ -67,6 +90,7 @@ class AnalysisReport:
     """User aliases whose canonical entity the archive does not hold yet."""
 
 
+@_few_collections()
 def analyse(
     store: SQLiteStore, *, previous_stories: Mapping[str, Collection[str]] | None = None
 ) -> AnalysisReport:
@@ -107,6 +131,7 @@ def analyse(
     )
 
 
+@_few_collections()
 def apply_aliases(store: SQLiteStore) -> tuple[str, ...]:
     """Take in the user's aliases added since the last run, and commit.
 
