@@ -204,7 +204,7 @@ _DATE_VALUE = re.compile(
     re.VERBOSE,
 )
 _DURATION_VALUE = re.compile(
-    r"^P(?:(?:\d+(?:\.\d+)?|X)(?:Y|M|W|D|Q|E|C|L|WE))*"
+    r"^P(?:(?:\d+(?:\.\d+)?|X)(?:Y|M|W|D|Q|E|C|L))*"
     r"(?:T(?:(?:\d+(?:\.\d+)?|X)[HMS])+)?$"
 )
 

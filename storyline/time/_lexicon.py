@@ -75,12 +75,14 @@ VAGUE_QUANTITIES = (
     "countless", "a couple of", "couple of", "a couple", "more", "the",
 )  # fmt: skip
 
-# Unit word -> (TIMEX3 duration unit, how many of that unit one word stands for).
+# Unit word -> (TIMEX3 duration unit, how many of that unit one word stands for).  A
+# weekend lasts two days: TimeML has a weekend only as a day of the week ("1998-W05-WE"),
+# not as a unit of durations.
 UNITS: dict[str, tuple[str, int]] = {
     "second": ("S", 1), "minute": ("MIN", 1), "hour": ("H", 1), "day": ("D", 1),
     "night": ("D", 1), "week": ("W", 1), "fortnight": ("W", 2), "month": ("M", 1),
     "quarter": ("Q", 1), "year": ("Y", 1), "decade": ("Y", 10), "century": ("Y", 100),
-    "millennium": ("Y", 1000), "weekend": ("WE", 1),
+    "millennium": ("Y", 1000), "weekend": ("D", 2),
 }  # fmt: skip
 
 PLURAL_UNITS: dict[str, str] = {

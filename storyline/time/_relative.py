@@ -111,6 +111,8 @@ def norm_ago(match: Match, ctx: Context) -> Norm | None:
     sign = -1 if lower_group(match, "dir") in ("ago", "earlier", "back") else 1
     if number is None:
         return Norm("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF")
+    if unit_word == "weekend":
+        return Norm("DATE", "XXXX-XX-XX")  # which weekend "two weekends ago" was is open
     if code not in _SHIFT_UNITS:
         return _clock_shift(ctx, code, number * sign)
     granularity = _GRANULARITY_OF[code]
@@ -134,7 +136,7 @@ def norm_ago(match: Match, ctx: Context) -> Norm | None:
 
 
 def _clock_shift(ctx: Context, code: str, signed: float) -> Norm | None:
-    if ctx.anchor is None or code == "WE":
+    if ctx.anchor is None:
         return Norm("DATE", "XXXX-XX-XX")
     if ctx.clock is None:
         return Norm("DATE", ctx.anchor.isoformat())

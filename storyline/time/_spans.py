@@ -176,6 +176,8 @@ def norm_set(match: Match, ctx: Context) -> Norm | None:
         count *= 2
     if what in WEEKDAYS:
         return Norm("SET", f"XXXX-WXX-{WEEKDAYS[what]}")
+    if what == "weekend":
+        return Norm("SET", "XXXX-WXX-WE")
     if what in MONTHS:
         return Norm("SET", f"XXXX-{MONTHS[what]:02d}")
     if what in SEASONS:

@@ -57,6 +57,10 @@ CASES = [
     ("It took several years.", ANCHOR, "several years", "DURATION", "PXY"),
     ("He waited 2 1/2 years.", ANCHOR, "2 1/2 years", "DURATION", "P2Y6M"),
     ("The fair is held every year.", ANCHOR, "every year", "SET", "P1Y"),
+    # A weekend lasts two days; TimeML has it only as a day of the week.
+    ("He spent a weekend there.", ANCHOR, "a weekend", "DURATION", "P2D"),
+    ("The market opens every weekend.", ANCHOR, "every weekend", "SET", "XXXX-WXX-WE"),
+    ("It rained two weekends ago.", ANCHOR, "two weekends ago", "DATE", "XXXX-XX-XX"),
     ("Trade is worth around $9bn a year.", ANCHOR, "a year", "SET", "P1Y"),
     ("The magazine appears weekly.", ANCHOR, "weekly", "SET", "P1W"),
     ("The market opens each Monday.", ANCHOR, "each Monday", "SET", "XXXX-WXX-1"),

@@ -6,9 +6,11 @@ import re
 from pathlib import Path
 
 import pytest
+from lxml import etree
 
 from storyline.errors import SourceError
 from storyline.time import annotate_timeml, annotate_timeml_dir
+from tests.conftest import shared_path
 
 DOCUMENT = """<?xml version="1.0" ?>
 <TimeML>
@@ -96,3 +98,26 @@ def test_without_dct_values_stay_unresolved() -> None:
     bare = DOCUMENT.replace(DOCUMENT[DOCUMENT.index("<DCT>") : DOCUMENT.index("</DCT>") + 6], "")
     out = annotate_timeml(bare)
     assert 'value="XXXX-WXX-6">Saturday' in out and 'value="P18M">18 months' in out
+
+
+# One sentence a kind of expression, to check every value against the TimeML schema.
+MANY_KINDS = [
+    "He spent a weekend, then two weekends, in Osaka, and goes there every weekend.",
+    "The talks ran from March to May 2005 and again in the spring of 1998.",
+    "Profits rose in the third quarter and in the first half, as in the 1990s.",
+    "The race took 2 1/2 hours; the winner ran it in 44.88 seconds at 10:30 p.m. EST.",
+    "Two decades ago and a century earlier, twice a year, each Monday and nightly.",
+    "Recently, now and in the coming months, the 60-year treaty stood for a decade.",
+    "Three weekends ago it rained; on 31 February 2014 nothing happened.",
+]
+
+
+def test_every_value_passes_the_timeml_schema() -> None:
+    schema_file = shared_path("data", "tempeval3", "scorer-spec", "tml.xsd")
+    schema = etree.XMLSchema(etree.parse(str(schema_file)))
+    text = "\n\n".join(MANY_KINDS)
+    document = DOCUMENT[: DOCUMENT.index("<TEXT>")] + f"<TEXT>\n{text}\n</TEXT>\n</TimeML>\n"
+    out = annotate_timeml(document)
+    assert out.count("<TIMEX3") > 20
+    parsed = etree.fromstring(out.encode("utf-8"))
+    assert schema.validate(parsed), schema.error_log.last_error
