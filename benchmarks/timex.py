@@ -5,7 +5,9 @@ turned into system input by stripping every tag inside ``<TEXT>`` (the DCT stays
 through `storyline.time.annotate_timeml`, and scored against the gold with the
 TempEval-3 rules (see the data README): relaxed match = any overlap (one-to-one, greedy),
 strict match = the same tokens, type and value accuracy over relaxed matches, attribute
-F1 = accuracy x relaxed F1, all micro-averaged, the DCT excluded.
+F1 = accuracy x relaxed F1, all micro-averaged, the DCT excluded.  Every annotated
+document is also checked against the TimeML schema the task's validator uses
+(``scorer-spec/tml.xsd``).
 
 TimeBank is the tuning set; AQUAINT is the development test and is never used to write
 rules (``--errors`` lists mismatches of the tuning sets only).  ``--set TE3-Silver``
@@ -25,6 +27,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from lxml import etree
+
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
@@ -32,6 +36,7 @@ from storyline.time import annotate_timeml  # noqa: E402
 
 TEMPEVAL = ROOT.parent / "shared" / "data" / "tempeval3"
 DATA = TEMPEVAL / "TBAQ-cleaned"
+SCHEMA = TEMPEVAL / "scorer-spec" / "tml.xsd"
 SETS = ("TimeBank", "AQUAINT")
 TUNING = ("TimeBank", "TE3-Silver")
 
@@ -53,12 +58,16 @@ class Span:
 
 
 def strip_text(xml_text: str) -> str:
-    """Return the document with every tag inside <TEXT> removed (the system input)."""
+    """Return the system input of a gold document, as the task's input files are: every
+    tag inside <TEXT> removed, and the annotations after it (event instances, links)."""
     match = _TEXT.search(xml_text)
     if match is None:
         raise ValueError("no <TEXT>")
     plain = _TAG.sub("", match.group(2))
-    return xml_text[: match.start(2)] + plain + xml_text[match.end(2) :]
+    rest = xml_text[match.end(2) :]
+    close = rest.rfind("</TimeML>")
+    tail = "</TEXT>\n\n" + rest[close:] if close >= 0 else rest
+    return xml_text[: match.start(2)] + plain + tail
 
 
 def read_timexes(xml_text: str) -> tuple[str, list[Span]]:
@@ -191,8 +200,23 @@ def run_set(name: str, limit: int | None, show_errors: bool) -> None:
             errors.append(f"## {path.name}")
         score_document(gold_text, gold, system, counts, errors)
     print(counts.report(name, len(files), seconds))
+    invalid = schema_failures([(path.name, xml) for path, xml in zip(files, outputs, strict=True)])
+    print(f"  schema   {len(files) - len(invalid)} of {len(files)} files valid against tml.xsd")
+    for problem in invalid[:10]:
+        print(f"    {problem}")
     if errors:
         print("\n".join(errors))
+
+
+def schema_failures(documents: list[tuple[str, str]]) -> list[str]:
+    """Check each annotated document against the TimeML schema of the task's validator;
+    return one line per document that fails."""
+    schema = etree.XMLSchema(etree.parse(str(SCHEMA)))
+    failures = []
+    for name, xml in documents:
+        if not schema.validate(etree.fromstring(xml.encode("utf-8"))):
+            failures.append(f"{name}: {schema.error_log.last_error}")
+    return failures
 
 
 def main() -> int:
