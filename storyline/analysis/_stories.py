@@ -216,19 +216,27 @@ class StoryStep:
         # own story for it before folding: the linker resumes from the threads.
         self.stored: dict[str, str] = {}
         self.threads: dict[str, str] = {}
-        by_thread: dict[str, list[Event]] = defaultdict(list)
+        reported: dict[str, str] = {}  # the threads of events with articles
         for event_id, (story_id, thread_id) in store.event_stories().items():
             if story_id is None:
                 continue
             self.stored[event_id] = story_id
             self.threads[event_id] = thread = thread_id or story_id
             if not self.events[event_id].mentioned_only:
-                by_thread[thread].append(self.events[event_id])
-        cached = store.get_event_profiles([e.id for events in by_thread.values() for e in events])
+                reported[event_id] = thread
+        cached = store.get_event_profiles(list(reported))
         self._fresh: dict[str, Profile] = {}
-        for thread, events in sorted(by_thread.items()):
-            profiled = [(e, self._profile(e, cached.get(e.id))) for e in events]
-            self.linker.restore_profiled(thread, profiled)
+        self._profiles = {e: self._profile(self.events[e], cached.get(e)) for e in reported}
+        self.linker = self._resumed(reported)
+
+    def _resumed(self, threads: Mapping[str, str]) -> StoryLinker:
+        """A linker holding the events of ``threads`` (event id -> thread id), restored
+        from the events' profiles in the order one run adds events (by time), so that
+        its weights are summed as that run's were."""
+        linker = StoryLinker()
+        for event in sorted((self.events[e] for e in threads), key=_event_order):
+            linker.restore_profiled(threads[event.id], [(event, self._profiles[event.id])])
+        return linker
 
     def _signals(self, event: Event) -> list[Signal]:
         known = self._known
@@ -266,7 +274,8 @@ class StoryStep:
         """
         for event in sorted(reported, key=_event_order):
             self.events[event.id] = event
-            self.linker.add_profiled(event, self._profile(event, None))
+            self._profiles[event.id] = profile = self._profile(event, None)
+            self.linker.add_profiled(event, profile)
         sizes = self._sizes()
         self.store.put_event_profiles(
             (e, {"sizes": sizes, "ent": ent, "terms": terms})
@@ -275,11 +284,17 @@ class StoryStep:
         threads = self.linker.assignments()
         # Folding is a view over every thread, worked out again each run from the
         # threads as they stand, so that ingesting in parts folds what one ingest folds
-        # (folding only stored, already folded stories would snowball).
+        # (folding only stored, already folded stories would snowball).  It is worked
+        # out on the threads restored as the next run will restore them, not on the
+        # linker this run grew (whose weights were summed as events came): otherwise
+        # the next run, even of one unrelated article, folds otherwise.
+        self._merged = self.linker.merged()
+        self.linker = self._resumed(threads)
         self.linker.consolidate()
-        stale = [e for e in self.events if self.events[e].mentioned_only]
-        for event_id in stale:
-            del self.events[event_id]
+        # Mentioned-only events are made anew by every run; those that come out as
+        # stored need no writing.
+        stale = {e: self.events.pop(e) for e in list(self.events) if self.events[e].mentioned_only}
+        renewed = {e.id for e in mentioned if stale.get(e.id) != e}
         corrections = [Correction.from_dict(c.data) for c in self.store.iter_corrections("story")]
         mapping, history = apply_corrections(self.linker.assignments(), corrections)
         if previous:
@@ -295,7 +310,7 @@ class StoryStep:
             story_id = self._story_of_mentioner(event, mapping)
             if story_id is not None:
                 mapping[event.id] = story_id
-        stories = self._store(mapping, history, {e.id for e in reported})
+        stories = self._store(mapping, history, {e.id for e in reported} | renewed)
         self.store.put_event_threads((e, t) for e, t in threads.items() if self.threads.get(e) != t)
         return stories
 
@@ -309,7 +324,8 @@ class StoryStep:
                 history[story_id] = [h for h in story.history if h.by == "engine"]
         for story_id in set(self.linker.assignments().values()) - known:
             history[story_id].append(StoryChange("created", at))
-        for old, new in sorted(self.linker.merged().items()):
+        merged = {old: self.linker.merged().get(new, new) for old, new in self._merged.items()}
+        for old, new in sorted({**merged, **self.linker.merged()}.items()):
             if old in known:
                 history[new].append(StoryChange("merged", at, "engine", (old,)))
         return history
@@ -334,16 +350,13 @@ class StoryStep:
         changed = {
             story_id
             for event_id, story_id in mapping.items()
-            if event_id in touched
-            or self.stored.get(event_id) != story_id
-            or self.events[event_id].mentioned_only
+            if event_id in touched or self.stored.get(event_id) != story_id
         } | set(history)
         changed |= {self.stored[e] for e in self.stored if mapping.get(e) != self.stored[e]}
         self.store.put_events(
             (self.events[e], s)
             for e, s in mapping.items()
-            if e in self.events
-            and (e in touched or self.stored.get(e) != s or self.events[e].mentioned_only)
+            if e in self.events and (e in touched or self.stored.get(e) != s)
         )
         at = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
         engine = self._engine_history(at)
