@@ -226,6 +226,7 @@ class StoryStep:
                 reported[event_id] = thread
         cached = store.get_event_profiles(list(reported))
         self._fresh: dict[str, Profile] = {}
+        self._merged: dict[str, str] = {}  # stories merged while this run added events
         self._profiles = {e: self._profile(self.events[e], cached.get(e)) for e in reported}
         self.linker = self._resumed(reported)
 
@@ -324,8 +325,10 @@ class StoryStep:
                 history[story_id] = [h for h in story.history if h.by == "engine"]
         for story_id in set(self.linker.assignments().values()) - known:
             history[story_id].append(StoryChange("created", at))
-        merged = {old: self.linker.merged().get(new, new) for old, new in self._merged.items()}
-        for old, new in sorted({**merged, **self.linker.merged()}.items()):
+        # Merges while this run added events, then those of the fold.
+        folded = self.linker.merged()
+        merged = {old: folded.get(new, new) for old, new in self._merged.items()}
+        for old, new in sorted({**merged, **folded}.items()):
             if old in known:
                 history[new].append(StoryChange("merged", at, "engine", (old,)))
         return history
