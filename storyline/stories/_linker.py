@@ -198,8 +198,9 @@ class StoryLinker:
     def consolidate(self) -> int:
         """Fold each small story into the larger story it resembles most.
 
-        A story of at most ``small_story`` events is what is left of a thread whose
-        events never reached its main story's threshold one by one; against the whole
+        A story of at most ``small_story`` events (and ``small_story_articles``
+        articles) is what is left of a thread whose events never reached its main
+        story's threshold one by one; against the whole
         main story (whose profile now holds the thread's vocabulary) a lower bar,
         ``absorb_similarity`` and ``absorb_topic``, suffices.  Folding changes the
         stories it joins: a caller that goes on adding events keeps the assignments from

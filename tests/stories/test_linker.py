@@ -49,3 +49,34 @@ def test_restore_then_add_matches_one_run() -> None:
     for event, signals in _EVENTS[3:]:
         resumed.add(event, signals)
     assert resumed.assignments() == seen
+
+
+def _fishing(articles: int) -> tuple[Event, list[Signal]]:
+    signal = Signal(
+        "a-fishing",
+        terms=(("islands", 0.6), ("fishing", 1.0), ("boats", 1.0)),
+        entities=("hokkaido",),
+    )
+    ids = tuple(f"a-fishing-{n}" for n in range(articles))
+    return Event("e-fishing", "e-fishing", articles=ids), [signal]
+
+
+def _folded_with_talks(fishing: tuple[Event, list[Signal]]) -> bool:
+    linker = StoryLinker()
+    for n in range(4):
+        terms = (("islands", 1.0), ("treaty", 1.0), ("summit", 0.6), (f"round{n}", 1.0))
+        signal = Signal(f"a-talks{n}", terms=terms, entities=("russia", "japan"))
+        linker.add(Event(f"e-talks{n}", "talks", articles=(f"a-talks{n}",)), [signal])
+    linker.add(*fishing)
+    for n in range(6):  # unrelated news, so that common words weigh little
+        signal = Signal(f"a-other{n}", terms=((f"word{n}", 1.0), (f"more{n}", 1.0)))
+        linker.add(Event(f"e-other{n}", "other", articles=(f"a-other{n}",)), [signal])
+    linker.consolidate()
+    stories = linker.assignments()
+    return stories["e-fishing"] == stories["e-talks0"]
+
+
+def test_a_small_leftover_is_folded_but_a_widely_covered_story_is_not() -> None:
+    # One event either way: three reports make a leftover thread, sixty a story.
+    assert _folded_with_talks(_fishing(3))
+    assert not _folded_with_talks(_fishing(60))
