@@ -116,12 +116,12 @@ def test_one_more_article_leaves_the_stories_of_a_large_ingest_alone(tmp_path: P
     later.write_text(json.dumps(records[-1]) + "\n", encoding="utf-8")
     with storyline.open(tmp_path / "news.db") as library:
         library.ingest([archive])
-        before = dict(_stories_of_events(library.store))
+        before = _stories_of_events(library.store)
         library.ingest([later])
-        after = dict(_stories_of_events(library.store))
+        after = _stories_of_events(library.store)
     assert len(before) > 100
     assert {e: after[e] for e in before} == before
 
 
-def _stories_of_events(store: SQLiteStore) -> list[tuple[str, str | None]]:
-    return [(e, story) for e, (story, _) in store.event_stories().items()]
+def _stories_of_events(store: SQLiteStore) -> dict[str, str | None]:
+    return {event: story for event, (story, _) in store.event_stories().items()}
