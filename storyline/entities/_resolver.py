@@ -35,7 +35,14 @@ from operator import itemgetter
 from typing import Protocol
 
 from storyline.entities._gazetteer import Gazetteer, default_gazetteer
-from storyline.entities._lexicon import EVENT_SUFFIXES, ORG_SUFFIXES, PLACE_SUFFIXES
+from storyline.entities._lexicon import (
+    EVENT_SUFFIXES,
+    HONORIFICS,
+    ORG_SUFFIXES,
+    PLACE_SUFFIXES,
+    TITLE_MODIFIERS,
+    TITLE_WORDS,
+)
 from storyline.entities._names import names_agree, surname_keys
 from storyline.entities._registry import AliasRegistry
 from storyline.entities._text import normalize_key, slugify
@@ -445,7 +452,7 @@ class EntityResolver:
 
     def _rename(self, record: _Record, local: LocalEntity) -> None:
         """Adopt a fuller person name, or a neutral name over one used by one side."""
-        if record.kind == "PERSON" and len(local.name.split()) > len(record.name.split()):
+        if record.kind == "PERSON" and _fuller_name(record.name, local.name):
             record.name = local.name
         elif record.viewpoint_name and not _has_viewpoint_name(local):
             record.name, record.viewpoint_name = local.name, False
@@ -561,6 +568,31 @@ def _years_apart(a: str | None, b: str | None) -> int | None:
 def _names_of(local: LocalEntity, article: ArticleEntities) -> list[str]:
     names = [local.name, *(article.mentions[i].text for i in local.mentions)]
     return list(dict.fromkeys(names))
+
+
+MAX_NAME_WORDS = 4
+"""A person's name is not adopted as fuller when it runs to more words than this."""
+
+
+def _fuller_name(current: str, candidate: str) -> bool:
+    """Whether ``candidate`` names the person called ``current`` more fully ("Barack
+    Hussein Obama" for "Barack Obama"): more words, at most `MAX_NAME_WORDS`, the same
+    last word, and only name-like words added.  A run of capitals in flat or headline
+    text ("CNN Senior Political Analyst President Barack Obama") is not a fuller name."""
+    old, new = current.split(), candidate.split()
+    if not len(old) < len(new) <= MAX_NAME_WORDS or new[-1] != old[-1]:
+        return False
+    return all(_name_like(word) for word in new if word not in old)
+
+
+def _name_like(word: str) -> bool:
+    """A given name, a middle name or an initial: capitalised, not a title, not an
+    acronym ("CNN", "BP")."""
+    bare = word.strip(".")
+    low = bare.lower()
+    if low in TITLE_WORDS or low in HONORIFICS or low in TITLE_MODIFIERS:
+        return False
+    return bare[:1].isupper() and not (len(bare) > 1 and bare.isupper())
 
 
 def _has_viewpoint_name(local: LocalEntity) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from storyline.entities import (
@@ -41,6 +43,20 @@ def test_a_surname_seen_first_takes_the_full_name_later() -> None:
     assert first["Putin"] == second["Vladimir Putin"] == "person:putin"
     entity = resolver.entity("person:putin")
     assert entity is not None and entity.name == "Vladimir Putin"
+
+
+def test_a_run_of_capitals_before_a_name_is_not_a_fuller_name() -> None:
+    resolver = EntityResolver()
+    _add(resolver, "a", "Barack Obama spoke in Washington.", "2010-06-01")
+    # In flat text a byline's title can run into a name ("By David Gergen , CNN Senior
+    # Political Analyst President Barack Obama 's decision"); the chain then carries it.
+    article = extract_entities("Barack Obama spoke again.", date="2010-06-02")
+    flat = "CNN Senior Political Analyst President Barack Obama"
+    local = dataclasses.replace(article.entities[0], name=flat)
+    resolver.add("b", dataclasses.replace(article, entities=(local,)))
+    _add(resolver, "c", "Later Barack Hussein Obama signed the bill.", "2010-06-03")
+    entity = resolver.entity("person:barack-obama")
+    assert entity is not None and entity.name == "Barack Hussein Obama"
 
 
 def test_people_sharing_a_surname_do_not_merge() -> None:
