@@ -16,7 +16,11 @@ Parts (``--part``, default ``ecb`` and ``t17`` plus a quick ``scale`` run):
   pass loses.
 * ``t17`` — all T17 articles in date order as one stream through events and stories;
   stories are scored against the topic labels (B-cubed F1), and stability is the ARI
-  between the story assignments of two arrival orders.
+  between the story assignments of the date order and eight others (each day's
+  articles shuffled).
+* ``t17-pipeline`` — every T17 record as JSONL through ``storyline ingest`` (entities,
+  events, stories and the rest of the pipeline, as a user would run it), in date order
+  and three shuffled orders; the stored stories are scored against the topic labels.
 * ``growth`` — whether clustering slows as the archive grows: one clusterer fed
   900,000 synthetic articles and one fed only the last 100,000 of them cluster the same
   next 40,000 articles, in alternating chunks so that both see the same machine speed.
@@ -480,6 +484,87 @@ def run_t17(story_config: StoryConfig, tune: bool) -> None:
     )
 
 
+PIPELINE_ORDERS = 3
+"""How many shuffled orders `run_t17_pipeline` ingests besides the date order."""
+
+
+def _t17_records() -> list[dict[str, str]]:
+    """Every T17 record with text, as a JSONL row whose URL names its topic folder."""
+    rows = []
+    for path in sorted(data_dir("t17").glob("*/articles.json")):
+        for record in json.loads(path.read_text(encoding="utf-8")):
+            if record.get("text"):
+                rows.append(
+                    {
+                        "title": record["text"][:80],
+                        "maintext": record["text"],
+                        "date_publish": record["dct"],
+                        "url": f"https://t17.test/{path.parent.name}/{record['uid']}",
+                    }
+                )
+    return rows
+
+
+def _ingested_stories(rows: Sequence[dict[str, str]], folder: Path) -> dict[str, str]:
+    """Ingest ``rows`` in their order into a fresh store; return T17 URL -> story id."""
+    from storyline.library import Library
+    from storyline.store import open_store
+
+    source = folder / "t17.jsonl"
+    source.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    with Library(open_store(folder / "store.db")) as library:
+        library.ingest([source])
+        store = library.store
+        story_of = {e: story for e, (story, _) in store.event_stories().items() if story}
+        found = {}
+        for article in store.iter_articles():
+            events = store.events_of_article(article.id or "")
+            story = next((story_of[e] for e in events if e in story_of), None)
+            for source_row in article.sources:
+                if source_row.url:
+                    found[source_row.url] = story or f"alone:{article.id}"
+    return found
+
+
+def run_t17_pipeline() -> None:
+    """T17 through `storyline ingest`: stories against topics, in several orders."""
+    import tempfile
+
+    rows = sorted(_t17_records(), key=lambda row: (row["date_publish"], row["url"]))
+    orders = [rows]
+    for seed in range(1, PIPELINE_ORDERS + 1):
+        rng = random.Random(seed)
+        orders.append(sorted(rows, key=lambda row: (row["date_publish"], rng.random())))
+    results = []
+    for order in orders:
+        with tempfile.TemporaryDirectory() as tmp:
+            start = time.perf_counter()
+            found = _ingested_stories(order, Path(tmp))
+            results.append((found, time.perf_counter() - start))
+    first = results[0][0]
+    table = []
+    for index, (found, seconds) in enumerate(results):
+        urls = sorted(first.keys() & found.keys())
+        topics = [url.split("/")[3].split("_")[0] for url in urls]
+        result = scores(topics, [found[u] for u in urls])
+        agreement = adjusted_rand([first[u] for u in urls], [found[u] for u in urls])
+        table.append(
+            [
+                "date order" if index == 0 else f"shuffled within days, seed {index}",
+                len(urls),
+                int(result["clusters"]),
+                result["B3 P"],
+                result["B3 R"],
+                result["B3 F1"],
+                agreement,
+                f"{len(urls) / seconds:,.1f}",
+            ]
+        )
+    print("\n## T17 through `storyline ingest`: stories against topics\n")
+    headers = ["order", "records", "stories", "B3 P", "B3 R", "B3 F1", "ARI with date order"]
+    print(format_table([*headers, "records/s"], table))
+
+
 # -- scale ----------------------------------------------------------------------------
 
 
@@ -625,7 +710,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
         "--part",
-        choices=("ecb", "ecb-pipeline", "ecb-offline", "t17", "scale", "growth", "lookup", "all"),
+        choices=(
+            "ecb",
+            "ecb-pipeline",
+            "ecb-offline",
+            "t17",
+            "t17-pipeline",
+            "scale",
+            "growth",
+            "lookup",
+            "all",
+        ),
         default="all",
     )
     parser.add_argument("--quick", action="store_true", help="small runs (scale: 100,000 articles)")
@@ -640,6 +735,8 @@ def main() -> None:
         run_ecb_offline()
     if args.part in ("t17", "all"):
         run_t17(StoryConfig(), args.tune)
+    if args.part == "t17-pipeline":
+        run_t17_pipeline()
     if args.part == "growth":
         run_growth()
     if args.part == "lookup":
