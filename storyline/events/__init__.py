@@ -22,7 +22,7 @@ from __future__ import annotations
 from storyline.events._cluster import ClusterConfig, EventClusterer, event_id_for
 from storyline.events._describe import KINDS, agreed_time, describe_event, event_kind
 from storyline.events._signal import Signal, article_signal, event_day, parse_day
-from storyline.events._text import Vocabulary, count_terms, name_keys
+from storyline.events._text import Vocabulary, count_terms, heaviest_keys, name_keys
 
 __all__ = [
     "ClusterConfig",
@@ -37,6 +37,7 @@ __all__ = [
     "event_day",
     "event_id_for",
     "event_kind",
+    "heaviest_keys",
     "name_keys",
     "parse_day",
 ]

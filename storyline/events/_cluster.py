@@ -332,9 +332,7 @@ class EventClusterer:
         votes = Counter(  # counted in C
             chain.from_iterable(p for p in postings if p and len(p) <= config.max_posting)
         )
-        return [
-            self._active[event_id] for event_id in heaviest_keys(votes)[: config.max_candidates]
-        ]
+        return [self._active[event_id] for event_id in heaviest_keys(votes, config.max_candidates)]
 
     def _best(
         self, signal: Signal, day: int | None, span: tuple[int, int] | None

@@ -131,7 +131,7 @@ def _top_terms(
     counts: Counter[str], vocabulary: Vocabulary | None
 ) -> tuple[tuple[str, float], ...]:
     if vocabulary is None:
-        return tuple((term, _tf(counts[term])) for term in heaviest_keys(counts)[:MAX_TERMS])
+        return tuple((term, _tf(counts[term])) for term in heaviest_keys(counts, MAX_TERMS))
     weighted = [(term, _tf(n)) for term, n in counts.items()]
     weighted.sort(key=lambda tw: (-tw[1] * vocabulary.idf(tw[0]), tw[0]))
     return tuple(weighted[:MAX_TERMS])

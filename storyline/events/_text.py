@@ -109,14 +109,20 @@ def heaviest_first(rows: Iterable[_Row]) -> list[_Row]:
     return ranked
 
 
-def heaviest_keys(weights: Mapping[_Key, float]) -> list[_Key]:
-    """The keys of ``weights``, heaviest first, ties by key.
+def heaviest_keys(weights: Mapping[_Key, float], count: int | None = None) -> list[_Key]:
+    """The keys of ``weights``, heaviest first, ties by key; the first ``count`` of them.
 
-    Like `heaviest_first` on the items, without building and comparing tuples.
+    Like `heaviest_first` on the items, without building and comparing tuples.  When
+    ``count`` is far below the number of keys (the candidates among thousands of voted
+    stories), only the keys weighing at least the ``count``-th heaviest are sorted.
     """
-    ranked = sorted(weights)
+    keys: Iterable[_Key] = weights
+    if count is not None and len(weights) > 8 * count > 0:
+        floor = sorted(weights.values(), reverse=True)[count - 1]
+        keys = [key for key, weight in weights.items() if weight >= floor]
+    ranked = sorted(keys)
     ranked.sort(key=weights.__getitem__, reverse=True)  # stable, reversed or not
-    return ranked
+    return ranked if count is None else ranked[:count]
 
 
 def _term_of(run: str) -> str:
@@ -139,7 +145,7 @@ def name_keys(text: str, limit: int = 24) -> tuple[str, ...]:
     A cheap stand-in for the entity stage when no entity ids are given: runs of
     capitalised words, lower-cased, with sentence-start function words dropped.
     """
-    return tuple(heaviest_keys(_count_mapped(_NAME.findall(text), _NAMES, _name_of))[:limit])
+    return tuple(heaviest_keys(_count_mapped(_NAME.findall(text), _NAMES, _name_of), limit))
 
 
 def _name_of(run: str) -> str:

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from operator import mul
 
-from storyline.events import Signal
+from storyline.events import Signal, heaviest_keys
 from storyline.model import Event
 
 # An event profile ready for scoring: (key, weight, IDF) for each entity or term.
@@ -238,11 +238,11 @@ class StoryLinker:
             if posting is not None and len(posting) <= config.max_posting:
                 votes.update(posting)
         votes.pop(thread.id, None)
-        ranked = _most_voted(votes, config.max_candidates)
+        ranked = heaviest_keys(votes, config.max_candidates)
         best: tuple[float, str] | None = None
         # The story's own weights once, for every candidate.
         ent, terms = self._weighted(thread.ent, "@"), self._weighted(thread.terms, "")
-        for story_id, _ in ranked:
+        for story_id in ranked:
             other = self._stories[story_id]
             topic = _shared_cosine(terms, other.terms, thread.tnorm2 * other.tnorm2)
             if topic < least_topic:
@@ -314,12 +314,12 @@ class StoryLinker:
             posting = self._postings.get(key)
             if posting is not None and len(posting) <= config.max_posting:
                 votes.update(posting)
-        ranked = _most_voted(votes, config.max_candidates)
+        ranked = heaviest_keys(votes, config.max_candidates)
         evec, enorm = self._vector(ent, "@")
         tvec, tnorm = self._vector(terms, "")
         chosen: _Thread | None = None
         top = config.min_similarity
-        for story_id, _ in ranked:
+        for story_id in ranked:
             thread = self._stories[story_id]
             topic = _cosine(tvec, tnorm, thread.terms, thread.tnorm2)
             if topic < config.min_topic:
@@ -362,21 +362,6 @@ def _shared_cosine(weighted: dict[str, float], other: dict[str, float], norm2: f
     shared = weighted.keys() & other.keys()
     dot = math.fsum(map(mul, map(weighted.__getitem__, shared), map(other.__getitem__, shared)))
     return dot / math.sqrt(norm2)
-
-
-def _most_votes(item: tuple[str, int]) -> tuple[int, str]:
-    """Order (story id, votes) pairs by most votes, then by id."""
-    return -item[1], item[0]
-
-
-def _most_voted(votes: Counter[str], count: int) -> list[tuple[str, int]]:
-    """The ``count`` most voted stories, ties by id: only those with at least the
-    ``count``-th highest vote are ordered (the vote counts are sorted in C)."""
-    items = list(votes.items())
-    if len(items) > count > 0:
-        floor = sorted(votes.values(), reverse=True)[count - 1]
-        items = [item for item in items if item[1] >= floor]
-    return sorted(items, key=_most_votes)[:count]
 
 
 def _cosine(mine: _Vector, norm: float, theirs: dict[str, float], norm2: float) -> float:
