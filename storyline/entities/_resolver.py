@@ -45,7 +45,7 @@ from storyline.entities._lexicon import (
 )
 from storyline.entities._names import names_agree, surname_keys
 from storyline.entities._registry import AliasRegistry
-from storyline.entities._text import normalize_key, slugify
+from storyline.entities._text import is_capitalised, normalize_key, slugify
 from storyline.entities._types import (
     Alias,
     ArticleEntities,
@@ -592,7 +592,7 @@ def _name_like(word: str) -> bool:
     low = bare.lower()
     if low in TITLE_WORDS or low in HONORIFICS or low in TITLE_MODIFIERS:
         return False
-    return bare[:1].isupper() and not (len(bare) > 1 and bare.isupper())
+    return is_capitalised(bare) and not (len(bare) > 1 and bare.isupper())
 
 
 def _has_viewpoint_name(local: LocalEntity) -> bool:
