@@ -50,9 +50,10 @@ import sys
 import time
 import xml.etree.ElementTree as ET
 from collections import Counter, defaultdict
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -370,28 +371,32 @@ def run_ecb_pipeline() -> None:
 # -- T17 ------------------------------------------------------------------------------
 
 
+def _t17_texts() -> Iterator[tuple[str, dict[str, Any]]]:
+    """Every T17 record that has text, with the name of its folder (topic and source)."""
+    for path in sorted(data_dir("t17").glob("*/articles.json")):
+        for record in json.loads(path.read_text(encoding="utf-8")):
+            if record.get("text"):
+                yield path.parent.name, record
+
+
 def load_t17() -> list[tuple[Article, Signal, str]]:
     """Read every T17 article as (article, signal, topic), in date order."""
-    root = data_dir("t17")
     items: list[tuple[Article, Signal, str]] = []
     seen: set[str] = set()
-    for path in sorted(root.glob("*/articles.json")):
-        topic = path.parent.name.split("_")[0]
-        for record in json.loads(path.read_text(encoding="utf-8")):
-            text = record.get("text") or ""
-            key = text[:300]
-            if not text or key in seen:
-                continue  # the same article filed under two sources counts once
-            seen.add(key)
-            day = record["dct"]
-            article = Article(
-                None,
-                (text,),
-                id=f"{path.parent.name}/{record['uid']}",
-                published=TimePoint(day, day, day, Granularity.DAY, Provenance.METADATA),
-            )
-            timexes = [Timex(v, 0, 0, "DATE", v) for v in record.get("dates") or () if v]
-            items.append((article, article_signal(article, timexes=timexes), topic))
+    for folder, record in _t17_texts():
+        text = record["text"]
+        if text[:300] in seen:
+            continue  # the same article filed under two sources counts once
+        seen.add(text[:300])
+        day = record["dct"]
+        article = Article(
+            None,
+            (text,),
+            id=f"{folder}/{record['uid']}",
+            published=TimePoint(day, day, day, Granularity.DAY, Provenance.METADATA),
+        )
+        timexes = [Timex(v, 0, 0, "DATE", v) for v in record.get("dates") or () if v]
+        items.append((article, article_signal(article, timexes=timexes), folder.split("_")[0]))
     items.sort(key=lambda item: (item[0].published.value if item[0].published else "", item[0].id))
     return items
 
@@ -490,19 +495,15 @@ PIPELINE_ORDERS = 3
 
 def _t17_records() -> list[dict[str, str]]:
     """Every T17 record with text, as a JSONL row whose URL names its topic folder."""
-    rows = []
-    for path in sorted(data_dir("t17").glob("*/articles.json")):
-        for record in json.loads(path.read_text(encoding="utf-8")):
-            if record.get("text"):
-                rows.append(
-                    {
-                        "title": record["text"][:80],
-                        "maintext": record["text"],
-                        "date_publish": record["dct"],
-                        "url": f"https://t17.test/{path.parent.name}/{record['uid']}",
-                    }
-                )
-    return rows
+    return [
+        {
+            "title": record["text"][:80],
+            "maintext": record["text"],
+            "date_publish": record["dct"],
+            "url": f"https://t17.test/{folder}/{record['uid']}",
+        }
+        for folder, record in _t17_texts()
+    ]
 
 
 def _ingested_stories(rows: Sequence[dict[str, str]], folder: Path) -> dict[str, str]:
