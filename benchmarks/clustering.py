@@ -50,10 +50,10 @@ import sys
 import time
 import xml.etree.ElementTree as ET
 from collections import Counter, defaultdict
-from collections.abc import Hashable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -371,6 +371,17 @@ def run_ecb_pipeline() -> None:
 # -- T17 ------------------------------------------------------------------------------
 
 
+_Item = TypeVar("_Item")
+
+
+def shuffled_within_days(
+    items: Sequence[_Item], day: Callable[[_Item], str], seed: int
+) -> list[_Item]:
+    """``items`` in day order, each day's items shuffled (seeded): another arrival order."""
+    rng = random.Random(seed)
+    return sorted(items, key=lambda item: (day(item), rng.random()))
+
+
 def _t17_texts() -> Iterator[tuple[str, dict[str, Any]]]:
     """Every T17 record that has text, with the name of its folder (topic and source)."""
     for path in sorted(data_dir("t17").glob("*/articles.json")):
@@ -448,8 +459,7 @@ def run_t17(story_config: StoryConfig, tune: bool) -> None:
     # order alone says little: the figures below ranged from 0.61 to 0.95 over eight.
     shuffled_b3, stability = [], []
     for seed in range(1, ORDERS + 1):
-        rng = random.Random(seed)
-        shuffled = sorted(items, key=lambda item: (item[1].published or "", rng.random()))
+        shuffled = shuffled_within_days(items, lambda item: item[1].published or "", seed)
         other = t17_stories(shuffled, story_config)
         shuffled_b3.append(scores(topics, [other[i] for i in ids])["B3 F1"])
         stability.append(adjusted_rand([first[i] for i in ids], [other[i] for i in ids]))
@@ -534,8 +544,7 @@ def run_t17_pipeline() -> None:
     rows = sorted(_t17_records(), key=lambda row: (row["date_publish"], row["url"]))
     orders = [rows]
     for seed in range(1, PIPELINE_ORDERS + 1):
-        rng = random.Random(seed)
-        orders.append(sorted(rows, key=lambda row: (row["date_publish"], rng.random())))
+        orders.append(shuffled_within_days(rows, lambda row: row["date_publish"], seed))
     results = []
     for order in orders:
         with tempfile.TemporaryDirectory() as tmp:
