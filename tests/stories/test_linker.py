@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from storyline.events import Signal
 from storyline.model import Event
-from storyline.stories import StoryLinker, story_id_for
+from storyline.stories import StoryConfig, StoryLinker, story_id_for
 
 
 def _pair(
@@ -80,3 +80,31 @@ def test_a_small_leftover_is_folded_but_a_widely_covered_story_is_not() -> None:
     # One event either way: three reports make a leftover thread, sixty a story.
     assert _folded_with_talks(_fishing(3))
     assert not _folded_with_talks(_fishing(60))
+
+
+def _flu(n: int) -> tuple[Event, list[Signal]]:
+    terms = (("flu", 1.0), ("virus", 1.0), ("vaccine", 1.0), (f"flu-detail{n}", 1.0))
+    return _pair(f"e-flu{n}", ("who", "cdc"), tuple(t for t, _ in terms))
+
+
+def _merged_with_flu(config: StoryConfig) -> bool:
+    """A spill story that took in one flu report: does it merge with the flu story?"""
+    linker = StoryLinker(config)
+    for n in range(20):  # unrelated news, so that common words weigh little
+        linker.restore(f"st-other{n}", [_pair(f"e-other{n}", (f"who{n}",), (f"word{n}", "said"))])
+    spill = [
+        _pair(f"e-spill{n}", ("bp", "gulf"), ("oil", "spill", "well", f"spill-detail{n}"))
+        for n in range(2)
+    ]
+    linker.restore("st-spill", [*spill, _flu(99)])
+    linker.restore("st-flu", [_flu(n) for n in range(3)])
+    linker.add(*_flu(3))  # the flu story's fourth event: its merges are weighed
+    stories = linker.assignments()
+    return stories["e-spill0"] == stories["e-flu0"]
+
+
+def test_one_stray_event_does_not_merge_two_stories() -> None:
+    # Weighed whole, the spill story's one flu report draws the two together; weighed on
+    # the keys two of its events share, it does not.
+    assert _merged_with_flu(StoryConfig(merge_support=1))
+    assert not _merged_with_flu(StoryConfig())
