@@ -57,6 +57,18 @@ _START_WORDS = re.compile(
 )
 _YEAR_RANGE = re.compile(r"^(\d{4})\s?[-–/]\s?(\d{4}|\d\d)$")
 _CLOCK_VALUE = re.compile(r"^\d{4}-\d\d-\d\dT\d\d")
+# "As of 1700 BST on 15 June 2009, 76 countries...": a time the text speaks of, no stamp.
+_SPOKEN_TIME_BEFORE = re.compile(r"(?i)\bas\s+of\s+$")
+
+
+def _is_timestamp(text: str, timex: Timex) -> bool:
+    """Whether ``timex`` is a day with a clock time standing alone, as a page stamps
+    itself or a comment, rather than one a sentence speaks of."""
+    if timex.type != "TIME" or not _CLOCK_VALUE.match(timex.value):
+        return False
+    return not _SPOKEN_TIME_BEFORE.search(text, max(0, timex.start - 8), timex.start)
+
+
 # "by 2020", "until 2011", "the end of 2011": a target, not the year spoken in.
 _TARGET_BEFORE = re.compile(r"(?i)\b(?:by|until|till|through|before|after|end\s+of)\s+$")
 # "the 1989 Exxon Valdez spill": a year naming an event is past whatever the tense.
@@ -158,7 +170,7 @@ def _mention_clues(article: Article, text: str, timexes: Sequence[Timex]) -> lis
     latest_day: tuple[dt.date, Evidence] | None = None
     latest_year = 0
     for timex in timexes:
-        if timex.type not in ("DATE", "TIME") or _CLOCK_VALUE.match(timex.value):
+        if timex.type not in ("DATE", "TIME") or _is_timestamp(text, timex):
             continue
         interval = _value_interval(_range_end(timex))
         if interval is None:
@@ -193,7 +205,7 @@ def _timestamp_clues(article: Article, text: str, timexes: Sequence[Timex]) -> l
     comments or page furniture written after the article: the earliest bounds it from
     above, and it most likely appeared within the week before.
     """
-    stamps = [t for t in timexes if t.type == "TIME" and _CLOCK_VALUE.match(t.value)]
+    stamps = [t for t in timexes if _is_timestamp(text, t)]
     days = sorted({dt.date.fromisoformat(t.value[:10]) for t in stamps})
     if not days:
         return []

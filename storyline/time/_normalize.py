@@ -28,6 +28,7 @@ from storyline.time._lexicon import (
     WEEKDAYS,
     parse_number,
 )
+from storyline.time._patterns import ZONE
 from storyline.time._tense import clause_tense
 
 
@@ -76,6 +77,8 @@ class Context:
     anchor: dt.date | None
     clock: tuple[int, int] | None
     tense_aware: bool
+    stamps: frozenset[int] = frozenset()
+    """Where the text's live-blog clock stamps start (`clock_stamps`)."""
 
     @classmethod
     def build(cls, text: str, anchor: str | None, tense_aware: bool) -> Context:
@@ -86,6 +89,7 @@ class Context:
             anchor=parsed[0] if parsed else None,
             clock=parsed[1] if parsed else None,
             tense_aware=tense_aware,
+            stamps=clock_stamps(text),
         )
 
     def direction(self, start: int, end: int, default: Direction | None) -> Direction | None:
@@ -109,6 +113,23 @@ class Context:
 
 
 Match = re.Match[str]
+
+# A time of day written as four digits where a sentence starts: "1743 The US military has
+# begun...", "2048: Mr Gibbs is careful...", as live blogs stamp their entries.
+_STAMP = re.compile(
+    r"""(?:^|(?<=[.!?'"\n]))[^\S\n]*(?P<stamp>(?:[01]\d|2[0-3])[0-5]\d)[^\S\n]*:?[^\S\n]+(?=[A-Z])""",
+    re.MULTILINE,
+)
+STAMPS = 3
+"""How many sentences a text must start with a clock stamp for them to be read as such:
+one "1945 The war ended" is a year, a run of them a live blog."""
+
+
+def clock_stamps(text: str) -> frozenset[int]:
+    """The starts of the four-digit clock stamps that open `STAMPS` or more of the text's
+    sentences; none when fewer do."""
+    starts = [match.start("stamp") for match in _STAMP.finditer(text)]
+    return frozenset(starts) if len(starts) >= STAMPS else frozenset()
 
 
 UNANCHORED = {
@@ -385,7 +406,7 @@ _NOT_A_YEAR_AFTER = re.compile(
     r"|acres|barrels|units|cases|deaths|dead|employees|dollars|euros|pounds|yen|points"
     r"|marines|police|officers|students|residents|delegates|homes|houses|cars|vehicles"
     r"|hectares|square|pages|words|calories|rounds|times|others|more|new|of\s+the"
-    r"|\w+\s+(?:people|troops)|am\b|pm\b|a\.m|p\.m|hours|GMT|hrs)"
+    rf"|\w+\s+(?:people|troops)|am\b|pm\b|a\.m|p\.m|hours|hrs|{ZONE}\b)"
 )
 
 
@@ -402,17 +423,42 @@ _YEAR_CONTEXT = re.compile(
     r"(?i)\b(?:in|since|from|until|till|by|of|year|during|before|after|between|and|to|through)\s+$"
 )
 
+# Before 1500 a number is rarely a year in the news: only after words that take a time
+# ("in 1215"), not in a span of counts or clock times ("between 1040 and 1050", "to 1049").
+_EARLY_YEAR_CONTEXT = re.compile(
+    r"(?i)\b(?:in|since|until|till|by|of|year|during|before|after|circa)\s+$"
+)
+EARLY_YEAR = 1500
+
+# "between 1000 and 2000": the second number is no year when the first is none.
+_BETWEEN_COUNT = re.compile(r"(?i)\bbetween\s+([\d,.]+)\s+and\s+$")
+
+
+def _count_span_partner(before: str) -> bool:
+    """Whether ``before`` ends "between N and" with N no year."""
+    match = _BETWEEN_COUNT.search(before)
+    if match is None:
+        return False
+    first = match[1]
+    return not (first.isdigit() and len(first) == 4 and int(first) >= EARLY_YEAR)
+
 
 def norm_year(match: Match, ctx: Context) -> Norm | None:
     """Normalise a year written alone: "1945", "fiscal 1998"."""
     year = int(match["year"])
     before, after = ctx.before(match.start(), 24), ctx.after(match.end(), 24)
+    if match.start("year") in ctx.stamps:
+        return None
     if match["fiscal"] is None:
         if _NOT_A_YEAR_BEFORE.search(before) or _NOT_A_YEAR_AFTER.match(after):
             return None
         # Without a year cue before it, an early number or a house number is no year.
         street = _STREET_AFTER.match(ctx.after(match.end(), 48))
         if (year < 1700 or street) and not _YEAR_CONTEXT.search(before):
+            return None
+        if year < EARLY_YEAR and not _EARLY_YEAR_CONTEXT.search(before):
+            return None
+        if _count_span_partner(before):
             return None
     bound = lower_group(match, "bound")
     mod = None
@@ -457,7 +503,12 @@ def norm_decade(match: Match, ctx: Context) -> Norm | None:
     """Normalise "the 1990s", "the '80s", "the nineties", "the early 1990s"."""
     mod = POSITION_MODS.get(lower_group(match, "mod") or "")
     if match["decade"]:
-        return Norm("DATE", match["decade"][:3], mod)
+        decade = match["decade"]
+        if int(decade) < EARLY_YEAR and not match["the"]:
+            return None  # "1000s dead": thousands
+        if decade.endswith("00") and int(decade) < 2000:
+            return Norm("DATE", decade[:2], mod)  # "the 1700s": the century
+        return Norm("DATE", decade[:3], mod)
     if match["word"]:
         return Norm("DATE", f"19{_DECADE_WORDS[match['word'].lower()]}", mod)
     short = int(match["short"] or match["short2"])

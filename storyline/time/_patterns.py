@@ -166,7 +166,7 @@ CLOCK = _compile(
         (?P<h1>1[0-2]|0?[1-9])(?:[:.](?P<m1>[0-5]\d))?\s*(?P<ampm>{AMPM})
       | (?P<h2>[01]?\d|2[0-3])[:.](?P<m2>[0-5]\d)(?=\s*(?:{ZONE}|hours|hrs|h(?!\w)|local))
       | (?<=at\s)(?P<h3>[01]?\d|2[0-3]):(?P<m3>[0-5]\d)(?![\d:])
-      | (?P<h4>[01]?\d|2[0-3])(?P<m4>[0-5]\d)\s*(?=(?:GMT|UTC|hours|hrs)(?!\w))
+      | (?P<h4>[01]?\d|2[0-3])(?P<m4>[0-5]\d)\s*(?=(?:{ZONE}|hours|hrs)(?!\w))
       | (?P<noon>noon|midnight|midday|noontime)
       | (?P<hw>{_ONES}|\d{{1,2}})\s+o'clock
     )(?:\s*(?P<zone>{ZONE}|local\s+time|hours|hrs)(?!\w))?"""

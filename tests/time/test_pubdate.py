@@ -166,3 +166,14 @@ def test_coverage_facts_for_given_texts_are_those_that_could_match() -> None:
     assert {f.article_id for f in every} == {"b1", "b2", "m1", "m2"}
     assert {f.article_id for f in wanted} == {"b1", "b2"}
     assert set(wanted) <= set(every)
+
+
+def test_a_time_the_text_reports_is_no_page_stamp() -> None:
+    # A stamp deep in a page (a comment's) bounds the article from above; "as of" a day
+    # and hour is a figure the article reports, which it was written after.
+    filler = "Health officials urged calm as new cases were confirmed. " * 12
+    text = f"{filler}As of 1700 BST on 15 June 2009, 76 countries had reported cases."
+    point = infer_published(_article(text))
+    assert point is not None
+    assert point.earliest >= "2009-06-14"
+    assert point.latest > "2009-06-16"

@@ -18,6 +18,13 @@ CASES = [
     ("The file is dated 2005-11-20.", ANCHOR, "2005-11-20", "DATE", "2005-11-20"),
     ("The deadline is 11/20/2005.", ANCHOR, "11/20/2005", "DATE", "2005-11-20"),
     ("Prices rose in the 1990s.", ANCHOR, "the 1990s", "DATE", "199"),
+    ("Settlers came in the 1700s.", ANCHOR, "the 1700s", "DATE", "17"),
+    ("Trade grew in the early 1800s.", ANCHOR, "the early 1800s", "DATE", "18"),
+    ("Phones spread in the 2000s.", ANCHOR, "the 2000s", "DATE", "200"),
+    ("The charter was sealed in 1215.", ANCHOR, "1215", "DATE", "1215"),
+    ("1945 The war ended. Peace came.", ANCHOR, "1945", "DATE", "1945"),
+    ("The briefing starts at 1400 BST.", ANCHOR, "1400 BST", "TIME", "2014-02-08T14:00"),
+    ("Polls close at 2100 EDT.", ANCHOR, "2100 EDT", "TIME", "2014-02-08T21:00"),
     ("By 1945 Market Street had grown.", ANCHOR, "1945", "DATE", "1945"),
     ("Life in the 19th century was hard.", ANCHOR, "the 19th century", "DATE", "18"),
     ("The war ended in 1945.", ANCHOR, "1945", "DATE", "1945"),
@@ -178,6 +185,11 @@ NOTHING = [
     "The march ended outside 1945 Market Street in the rain.",
     "Stocks began to fall apart.",
     "It was one of the most difficult challenges.",
+    "The shelling had killed between 1000 and 2000 civilians.",
+    "The nurse gave the drug between 1040 and 1050, the detective said.",
+    "Losses rose to 1049 under the new commander.",
+    "The leak left 1000s dead in the town.",
+    "1743 Aid flights resumed. 1751 The airport reopened.\n2044 A charity says it raised $5m.",
 ]
 
 
