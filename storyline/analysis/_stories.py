@@ -25,6 +25,7 @@ from storyline.stories import (
     StoryLinker,
     apply_corrections,
     build_story,
+    mention_fits,
     stable_ids,
 )
 
@@ -305,12 +306,17 @@ class StoryStep:
             # A thread that stands as a story takes the story's kept id too, so that
             # the next run's fold arrives at the same ids.
             threads = {e: rename.get(t, t) for e, t in threads.items()}
+        apart: list[Event] = []
         for event in mentioned:
-            # A mentioned-only event belongs to the story of the article mentioning it.
+            # A mentioned-only event belongs to the story of the article mentioning it,
+            # when it speaks of that story's names or words.
             self.events[event.id] = event
             story_id = self._story_of_mentioner(event, mapping)
             if story_id is not None:
                 mapping[event.id] = story_id
+            elif event.id in renewed or self.stored.get(event.id) is not None:
+                apart.append(event)
+        self.store.put_events((event, None) for event in apart)
         stories = self._store(mapping, history, {e.id for e in reported} | renewed)
         self.store.put_event_threads((e, t) for e, t in threads.items() if self.threads.get(e) != t)
         return stories
@@ -334,9 +340,12 @@ class StoryStep:
         return history
 
     def _story_of_mentioner(self, event: Event, mapping: Mapping[str, str]) -> str | None:
+        """The story of the first event of a mentioning article that ``event`` fits
+        (`mention_fits`), if any."""
         for article_id in event.mentioned_by:
             for event_id in self.store.events_of_article(article_id):
-                if event_id in mapping:
+                profile = self._profiles.get(event_id)
+                if event_id in mapping and profile is not None and mention_fits(event, profile):
                     return mapping[event_id]
         return None
 

@@ -23,6 +23,7 @@ from storyline.stories._linker import (
     StoryConfig,
     StoryLinker,
     event_profile,
+    mention_fits,
     story_id_for,
 )
 
@@ -34,6 +35,7 @@ __all__ = [
     "apply_corrections",
     "build_story",
     "event_profile",
+    "mention_fits",
     "stable_ids",
     "story_id_for",
 ]

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from storyline.events import Signal
-from storyline.model import Event
-from storyline.stories import StoryConfig, StoryLinker, story_id_for
+from storyline.model import Event, Evidence
+from storyline.stories import StoryConfig, StoryLinker, event_profile, mention_fits, story_id_for
 
 
 def _pair(
@@ -108,3 +108,24 @@ def test_one_stray_event_does_not_merge_two_stories() -> None:
     # the keys two of its events share, it does not.
     assert _merged_with_flu(StoryConfig(merge_support=1))
     assert not _merged_with_flu(StoryConfig())
+
+
+def _mentioned(text: str, who: tuple[str, ...] = ()) -> Event:
+    evidence = (Evidence(text, 0, len(text), "a-2014"),)
+    return Event("m1", text, who=who, mentioned_only=True, evidence=evidence)
+
+
+def test_a_mentioned_happening_fits_a_story_it_shares_names_or_words_with() -> None:
+    signal = Signal(
+        "a-2014",
+        terms=(("island", 2.0), ("treaty", 1.0), ("soviet", 1.0), ("visit", 1.0), ("putin", 1.0)),
+        entities=("putin", "abe", "japan"),
+    )
+    profile = event_profile([signal])
+    assert mention_fits(_mentioned("The Soviet army took the islands after the war."), profile)
+    assert mention_fits(_mentioned("The two met in 2005.", who=("japan",)), profile)
+    # The words of its names count too, as an event's terms hold the words of its names.
+    visit = _mentioned("his visit to Krasnoyarsk", who=("person:vladimir-putin",))
+    assert mention_fits(visit, profile)
+    # Page furniture beside the report: a radio listing's composer is no part of it.
+    assert not mention_fits(_mentioned("Chopin first met George Sand in Paris in 1836."), profile)

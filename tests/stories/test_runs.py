@@ -15,7 +15,7 @@ from pathlib import Path
 import storyline
 from storyline.analysis import StoryStep
 from storyline.events import Signal
-from storyline.model import Event
+from storyline.model import Event, Evidence
 from storyline.store import SQLiteStore
 from storyline.store._migrations import m007_event_threads
 from tests.conftest import shared_path
@@ -125,3 +125,25 @@ def test_one_more_article_leaves_the_stories_of_a_large_ingest_alone(tmp_path: P
 
 def _stories_of_events(store: SQLiteStore) -> dict[str, str | None]:
     return {event: story for event, (story, _) in store.event_stories().items()}
+
+
+def _mentioned(event_id: str, text: str, by: str, who: tuple[str, ...] = ()) -> Event:
+    evidence = (Evidence(text, 0, len(text), by),)
+    return Event(
+        event_id, text, who=who, mentioned_by=(by,), mentioned_only=True, evidence=evidence
+    )
+
+
+def test_a_mentioned_happening_off_the_story_is_kept_in_no_story(tmp_path: Path) -> None:
+    store = SQLiteStore(tmp_path / "news.db")
+    talks = [_talks(n) for n in (1, 2)]
+    store.put_events((event, None) for event, _ in talks)
+    store.put_signals([(s.article_id, s.to_dict()) for _, s in talks])
+    background = _mentioned("m-1956", "the 1956 treaty between them", "a-e1-talks")
+    furniture = _mentioned("m-1836", "Chopin met George Sand in 1836", "a-e1-talks")
+    StoryStep(store).save([e for e, _ in talks], [background, furniture])
+    store.commit()
+    (story,) = store.iter_stories()
+    assert "m-1956" in story.events and "m-1836" not in story.events
+    assert store.get_event("m-1836") is not None  # still there for its mention link
+    assert store.story_of_event("m-1836") is None
