@@ -109,6 +109,8 @@ def tokenize(text: str) -> Tokens:
     last_end = 0
     for match in _TOKEN.finditer(text):
         start, end = match.span()
+        if _is_bracket_escape(text, match):
+            continue  # left in the gap, which it closes as its bracket would
         gap = text[last_end:start]
         gaps.append(gap)
         # A single space, the commonest gap by far, never closes a sentence.
@@ -118,6 +120,20 @@ def tokenize(text: str) -> Tokens:
         ends.append(end)
         last_end = end
     return Tokens(text, tuple(words), tuple(starts), tuple(ends), tuple(gaps), tuple(opens))
+
+
+_BRACKET_ESCAPES = frozenset({"LRB", "RRB", "LSB", "RSB", "LCB", "RCB"})
+
+
+def _is_bracket_escape(text: str, match: re.Match[str]) -> bool:
+    """Whether ``match`` is a Penn Treebank bracket ("-LRB- Reuters -RRB-" in tokenised
+    corpora), which names nothing."""
+    start, end = match.span()
+    return (
+        match.group() in _BRACKET_ESCAPES
+        and text[start - 1 : start] == "-"
+        and text[end : end + 1] == "-"
+    )
 
 
 def _ends_sentence(previous: str, gap: str) -> bool:

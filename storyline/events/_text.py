@@ -38,7 +38,7 @@ STOP_WORDS = frozenset(
     yours yourself also get got go going gone new news year years day days time times
     week weeks month months today yesterday tomorrow monday tuesday wednesday thursday
     friday saturday sunday according people reuters report reported reports reporting
-    told tell two three four five six seven eight nine ten first second last next lrb
+    told tell two three four five six seven eight nine ten first second last next n't lrb
     rrb lsb rsb lcb rcb mr mrs ms dr cnn bbc ap afp copyright rights reserved click read
     more photo image video follow twitter facebook share email print updated
     """.split()
@@ -126,7 +126,9 @@ def heaviest_keys(weights: Mapping[_Key, float], count: int | None = None) -> li
 
 
 def _term_of(run: str) -> str:
-    word = run.lstrip(_LEADING)
+    # Stripped of its hyphens and quotes before the stop words are looked up: the
+    # Treebank bracket "-LRB-" is the stop word "lrb".
+    word = run.lstrip(_LEADING).rstrip("'-")
     if len(word) < 3 or word in STOP_WORDS:
         return ""
     term = normalize_term(word)
@@ -149,7 +151,8 @@ def name_keys(text: str, limit: int = 24) -> tuple[str, ...]:
 
 
 def _name_of(run: str) -> str:
-    words = run.split()
+    # "LRB- Reuters" from the Treebank's "-LRB- Reuters -RRB-": the bracket is no name.
+    words = [w for w in run.split() if not (w.endswith("-") and w.strip("-").lower() in STOP_WORDS)]
     while words and words[0] in _NAME_STOP:
         words = words[1:]
     key = " ".join(words).lower()

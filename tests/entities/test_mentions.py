@@ -93,6 +93,8 @@ def test_reads_title_cues(text: str, name: str, role: str | None, cue: str) -> N
         ("The talks resumed on Monday in May 2014.", "May"),
         ("Some 17,000 Japanese fled.", "Japanese"),
         ("Funeral Of Horton held", "Of Horton"),
+        ("LONDON -LRB- Reuters -RRB- - Oil fell.", "LRB"),
+        ("LONDON -LRB- Reuters -RRB- - Oil fell.", "RRB"),
     ],
 )
 def test_skips_words_that_only_look_like_names(text: str, absent: str) -> None:

@@ -43,6 +43,12 @@ def test_event_day_ignores_durations() -> None:
     [
         ("The miners were rescued from the mine", ("miner", "rescued", "mine"), ("the", "were")),
         ("Talks on the islands said Monday", ("talk", "island"), ("said", "monday", "on")),
+        # Tokenised corpora write brackets as Treebank escapes and split "didn't".
+        (
+            "LONDON -LRB- Reuters -RRB- - Talks did n't end",
+            ("london", "talk"),
+            ("lrb", "rrb", "n't"),
+        ),
     ],
 )
 def test_count_terms_drops_stop_words(
@@ -59,6 +65,11 @@ def test_name_keys_ranks_repeated_names_first() -> None:
     assert keys[0] == "vladimir putin"
     assert "shinzo abe" in keys and "kremlin" in keys
     assert not any(key.startswith(("the ", "then ")) for key in keys)
+
+
+def test_name_keys_skip_treebank_brackets() -> None:
+    keys = name_keys("LONDON -LRB- Reuters -RRB- Barack Obama said. -LRB- Shinzo Abe -RRB-")
+    assert set(keys) == {"london", "barack obama", "shinzo abe"}
 
 
 def test_article_signal_reads_title_time_and_duplicates() -> None:
