@@ -22,6 +22,8 @@ _SPELLINGS = (
     ("theatre", "theater"),
 )
 _SENTENCE_END = re.compile(r"[.!?:;]|\n")
+# A quotation mark after a space (or the Treebank's ``), ending the gap: an opening one.
+_QUOTE_OPENS = re.compile(r"(?:^|\s)(?:[\"“‘]|``)\s*$")
 _OPENERS = frozenset("\"“‘'(«[")
 
 # Abbreviations whose period does not end a sentence.
@@ -113,8 +115,12 @@ def tokenize(text: str) -> Tokens:
             continue  # left in the gap, which it closes as its bracket would
         gap = text[last_end:start]
         gaps.append(gap)
-        # A single space, the commonest gap by far, never closes a sentence.
-        opens.append(not words or (gap != " " and _ends_sentence(words[-1], gap)))
+        # A single space, the commonest gap by far, never closes a sentence; an opening
+        # quotation mark starts one (`said, "We have...`).
+        opens.append(
+            not words
+            or (gap != " " and (_ends_sentence(words[-1], gap) or bool(_QUOTE_OPENS.search(gap))))
+        )
         words.append(match.group())
         starts.append(start)
         ends.append(end)

@@ -95,6 +95,8 @@ def test_reads_title_cues(text: str, name: str, role: str | None, cue: str) -> N
         ("Funeral Of Horton held", "Of Horton"),
         ("LONDON -LRB- Reuters -RRB- - Oil fell.", "LRB"),
         ("LONDON -LRB- Reuters -RRB- - Oil fell.", "RRB"),
+        ('Noe said, "We have seen layoffs," he added.', "We"),
+        ("Noe said , `` Our wells are shut , '' he added .", "Our"),
     ],
 )
 def test_skips_words_that_only_look_like_names(text: str, absent: str) -> None:
