@@ -577,11 +577,14 @@ MAX_NAME_WORDS = 4
 def _fuller_name(current: str, candidate: str) -> bool:
     """Whether ``candidate`` names the person called ``current`` more fully ("Barack
     Hussein Obama" for "Barack Obama"): more words, at most `MAX_NAME_WORDS`, the same
-    last word, and only name-like words added.  A run of capitals in flat or headline
-    text ("CNN Senior Political Analyst President Barack Obama") is not a fuller name."""
+    last word, the same first word when it had several, and only name-like words added.
+    A run of capitals in flat or headline text ("CNN Senior Political Analyst President
+    Barack Obama", "(Reuters) Barack Obama") is not a fuller name."""
     old, new = current.split(), candidate.split()
     if not len(old) < len(new) <= MAX_NAME_WORDS or new[-1] != old[-1]:
         return False
+    if len(old) > 1 and new[0] != old[0]:
+        return False  # a given name stays first: "Reuters Barack Obama" is a dateline's run
     return all(_name_like(word) for word in new if word not in old)
 
 

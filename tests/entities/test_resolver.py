@@ -51,9 +51,10 @@ def test_a_run_of_capitals_before_a_name_is_not_a_fuller_name() -> None:
     # In flat text a byline's title can run into a name ("By David Gergen , CNN Senior
     # Political Analyst President Barack Obama 's decision"); the chain then carries it.
     article = extract_entities("Barack Obama spoke again.", date="2010-06-02")
-    flat = "CNN Senior Political Analyst President Barack Obama"
-    local = dataclasses.replace(article.entities[0], name=flat)
-    resolver.add("b", dataclasses.replace(article, entities=(local,)))
+    for n, flat in enumerate(("CNN Senior Political Analyst President Barack Obama",
+                               "Reuters Barack Obama")):  # fmt: skip
+        local = dataclasses.replace(article.entities[0], name=flat)
+        resolver.add(f"b{n}", dataclasses.replace(article, entities=(local,)))
     _add(resolver, "c", "Later Barack Hussein Obama signed the bill.", "2010-06-03")
     entity = resolver.entity("person:barack-obama")
     assert entity is not None and entity.name == "Barack Hussein Obama"
