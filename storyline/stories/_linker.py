@@ -127,7 +127,7 @@ class _Thread:
             self.core_tnorm2 += core
 
 
-CORE_REFRESH = 0.1
+CORE_NORMS_REFRESH = 0.1
 """A story's core norms are summed afresh when the linker has seen this share more events
 than when they last were (see `StoryLinker._norms`)."""
 
@@ -365,14 +365,14 @@ class StoryLinker:
         1) or cut to its core.
 
         Both are kept as events come, each key at its IDF of the time.  A core's are
-        summed afresh once the linker has seen `CORE_REFRESH` more events than when they
+        summed afresh once the linker has seen `CORE_NORMS_REFRESH` more events than when they
         last were: kept only as events came, the frequent keys of a core weighed as when
         they were rare, and the T17 stream's stories fell to B-cubed F1 0.82 (``--part
         t17``); summed afresh every time, linking took twice as long.
         """
         if need == 1:
             return thread.enorm2, thread.tnorm2
-        if self._events > thread.core_at * (1 + CORE_REFRESH):
+        if self._events > thread.core_at * (1 + CORE_NORMS_REFRESH):
             idf, carried = self._idf, thread.carried
 
             def norm2(tag: str, profile: dict[str, float]) -> float:
