@@ -78,6 +78,10 @@ _DIRECTIONS = frozenset(
 _EVENT_HEADS = frozenset("battle siege".split())
 # Function words that a capital inside a sentence does not make a name ("Funeral Of X").
 _FUNCTION_WORDS = frozenset("of the and for to in on at a an with by from or as".split())
+# Pronouns capitalised inside a sentence: page furniture run into the text ("risk and
+# compliance Our next generation..."), a quotation or a slogan, never a name.  ("US",
+# "IT" and "ME" are names; "us", "it" and "me" are left out.)
+_PRONOUNS = frozenset("we our ours you your yours my they their theirs he his she her".split())
 # Longest run read as one name; longer capitalised runs are headlines or lists.
 _MAX_RUN = 8
 # After a capitalised name, this lower-case word makes a named event ("G8 summit").
@@ -121,7 +125,7 @@ def _may_start_name(ctx: Context, i: int) -> bool:
     if low in DAYS or (low in MONTHS and _is_date_word(ctx, i)):
         return False
     if not (ctx.tokens.starts_sentence[i] or ctx.headline[i]):
-        return low not in _FUNCTION_WORDS
+        return low not in _FUNCTION_WORDS and low not in _PRONOUNS
     if _is_known_word(ctx, word, low, acronyms=not ctx.headline[i]) or _opens_title(ctx, i):
         return True
     if low in STOPWORDS or crude_stem(low) in ctx.lower_stems:

@@ -97,6 +97,7 @@ def test_reads_title_cues(text: str, name: str, role: str | None, cue: str) -> N
         ("LONDON -LRB- Reuters -RRB- - Oil fell.", "RRB"),
         ('Noe said, "We have seen layoffs," he added.', "We"),
         ("Noe said , `` Our wells are shut , '' he added .", "Our"),
+        ("Governance, risk and compliance Our next generation research", "Our"),
     ],
 )
 def test_skips_words_that_only_look_like_names(text: str, absent: str) -> None:
