@@ -10,6 +10,7 @@ never a guess.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -77,8 +78,6 @@ class Context:
     anchor: dt.date | None
     clock: tuple[int, int] | None
     tense_aware: bool
-    stamps: frozenset[int] = frozenset()
-    """Where the text's live-blog clock stamps start (`clock_stamps`)."""
 
     @classmethod
     def build(cls, text: str, anchor: str | None, tense_aware: bool) -> Context:
@@ -89,7 +88,6 @@ class Context:
             anchor=parsed[0] if parsed else None,
             clock=parsed[1] if parsed else None,
             tense_aware=tense_aware,
-            stamps=clock_stamps(text),
         )
 
     def direction(self, start: int, end: int, default: Direction | None) -> Direction | None:
@@ -116,7 +114,7 @@ Match = re.Match[str]
 
 # A time of day written as four digits where a sentence starts: "1743 The US military has
 # begun...", "2048: Mr Gibbs is careful...", as live blogs stamp their entries.
-_STAMP = re.compile(
+_CLOCK_STAMP = re.compile(
     r"""(?:^|(?<=[.!?'"\n]))[^\S\n]*(?P<stamp>(?:[01]\d|2[0-3])[0-5]\d)[^\S\n]*:?[^\S\n]+(?=[A-Z])""",
     re.MULTILINE,
 )
@@ -125,10 +123,19 @@ STAMPS = 3
 one "1945 The war ended" is a year, a run of them a live blog."""
 
 
+def is_clock_stamp(text: str, start: int) -> bool:
+    """Whether the four digits at ``start`` are one of ``text``'s live-blog clock stamps
+    (`clock_stamps`).  The text is scanned only for digits that open a sentence as a
+    stamp would."""
+    found = _CLOCK_STAMP.search(text, max(0, start - 8), start + 16)
+    return found is not None and found.start("stamp") == start and start in clock_stamps(text)
+
+
+@functools.lru_cache(maxsize=1)  # the text being tagged
 def clock_stamps(text: str) -> frozenset[int]:
     """The starts of the four-digit clock stamps that open `STAMPS` or more of the text's
     sentences; none when fewer do."""
-    starts = [match.start("stamp") for match in _STAMP.finditer(text)]
+    starts = [match.start("stamp") for match in _CLOCK_STAMP.finditer(text)]
     return frozenset(starts) if len(starts) >= STAMPS else frozenset()
 
 
@@ -447,7 +454,7 @@ def norm_year(match: Match, ctx: Context) -> Norm | None:
     """Normalise a year written alone: "1945", "fiscal 1998"."""
     year = int(match["year"])
     before, after = ctx.before(match.start(), 24), ctx.after(match.end(), 24)
-    if match.start("year") in ctx.stamps:
+    if is_clock_stamp(ctx.text, match.start("year")):
         return None
     if match["fiscal"] is None:
         if _NOT_A_YEAR_BEFORE.search(before) or _NOT_A_YEAR_AFTER.match(after):
