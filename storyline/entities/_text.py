@@ -24,7 +24,6 @@ _SPELLINGS = (
 _SENTENCE_END = re.compile(r"[.!?:;]|\n")
 # A quotation mark after a space (or the Treebank's ``), ending the gap: an opening one.
 _QUOTE_OPENS = re.compile(r"(?:^|\s)(?:[\"“‘]|``)\s*$")
-_OPENERS = frozenset("\"“‘'(«[")
 
 # Abbreviations whose period does not end a sentence.
 _ABBREVIATIONS = frozenset(
