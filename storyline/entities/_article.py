@@ -100,7 +100,8 @@ def resolve_in_article(
     mentions = tuple(mentions)
     chains = _Chains(len(mentions))
     _chain_people(mentions, chains, gaz)
-    _chain_keys(mentions, chains)
+    _chain_keys(mentions, chains, gaz)
+    _chain_heads_of(mentions, chains)
     facts = learn_aliases(text, gaz)
     aliases, subjects = _chain_facts(mentions, chains, facts)
     kinds = _group_kinds(mentions, chains, gaz)
@@ -179,18 +180,62 @@ def _chain_people(mentions: Sequence[Mention], chains: _Chains, gaz: Gazetteer) 
             chains.join(i, earlier[-1] if earlier else owners[0])
 
 
-def _chain_keys(mentions: Sequence[Mention], chains: _Chains) -> None:
-    """Rule 3: equal keys; a single word opening a longer generic name."""
+def _chain_keys(mentions: Sequence[Mention], chains: _Chains, gaz: Gazetteer) -> None:
+    """Rule 3: equal keys; a single word opening a longer generic name ("Kuril" and
+    "Kuril Islands"), unless the two are different known places ("Mexico" and
+    "Mexico City", "Gulf" and "Gulf Coast")."""
+    # Chains holding a person's full name: a surname written alone twice joins two of
+    # them only when it is one name ("Hillary Clinton" ... "Clinton" ... "Bill
+    # Clinton" ... "Clinton" is two people).
+    named = {chains.find(i) for i, m in enumerate(mentions) if m.kind == "PERSON" and " " in m.text}
     by_key: dict[str, int] = {}
     for i, mention in enumerate(mentions):
         first = by_key.setdefault(mention.entity_key, i)
         several_words = " " in mention.entity_key
         if first != i and (several_words or _compatible(mentions[first].kind, mention.kind)):
+            a, b = chains.find(first), chains.find(i)
+            if not several_words and a != b and a in named and b in named:
+                continue
             chains.join(first, i)
+            if a in named or b in named:
+                named.add(chains.find(i))
     for key, i in by_key.items():
         head, _, rest = key.partition(" ")
         if rest and head in by_key and all(w in _GENERIC for w in rest.split()):
-            chains.join(by_key[head], i)
+            known = gaz.lookup(mentions[by_key[head]].text)
+            whole = gaz.lookup(mentions[i].text)
+            if known is None or whole is None or known.canonical == whole.canonical:
+                chains.join(by_key[head], i)
+
+
+def _chain_heads_of(mentions: Sequence[Mention], chains: _Chains) -> None:
+    """Rule 3b: a place's single word is the "<word> of ..." place the article names.
+
+    "Oil spread across the Gulf of Mexico. Fishermen in the Gulf are angry": the bare
+    word reads as the gazetteer's Gulf (the Persian Gulf) only when the article names
+    no other, or names that one too.
+    """
+    longer: dict[str, set[str]] = {}
+    for mention in mentions:
+        head, of, _ = mention.text.partition(" of ")
+        if of and mention.kind == "PLACE" and " " not in head:
+            longer.setdefault(normalize_key(head), set()).add(mention.entity_key)
+    if not longer:
+        return
+    first: dict[str, int] = {}
+    spelled: dict[str, set[str]] = {}  # each key's spellings in the article
+    for i, mention in enumerate(mentions):
+        first.setdefault(mention.entity_key, i)
+        spelled.setdefault(mention.entity_key, set()).add(normalize_key(mention.text))
+    for i, mention in enumerate(mentions):
+        if mention.kind not in ("PLACE", "OTHER") or " " in mention.text:
+            continue
+        owners = longer.get(normalize_key(mention.text))
+        if owners is None or len(owners) != 1:
+            continue
+        if spelled[mention.entity_key] - {normalize_key(mention.text)}:
+            continue  # the article also writes the place the word is known for
+        chains.join(first[next(iter(owners))], i)
 
 
 def _compatible(a: Kind, b: Kind) -> bool:
@@ -336,8 +381,10 @@ def _chain_name(members: list[Mention], kind: Kind, gaz: Gazetteer) -> str:
     """Return the fullest name of a chain: canonical if known, else the longest."""
     for mention in members:
         entry = gaz.lookup(mention.text)
+        opens = mention.text + " of "  # the "Gulf" of a chain with "Gulf of Mexico"
         if entry is not None and entry.kind == kind:
-            return entry.canonical
+            if not any(m.text.startswith(opens) for m in members):
+                return entry.canonical
     if kind == "PERSON":
         return max((m.text for m in members), key=lambda t: (len(t.split()), len(t)))
     return max(members, key=lambda m: (len(m.text.split()), -m.start)).text

@@ -279,9 +279,24 @@ class EntityResolver:
 
         People must have agreeing names.  Otherwise kinds must agree, unless the shared
         name has several words: the kind rules guess, an exact full name is firmer.
+        Two things of names of several words are not one for sharing a single word
+        unless it ends both ("INS Sukanya", "Indian Naval Ship Sukanya"; not "Gulf" of
+        the Gulf of Mexico and of the Persian Gulf), nor two
+        different places of the gazetteer for sharing a short form ("LA").
         """
         if record.kind == "PERSON" and local.kind in ("PERSON", "OTHER"):
             return names_agree(local.name.split(), record.name.split())
+        mine, theirs = self._gazetteer.lookup(local.name), self._gazetteer.lookup(record.name)
+        if mine is not None and theirs is not None and mine.canonical != theirs.canonical:
+            return False
+        word = normalize_key(name)
+        if (
+            " " not in word
+            and " " in local.name
+            and " " in record.name
+            and {_last_key(local.name), _last_key(record.name)} != {word}
+        ):
+            return False
         if _kinds_agree(record.kind, local.kind):
             return True
         return len(name.split()) > 1 and normalize_key(name) == normalize_key(record.name)
@@ -625,6 +640,11 @@ def _core_key(name: str) -> str | None:
         return None
     kept = [_singular(w) for w in words if w not in _GEO_GENERIC and w not in _GEO_DIRECTIONS]
     return " ".join(kept) or None
+
+
+def _last_key(name: str) -> str:
+    words = normalize_key(name).split()
+    return words[-1] if words else ""
 
 
 def _head_key(name: str) -> str | None:

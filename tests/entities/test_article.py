@@ -171,3 +171,45 @@ def test_local_ids_follow_first_mentions() -> None:
         ("e0", "Tokyo", (0, 2)),
         ("e1", "Moscow", (1,)),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        # A country and its capital, a sea and a shore: each a place of its own.
+        (
+            "MEXICO CITY (Reuters) - Mexico closed its schools. Mexico City emptied.",
+            ["Mexico", "Mexico City", "Reuters"],
+        ),
+        (
+            "Tar balls reached the Gulf Coast. Ships in the Gulf of Mexico turned back.",
+            ["Gulf Coast", "Gulf of Mexico"],
+        ),
+    ],
+)
+def test_a_known_place_does_not_open_another_known_place(text: str, names: list[str]) -> None:
+    assert sorted(e.name for e in extract_entities(text).entities) == names
+
+
+def test_a_bare_gulf_is_the_gulf_the_article_names() -> None:
+    text = "Oil spread across the Gulf of Mexico. Fishermen in the Gulf are angry."
+    result = extract_entities(text)
+    gulf = _entity(result, "Gulf of Mexico")
+    assert [result.mentions[i].text for i in gulf.mentions] == ["Gulf of Mexico", "Gulf"]
+    assert [e.name for e in result.entities] == ["Gulf of Mexico"]
+
+
+def test_a_bare_gulf_stays_the_gazetteer_gulf_when_the_article_names_it() -> None:
+    text = "Tankers left the Persian Gulf. The Gulf of Oman was calm. The Gulf was busy."
+    names = {e.name: e.forms for e in extract_entities(text).entities}
+    assert names["Persian Gulf"] == ("Persian Gulf", "Gulf")
+
+
+def test_a_surname_written_alone_keeps_two_namesakes_apart() -> None:
+    text = (
+        "Hillary Clinton flew to Haiti. Clinton met aid workers. Barack Obama met Bill"
+        " Clinton at the White House. Clinton urged donations."
+    )
+    forms = {e.name: e.forms for e in extract_entities(text).entities}
+    assert forms["Hillary Clinton"] == ("Hillary Clinton", "Clinton")
+    assert forms["Bill Clinton"] == ("Bill Clinton", "Clinton")

@@ -166,3 +166,22 @@ def test_entities_named_by_each_side_merge_when_a_text_links_the_names() -> None
     assert len([e for e in resolver.entities() if "Kuril" in e.name or "Territor" in e.name]) == 1
     dropped = {first["Northern Territories"], second["Southern Kuriles"]} - {merged}
     assert resolver.merged == {dropped.pop(): merged}
+
+
+def test_a_place_named_in_full_is_not_the_place_its_short_form_also_names() -> None:
+    resolver = EntityResolver()
+    la = _add(resolver, "a", "Stars gathered in Los Angeles. LA was sunny.", "2010-05-01")
+    spill = _add(resolver, "b", "Oil reached Louisiana. The LA coast was hit.", "2010-05-02")
+    assert spill["Louisiana"] == "place:louisiana" != la["Los Angeles"]
+    later = _add(resolver, "c", "Fishermen in Louisiana waited.", "2010-05-03")
+    assert later["Louisiana"] == "place:louisiana"
+
+
+def test_a_shared_single_word_does_not_make_two_seas_one() -> None:
+    resolver = EntityResolver()
+    _add(resolver, "a", "Tankers sailed through the Gulf. The Gulf was calm.", "2010-05-01")
+    text = "Oil spread across the Gulf of Mexico. Fishermen in the Gulf are angry."
+    spill = _add(resolver, "b", text, "2010-05-02")
+    assert spill["Gulf of Mexico"] == spill["Gulf"] == "place:gulf-of-mexico"
+    names = sorted(e.name for e in resolver.entities())
+    assert names == ["Gulf of Mexico", "Persian Gulf"]
