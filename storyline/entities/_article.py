@@ -66,6 +66,7 @@ _GOVERNMENT_NOUNS = frozenset(
 )
 _RELATION_NOUNS = frozenset("ties relations talks dialogue trade negotiations links".split())
 _GENERIC = PLACE_SUFFIXES | ORG_SUFFIXES
+_THE_BEFORE = re.compile(r"(?i)\bthe\s+$")
 
 
 def resolve_in_article(
@@ -104,7 +105,7 @@ def resolve_in_article(
     _chain_heads_of(mentions, chains)
     facts = learn_aliases(text, gaz)
     aliases, subjects = _chain_facts(mentions, chains, facts)
-    kinds = _group_kinds(mentions, chains, gaz)
+    kinds = _group_kinds(text, mentions, chains, gaz)
     is_person = [kinds[chains.find(i)] == "PERSON" for i in range(len(mentions))]
     roles = _roles(text, mentions, is_person, gaz, date)
     descriptions = _descriptions(text, mentions, chains, kinds, subjects)
@@ -277,21 +278,28 @@ def _mention_inside(mentions: Sequence[Mention], start: int, length: int) -> int
     return None
 
 
-def _group_kinds(mentions: Sequence[Mention], chains: _Chains, gaz: Gazetteer) -> dict[int, Kind]:
-    """Give each chain one kind: a person if any full or titled name, else the majority."""
+def _group_kinds(
+    text: str, mentions: Sequence[Mention], chains: _Chains, gaz: Gazetteer
+) -> dict[int, Kind]:
+    """Give each chain one kind: a person if any titled name, or a full name never
+    written after "the"; else the majority."""
     kinds: dict[int, Kind] = {}
     for root, members in chains.groups().items():
-        kinds[root] = _chain_kind([mentions[i] for i in members], gaz)
+        kinds[root] = _chain_kind(text, [mentions[i] for i in members], gaz)
     return kinds
 
 
-def _chain_kind(members: list[Mention], gaz: Gazetteer) -> Kind:
-    if any(m.kind == "PERSON" and (m.cue or len(m.text.split()) > 1) for m in members):
+def _chain_kind(text: str, members: list[Mention], gaz: Gazetteer) -> Kind:
+    if any(m.kind == "PERSON" and m.cue for m in members):
+        return "PERSON"
+    thing = any(_THE_BEFORE.search(text, max(0, m.start - 5), m.start) for m in members)
+    if not thing and any(m.kind == "PERSON" and " " in m.text for m in members):
         return "PERSON"
     known = [entry.kind for m in members if (entry := gaz.lookup(m.text)) is not None]
     if known:
         return Counter(known).most_common(1)[0][0]
-    counts = Counter(m.kind for m in members if m.kind != "OTHER")
+    skip = ("OTHER", "PERSON") if thing else ("OTHER",)
+    counts = Counter(m.kind for m in members if m.kind not in skip)
     return counts.most_common(1)[0][0] if counts else "OTHER"
 
 

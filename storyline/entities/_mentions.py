@@ -410,7 +410,11 @@ def _kind_of_name(ctx: Context, start: int, last: int, cue: Cue | None) -> Kind:
     before = fold(words[start - 1]) if start else ""
     if before in PLACE_PREPOSITIONS and ctx.tokens.gaps[start] == " ":
         return "PLACE"
-    if 2 <= size <= 3 and all(_is_name_shaped(w) for w in words[start : last + 1]):
+    if (
+        2 <= size <= 3
+        and before != "the"  # "the Exxon Valdez", "the Deepwater Horizon": a thing
+        and all(_is_name_shaped(w) for w in words[start : last + 1])
+    ):
         return "PERSON"
     after = fold(words[last + 1]) if last + 1 < len(words) else ""
     if size >= 2 and after in REPORTING_VERBS:

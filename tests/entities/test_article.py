@@ -213,3 +213,23 @@ def test_a_surname_written_alone_keeps_two_namesakes_apart() -> None:
     forms = {e.name: e.forms for e in extract_entities(text).entities}
     assert forms["Hillary Clinton"] == ("Hillary Clinton", "Clinton")
     assert forms["Bill Clinton"] == ("Bill Clinton", "Clinton")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Oil leaked from the Deepwater Horizon. Deepwater Horizon sank on Thursday.",
+        "The Exxon Valdez ran aground in 1989. Exxon Valdez spilled oil.",
+    ],
+)
+def test_a_name_written_after_the_is_no_person_by_its_shape(text: str) -> None:
+    kinds = {e.name: e.kind for e in extract_entities(text).entities}
+    assert kinds.get("Deepwater Horizon", kinds.get("Exxon Valdez")) != "PERSON"
+
+
+def test_a_titled_name_after_the_is_still_a_person() -> None:
+    kinds = {
+        e.name: e.kind
+        for e in extract_entities("Prayers were led by the Rev. Jesse Jackson.").entities
+    }
+    assert kinds["Jesse Jackson"] == "PERSON"
