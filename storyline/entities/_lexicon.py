@@ -196,6 +196,13 @@ MONTHS = frozenset(
     "december jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
 DAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+# Short days, date words only before a date ("Thu Jun 3"): "Sun" also names papers.
+SHORT_DAYS = frozenset("mon tue tues wed thu thur thurs fri sat sun".split())
+# Time zones written after a clock time ("4:19 pm EDT"): never names when in capitals.
+TIME_ZONES = frozenset(
+    "gmt utc bst cet cest eet eest est edt cst cdt mst mdt pst pdt akst akdt hst et pt ct "
+    "mt jst kst ist aest aedt msk".split()
+)
 
 # Verbs after a name that make it the subject of a statement.
 REPORTING_VERBS = frozenset(

@@ -27,6 +27,7 @@ from storyline.entities._lexicon import (
     EVENT_SUFFIXES,
     HONORIFICS,
     MONTHS,
+    NAME_SUFFIXES,
     NOT_CURRENT,
     ORG_PREFIXES,
     ORG_SUFFIXES,
@@ -35,8 +36,10 @@ from storyline.entities._lexicon import (
     PLACE_PREPOSITIONS,
     PLACE_SUFFIXES,
     REPORTING_VERBS,
+    SHORT_DAYS,
     SINGLE_TITLES,
     STOPWORDS,
+    TIME_ZONES,
     TITLE_SECONDS,
     TITLE_WORDS,
 )
@@ -124,6 +127,8 @@ def _may_start_name(ctx: Context, i: int) -> bool:
     low = fold(word)
     if low in DAYS or (low in MONTHS and _is_date_word(ctx, i)):
         return False
+    if (low in TIME_ZONES and word.isupper()) or (low in SHORT_DAYS and _opens_date(ctx, i)):
+        return False
     if not (ctx.tokens.starts_sentence[i] or ctx.headline[i]):
         return low not in _FUNCTION_WORDS and low not in _PRONOUNS
     if _is_known_word(ctx, word, low, acronyms=not ctx.headline[i]) or _opens_title(ctx, i):
@@ -186,6 +191,29 @@ def _is_date_word(ctx: Context, i: int) -> bool:
     return after[:1].isdigit() or before in {"in", "since", "until", "by", "early", "late"}
 
 
+def _turns_to_capitals(word: str, following: str) -> bool:
+    """Tell whether a run turns from a capitalised word to a word in capitals, as a
+    byline runs into its dateline ("By Jane Doe WASHINGTON"); "Shell PLC" goes on."""
+    return (
+        len(following) > 2
+        and following.isalpha()
+        and following.isupper()
+        and not word.isupper()
+        and fold(following) not in ORG_SUFFIXES
+        and fold(following) not in NAME_SUFFIXES  # "Anthony LaCalamita III"
+    )
+
+
+def _opens_date(ctx: Context, i: int) -> bool:
+    """Tell whether a date follows token ``i`` ("Thu Jun 3", "Mon, 21 June")."""
+    words = ctx.tokens.words
+    for word in words[i + 1 : i + 3]:
+        if word in {",", "."}:
+            continue
+        return word[:1].isdigit() or fold(word).rstrip(".") in MONTHS
+    return False
+
+
 def _runs(ctx: Context, candidates: list[bool]) -> Iterator[tuple[int, int]]:
     """Yield ``(first, last)`` token indexes (inclusive) of candidate runs."""
     words = ctx.tokens.words
@@ -211,7 +239,7 @@ def _join_step(ctx: Context, candidates: list[bool], first: int, last: int) -> i
     if nxt >= len(words) or not is_joining_gap(words[last], gaps[nxt]):
         return 0
     if candidates[nxt] and not ctx.tokens.starts_sentence[nxt]:
-        return 1
+        return 0 if _turns_to_capitals(words[last], words[nxt]) else 1
     connector = words[nxt]
     width = 2 if connector == "of" and nxt + 1 < len(words) and words[nxt + 1] == "the" else 1
     after = nxt + width
@@ -223,10 +251,12 @@ def _join_step(ctx: Context, candidates: list[bool], first: int, last: int) -> i
         return 1 + width
     if connector in {"of", "for"} and fold(words[last]) in _OF_HEADS:
         return 1 + width
-    if connector in {"and", "of"}:
-        combined = " ".join(words[first : after + 1])
-        if ctx.gazetteer.lookup(combined) is not None:
-            return 1 + width
+    if connector in {"and", "of", "for"}:
+        # A known name that runs on past the connector ("Food and Drug Administration").
+        gaz = ctx.gazetteer
+        for end in range(min(len(words) - 1, first + gaz.max_words - 1), after - 1, -1):
+            if gaz.lookup(" ".join(words[first : end + 1])) is not None:
+                return end - last
     return 0
 
 

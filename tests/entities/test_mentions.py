@@ -98,6 +98,11 @@ def test_reads_title_cues(text: str, name: str, role: str | None, cue: str) -> N
         ('Noe said, "We have seen layoffs," he added.', "We"),
         ("Noe said , `` Our wells are shut , '' he added .", "Our"),
         ("Governance, risk and compliance Our next generation research", "Our"),
+        ("WASHINGTON | Thu Jun 3 , 2010 4:19 pm EDT WASHINGTON - Oil rose.", "Thu"),
+        ("WASHINGTON | Thu Jun 3 , 2010 4:19 pm EDT WASHINGTON - Oil rose.", "EDT"),
+        ("Shares rose 2 percent by 10 a.m. ET on Mon, 21 June.", "ET"),
+        ("Shares rose 2 percent by 10 a.m. ET on Mon, 21 June.", "Mon"),
+        ("Updated at 14:30 GMT after the vote.", "GMT"),
     ],
 )
 def test_skips_words_that_only_look_like_names(text: str, absent: str) -> None:
@@ -110,6 +115,20 @@ def test_skips_words_that_only_look_like_names(text: str, absent: str) -> None:
         ("Talks to mend Russia-Japan ties stall", ["Russia", "Japan"]),
         ("Later Abe met the Asia-Pacific delegates.", ["Abe", "Asia-Pacific"]),
         ("Americas Africa Europe Middle East\n", ["Americas", "Africa", "Europe", "Middle East"]),
+        ("By Jane Doe WASHINGTON (Reuters) said.", ["Jane Doe", "WASHINGTON", "Reuters"]),
+        (
+            "Royal Dutch Shell PLC and Anthony Smith III met.",
+            ["Royal Dutch Shell PLC", "Anthony Smith III"],
+        ),
+        ("The Baltimore Sun reported it.", ["Baltimore Sun"]),
+        (
+            "The National Oceanic and Atmospheric Administration and the Centers for Disease"
+            " Control and Prevention spoke.",
+            [
+                "National Oceanic and Atmospheric Administration",
+                "Centers for Disease Control and Prevention",
+            ],
+        ),
     ],
 )
 def test_splits_runs_of_known_names(text: str, expected: list[str]) -> None:
