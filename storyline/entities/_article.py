@@ -146,10 +146,10 @@ class _Chains:
 
 def _chain_people(mentions: Sequence[Mention], chains: _Chains, gaz: Gazetteer) -> None:
     """Rules 1 and 2: full names by surname and given names, then single words."""
-    full = [
+    full = [  # named events too: "Hurricane Katrina" ... "Katrina"
         i
         for i, m in enumerate(mentions)
-        if m.kind in ("PERSON", "OTHER") and len(m.text.split()) > 1
+        if m.kind in ("PERSON", "OTHER", "EVENT") and len(m.text.split()) > 1
     ]
     people = [i for i in full if mentions[i].kind == "PERSON"]
     # Each mention joins the earliest earlier one that agrees with it; a name written
@@ -183,8 +183,8 @@ def _chain_people(mentions: Sequence[Mention], chains: _Chains, gaz: Gazetteer) 
 
 def _chain_keys(mentions: Sequence[Mention], chains: _Chains, gaz: Gazetteer) -> None:
     """Rule 3: equal keys; a single word opening a longer generic name ("Kuril" and
-    "Kuril Islands"), unless the two are different known places ("Mexico" and
-    "Mexico City", "Gulf" and "Gulf Coast")."""
+    "Kuril Islands"), unless the word is a known place the longer name is not
+    ("Mexico" and "Mexico City", "Texas" and "Texas City", "Gulf" and "Gulf Coast")."""
     # Chains holding a person's full name: a surname written alone twice joins two of
     # them only when it is one name ("Hillary Clinton" ... "Clinton" ... "Bill
     # Clinton" ... "Clinton" is two people).
@@ -205,7 +205,9 @@ def _chain_keys(mentions: Sequence[Mention], chains: _Chains, gaz: Gazetteer) ->
         if rest and head in by_key and all(w in _GENERIC for w in rest.split()):
             known = gaz.lookup(mentions[by_key[head]].text)
             whole = gaz.lookup(mentions[i].text)
-            if known is None or whole is None or known.canonical == whole.canonical:
+            if known is None or (
+                known.canonical == whole.canonical if whole else known.kind != "PLACE"
+            ):
                 chains.join(by_key[head], i)
 
 

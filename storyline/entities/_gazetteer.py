@@ -50,8 +50,13 @@ class Gazetteer:
         return self.names.get(normalize_key(name))
 
     def demonym(self, word: str) -> str | None:
-        """Return the place whose people ``word`` names ("Russian" → "Russia"), or ``None``."""
-        return self.demonyms.get(normalize_key(word))
+        """Return the place whose people ``word`` names ("Russian", "Libyans" → "Russia",
+        "Libya"), or ``None``."""
+        key = normalize_key(word)
+        place = self.demonyms.get(key)
+        if place is None and key.endswith("s") and key not in self.names:  # "Philippines"
+            place = self.demonyms.get(key[:-1])
+        return place
 
     def is_given_name(self, word: str) -> bool:
         """Tell whether ``word`` is a common given name."""

@@ -78,7 +78,7 @@ _OF_HEADS = (
 _DIRECTIONS = frozenset(
     "north south east west northern southern eastern western central upper lower greater".split()
 )
-_EVENT_HEADS = frozenset("battle siege".split())
+_EVENT_HEADS = frozenset("battle siege hurricane typhoon cyclone storm".split())
 # Function words that a capital inside a sentence does not make a name ("Funeral Of X").
 _FUNCTION_WORDS = frozenset("of the and for to in on at a an with by from or as".split())
 # Pronouns capitalised inside a sentence: page furniture run into the text ("risk and
@@ -272,6 +272,8 @@ def _read_run(
     gaz = ctx.gazetteer
     text = span_text(ctx, first, last)
     place = gaz.demonym(text)
+    if place is None and last > first and fold(words[last]).endswith("s"):
+        place = gaz.demonym(words[last])  # a people: "Cuban Americans", "Ordinary Egyptians"
     if place is not None:
         demonyms.append(make_demonym(ctx, first, last, place))
         return

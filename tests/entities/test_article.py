@@ -37,6 +37,11 @@ def _entity(result: ArticleEntities, name: str) -> LocalEntity:
             ("Kuril Islands", "Kuril"),
         ),
         (
+            "Hurricane Katrina hit in 2005. Katrina killed 1,800.",
+            "Hurricane Katrina",
+            ("Hurricane Katrina", "Katrina"),
+        ),
+        (
             "He joined the WTO. The World Trade Organisation agreed.",
             "World Trade Organisation",
             ("WTO", "World Trade Organisation"),
@@ -185,6 +190,7 @@ def test_local_ids_follow_first_mentions() -> None:
             "Tar balls reached the Gulf Coast. Ships in the Gulf of Mexico turned back.",
             ["Gulf Coast", "Gulf of Mexico"],
         ),
+        ("Oil reached Texas City. Texas officials met.", ["Texas", "Texas City"]),
     ],
 )
 def test_a_known_place_does_not_open_another_known_place(text: str, names: list[str]) -> None:
@@ -233,3 +239,14 @@ def test_a_titled_name_after_the_is_still_a_person() -> None:
         for e in extract_entities("Prayers were led by the Rev. Jesse Jackson.").entities
     }
     assert kinds["Jesse Jackson"] == "PERSON"
+
+
+def test_a_people_named_in_the_plural_is_a_relation_not_a_mention() -> None:
+    result = extract_entities(
+        "Libyans rallied. Cuban Americans voted. Troops reached the Philippines."
+    )
+    assert [(d.text, d.place_key) for d in result.demonyms] == [
+        ("Libyans", "libya"),
+        ("Cuban Americans", "united states"),
+    ]
+    assert [e.name for e in result.entities] == ["Philippines"]

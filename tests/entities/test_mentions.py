@@ -23,6 +23,7 @@ def _found(text: str) -> list[tuple[str, str]]:
         ("They met at the Winter Olympics.", [("Winter Olympics", "EVENT")]),
         ("It dates back to World War Two.", [("World War Two", "EVENT")]),
         ("It was seized after WWII ended.", [("WWII", "EVENT")]),
+        ("Hurricane Katrina hit the city.", [("Hurricane Katrina", "EVENT")]),
         ("Officials from Apec gathered.", [("Apec", "ORG")]),
         ("Mark Teixeira signed a deal.", [("Mark Teixeira", "PERSON")]),
         ("Trade with the Soviet Union grew.", [("Soviet Union", "PLACE")]),
