@@ -85,6 +85,8 @@ _FUNCTION_WORDS = frozenset("of the and for to in on at a an with by from or as"
 # compliance Our next generation..."), a quotation or a slogan, never a name.  ("US",
 # "IT" and "ME" are names; "us", "it" and "me" are left out.)
 _PRONOUNS = frozenset("we our ours you your yours my they their theirs he his she her".split())
+# ... and these, unless in capitals ("IT"): "Getty Images It was ...", "SPAIN This is ...".
+_POINTERS = frozenset("it its this that these those there here".split())
 # Longest run read as one name; longer capitalised runs are headlines or lists.
 _MAX_RUN = 8
 # After a capitalised name, this lower-case word makes a named event ("G8 summit").
@@ -130,7 +132,9 @@ def _may_start_name(ctx: Context, i: int) -> bool:
     if (low in TIME_ZONES and word.isupper()) or (low in SHORT_DAYS and _opens_date(ctx, i)):
         return False
     if not (ctx.tokens.starts_sentence[i] or ctx.headline[i]):
-        return low not in _FUNCTION_WORDS and low not in _PRONOUNS
+        return not (
+            low in _FUNCTION_WORDS or low in _PRONOUNS or (low in _POINTERS and not word.isupper())
+        )
     if _is_known_word(ctx, word, low, acronyms=not ctx.headline[i]) or _opens_title(ctx, i):
         return True
     if low in STOPWORDS or crude_stem(low) in ctx.lower_stems:

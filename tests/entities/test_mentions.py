@@ -104,6 +104,8 @@ def test_reads_title_cues(text: str, name: str, role: str | None, cue: str) -> N
         ("Shares rose 2 percent by 10 a.m. ET on Mon, 21 June.", "ET"),
         ("Shares rose 2 percent by 10 a.m. ET on Mon, 21 June.", "Mon"),
         ("Updated at 14:30 GMT after the vote.", "GMT"),
+        ("Photograph: Getty Images It was a long night.", "It"),
+        ("Photograph: Getty Images It was a long night.", "Getty Images It"),
     ],
 )
 def test_skips_words_that_only_look_like_names(text: str, absent: str) -> None:
