@@ -472,7 +472,26 @@ class EntityResolver:
         elif record.viewpoint_name and not _has_viewpoint_name(local):
             record.name, record.viewpoint_name = local.name, False
         if record.kind == "OTHER" and local.kind != "OTHER":
-            record.kind = local.kind
+            if local.kind != "PERSON" or self._titled_or_given(local):
+                record.kind = local.kind
+        elif (
+            record.kind == "PERSON"
+            and local.kind == "OTHER"
+            and " " in local.name
+            and not self._roles.get(record.id)
+            and not self._titled_or_given(local)
+        ):
+            # A person only by the shape of its name ("Deepwater Horizon"), which another
+            # article writes as a thing ("the Deepwater Horizon").
+            record.kind = "OTHER"
+
+    def _titled_or_given(self, local: LocalEntity) -> bool:
+        """Whether a person's local entity is one by more than the shape of its name: a
+        role, a title or honorific written before it, or a given name."""
+        if local.roles or self._gazetteer.is_given_name(local.name.split()[0]):
+            return True
+        openers = {form.split()[0].lower().rstrip(".") for form in local.forms if " " in form}
+        return bool(openers & (TITLE_WORDS | HONORIFICS))
 
     def _index_names(self, record: _Record, names: Iterable[str]) -> None:
         if record.kind == "PERSON":

@@ -185,3 +185,13 @@ def test_a_shared_single_word_does_not_make_two_seas_one() -> None:
     assert spill["Gulf of Mexico"] == spill["Gulf"] == "place:gulf-of-mexico"
     names = sorted(e.name for e in resolver.entities())
     assert names == ["Gulf of Mexico", "Persian Gulf"]
+
+
+def test_a_thing_named_like_a_person_is_no_person_once_written_as_a_thing() -> None:
+    resolver = EntityResolver()
+    first = _add(resolver, "a", "Deepwater Horizon sank. Crews searched.", "2010-04-22")
+    _add(resolver, "b", "Oil leaked from the Deepwater Horizon for weeks.", "2010-05-01")
+    _add(resolver, "c", "Deepwater Horizon burned for two days.", "2010-05-02")
+    assert resolver.entity(first["Deepwater Horizon"]).kind != "PERSON"
+    people = _add(resolver, "d", "Tony Hayward spoke. Mr Hayward left.", "2010-05-03")
+    assert resolver.entity(people["Tony Hayward"]).kind == "PERSON"
