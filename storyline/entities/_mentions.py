@@ -87,6 +87,12 @@ _FUNCTION_WORDS = frozenset("of the and for to in on at a an with by from or as"
 _PRONOUNS = frozenset("we our ours you your yours my they their theirs he his she her".split())
 # ... and these, unless in capitals ("IT"): "Getty Images It was ...", "SPAIN This is ...".
 _POINTERS = frozenset("it its this that these those there here".split())
+# Words that open a clause, capitalised or shouted inside flat text or a reader's comment
+# ("Reply How could ...", "IF THEY ..."), never a name.
+_CLAUSE_WORDS = frozenset(
+    "if how why what when where whether not no yes ok okay so but yet then than because"
+    " although though unless while".split()
+)
 # Longest run read as one name; longer capitalised runs are headlines or lists.
 _MAX_RUN = 8
 # After a capitalised name, this lower-case word makes a named event ("G8 summit").
@@ -130,6 +136,8 @@ def _may_start_name(ctx: Context, i: int) -> bool:
     if low in DAYS or (low in MONTHS and _is_date_word(ctx, i)):
         return False
     if (low in TIME_ZONES and word.isupper()) or (low in SHORT_DAYS and _opens_date(ctx, i)):
+        return False
+    if low in _CLAUSE_WORDS and not _numbered(ctx, i):
         return False
     if not (ctx.tokens.starts_sentence[i] or ctx.headline[i]):
         return not (
@@ -206,6 +214,12 @@ def _turns_to_capitals(word: str, following: str) -> bool:
         and fold(following) not in ORG_SUFFIXES
         and fold(following) not in NAME_SUFFIXES  # "Anthony LaCalamita III"
     )
+
+
+def _numbered(ctx: Context, i: int) -> bool:
+    """Tell whether a number follows token ``i`` ("Juror No. 2", "No 10 Downing Street")."""
+    following = ctx.tokens.words[i + 1 : i + 3]
+    return any(word[:1].isdigit() for word in following if word != ".")
 
 
 def _opens_date(ctx: Context, i: int) -> bool:

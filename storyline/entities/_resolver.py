@@ -241,7 +241,7 @@ class EntityResolver:
                 # A surname seen alone before, when nothing told it was a person.
                 for entity_id in self.registry.lookup(key):
                     record = self._records[entity_id]
-                    if record.kind == "OTHER" and " " not in record.name:
+                    if record.kind == "OTHER" and normalize_key(record.name) == key:
                         found[entity_id] = None
         elif not found and local.kind in ("PLACE", "OTHER"):
             for name in names:
@@ -290,6 +290,8 @@ class EntityResolver:
         if mine is not None and theirs is not None and mine.canonical != theirs.canonical:
             return False
         word = normalize_key(name)
+        if local.kind == "PERSON" and " " not in word and word != _last_key(local.name):
+            return False  # "Reply" of "Reply Gadhafi" (a comment thread's furniture)
         if (
             " " not in word
             and " " in local.name

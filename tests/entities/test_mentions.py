@@ -105,6 +105,8 @@ def test_reads_title_cues(text: str, name: str, role: str | None, cue: str) -> N
         ("Shares rose 2 percent by 10 a.m. ET on Mon, 21 June.", "Mon"),
         ("Updated at 14:30 GMT after the vote.", "GMT"),
         ("Photograph: Getty Images It was a long night.", "It"),
+        ("Reply How could they do this? IF THEY CARED they would stop.", "How"),
+        ("Reply How could they do this? IF THEY CARED they would stop.", "IF"),
         ("Photograph: Getty Images It was a long night.", "Getty Images It"),
     ],
 )

@@ -7,8 +7,11 @@ import dataclasses
 import pytest
 
 from storyline.entities import (
+    ArticleEntities,
     EntityResolver,
     EntityRow,
+    LocalEntity,
+    Mention,
     ResolverState,
     RoleRow,
     extract_entities,
@@ -195,3 +198,29 @@ def test_a_thing_named_like_a_person_is_no_person_once_written_as_a_thing() -> N
     assert resolver.entity(first["Deepwater Horizon"]).kind != "PERSON"
     people = _add(resolver, "d", "Tony Hayward spoke. Mr Hayward left.", "2010-05-03")
     assert resolver.entity(people["Tony Hayward"]).kind == "PERSON"
+
+
+def test_a_person_is_not_found_under_a_word_of_the_name_that_is_not_its_last() -> None:
+    resolver = EntityResolver()
+    # A comment thread: "Reply" opens each comment and joins the words it runs into.
+    furniture = (Mention("Yeah", 0, 4, "OTHER", "yeah"), Mention("Reply", 9, 14, "OTHER", "reply"))
+    resolver.add("b", ArticleEntities(furniture, (_local("e0", "Yeah", "OTHER", 0, 1),)))
+    mentions = (
+        Mention("Reply Gadhafi", 0, 13, "PERSON", "reply gadhafi"),
+        Mention("Reply", 20, 25, "OTHER", "reply"),
+        Mention("Gadhafi", 30, 37, "OTHER", "gadhafi"),
+    )
+    local = _local("e0", "Reply Gadhafi", "PERSON", 0, 1, 2)
+    mapping = resolver.add("c", ArticleEntities(mentions, (local,)))
+    assert resolver.entity(mapping["e0"]).name == "Reply Gadhafi"
+
+
+def _local(local_id: str, name: str, kind: str, *mentions: int) -> LocalEntity:
+    return LocalEntity(
+        id=local_id,
+        name=name,
+        kind=kind,  # type: ignore[arg-type]
+        key=name.lower(),
+        mentions=mentions,
+        forms=(name,),
+    )
