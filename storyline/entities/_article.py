@@ -67,6 +67,7 @@ _GOVERNMENT_NOUNS = frozenset(
 _RELATION_NOUNS = frozenset("ties relations talks dialogue trade negotiations links".split())
 _GENERIC = PLACE_SUFFIXES | ORG_SUFFIXES
 _THE_BEFORE = re.compile(r"(?i)\bthe\s+$")
+_SENTENCE_END = re.compile(r"[.!?](?=\s)")
 
 
 def resolve_in_article(
@@ -100,7 +101,7 @@ def resolve_in_article(
     gaz = gazetteer or default_gazetteer()
     mentions = tuple(mentions)
     chains = _Chains(len(mentions))
-    _chain_people(mentions, chains, gaz)
+    _chain_people(text, mentions, chains, gaz)
     _chain_keys(mentions, chains, gaz)
     _chain_heads_of(mentions, chains)
     facts = learn_aliases(text, gaz)
@@ -144,7 +145,7 @@ class _Chains:
         return found
 
 
-def _chain_people(mentions: Sequence[Mention], chains: _Chains, gaz: Gazetteer) -> None:
+def _chain_people(text: str, mentions: Sequence[Mention], chains: _Chains, gaz: Gazetteer) -> None:
     """Rules 1 and 2: full names by surname and given names, then single words."""
     full = [  # named events too: "Hurricane Katrina" ... "Katrina"
         i
@@ -156,21 +157,25 @@ def _chain_people(mentions: Sequence[Mention], chains: _Chains, gaz: Gazetteer) 
     # again is compared once, through its first mention.
     first: dict[str, int] = {}
     for i in people:
-        text = mentions[i].text
-        if text in first:
-            chains.join(i, first[text])
+        name = mentions[i].text
+        if name in first:
+            chains.join(i, first[name])
             continue
-        words = text.split()
+        words = name.split()
         for other, j in first.items():
             if names_agree(words, other.split()):
                 chains.join(i, j)
                 break
-        first[text] = i
+        first[name] = i
     owners_of: dict[str, list[int]] = {}
     for i in full:
         for key in surname_keys(mentions[i].text.split(), gaz):
             owners_of.setdefault(key, []).append(i)
+    seen: Counter[int] = Counter()  # mentions so far of each chain (by its root)
+    is_full = set(full)
     for i, mention in enumerate(mentions):
+        if i in is_full:
+            seen[chains.find(i)] += 1
         if len(mention.text.split()) != 1 or mention.kind in ("ORG", "EVENT"):
             continue
         if gaz.lookup(mention.text) is not None:
@@ -178,7 +183,37 @@ def _chain_people(mentions: Sequence[Mention], chains: _Chains, gaz: Gazetteer) 
         owners = owners_of.get(normalize_key(mention.text))
         if owners:
             earlier = [j for j in owners if j < i]
-            chains.join(i, earlier[-1] if earlier else owners[0])
+            owner = _bearer(text, mentions, chains, seen, earlier, i) if earlier else owners[0]
+            chains.join(i, owner)
+            seen[chains.find(i)] += 1
+
+
+def _bearer(
+    text: str,
+    mentions: Sequence[Mention],
+    chains: _Chains,
+    seen: Counter[int],
+    earlier: list[int],
+    at: int,
+) -> int:
+    """The full name a surname written alone stands for, of ``earlier`` ones.
+
+    The one named in the same or the previous sentence, when only one is; else the one
+    mentioned most so far ("Aisha Gaddafi", named once, does not take every later
+    "Gaddafi" of a chronology of Muammar Gaddafi's fall); else the nearest.
+    """
+    if len({chains.find(j) for j in earlier}) == 1:
+        return earlier[-1]
+    start = mentions[at].start
+    near = [j for j in earlier if _within_a_sentence(text, mentions[j].end, start)]
+    if near and len({chains.find(j) for j in near}) == 1:
+        return near[-1]
+    return max(reversed(earlier), key=lambda j: seen[chains.find(j)])
+
+
+def _within_a_sentence(text: str, end: int, start: int) -> bool:
+    """Whether ``start`` lies in the sentence that ``end`` ends in, or the next one."""
+    return start - end <= 400 and len(_SENTENCE_END.findall(text, end, start)) <= 1
 
 
 def _chain_keys(mentions: Sequence[Mention], chains: _Chains, gaz: Gazetteer) -> None:

@@ -250,3 +250,18 @@ def test_a_people_named_in_the_plural_is_a_relation_not_a_mention() -> None:
         ("Cuban Americans", "united states"),
     ]
     assert [e.name for e in result.entities] == ["Philippines"]
+
+
+def test_a_surname_alone_far_from_a_namesake_goes_to_the_main_bearer() -> None:
+    text = (
+        "Muammar Gaddafi fled Tripoli. Gaddafi vowed to fight. His daughter Aisha Gaddafi"
+        " crossed into Algeria. Talks opened in Paris. Rebels met in Benghazi. Gaddafi"
+        " urged his supporters on."
+    )
+    result = extract_entities(text)
+    gaddafi = _entity(result, "Muammar Gaddafi")
+    assert [result.mentions[i].text for i in gaddafi.mentions] == [
+        "Muammar Gaddafi",
+        "Gaddafi",
+        "Gaddafi",
+    ]
