@@ -121,21 +121,15 @@ def pick_year(
     """Choose the year of a month (and day) written without one.
 
     ``past`` takes the latest such date on or before the anchor, ``future`` the first
-    on or after it (unless that is far and the day is near the other way, see
-    `TENSE_FAR_DAYS`); ``nearest`` (or ``None``) the closest occurrence (the earlier one
+    on or after it; ``nearest`` (or ``None``) the closest occurrence (the earlier one
     when two are as close), ``soon`` the closest with ties going to the later one.
     """
     target = (month, day or 1)
     here = (anchor.month, anchor.day if day else 1)
-    if direction in ("past", "future"):
-        step = -1 if direction == "past" else 1
-        ahead = target > here if step < 0 else target < here
-        year = anchor.year + step if ahead else anchor.year
-        if day is not None and _misread(
-            anchor, _day_in(year, month, day), _day_in(year - step, month, day)
-        ):
-            return year - step
-        return year
+    if direction == "past":
+        return anchor.year if target <= here else anchor.year - 1
+    if direction == "future":
+        return anchor.year if target >= here else anchor.year + 1
     tie = -1 if direction == "soon" else 1
     if day is None:
         here_index = anchor.year * 12 + anchor.month
@@ -145,33 +139,13 @@ def pick_year(
         )
     best: tuple[int, int, int] | None = None
     for year in (anchor.year - 1, anchor.year, anchor.year + 1):
-        date = _day_in(year, month, day)
+        date = make_date(year, month, min(day, 28) if month == 2 and day == 29 else day)
         if date is None:
             continue
         key = (abs((date - anchor).days), tie * year, year)
         if best is None or key < best:
             best = key
     return best[2] if best else None
-
-
-TENSE_FAR_DAYS = 183
-"""A day without a year more than this far in its tense's direction ..."""
-TENSE_NEAR_DAYS = 60
-"""... is the same day this near the other way: the tense was misread ("uncertainty
-surrounding a general election on May 1", said on 1 April, is a month ahead, not eleven
-months back).  TimeBank value F1 0.8394 -> 0.8402; chosen on TimeBank and TE3-Silver."""
-
-
-def _misread(anchor: dt.date, chosen: dt.date | None, other: dt.date | None) -> bool:
-    if chosen is None or other is None:
-        return False
-    far, near = abs((chosen - anchor).days), abs((other - anchor).days)
-    return far > TENSE_FAR_DAYS and near <= TENSE_NEAR_DAYS
-
-
-def _day_in(year: int, month: int, day: int) -> dt.date | None:
-    """The day in ``year``; 29 February falls back to the 28th in common years."""
-    return make_date(year, month, min(day, 28) if month == 2 and day == 29 else day)
 
 
 def weekday_date(anchor: dt.date, weekday: int, direction: Direction | None) -> dt.date:
