@@ -54,3 +54,45 @@ def surname_keys(words: Sequence[str], gazetteer: Gazetteer) -> tuple[str, ...]:
     if len(given) == 1 and not gazetteer.is_given_name(given[0]):
         return (surname, given[0])
     return (surname,)
+
+
+_VOWELS = frozenset("aeiouyhw")
+_ALIKE = str.maketrans("qkc", "ggg")
+
+
+def spelling_key(word: str) -> str:
+    """Return a key that transliterations of one name share ("Gaddafi", "Gadhafi",
+    "Qaddafi", "Kadhafi" → ``gdf``; "Muammar", "Moammar" → ``mr``).
+
+    The first letter is kept (a vowel as ``a``); after it, vowels, ``h``, ``w`` and
+    ``y`` are dropped, ``q``, ``k`` and ``c`` sound as ``g``, and doubled letters count
+    once.
+    """
+    letters = [c for c in normalize_key(word).translate(_ALIKE) if c.isalpha()]
+    if not letters:
+        return ""
+    kept = ["a" if letters[0] in _VOWELS else letters[0]]
+    for letter in letters[1:]:
+        if letter not in _VOWELS and letter != kept[-1]:
+            kept.append(letter)
+    return "".join(kept)
+
+
+MIN_SPELLING_KEY = 3
+"""Surnames whose `spelling_key` is shorter ("Khan", "Hassan") are too alike to join."""
+
+
+def spellings_agree(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Tell whether two full names are one person's name spelled two ways ("Muammar
+    Gaddafi", "Moammar Gadhafi"): the same keys for the first given name and the
+    surname, the surname's long enough to tell people apart."""
+    given_a, surname_a = name_parts(a)
+    given_b, surname_b = name_parts(b)
+    if not given_a or not given_b:
+        return False
+    key = spelling_key(surname_a)
+    return (
+        len(key) >= MIN_SPELLING_KEY
+        and key == spelling_key(surname_b)
+        and spelling_key(given_a[0]) == spelling_key(given_b[0])
+    )

@@ -43,7 +43,13 @@ from storyline.entities._lexicon import (
     TITLE_MODIFIERS,
     TITLE_WORDS,
 )
-from storyline.entities._names import names_agree, surname_keys
+from storyline.entities._names import (
+    name_parts,
+    names_agree,
+    spelling_key,
+    spellings_agree,
+    surname_keys,
+)
 from storyline.entities._registry import AliasRegistry
 from storyline.entities._text import is_capitalised, normalize_key, slugify
 from storyline.entities._types import (
@@ -110,6 +116,7 @@ class EntityResolver:
         self._context: dict[str, Counter[str]] = {}
         self._context_source: ContextSource | None = None
         self._surnames: dict[str, set[str]] = {}
+        self._spellings: dict[str, set[str]] = {}  # people by `spelling_key` of surname
         self._cores: dict[str, set[str]] = {}
         self._heads: dict[str, set[str]] = {}
         self.merged: dict[str, str] = {}
@@ -242,6 +249,12 @@ class EntityResolver:
                 for entity_id in self.registry.lookup(key):
                     record = self._records[entity_id]
                     if record.kind == "OTHER" and normalize_key(record.name) == key:
+                        found[entity_id] = None
+            if not found and len(words) > 1:
+                # The same name in another transliteration ("Moammar Gadhafi").
+                spelled = spelling_key(name_parts(words)[1])
+                for entity_id in sorted(self._spellings.get(spelled, ())):
+                    if spellings_agree(words, self._records[entity_id].name.split()):
                         found[entity_id] = None
         elif not found and local.kind in ("PLACE", "OTHER"):
             for name in names:
@@ -409,7 +422,7 @@ class EntityResolver:
                 self._changed.add(other_id)
         self._changed.add(keep.id)
         kept.pop(keep.id, None)
-        for index in (self._surnames, self._cores, self._heads):
+        for index in (self._surnames, self._spellings, self._cores, self._heads):
             for ids in index.values():
                 if drop.id in ids:
                     ids.discard(drop.id)
@@ -497,8 +510,12 @@ class EntityResolver:
 
     def _index_names(self, record: _Record, names: Iterable[str]) -> None:
         if record.kind == "PERSON":
-            for key in surname_keys(record.name.split(), self._gazetteer):
+            words = record.name.split()
+            for key in surname_keys(words, self._gazetteer):
                 self._surnames.setdefault(key, set()).add(record.id)
+            if len(words) > 1:
+                spelled = spelling_key(name_parts(words)[1])
+                self._spellings.setdefault(spelled, set()).add(record.id)
             return
         names = list(names)
         if record.kind in ("PLACE", "OTHER"):

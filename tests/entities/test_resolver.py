@@ -17,6 +17,7 @@ from storyline.entities import (
     extract_entities,
     role_spans,
 )
+from storyline.entities._names import spellings_agree
 
 
 def _add(resolver: EntityResolver, article_id: str, text: str, date: str | None) -> dict[str, str]:
@@ -224,3 +225,27 @@ def _local(local_id: str, name: str, kind: str, *mentions: int) -> LocalEntity:
         mentions=mentions,
         forms=(name,),
     )
+
+
+def test_one_person_in_several_transliterations() -> None:
+    resolver = EntityResolver()
+    first = _add(resolver, "a", "Libyan leader Muammar Gaddafi spoke.", "2011-03-01")
+    second = _add(resolver, "b", "Moammar Gadhafi vowed to fight. Gadhafi spoke.", "2011-03-02")
+    third = _add(resolver, "c", "Col. Muammar Qaddafi fled.", "2011-08-22")
+    assert first["Muammar Gaddafi"] == second["Moammar Gadhafi"] == third["Muammar Qaddafi"]
+    others = _add(resolver, "d", "Saif al-Islam Gaddafi and Aisha Gaddafi fled.", "2011-08-29")
+    assert first["Muammar Gaddafi"] not in others.values()
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Muammar Gaddafi", "Moammar Gadhafi", True),
+        ("Mohammed Morsi", "Muhammad Mursi", True),
+        ("Ahmed Shafik", "Mohamed Shafik", False),
+        ("Imran Khan", "Imran Kan", False),  # too short a surname to tell people apart
+        ("Vladimir Putin", "Vladimir Putin", True),
+    ],
+)
+def test_spellings_agree(a: str, b: str, same: bool) -> None:
+    assert spellings_agree(a.split(), b.split()) is same
