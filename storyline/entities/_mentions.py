@@ -270,11 +270,13 @@ def _join_step(ctx: Context, candidates: list[bool], first: int, last: int) -> i
     if connector in {"of", "for"} and fold(words[last]) in _OF_HEADS:
         return 1 + width
     if connector in {"and", "of", "for"}:
-        # A known name that runs on past the connector ("Food and Drug Administration").
+        # A known name that runs on past the connector ("Food and Drug Administration"),
+        # from any word of the run ("U.S. Centers for Disease Control and Prevention").
         gaz = ctx.gazetteer
-        for end in range(min(len(words) - 1, first + gaz.max_words - 1), after - 1, -1):
-            if gaz.lookup(" ".join(words[first : end + 1])) is not None:
-                return end - last
+        for start in range(first, last + 1):
+            for end in range(min(len(words) - 1, start + gaz.max_words - 1), after - 1, -1):
+                if gaz.lookup(" ".join(words[start : end + 1])) is not None:
+                    return end - last
     return 0
 
 

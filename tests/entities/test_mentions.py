@@ -134,6 +134,10 @@ def test_skips_words_that_only_look_like_names(text: str, absent: str) -> None:
                 "Centers for Disease Control and Prevention",
             ],
         ),
+        (
+            "The U.S. Centers for Disease Control and Prevention said.",
+            ["U.S.", "Centers for Disease Control and Prevention"],
+        ),
     ],
 )
 def test_splits_runs_of_known_names(text: str, expected: list[str]) -> None:
