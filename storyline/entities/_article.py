@@ -329,7 +329,11 @@ def _group_kinds(
 def _chain_kind(text: str, members: list[Mention], gaz: Gazetteer) -> Kind:
     if any(m.kind == "PERSON" and m.cue for m in members):
         return "PERSON"
-    thing = any(_THE_BEFORE.search(text, max(0, m.start - 5), m.start) for m in members)
+    # A full name written after "the" is a thing's ("the Deepwater Horizon"); a surname
+    # may be ("the Obama administration").
+    thing = any(
+        " " in m.text and _THE_BEFORE.search(text, max(0, m.start - 5), m.start) for m in members
+    )
     if not thing and any(m.kind == "PERSON" and " " in m.text for m in members):
         return "PERSON"
     known = [entry.kind for m in members if (entry := gaz.lookup(m.text)) is not None]
@@ -426,8 +430,8 @@ def _chain_name(members: list[Mention], kind: Kind, gaz: Gazetteer) -> str:
     """Return the fullest name of a chain: canonical if known, else the longest."""
     for mention in members:
         entry = gaz.lookup(mention.text)
-        opens = mention.text + " of "  # the "Gulf" of a chain with "Gulf of Mexico"
         if entry is not None and entry.kind == kind:
+            opens = mention.text + " of "  # the "Gulf" of a chain with "Gulf of Mexico"
             if not any(m.text.startswith(opens) for m in members):
                 return entry.canonical
     if kind == "PERSON":

@@ -265,3 +265,9 @@ def test_a_surname_alone_far_from_a_namesake_goes_to_the_main_bearer() -> None:
         "Gaddafi",
         "Gaddafi",
     ]
+
+
+def test_a_surname_after_the_leaves_a_person_a_person() -> None:
+    text = "Barack Obama spoke. The Obama administration said more."
+    kinds = {e.name: e.kind for e in extract_entities(text).entities}
+    assert kinds["Barack Obama"] == "PERSON"
