@@ -332,8 +332,13 @@ class SQLiteStore(AnalysisTables):
                 yield article
 
     def iter_articles_of(self, article_ids: Collection[str]) -> Iterator[Article]:
-        """Yield the articles ``article_ids`` in the order `iter_articles` gives them
-        (by publication date, undated last), reading only those rows."""
+        """Yield the articles ``article_ids`` by publication date (undated last), reading
+        only those rows.
+
+        Articles of one date come in id order, not storing order (`iter_articles`): the
+        analysis reads a batch in this order, so that one batch of files gives the same
+        entities, events and stories in whatever order the files were read.
+        """
         self._conn.execute("CREATE TEMP TABLE IF NOT EXISTS wanted (id TEXT PRIMARY KEY)")
         self._conn.execute("DELETE FROM temp.wanted")
         self._conn.executemany(
@@ -343,7 +348,7 @@ class SQLiteStore(AnalysisTables):
             f"SELECT {_records.ARTICLE_COLUMNS} FROM articles"
             " WHERE id IN (SELECT id FROM temp.wanted)"
             " ORDER BY published_earliest IS NULL, published_earliest, published_latest,"
-            " published_value, seq"
+            " published_value, id"
         )
         for _seq, article in self._iter_article_rows(sql, ()):
             yield article

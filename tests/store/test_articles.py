@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from storyline.errors import UsageError
@@ -54,11 +56,14 @@ def test_articles_come_in_publication_order_undated_last(dated: SQLiteStore) -> 
     ]
 
 
-def test_chosen_articles_come_in_the_same_order(dated: SQLiteStore) -> None:
+def test_chosen_articles_come_by_date_then_id(dated: SQLiteStore) -> None:
     every = list(dated.iter_articles())
-    chosen = {a.id for a in every[::2]} | {every[-1].id}
-    found = [a.title for a in dated.iter_articles_of(sorted(chosen, reverse=True))]
-    assert found == [a.title for a in every if a.id in chosen]
+    chosen = {a.id for a in every[::2]} | {every[-1].id} | {every[5].id}
+    found = [a.id for a in dated.iter_articles_of(sorted(chosen, reverse=True))]
+    # Publication order as `iter_articles` gives it, ties (one date) in id order.
+    rank = {a.published: n for n, a in reversed(list(enumerate(every)))}
+    expected = sorted((a for a in every if a.id in chosen), key=lambda a: (rank[a.published], a.id))
+    assert found == [a.id for a in expected]
     assert list(dated.iter_articles_of([])) == []
     assert [a.title for a in dated.iter_articles_of([every[3].id, "no-such-id"])] == [
         every[3].title
@@ -127,3 +132,21 @@ def test_stats_count_everything(dated: SQLiteStore) -> None:
         "near_duplicates": 0,
         "undated": 2,
     }
+
+
+def test_a_batch_is_read_in_one_order_whatever_order_it_was_stored_in(
+    store: SQLiteStore, tmp_path: Path
+) -> None:
+    other = SQLiteStore(tmp_path / "other.db")
+    items = list(DATES.items())
+    for target, order in ((store, items), (other, items[::-1])):
+        for title, published in order:
+            seed = list(DATES).index(title)
+            target.put(
+                document(f"{title}.html", title), article(random_paragraphs(seed), title, published)
+            )
+    ids = [a.id for a in store.iter_articles()]
+    assert [a.id for a in store.iter_articles_of(ids)] == [
+        a.id for a in other.iter_articles_of(ids)
+    ]
+    other.close()
