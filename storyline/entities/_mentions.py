@@ -274,6 +274,8 @@ def _join_step(ctx: Context, candidates: list[bool], first: int, last: int) -> i
         # from any word of the run ("U.S. Centers for Disease Control and Prevention").
         gaz = ctx.gazetteer
         for start in range(first, last + 1):
+            if fold(words[start]) not in gaz.openers:
+                continue
             for end in range(min(len(words) - 1, start + gaz.max_words - 1), after - 1, -1):
                 if gaz.lookup(" ".join(words[start : end + 1])) is not None:
                     return end - last

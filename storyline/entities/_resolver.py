@@ -78,6 +78,7 @@ _CONTEXT_CAP = 3
 _NEAR_YEARS, _NEAR_BONUS = 2, 0.5
 _FAR_YEARS, _FAR_PENALTY = 30, 2.0
 _GENERIC_HEADS = ORG_SUFFIXES | PLACE_SUFFIXES | EVENT_SUFFIXES
+_TITLES_AND_HONORIFICS = TITLE_WORDS | HONORIFICS
 _GEO_GENERIC = frozenset("islands island isles isle archipelago".split())
 _GEO_DIRECTIONS = frozenset("southern northern eastern western".split())
 
@@ -506,7 +507,7 @@ class EntityResolver:
         if local.roles or self._gazetteer.is_given_name(local.name.split()[0]):
             return True
         openers = {form.split()[0].lower().rstrip(".") for form in local.forms if " " in form}
-        return bool(openers & (TITLE_WORDS | HONORIFICS))
+        return not openers.isdisjoint(_TITLES_AND_HONORIFICS)
 
     def _index_names(self, record: _Record, names: Iterable[str]) -> None:
         if record.kind == "PERSON":
