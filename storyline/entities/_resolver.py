@@ -491,6 +491,15 @@ class EntityResolver:
             if local.kind != "PERSON" or self._titled_or_given(local):
                 record.kind = local.kind
         elif (
+            record.kind != "PERSON"
+            and local.kind == "PERSON"
+            and self._titled_or_given(local)
+            and self._gazetteer.lookup(record.name) is None
+        ):
+            # Guessed a place from "loyal to Moammar Gadhafi", titled later ("Libyan
+            # leader Moammar Gadhafi"): a person.
+            record.kind = "PERSON"
+        elif (
             record.kind == "PERSON"
             and local.kind == "OTHER"
             and " " in local.name

@@ -249,3 +249,11 @@ def test_one_person_in_several_transliterations() -> None:
 )
 def test_spellings_agree(a: str, b: str, same: bool) -> None:
     assert spellings_agree(a.split(), b.split()) is same
+
+
+def test_a_name_guessed_a_place_becomes_a_person_once_titled() -> None:
+    resolver = EntityResolver()
+    first = _add(resolver, "a", "Rebels stayed loyal to Moammar Gadhafi.", "2011-03-01")
+    assert resolver.entity(first["Moammar Gadhafi"]).kind == "PLACE"  # "to" before it
+    _add(resolver, "b", "Libyan leader Moammar Gadhafi spoke on Tuesday.", "2011-03-02")
+    assert resolver.entity(first["Moammar Gadhafi"]).kind == "PERSON"
