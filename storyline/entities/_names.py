@@ -96,3 +96,13 @@ def spellings_agree(a: Sequence[str], b: Sequence[str]) -> bool:
         and key == spelling_key(surname_b)
         and spelling_key(given_a[0]) == spelling_key(given_b[0])
     )
+
+
+def spelled_alike(a: Sequence[str], b: Sequence[str]) -> bool:
+    """Tell whether two names of several words are the same words spelled two ways,
+    word by word ("Moammar Gadhafi", "Muammar Qaddafi"; not "George Bush" and "George W.
+    Bush"), the surname's key long enough to tell people apart."""
+    if len(a) != len(b) or len(a) < 2:
+        return False
+    keys = [spelling_key(word) for word in a]
+    return len(keys[-1]) >= MIN_SPELLING_KEY and keys == [spelling_key(word) for word in b]

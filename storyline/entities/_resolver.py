@@ -46,6 +46,7 @@ from storyline.entities._lexicon import (
 from storyline.entities._names import (
     name_parts,
     names_agree,
+    spelled_alike,
     spelling_key,
     spellings_agree,
     surname_keys,
@@ -251,12 +252,20 @@ class EntityResolver:
                     record = self._records[entity_id]
                     if record.kind == "OTHER" and normalize_key(record.name) == key:
                         found[entity_id] = None
-            if not found and len(words) > 1:
+            if len(words) > 1:
+                spelled = sorted(self._spellings.get(spelling_key(name_parts(words)[1]), ()))
                 # The same name in another transliteration ("Moammar Gadhafi").
-                spelled = spelling_key(name_parts(words)[1])
-                for entity_id in sorted(self._spellings.get(spelled, ())):
-                    if spellings_agree(words, self._records[entity_id].name.split()):
-                        found[entity_id] = None
+                alike = [i for i in spelled if spelled_alike(words, self._records[i].name.split())]
+                if len(alike) > 1:
+                    # Entities made earlier under each spelling ("Muammar Gaddafi",
+                    # "Moammar Gadhafi") are one person.
+                    kept = self._merge_into_largest(alike)
+                    found = {i: None for i in found if i in self._records}
+                    found[kept] = None
+                elif not found:
+                    for entity_id in spelled:
+                        if spellings_agree(words, self._records[entity_id].name.split()):
+                            found[entity_id] = None
         elif not found and local.kind in ("PLACE", "OTHER"):
             for name in names:
                 found.update(dict.fromkeys(sorted(self._cores.get(_core_key(name) or "", ()))))

@@ -17,7 +17,7 @@ from storyline.entities import (
     extract_entities,
     role_spans,
 )
-from storyline.entities._names import spellings_agree
+from storyline.entities._names import spelled_alike, spellings_agree
 
 
 def _add(resolver: EntityResolver, article_id: str, text: str, date: str | None) -> dict[str, str]:
@@ -257,3 +257,22 @@ def test_a_name_guessed_a_place_becomes_a_person_once_titled() -> None:
     assert resolver.entity(first["Moammar Gadhafi"]).kind == "PLACE"  # "to" before it
     _add(resolver, "b", "Libyan leader Moammar Gadhafi spoke on Tuesday.", "2011-03-02")
     assert resolver.entity(first["Moammar Gadhafi"]).kind == "PERSON"
+
+
+def test_entities_made_under_two_spellings_of_one_name_merge() -> None:
+    resolver = EntityResolver()
+    first = _add(resolver, "a", "Libyan leader Muammar Gaddafi spoke.", "2011-03-01")
+    second = _add(resolver, "b", "Rebels stayed loyal to Moammar Gadhafi.", "2011-03-02")
+    assert first["Muammar Gaddafi"] != second["Moammar Gadhafi"]  # a place, by "to"
+    _add(resolver, "c", "Libyan leader Moammar Gadhafi spoke again.", "2011-03-03")
+    later = _add(resolver, "d", "Muammar Gaddafi vowed to fight.", "2011-03-04")
+    assert [e.name for e in resolver.entities() if "Libya" not in e.name] == [
+        resolver.entity(later["Muammar Gaddafi"]).name  # type: ignore[union-attr]
+    ]
+    assert set(resolver.merged) & {first["Muammar Gaddafi"], second["Moammar Gadhafi"]}
+
+
+def test_spelled_alike() -> None:
+    assert spelled_alike("Moammar Gadhafi".split(), "Muammar Qaddafi".split())
+    assert not spelled_alike("George Bush".split(), "George W. Bush".split())
+    assert not spelled_alike("Imran Khan".split(), "Imran Kan".split())
