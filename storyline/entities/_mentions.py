@@ -147,6 +147,8 @@ def _may_start_name(ctx: Context, i: int) -> bool:
         return True
     if low in STOPWORDS or crude_stem(low) in ctx.lower_stems:
         return False
+    if len(low) > 5 and low.endswith("ing"):
+        return False  # a verb opening the sentence: "Driving Muammar Gaddafi's soldiers ..."
     if ctx.headline[i]:
         # A headline capitalises every word: keep the names the body also capitalises.
         return low in ctx.inner_capitals

@@ -24,6 +24,8 @@ _SPELLINGS = (
 _SENTENCE_END = re.compile(r"[.!?:;]|\n")
 # A quotation mark after a space (or the Treebank's ``), ending the gap: an opening one.
 _QUOTE_OPENS = re.compile(r"(?:^|\s)(?:[\"“‘]|``)\s*$")
+# The dash after a dateline's closing bracket ("(Reuters) - ", "-RRB- -- ").
+_DATELINE_ENDS = re.compile(r"(?:\)|-RRB-)\s*(?:--?|[–—])\s*$")
 
 # Abbreviations whose period does not end a sentence.
 _ABBREVIATIONS = frozenset(
@@ -115,10 +117,18 @@ def tokenize(text: str) -> Tokens:
         gap = text[last_end:start]
         gaps.append(gap)
         # A single space, the commonest gap by far, never closes a sentence; an opening
-        # quotation mark starts one (`said, "We have...`).
+        # quotation mark starts one (`said, "We have...`), as does a dateline's dash
+        # ("GARYAN, Libya (Reuters) -- Driving Gaddafi's soldiers ...").
         opens.append(
             not words
-            or (gap != " " and (_ends_sentence(words[-1], gap) or bool(_QUOTE_OPENS.search(gap))))
+            or (
+                gap != " "
+                and (
+                    _ends_sentence(words[-1], gap)
+                    or bool(_QUOTE_OPENS.search(gap))
+                    or bool(_DATELINE_ENDS.search(gap))
+                )
+            )
         )
         words.append(match.group())
         starts.append(start)

@@ -106,6 +106,8 @@ def test_reads_title_cues(text: str, name: str, role: str | None, cue: str) -> N
         ("Updated at 14:30 GMT after the vote.", "GMT"),
         ("Photograph: Getty Images It was a long night.", "It"),
         ("Reply How could they do this? IF THEY CARED they would stop.", "How"),
+        ("GARYAN (Reuters) -- Driving Muammar Gaddafi's soldiers out took weeks.", "Driving"),
+        ("Asking Tony Hayward to resign, he left.", "Asking Tony Hayward"),
         ("Reply How could they do this? IF THEY CARED they would stop.", "IF"),
         ("Photograph: Getty Images It was a long night.", "Getty Images It"),
     ],
@@ -126,6 +128,7 @@ def test_skips_words_that_only_look_like_names(text: str, absent: str) -> None:
             ["Royal Dutch Shell PLC", "Anthony Smith III"],
         ),
         ("The Baltimore Sun reported it.", ["Baltimore Sun"]),
+        ("Irving Berlin wrote it.", ["Irving Berlin"]),
         (
             "The National Oceanic and Atmospheric Administration and the Centers for Disease"
             " Control and Prevention spoke.",
