@@ -82,20 +82,16 @@ MIN_SPELLING_KEY = 3
 """Surnames whose `spelling_key` is shorter ("Khan", "Hassan") are too alike to join."""
 
 
-def spellings_agree(a: Sequence[str], b: Sequence[str]) -> bool:
-    """Tell whether two full names are one person's name spelled two ways ("Muammar
-    Gaddafi", "Moammar Gadhafi"): the same keys for the first given name and the
-    surname, the surname's long enough to tell people apart."""
-    given_a, surname_a = name_parts(a)
-    given_b, surname_b = name_parts(b)
-    if not given_a or not given_b:
-        return False
-    key = spelling_key(surname_a)
-    return (
-        len(key) >= MIN_SPELLING_KEY
-        and key == spelling_key(surname_b)
-        and spelling_key(given_a[0]) == spelling_key(given_b[0])
-    )
+def spelling_index(words: Sequence[str]) -> str | None:
+    """Return the key a person is found under in another transliteration: the
+    `spelling_key` of the first given name and of the surname ("Muammar Gaddafi",
+    "Moammar Gadhafi" → ``mr gdf``); ``None`` for a name without a given name or with a
+    surname too short to tell people apart."""
+    given, surname = name_parts(words)
+    key = spelling_key(surname)
+    if not given or len(key) < MIN_SPELLING_KEY:
+        return None
+    return f"{spelling_key(given[0])} {key}"
 
 
 def spelled_alike(a: Sequence[str], b: Sequence[str]) -> bool:

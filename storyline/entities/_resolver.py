@@ -43,14 +43,7 @@ from storyline.entities._lexicon import (
     TITLE_MODIFIERS,
     TITLE_WORDS,
 )
-from storyline.entities._names import (
-    name_parts,
-    names_agree,
-    spelled_alike,
-    spelling_key,
-    spellings_agree,
-    surname_keys,
-)
+from storyline.entities._names import names_agree, spelled_alike, spelling_index, surname_keys
 from storyline.entities._registry import AliasRegistry
 from storyline.entities._text import is_capitalised, normalize_key, slugify
 from storyline.entities._types import (
@@ -79,6 +72,9 @@ _CONTEXT_CAP = 3
 _NEAR_YEARS, _NEAR_BONUS = 2, 0.5
 _FAR_YEARS, _FAR_PENALTY = 30, 2.0
 _GENERIC_HEADS = ORG_SUFFIXES | PLACE_SUFFIXES | EVENT_SUFFIXES
+SPELLING_COMPANIONS = 3
+"""Entities a person found by another spelling of its name must have been reported
+beside (see `EntityResolver._by_spelling`)."""
 _TITLES_AND_HONORIFICS = TITLE_WORDS | HONORIFICS
 _GEO_GENERIC = frozenset("islands island isles isle archipelago".split())
 _GEO_DIRECTIONS = frozenset("southern northern eastern western".split())
@@ -118,7 +114,7 @@ class EntityResolver:
         self._context: dict[str, Counter[str]] = {}
         self._context_source: ContextSource | None = None
         self._surnames: dict[str, set[str]] = {}
-        self._spellings: dict[str, set[str]] = {}  # people by `spelling_key` of surname
+        self._spellings: dict[str, set[str]] = {}  # people by `spelling_index`
         self._cores: dict[str, set[str]] = {}
         self._heads: dict[str, set[str]] = {}
         self.merged: dict[str, str] = {}
@@ -144,6 +140,8 @@ class EntityResolver:
         for local in ordered:
             context = {mapping[e.id] for e in ordered if e.id in mapping}
             mapping[local.id] = self._resolve(local, article, context, when)
+        # A later local entity may have merged the entity an earlier one was given.
+        mapping = {local: self.merged.get(found, found) for local, found in mapping.items()}
         present = set(mapping.values())
         for local in article.entities:
             self._observe(mapping[local.id], local, article, article_id, when, present)
@@ -252,20 +250,7 @@ class EntityResolver:
                     record = self._records[entity_id]
                     if record.kind == "OTHER" and normalize_key(record.name) == key:
                         found[entity_id] = None
-            if len(words) > 1:
-                spelled = sorted(self._spellings.get(spelling_key(name_parts(words)[1]), ()))
-                # The same name in another transliteration ("Moammar Gadhafi").
-                alike = [i for i in spelled if spelled_alike(words, self._records[i].name.split())]
-                if len(alike) > 1:
-                    # Entities made earlier under each spelling ("Muammar Gaddafi",
-                    # "Moammar Gadhafi") are one person.
-                    kept = self._merge_into_largest(alike)
-                    found = {i: None for i in found if i in self._records}
-                    found[kept] = None
-                elif not found:
-                    for entity_id in spelled:
-                        if spellings_agree(words, self._records[entity_id].name.split()):
-                            found[entity_id] = None
+            found = self._by_spelling(words, found, context)
         elif not found and local.kind in ("PLACE", "OTHER"):
             for name in names:
                 found.update(dict.fromkeys(sorted(self._cores.get(_core_key(name) or "", ()))))
@@ -281,6 +266,31 @@ class EntityResolver:
         if candidates:
             return self._best(candidates, local, context, date)
         return self._create(local.name, local.kind, _has_viewpoint_name(local)).id
+
+    def _by_spelling(
+        self, words: list[str], found: dict[str, None], context: set[str]
+    ) -> dict[str, None]:
+        """Add the people whose name this one spells another way ("Moammar Gadhafi" for
+        "Muammar Gaddafi") and who were reported beside `SPELLING_COMPANIONS` of the
+        article's entities: vowels tell "Miller" from "Muller" too, so the spelling
+        alone is no evidence.  Two such people spelled alike word by word are merged
+        into one."""
+        key = spelling_index(words)
+        if key is None:
+            return found
+        alike = [
+            i
+            for i in sorted(self._spellings.get(key, ()))
+            if len(context & self._companions(i).keys()) >= SPELLING_COMPANIONS
+        ]
+        if not found:
+            return dict.fromkeys(alike)
+        same = [i for i in alike if spelled_alike(words, self._records[i].name.split())]
+        if len(same) > 1:
+            kept = self._merge_into_largest(same)
+            found = {i: None for i in found if i in self._records}
+            found[kept] = None
+        return found
 
     def _owner_of_word(self, word: str) -> list[str]:
         """Return the one entity whose longer name ends in ``word`` ("Colts"), if only one.
@@ -532,8 +542,8 @@ class EntityResolver:
             words = record.name.split()
             for key in surname_keys(words, self._gazetteer):
                 self._surnames.setdefault(key, set()).add(record.id)
-            if len(words) > 1:
-                spelled = spelling_key(name_parts(words)[1])
+            spelled = spelling_index(words)
+            if spelled is not None:
                 self._spellings.setdefault(spelled, set()).add(record.id)
             return
         names = list(names)
