@@ -270,11 +270,12 @@ class EntityResolver:
     def _by_spelling(
         self, words: list[str], found: dict[str, None], context: set[str]
     ) -> dict[str, None]:
-        """Add the people whose name this one spells another way ("Moammar Gadhafi" for
+        """The people whose name this one spells another way ("Moammar Gadhafi" for
         "Muammar Gaddafi") and who were reported beside `SPELLING_COMPANIONS` of the
-        article's entities: vowels tell "Miller" from "Muller" too, so the spelling
-        alone is no evidence.  Two such people spelled alike word by word are merged
-        into one."""
+        article's entities (vowels tell "Miller" from "Muller" too, so the spelling alone
+        is no evidence), when nothing else was ``found``; else ``found``, after merging
+        two or more such people spelled alike word by word (entities made earlier under
+        each spelling) into one."""
         key = spelling_index(words)
         if key is None:
             return found
