@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 from storyline.entities._gazetteer import Gazetteer
@@ -60,6 +61,7 @@ _VOWELS = frozenset("aeiouyhw")
 _ALIKE = str.maketrans("qkc", "ggg")
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def spelling_key(word: str) -> str:
     """Return a key that transliterations of one name share ("Gaddafi", "Gadhafi",
     "Qaddafi", "Kadhafi" → ``gdf``; "Muammar", "Moammar" → ``mr``).
