@@ -66,8 +66,8 @@ def spelling_key(word: str) -> str:
     """Return a key that transliterations of one name share ("Gaddafi", "Gadhafi",
     "Qaddafi", "Kadhafi" → ``gdf``; "Muammar", "Moammar" → ``mr``).
 
-    The first letter is kept (a vowel as ``a``); after it, vowels, ``h``, ``w`` and
-    ``y`` are dropped, ``q``, ``k`` and ``c`` sound as ``g``, and doubled letters count
+    The first letter is kept (a vowel, ``h``, ``w`` or ``y`` as ``a``); after it, these
+    are dropped, ``q``, ``k`` and ``c`` sound as ``g``, and doubled letters count
     once.
     """
     letters = [c for c in normalize_key(word).translate(_ALIKE) if c.isalpha()]
