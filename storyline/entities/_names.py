@@ -57,31 +57,31 @@ def surname_keys(words: Sequence[str], gazetteer: Gazetteer) -> tuple[str, ...]:
     return (surname,)
 
 
-_VOWELS = frozenset("aeiouyhw")
+_VOWELS = frozenset("aeiouy")
 _ALIKE = str.maketrans("qkc", "ggg")
 
 
 @functools.lru_cache(maxsize=1 << 16)
 def spelling_key(word: str) -> str:
     """Return a key that transliterations of one name share ("Gaddafi", "Gadhafi",
-    "Qaddafi", "Kadhafi" → ``gdf``; "Muammar", "Moammar" → ``mr``).
+    "Qaddafi", "Kadhafi" → ``gadafa``; "Muammar", "Moammar" → ``mamar``).
 
-    The first letter is kept (a vowel, ``h``, ``w`` or ``y`` as ``a``); after it, these
-    are dropped, ``q``, ``k`` and ``c`` sound as ``g``, and doubled letters count
-    once.
+    Each run of vowels counts as one ``a`` (the number of syllables stays: "Saif" is
+    ``saf``, "Safia" ``safa``), ``h`` is dropped, ``q``, ``k`` and ``c`` sound as ``g``,
+    and doubled letters count once.
     """
-    letters = [c for c in normalize_key(word).translate(_ALIKE) if c.isalpha()]
-    if not letters:
-        return ""
-    kept = ["a" if letters[0] in _VOWELS else letters[0]]
-    for letter in letters[1:]:
-        if letter not in _VOWELS and letter != kept[-1]:
+    kept: list[str] = []
+    for letter in normalize_key(word).translate(_ALIKE):
+        if letter == "h" or not letter.isalpha():
+            continue
+        letter = "a" if letter in _VOWELS else letter
+        if not kept or letter != kept[-1]:
             kept.append(letter)
     return "".join(kept)
 
 
-MIN_SPELLING_KEY = 3
-"""Surnames whose `spelling_key` is shorter ("Khan", "Hassan") are too alike to join."""
+MIN_SPELLING_KEY = 4
+"""Surnames whose `spelling_key` is shorter ("Khan", "Bush") are too alike to join."""
 
 
 def spelling_index(words: Sequence[str]) -> str | None:

@@ -259,11 +259,12 @@ def test_another_spelling_alone_is_no_evidence() -> None:
 @pytest.mark.parametrize(
     ("name", "key"),
     [
-        ("Muammar Gaddafi", "mr gdf"),
-        ("Moammar Gadhafi", "mr gdf"),
-        ("Mohammed Morsi", "md mrs"),
-        ("Muhammad Mursi", "md mrs"),
-        ("Ahmed Shafik", "amd sfg"),
+        ("Muammar Gaddafi", "mamar gadafa"),
+        ("Moammar Gadhafi", "mamar gadafa"),
+        ("Mohammed Morsi", "mamad marsa"),
+        ("Muhammad Mursi", "mamad marsa"),
+        ("Saif Gaddafi", "saf gadafa"),
+        ("Safia Gaddafi", "safa gadafa"),  # the number of syllables stays
         ("Imran Khan", None),  # too short a surname to tell people apart
         ("Putin", None),
     ],
