@@ -39,7 +39,7 @@ from storyline.entities._lexicon import (
 )
 from storyline.entities._names import names_agree, surname_keys
 from storyline.entities._roles import find_text_roles
-from storyline.entities._text import normalize_key
+from storyline.entities._text import normalize_key, sentence_starts
 from storyline.entities._types import (
     Alias,
     AliasFact,
@@ -67,7 +67,6 @@ _GOVERNMENT_NOUNS = frozenset(
 _RELATION_NOUNS = frozenset("ties relations talks dialogue trade negotiations links".split())
 _GENERIC = PLACE_SUFFIXES | ORG_SUFFIXES
 _THE_BEFORE = re.compile(r"(?i)\bthe\s+$")
-_SENTENCE_END = re.compile(r"[.!?](?=\s)")
 
 
 def resolve_in_article(
@@ -204,16 +203,16 @@ def _bearer(
     """
     if len({chains.find(j) for j in earlier}) == 1:
         return earlier[-1]
-    start = mentions[at].start
-    near = [j for j in earlier if _within_a_sentence(text, mentions[j].end, start)]
+    near = [j for j in earlier if _within_a_sentence(text, mentions[j], mentions[at])]
     if near and len({chains.find(j) for j in near}) == 1:
         return near[-1]
     return max(reversed(earlier), key=lambda j: seen[chains.find(j)])
 
 
-def _within_a_sentence(text: str, end: int, start: int) -> bool:
-    """Whether ``start`` lies in the sentence that ``end`` ends in, or the next one."""
-    return start - end <= 400 and len(_SENTENCE_END.findall(text, end, start)) <= 1
+def _within_a_sentence(text: str, earlier: Mention, later: Mention) -> bool:
+    """Whether ``later`` lies in ``earlier``'s sentence or the next one (as the tokenizer
+    splits them: "Col. Muammar Gaddafi" is one sentence)."""
+    return later.start - earlier.end <= 400 and sentence_starts(text, earlier.start, later.end) <= 1
 
 
 def _chain_keys(mentions: Sequence[Mention], chains: _Chains, gaz: Gazetteer) -> None:

@@ -137,6 +137,11 @@ def tokenize(text: str) -> Tokens:
     return Tokens(text, tuple(words), tuple(starts), tuple(ends), tuple(gaps), tuple(opens))
 
 
+def sentence_starts(text: str, start: int, end: int) -> int:
+    """How many sentences `tokenize` starts in ``text[start:end]`` after the first."""
+    return sum(tokenize(text[start:end]).starts_sentence[1:])
+
+
 _BRACKET_ESCAPES = frozenset({"LRB", "RRB", "LSB", "RSB", "LCB", "RCB"})
 
 
