@@ -220,18 +220,20 @@ def _turns_to_capitals(word: str, following: str) -> bool:
 
 def _numbered(ctx: Context, i: int) -> bool:
     """Tell whether a number follows token ``i`` ("Juror No. 2", "No 10 Downing Street")."""
-    following = ctx.tokens.words[i + 1 : i + 3]
-    return any(word[:1].isdigit() for word in following if word != ".")
+    return _following_word(ctx, i)[:1].isdigit()
 
 
 def _opens_date(ctx: Context, i: int) -> bool:
     """Tell whether a date follows token ``i`` ("Thu Jun 3", "Mon, 21 June")."""
+    word = _following_word(ctx, i)
+    return word[:1].isdigit() or fold(word).rstrip(".") in MONTHS
+
+
+def _following_word(ctx: Context, i: int) -> str:
+    """The word after token ``i`` (tokens are words: "Mon, 21 June" has "21" after "Mon"),
+    or "" at the end."""
     words = ctx.tokens.words
-    for word in words[i + 1 : i + 3]:
-        if word in {",", "."}:
-            continue
-        return word[:1].isdigit() or fold(word).rstrip(".") in MONTHS
-    return False
+    return words[i + 1] if i + 1 < len(words) else ""
 
 
 def _runs(ctx: Context, candidates: list[bool]) -> Iterator[tuple[int, int]]:
