@@ -81,8 +81,8 @@ _DIRECTIONS = frozenset(
 _EVENT_HEADS = frozenset("battle siege hurricane typhoon cyclone storm".split())
 # Function words that a capital inside a sentence does not make a name ("Funeral Of X").
 _FUNCTION_WORDS = frozenset("of the and for to in on at a an with by from or as".split())
-# Pronouns capitalised inside a sentence: page furniture run into the text ("risk and
-# compliance Our next generation..."), a quotation or a slogan, never a name.  ("US",
+# Pronouns capitalised inside a sentence: page furniture run into the text ("... for
+# lawyers Our new research tools ..."), a quotation or a slogan, never a name.  ("US",
 # "IT" and "ME" are names; "us", "it" and "me" are left out.)
 _PRONOUNS = frozenset("we our ours you your yours my they their theirs he his she her".split())
 # ... and these, unless in capitals ("IT"): "Getty Images It was ...", "SPAIN This is ...".
@@ -148,7 +148,7 @@ def _may_start_name(ctx: Context, i: int) -> bool:
     if low in STOPWORDS or crude_stem(low) in ctx.lower_stems:
         return False
     if len(low) > 5 and low.endswith("ing"):
-        return False  # a verb opening the sentence: "Driving Muammar Gaddafi's soldiers ..."
+        return False  # a verb opening the sentence: "Pushing Gaddafi's troops back ..."
     if ctx.headline[i]:
         # A headline capitalises every word: keep the names the body also capitalises.
         return low in ctx.inner_capitals

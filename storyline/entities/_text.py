@@ -118,7 +118,7 @@ def tokenize(text: str) -> Tokens:
         gaps.append(gap)
         # A single space, the commonest gap by far, never closes a sentence; an opening
         # quotation mark starts one (`said, "We have...`), as does a dateline's dash
-        # ("GARYAN, Libya (Reuters) -- Driving Gaddafi's soldiers ...").
+        # ("ZINTAN, Libya (Reuters) -- Pushing Gaddafi's troops back ...").
         opens.append(
             not words
             or (

@@ -161,16 +161,16 @@ MENTION_TERMS = 1
 """Words a mentioned happening must share with its mentioner's event when it names none of
 its entities (`mention_fits`).  On the T17 store one word took 188 of the 2,131
 mentioned-only events out of stories, most of them page furniture (read on a sample of
-40: about one in five was background of the story, such as an earlier attempt on
-Mubarak's life); two words took 402, with much of the oil spill's own background ("crews
-started pumping mud down the well")."""
+40: about one in five was background of the story, such as a past attempt to kill
+Mubarak); two words took 402, with much of the oil spill's own background (the mud first
+pumped into the well)."""
 
 
 def mention_fits(event: Event, profile: Profile) -> bool:
     """Whether a mentioned-only ``event`` belongs with the reported event whose
     `event_profile` is ``profile`` (that of the article mentioning it): it names one of
     its entities or shares `MENTION_TERMS` of its words.  A page's furniture (a radio
-    listing beside a report on the flu: "Chopin first met George Sand in 1836") is no
+    listing beside a report on the flu, recalling when Chopin and George Sand met) is no
     part of the report's story; such an event is kept, in no story."""
     ent, terms = profile
     names = (*event.who, *event.where)

@@ -57,7 +57,7 @@ _START_WORDS = re.compile(
 )
 _YEAR_RANGE = re.compile(r"^(\d{4})\s?[-–/]\s?(\d{4}|\d\d)$")
 _CLOCK_VALUE = re.compile(r"^\d{4}-\d\d-\d\dT\d\d")
-# "As of 1700 BST on 15 June 2009, 76 countries...": a time the text speaks of, no stamp.
+# "As of 1500 BST on 12 June 2009, 70 countries ...": a time the text speaks of, no stamp.
 _SPOKEN_TIME_BEFORE = re.compile(r"(?i)\bas\s+of\s+$")
 
 

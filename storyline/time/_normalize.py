@@ -112,8 +112,8 @@ class Context:
 
 Match = re.Match[str]
 
-# A time of day written as four digits where a sentence starts: "1743 The US military has
-# begun...", "2048: Mr Gibbs is careful...", as live blogs stamp their entries.
+# A time of day written as four digits where a sentence starts: "1743 Aid flights
+# resumed.", "2044: A charity says ...", as live blogs stamp their entries.
 _CLOCK_STAMP = re.compile(
     r"""(?:^|(?<=[.!?'"\n]))[^\S\n]*(?P<stamp>(?:[01]\d|2[0-3])[0-5]\d)[^\S\n]*:?[^\S\n]+(?=[A-Z])""",
     re.MULTILINE,

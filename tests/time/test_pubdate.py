@@ -172,7 +172,7 @@ def test_a_time_the_text_reports_is_no_page_stamp() -> None:
     # A stamp deep in a page (a comment's) bounds the article from above; "as of" a day
     # and hour is a figure the article reports, which it was written after.
     filler = "Health officials urged calm as new cases were confirmed. " * 12
-    text = f"{filler}As of 1700 BST on 15 June 2009, 76 countries had reported cases."
+    text = f"{filler}As of 1500 BST on 15 June 2009, 70 countries had confirmed infections."
     point = infer_published(_article(text))
     assert point is not None
     assert point.earliest >= "2009-06-14"
