@@ -66,6 +66,12 @@ _GOVERNMENT_NOUNS = frozenset(
 )
 _RELATION_NOUNS = frozenset("ties relations talks dialogue trade negotiations links".split())
 _GENERIC = PLACE_SUFFIXES | ORG_SUFFIXES
+# A known organisation's name before one of these names a part of it, not it ("the UN
+# Office for the Coordination of Humanitarian Affairs", "the NATO Council").
+_UNITS = frozenset(
+    "office council department ministry committee commission agency bureau board court"
+    " authority assembly".split()
+)
 _THE_BEFORE = re.compile(r"(?i)\bthe\s+$")
 
 
@@ -236,11 +242,14 @@ def _chain_keys(mentions: Sequence[Mention], chains: _Chains, gaz: Gazetteer) ->
                 named.add(chains.find(i))
     for key, i in by_key.items():
         head, _, rest = key.partition(" ")
-        if rest and head in by_key and all(w in _GENERIC for w in rest.split()):
+        words = rest.split()
+        if rest and head in by_key and all(w in _GENERIC for w in words):
             known = gaz.lookup(mentions[by_key[head]].text)
             whole = gaz.lookup(mentions[i].text)
             if known is None or (
-                known.canonical == whole.canonical if whole else known.kind != "PLACE"
+                known.canonical == whole.canonical
+                if whole
+                else known.kind != "PLACE" and not _UNITS.intersection(words)
             ):
                 chains.join(by_key[head], i)
 

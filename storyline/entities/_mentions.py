@@ -93,6 +93,15 @@ _CLAUSE_WORDS = frozenset(
     "if how why what when where whether not no yes ok okay so but yet then than because"
     " although though unless while".split()
 )
+# Words that describe rather than name: alone they are no name ("NEW:", a live report's
+# marker; "Western leaders"; "Muslim voters"; "state TV"), though they open many names
+# ("New York", "Western Sahara", "Muslim Brotherhood").
+_DESCRIBING_WORDS = frozenset(
+    "new old western eastern northern southern persian tv muslim muslims islamic islamist"
+    " islamists christian christians jewish catholic catholics protestant protestants sunni"
+    " sunnis shiite shiites shia hindu hindus buddhist buddhists coptic copts orthodox"
+    " evangelical evangelicals".split()
+)
 # Longest run read as one name; longer capitalised runs are headlines or lists.
 _MAX_RUN = 8
 # After a capitalised name, this lower-case word makes a named event ("G8 summit").
@@ -307,6 +316,8 @@ def _read_run(
     if entry is not None:
         mentions.append(make_mention(ctx, first, last, entry.kind, entry.canonical))
         return
+    if first == last and fold(words[first]) in _DESCRIBING_WORDS:
+        return
     if first == last and "-" in words[first] and _split_hyphenated(ctx, first, mentions):
         return
     if last > first and _split_places(ctx, first, last, mentions):
@@ -341,6 +352,10 @@ def _read_named_run(
     if cue is None and _opens_with_demonym(ctx, start, last):
         demonyms.append(make_demonym(ctx, start, start, ctx.gazetteer.demonym(words[start]) or ""))
         start += 1
+        entry = ctx.gazetteer.lookup(span_text(ctx, start, last))
+        if entry is not None:  # "Danish UN": the United Nations
+            mentions.append(make_mention(ctx, start, last, entry.kind, entry.canonical))
+            return
     kind = _kind_of_name(ctx, start, last, cue)
     cue_text = span_text(ctx, first, start - 1) if start > first else None
     role = cue.role if cue is not None else None

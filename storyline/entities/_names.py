@@ -29,7 +29,8 @@ def names_agree(a: Sequence[str], b: Sequence[str]) -> bool:
     A single word agrees with a name it ends (or, family name first, opens).  Two
     fuller names need the same surname and given names that do not conflict: one side
     has none, they share one ("W. Mark Felt" ~ "Mark Felt"), or an initial matches
-    ("G. Bush" ~ "George Bush"); "Laura Bush" and "George W. Bush" conflict.
+    ("G. Bush" ~ "George Bush"); "Laura Bush" and "George W. Bush" conflict, and so do
+    middle names with other initials ("George H.W. Bush").
     """
     given_a, surname_a = name_parts(a)
     given_b, surname_b = name_parts(b)
@@ -39,10 +40,19 @@ def names_agree(a: Sequence[str], b: Sequence[str]) -> bool:
         return single == name_parts(other)[1] or (len(words) == 2 and single == words[0])
     if surname_a != surname_b:
         return False
+    if len(given_a) > 1 and len(given_b) > 1:
+        initials_a, initials_b = _middle_initials(given_a), _middle_initials(given_b)
+        if not (initials_a.startswith(initials_b) or initials_b.startswith(initials_a)):
+            return False  # "George W. Bush" and "George H.W. Bush"
     if set(given_a) & set(given_b):
         return True
     first_a, first_b = given_a[0], given_b[0]
     return first_a[:1] == first_b[:1] and min(len(first_a), len(first_b)) == 1
+
+
+def _middle_initials(given: Sequence[str]) -> str:
+    """The initials of the given names after the first ("H.W.", folded "hw", is two)."""
+    return "".join(word if len(word) <= 2 else word[0] for word in given[1:])
 
 
 def surname_keys(words: Sequence[str], gazetteer: Gazetteer) -> tuple[str, ...]:

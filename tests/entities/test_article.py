@@ -197,6 +197,26 @@ def test_a_known_place_does_not_open_another_known_place(text: str, names: list[
     assert sorted(e.name for e in extract_entities(text).entities) == names
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Danish UN worker was rescued. The UN Office in Geneva said aid was late.",
+        "NATO said it would act. The NATO Council met in Brussels.",
+    ],
+)
+def test_a_known_organisation_is_not_its_office(text: str) -> None:
+    result = extract_entities(text)
+    office = next(e for e in result.entities if " " in result.mentions[e.mentions[0]].text)
+    assert [result.mentions[i].text for i in office.mentions] == [
+        result.mentions[office.mentions[0]].text
+    ]
+
+
+def test_a_known_name_after_a_demonym_is_the_known_name() -> None:
+    result = extract_entities("A Danish UN worker was rescued. The UN appealed for aid.")
+    assert [e.name for e in result.entities] == ["United Nations"]
+
+
 def test_a_bare_gulf_is_the_gulf_the_article_names() -> None:
     text = "Oil spread across the Gulf of Mexico. Fishermen in the Gulf are angry."
     result = extract_entities(text)

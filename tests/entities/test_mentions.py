@@ -110,6 +110,13 @@ def test_reads_title_cues(text: str, name: str, role: str | None, cue: str) -> N
         ("Asking Tony Hayward to resign, he left.", "Asking Tony Hayward"),
         ("Reply How could they do this? IF THEY CARED they would stop.", "IF"),
         ("Photograph: Getty Images It was a long night.", "Getty Images It"),
+        # A word that describes rather than names is no name alone: a live report's
+        # "NEW:" marker, an adjective, a faith or a state channel.
+        ("NEW: The mayor of New York spoke. NEW: Rain fell.", "NEW"),
+        ("Western leaders met in Western Europe. Western nations agreed.", "Western"),
+        ("Muslim leaders spoke. The Muslim Brotherhood said no.", "Muslim"),
+        ("The Persian calendar has 12 months. Persian poets wrote.", "Persian"),
+        ("State TV said the TV station in Cairo was shut.", "TV"),
     ],
 )
 def test_skips_words_that_only_look_like_names(text: str, absent: str) -> None:

@@ -82,6 +82,16 @@ def test_full_names_with_initials_agree() -> None:
     assert first["George W. Bush"] == second["George Bush"]
 
 
+def test_different_middle_names_are_different_people() -> None:
+    resolver = EntityResolver()
+    son = _add(resolver, "a", "George W. Bush spoke in Texas.", "2004-01-01")
+    father = _add(resolver, "b", "George H.W. Bush, the 41st president, spoke.", "2004-01-02")
+    assert son["George W. Bush"] != father["George H.W. Bush"]
+    middle = _add(resolver, "c", "John Fitzgerald Kennedy spoke.", "1962-01-01")
+    initial = _add(resolver, "d", "John F. Kennedy spoke.", "1962-01-02")
+    assert middle["John Fitzgerald Kennedy"] == initial["John F. Kennedy"]
+
+
 def test_island_aliases_meet_across_articles() -> None:
     resolver = EntityResolver()
     bbc = _add(resolver, "bbc", "A dispute over the Kuril Islands goes on.", "2005-11-20")
