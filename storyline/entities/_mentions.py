@@ -85,8 +85,9 @@ _FUNCTION_WORDS = frozenset("of the and for to in on at a an with by from or as"
 # lawyers Our new research tools ..."), a quotation or a slogan, never a name.  ("US",
 # "IT" and "ME" are names; "us", "it" and "me" are left out.)
 _PRONOUNS = frozenset("we our ours you your yours my they their theirs he his she her".split())
-# ... and these, unless in capitals ("IT"): "Getty Images It was ...", "SPAIN This is ...".
-_POINTERS = frozenset("it its this that these those there here".split())
+# ... and these, unless in capitals ("IT", "IS"): "Getty Images It was ...", "SPAIN This
+# is ...", "the film This Is It".
+_POINTERS = frozenset("it its this that these those there here is are was were be".split())
 # Words that open a clause, capitalised or shouted inside flat text or a reader's comment
 # ("Reply How could ...", "IF THEY ..."), never a name.
 _CLAUSE_WORDS = frozenset(
@@ -171,7 +172,9 @@ def _mark_known_names(ctx: Context, candidates: list[bool]) -> None:
         if candidates[i] or fold(word) not in gaz.openers:
             continue
         for last in range(min(len(words) - 1, i + gaz.max_words - 1), i, -1):
-            if gaz.lookup(span_text(ctx, i, last)) is not None:
+            # "al Qaeda" is a name, "the gulf of mexico" in lower case names nothing.
+            capitalised = any(is_capitalised(w) for w in words[i : last + 1])
+            if capitalised and gaz.lookup(span_text(ctx, i, last)) is not None:
                 candidates[i : last + 1] = [True] * (last + 1 - i)
                 break
 
@@ -316,8 +319,8 @@ def _read_run(
     if entry is not None:
         mentions.append(make_mention(ctx, first, last, entry.kind, entry.canonical))
         return
-    if first == last and fold(words[first]) in _DESCRIBING_WORDS:
-        return
+    if first == last and (fold(words[first]) in _DESCRIBING_WORDS or len(text.strip(".")) < 2):
+        return  # "Western leaders"; the "U" of "U . S."
     if first == last and "-" in words[first] and _split_hyphenated(ctx, first, mentions):
         return
     if last > first and _split_places(ctx, first, last, mentions):

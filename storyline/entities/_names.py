@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 
-from storyline.entities._gazetteer import Gazetteer
+from storyline.entities._gazetteer import Gazetteer, default_gazetteer
 from storyline.entities._lexicon import NAME_SUFFIXES
 from storyline.entities._text import normalize_key
 
@@ -40,18 +40,28 @@ def names_agree(a: Sequence[str], b: Sequence[str]) -> bool:
         return single == name_parts(other)[1] or (len(words) == 2 and single == words[0])
     if surname_a != surname_b:
         return False
-    if len(given_a) > 1 and len(given_b) > 1:
-        initials_a, initials_b = _middle_initials(given_a), _middle_initials(given_b)
-        if not (initials_a.startswith(initials_b) or initials_b.startswith(initials_a)):
-            return False  # "George W. Bush" and "George H.W. Bush"
+    if _middles_conflict(given_a, given_b):
+        return False
     if set(given_a) & set(given_b):
         return True
     first_a, first_b = given_a[0], given_b[0]
     return first_a[:1] == first_b[:1] and min(len(first_a), len(first_b)) == 1
 
 
+def _middles_conflict(given_a: Sequence[str], given_b: Sequence[str]) -> bool:
+    """Tell whether one first name with other middle names are two people ("George W.
+    Bush", "George H. W. Bush"); a first word that is no given name ("Coast Guard Adm.
+    Thad Allen") tells nothing."""
+    if len(given_a) < 2 or len(given_b) < 2 or given_a[0] != given_b[0]:
+        return False
+    if not default_gazetteer().is_given_name(given_a[0]):
+        return False
+    initials_a, initials_b = _middle_initials(given_a), _middle_initials(given_b)
+    return not (initials_a.startswith(initials_b) or initials_b.startswith(initials_a))
+
+
 def _middle_initials(given: Sequence[str]) -> str:
-    """The initials of the given names after the first ("H.W.", folded "hw", is two)."""
+    """The initials of the folded middle names ("hw" of "H.W." is two)."""
     return "".join(word if len(word) <= 2 else word[0] for word in given[1:])
 
 

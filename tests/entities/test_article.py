@@ -212,6 +212,13 @@ def test_a_known_organisation_is_not_its_office(text: str) -> None:
     ]
 
 
+def test_a_person_is_not_the_administration_named_after_them() -> None:
+    text = "Barack Obama spoke. The Obama administration said Obama would sign it."
+    result = extract_entities(text)
+    obama = _entity(result, "Barack Obama")
+    assert "Obama administration" not in [result.mentions[i].text for i in obama.mentions]
+
+
 def test_a_known_name_after_a_demonym_is_the_known_name() -> None:
     result = extract_entities("A Danish UN worker was rescued. The UN appealed for aid.")
     assert [e.name for e in result.entities] == ["United Nations"]

@@ -87,9 +87,20 @@ def test_different_middle_names_are_different_people() -> None:
     son = _add(resolver, "a", "George W. Bush spoke in Texas.", "2004-01-01")
     father = _add(resolver, "b", "George H.W. Bush, the 41st president, spoke.", "2004-01-02")
     assert son["George W. Bush"] != father["George H.W. Bush"]
+    spaced = _add(resolver, "f", "George H W Bush, the 41st president, came.", "2004-01-04")
+    assert spaced["George H W Bush"] == father["George H.W. Bush"]
+    later = _add(resolver, "e", "Then President George W. Bush left.", "2004-01-03")
+    assert later["George W. Bush"] == son["George W. Bush"]
     middle = _add(resolver, "c", "John Fitzgerald Kennedy spoke.", "1962-01-01")
     initial = _add(resolver, "d", "John F. Kennedy spoke.", "1962-01-02")
     assert middle["John Fitzgerald Kennedy"] == initial["John F. Kennedy"]
+
+
+def test_names_sharing_only_a_generic_last_word_are_not_one() -> None:
+    resolver = EntityResolver()
+    care = _add(resolver, "a", "Care International sent food to Haiti.", "2010-01-20")
+    baxter = _add(resolver, "b", "Baxter International made the vaccine.", "2010-01-21")
+    assert care["Care International"] != baxter["Baxter International"]
 
 
 def test_island_aliases_meet_across_articles() -> None:
