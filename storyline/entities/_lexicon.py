@@ -65,6 +65,7 @@ TITLES: frozenset[tuple[str, ...]] = frozenset(
         "colonel",
         "col",
         "commander",
+        "commandant",
         "admiral",
         "adm",
         "captain",

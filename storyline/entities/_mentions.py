@@ -342,6 +342,13 @@ def _read_named_run(
     """Read a run that may open with a title cue and name a person or other thing."""
     words = ctx.tokens.words
     start, cue = _cue_prefix(ctx, first, last)
+    if cue is None:
+        inner = _inner_cue(ctx, first, last)
+        if inner is not None:
+            title, start, cue = inner
+            known = ctx.gazetteer.lookup(span_text(ctx, first, title - 1))
+            if known is not None:  # "BP" of "BP Chief Operating Officer Doug Suttles"
+                mentions.append(make_mention(ctx, first, title - 1, known.kind, known.canonical))
     if cue is not None:
         _cue_extras(ctx, first, cue, mentions, demonyms)
     if start > last:
@@ -364,6 +371,26 @@ def _read_named_run(
     role = cue.role if cue is not None else None
     mention = make_mention(ctx, start, last, kind, None)
     mentions.append(with_cue(mention, role, cue_text))
+
+
+def _inner_cue(ctx: Context, first: int, last: int) -> tuple[int, int, Cue] | None:
+    """Find a title inside a run, after the department or company it belongs to, before a
+    personal name ("Interior Secretary Ken Salazar", "BP Chief Operating Officer Doug
+    Suttles"): the title's first token, the name's first token and a cue whose role is
+    the words before the name."""
+    words, gaz = ctx.tokens.words, ctx.gazetteer
+    for start in range(max(first + 1, last - 2), last):
+        if not gaz.is_given_name(words[start]):
+            continue
+        for title in range(first, start):
+            cue = parse_cue(words[title:start], gaz)
+            if cue is None:
+                continue
+            if cue.role is not None:
+                owner = " ".join(fold(w).rstrip(".") for w in words[first:title])
+                cue = Cue(f"{owner} {cue.role}".strip(), True, cue.country)
+            return title, start, cue
+    return None
 
 
 def _opens_with_demonym(ctx: Context, start: int, last: int) -> bool:

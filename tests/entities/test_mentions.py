@@ -75,6 +75,25 @@ def test_finds_names_with_kinds(text: str, expected: list[tuple[str, str]]) -> N
             "foreign minister",
             "Foreign Minister",
         ),
+        # A department or company before the title ("Interior Secretary").
+        (
+            "Interior Secretary Ken Salazar said no.",
+            "Ken Salazar",
+            "interior secretary",
+            "Interior Secretary",
+        ),
+        (
+            "Coast Guard Adm. Thad Allen spoke.",
+            "Thad Allen",
+            "coast guard admiral",
+            "Coast Guard Adm",
+        ),
+        (
+            "BP Chief Operating Officer Doug Suttles said so.",
+            "Doug Suttles",
+            "bp chief operating officer",
+            "BP Chief Operating Officer",
+        ),
     ],
 )
 def test_reads_title_cues(text: str, name: str, role: str | None, cue: str) -> None:
