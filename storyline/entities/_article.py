@@ -224,7 +224,8 @@ def _within_a_sentence(text: str, earlier: Mention, later: Mention) -> bool:
 def _chain_keys(mentions: Sequence[Mention], chains: _Chains, gaz: Gazetteer) -> None:
     """Rule 3: equal keys; a single word opening a longer generic name ("Kuril" and
     "Kuril Islands"), unless the word is a known place the longer name is not
-    ("Mexico" and "Mexico City", "Texas" and "Texas City", "Gulf" and "Gulf Coast")."""
+    ("Mexico" and "Mexico City", "Texas" and "Texas City", "Gulf" and "Gulf Coast") or a
+    person's surname."""
     # Chains holding a person's full name: a surname written alone twice joins two of
     # them only when it is one name ("Hillary Clinton" ... "Clinton" ... "Bill
     # Clinton" ... "Clinton" is two people).
@@ -244,6 +245,8 @@ def _chain_keys(mentions: Sequence[Mention], chains: _Chains, gaz: Gazetteer) ->
         head, _, rest = key.partition(" ")
         words = rest.split()
         if rest and head in by_key and all(w in _GENERIC for w in words):
+            if chains.find(by_key[head]) in named:
+                continue  # "Wall", Simon Wall's surname, is not the Wall Street
             known = gaz.lookup(mentions[by_key[head]].text)
             whole = gaz.lookup(mentions[i].text)
             if known is None or (

@@ -219,6 +219,12 @@ def test_a_person_is_not_the_administration_named_after_them() -> None:
     assert "Obama administration" not in [result.mentions[i].text for i in obama.mentions]
 
 
+def test_a_surname_does_not_open_a_place_named_like_it() -> None:
+    result = extract_entities("Simon Wall said shares fell. Wall noted that Wall Street fell.")
+    wall = _entity(result, "Simon Wall")
+    assert [result.mentions[i].text for i in wall.mentions] == ["Simon Wall", "Wall"]
+
+
 def test_a_known_name_after_a_demonym_is_the_known_name() -> None:
     result = extract_entities("A Danish UN worker was rescued. The UN appealed for aid.")
     assert [e.name for e in result.entities] == ["United Nations"]
