@@ -241,11 +241,12 @@ def _chain_keys(mentions: Sequence[Mention], chains: _Chains, gaz: Gazetteer) ->
             chains.join(first, i)
             if a in named or b in named:
                 named.add(chains.find(i))
+    people = {m.entity_key for m in mentions if m.kind == "PERSON"}
     for key, i in by_key.items():
         head, _, rest = key.partition(" ")
         words = rest.split()
         if rest and head in by_key and all(w in _GENERIC for w in words):
-            if chains.find(by_key[head]) in named:
+            if head in people or chains.find(by_key[head]) in named:
                 continue  # "Wall", Simon Wall's surname, is not the Wall Street
             known = gaz.lookup(mentions[by_key[head]].text)
             whole = gaz.lookup(mentions[i].text)

@@ -351,6 +351,14 @@ def _read_named_run(
                 mentions.append(make_mention(ctx, first, title - 1, known.kind, known.canonical))
     if cue is not None:
         _cue_extras(ctx, first, cue, mentions, demonyms)
+    if start <= last and not is_capitalised(words[start]):
+        # A title of a place or body, no person: "Director of the Petroleum Extension
+        # Service", "the Secretary of the Navy".
+        while start <= last and not is_capitalised(words[start]):
+            start += 1
+        if start <= last:
+            _read_run(ctx, start, last, mentions, demonyms)
+        return
     if start > last:
         return
     behind = _cue_behind(ctx, first, cue)
@@ -517,6 +525,8 @@ def _kind_of_name(ctx: Context, start: int, last: int, cue: Cue | None) -> Kind:
         2 <= size <= 3
         and before != "the"  # "the Exxon Valdez", "the Deepwater Horizon": a thing
         and all(_is_name_shaped(w) for w in words[start : last + 1])
+        and gaz.demonym(words[start]) is None  # "British Petroleum"
+        and crude_stem(fold(words[last])) not in ctx.lower_stems  # "Privacy Policy"
     ):
         return "PERSON"
     after = fold(words[last + 1]) if last + 1 < len(words) else ""

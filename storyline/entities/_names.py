@@ -6,7 +6,7 @@ import functools
 from collections.abc import Sequence
 
 from storyline.entities._gazetteer import Gazetteer, default_gazetteer
-from storyline.entities._lexicon import NAME_SUFFIXES
+from storyline.entities._lexicon import NAME_SUFFIXES, PARTICLES
 from storyline.entities._text import normalize_key
 
 
@@ -118,9 +118,14 @@ def spelling_index(words: Sequence[str]) -> str | None:
 
 def spelled_alike(a: Sequence[str], b: Sequence[str]) -> bool:
     """Tell whether two names of several words are the same words spelled two ways,
-    word by word ("Moammar Gadhafi", "Muammar Qaddafi"; not "George Bush" and "George W.
-    Bush"), the surname's key long enough to tell people apart."""
-    if len(a) != len(b) or len(a) < 2:
+    word by word, particles aside ("Moammar Gadhafi", "Muammar Qaddafi", "Moammar al
+    Gadhafi"; not "George Bush" and "George W. Bush"), the surname's key long enough to
+    tell people apart."""
+    keys = _spelling_keys(a)
+    if len(keys) < 2 or len(keys[-1]) < MIN_SPELLING_KEY:
         return False
-    keys = [spelling_key(word) for word in a]
-    return len(keys[-1]) >= MIN_SPELLING_KEY and keys == [spelling_key(word) for word in b]
+    return keys == _spelling_keys(b)
+
+
+def _spelling_keys(words: Sequence[str]) -> list[str]:
+    return [spelling_key(word) for word in words if word.lower() not in PARTICLES]

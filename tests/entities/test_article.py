@@ -217,6 +217,9 @@ def test_a_person_is_not_the_administration_named_after_them() -> None:
     result = extract_entities(text)
     obama = _entity(result, "Barack Obama")
     assert "Obama administration" not in [result.mentions[i].text for i in obama.mentions]
+    text = "President Obama spoke. The Obama Administration said Obama would act."
+    result = extract_entities(text)
+    assert sorted(e.name for e in result.entities) == ["Obama", "Obama Administration"]
 
 
 def test_a_surname_does_not_open_a_place_named_like_it() -> None:

@@ -32,6 +32,12 @@ def _found(text: str) -> list[tuple[str, str]]:
         ("Voters backed the Labour Party.", [("Labour Party", "ORG")]),
         ("Police closed Oxford Street early.", [("Oxford Street", "PLACE")]),
         ("They prayed for Osama bin Laden.", [("Osama bin Laden", "PERSON")]),
+        # Two capitalised words are a person's shape, unless the first is a people's
+        # adjective or the last a word the text also writes in lower case.
+        ("Shares of British Petroleum fell.", [("British Petroleum", "OTHER")]),
+        ("Read our Privacy Policy. The policy changed.", [("Privacy Policy", "OTHER")]),
+        ("Then Tony Hayward spoke.", [("Tony Hayward", "PERSON")]),
+        ("The Director of the Extension Service spoke.", [("Extension Service", "ORG")]),
     ],
 )
 def test_finds_names_with_kinds(text: str, expected: list[tuple[str, str]]) -> None:

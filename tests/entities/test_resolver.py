@@ -317,6 +317,7 @@ def test_entities_made_under_two_spellings_of_one_name_merge() -> None:
 
 def test_spelled_alike() -> None:
     assert spelled_alike("Moammar Gadhafi".split(), "Muammar Qaddafi".split())
+    assert spelled_alike("Moammar Al Gadhafi".split(), "Muammar Gaddafi".split())
     assert not spelled_alike("George Bush".split(), "George W. Bush".split())
     assert not spelled_alike("Imran Khan".split(), "Imran Kan".split())
 
