@@ -149,6 +149,8 @@ def _may_start_name(ctx: Context, i: int) -> bool:
         return False
     if low in _CLAUSE_WORDS and not _numbered(ctx, i):
         return False
+    if _shouted_word(ctx, i, word, low):
+        return False
     if not (ctx.tokens.starts_sentence[i] or ctx.headline[i]):
         return not (
             low in _FUNCTION_WORDS or low in _PRONOUNS or (low in _POINTERS and not word.isupper())
@@ -163,6 +165,20 @@ def _may_start_name(ctx: Context, i: int) -> bool:
         # A headline capitalises every word: keep the names the body also capitalises.
         return low in ctx.inner_capitals
     return low in ctx.inner_capitals or _next_is_capitalised(ctx, i)
+
+
+def _shouted_word(ctx: Context, i: int, word: str, low: str) -> bool:
+    """Tell whether token ``i`` is a common word written in capitals ("It is ALL about
+    the oil", a comment's "THIS IS"): a function word or one the text also writes in
+    lower case, no known name ("US", "WHO"), and of two letters only beside another word
+    in capitals ("IS fighters" are the Islamic State's)."""
+    if len(word) < 2 or not word.isupper() or ctx.gazetteer.lookup(word) is not None:
+        return False
+    if low not in STOPWORDS and crude_stem(low) not in ctx.lower_stems:
+        return False
+    words = ctx.tokens.words
+    beside = (words[i - 1] if i else "", words[i + 1] if i + 1 < len(words) else "")
+    return len(word) > 2 or any(len(w) > 1 and w.isalpha() and w.isupper() for w in beside)
 
 
 def _mark_known_names(ctx: Context, candidates: list[bool]) -> None:

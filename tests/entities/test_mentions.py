@@ -148,6 +148,10 @@ def test_reads_title_cues(text: str, name: str, role: str | None, cue: str) -> N
         ("Scientists said the gulf 's current will move.", "s"),
         ("Coverage ran on CNN/U . S. and online.", "U"),
         ("He starred in the film , This Is It . Fans came.", "Is"),
+        # Shouted common words ("It is ALL about the oil", a comment's "THIS IS").
+        ("It is ALL about the oil, not all about jobs.", "ALL"),
+        ("Comments: THIS IS what this is about.", "THIS IS"),
+        ("Pay BACK the money, come back now.", "BACK"),
     ],
 )
 def test_skips_words_that_only_look_like_names(text: str, absent: str) -> None:
@@ -167,6 +171,8 @@ def test_skips_words_that_only_look_like_names(text: str, absent: str) -> None:
         ),
         ("The Baltimore Sun reported it.", ["Baltimore Sun"]),
         ("Fighters of al Qaeda fled.", ["al Qaeda"]),
+        ("NATO and the WHO met in the US as OPEC did.", ["NATO", "WHO", "US", "OPEC"]),
+        ("IS fighters seized the town, which is near Mosul.", ["IS", "Mosul"]),
         ("Irving Berlin wrote it.", ["Irving Berlin"]),
         (
             "The National Oceanic and Atmospheric Administration and the Centers for Disease"
