@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -314,10 +315,19 @@ def story() -> None:
 @story.command("show", context_settings=CONTEXT)
 @click.argument("story_id")
 @db_option
+@click.option(
+    "--mentioned",
+    type=click.IntRange(min=0),
+    default=20,
+    show_default=True,
+    help="Show this many of the happenings its articles only mention (those most "
+    "articles mention); 0 shows them all.",
+)
 @json_option
 @handle_errors
-def story_show(story_id: str, db: str | None, as_json: bool) -> None:
-    """Print a readable summary of a story: its span, events, entities and history.
+def story_show(story_id: str, db: str | None, mentioned: int, as_json: bool) -> None:
+    """Print a readable summary of a story: its span, entities, the events its articles
+    report, the earlier or later happenings they mention, and its history.
 
     Example: storyline story show st-3f2a9c0d
     """
@@ -338,13 +348,32 @@ def story_show(story_id: str, db: str | None, as_json: bool) -> None:
         names = [e.entity.name for i in found.entities[:12] if (e := lib.entity(i)) is not None]
         if names:
             click.echo("who and where: " + ", ".join(names))
-        click.echo("")
-        for event in lib.events(story=found.id):
+        events = list(lib.events(story=found.id))
+        reported = [e for e in events if not e.mentioned_only]
+        recalled = [e for e in events if e.mentioned_only]
+        click.echo(f"\nreported ({len(reported)}):")
+        for event in reported:
             click.echo("  " + _event_line(event))
+        if recalled:
+            shown = _most_mentioned(recalled, mentioned or len(recalled))
+            click.echo(f"\nmentioned only ({len(recalled)}):")
+            for event in recalled:
+                if event.id in shown:
+                    click.echo("  " + _event_line(event))
+            if len(shown) < len(recalled):
+                click.echo(
+                    f"… {len(recalled) - len(shown)} more: storyline story {found.id} --mentioned 0"
+                )
         for change in found.history:
             click.echo(
                 f"history: {change.at} {change.action} by {change.by} {' '.join(change.stories)}"
             )
+
+
+def _most_mentioned(events: Sequence[Event], count: int) -> set[str]:
+    """The ids of the ``count`` events most articles mention (then the earliest)."""
+    ranked = sorted(events, key=lambda e: -len(e.mentioned_by))
+    return {e.id for e in ranked[:count]}
 
 
 @story.command("merge", context_settings=CONTEXT)

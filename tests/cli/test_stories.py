@@ -181,6 +181,29 @@ def test_demo_corpus_main_story_is_whole(demo_db: str) -> None:
     assert main["span"]["start"] <= "1956-10-19" and main["span"]["end"] >= "2022"
 
 
+def test_story_summary_puts_reported_events_before_the_happenings_they_mention(
+    demo_db: str,
+) -> None:
+    main = stories(demo_db)[0]
+    events = json_lines(run("events", "--story", main["id"], "--db", demo_db, "--json").output)
+    reported = [e["id"] for e in events if not e["mentioned_only"]]
+    mentioned = [e for e in events if e["mentioned_only"]]
+    assert reported and len(mentioned) > 3
+    result = run("story", main["id"], "--db", demo_db, "--mentioned", "3")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    shown = [line.split()[0] for line in lines if line.startswith("  ")]
+    assert shown[: len(reported)] == reported
+    assert len(shown) == len(reported) + 3
+    counts = {e["id"]: len(e["mentioned_by"]) for e in mentioned}
+    kept = [counts[i] for i in shown[len(reported) :]]
+    left = [n for i, n in counts.items() if i not in shown]
+    assert min(kept) >= max(left)  # the ones most articles mention
+    assert f"{len(mentioned) - 3} more" in result.output
+    everything = run("story", main["id"], "--db", demo_db, "--mentioned", "0")
+    assert len([x for x in everything.output.splitlines() if x.startswith("  ")]) == len(events)
+
+
 def test_split_and_merge_survive_rebuild(tmp_path: Path, demo_db: str) -> None:
     db = str(tmp_path / "copy.db")
     assert run("ingest", str(EXAMPLES / "corpus"), "--db", db, "-q").exit_code == 0
