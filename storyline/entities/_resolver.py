@@ -72,6 +72,12 @@ _CONTEXT_CAP = 3
 _NEAR_YEARS, _NEAR_BONUS = 2, 0.5
 _FAR_YEARS, _FAR_PENALTY = 30, 2.0
 _GENERIC_HEADS = ORG_SUFFIXES | PLACE_SUFFIXES | EVENT_SUFFIXES
+# Words that end many names without naming anything alone: two names ending in one of
+# them are not one for that ("Clean Water Act", "Affordable Care Act").
+_GENERIC_ENDS = _GENERIC_HEADS | frozenset(
+    "act law bill constitution treaty accord agreement convention charter plan report"
+    " day nation international live online world flu virus fever disease".split()
+)
 SPELLING_COMPANIONS = 3
 """Entities a person found by another spelling of its name must have been reported
 beside (see `EntityResolver._by_spelling`)."""
@@ -314,8 +320,9 @@ class EntityResolver:
         People must have agreeing names.  Otherwise kinds must agree, unless the shared
         name has several words: the kind rules guess, an exact full name is firmer.
         Two things of names of several words are not one for sharing a single word
-        unless it ends both ("INS Sukanya", "Indian Naval Ship Sukanya"; not "Gulf" of
-        the Gulf of Mexico and of the Persian Gulf), nor two
+        unless it ends both and is no generic word ("INS Sukanya", "Indian Naval Ship
+        Sukanya"; not "Gulf" of the Gulf of Mexico and of the Persian Gulf, nor "Act" of
+        two laws), nor two
         different places of the gazetteer for sharing a short form ("LA").
         """
         if record.kind == "PERSON" and local.kind in ("PERSON", "OTHER"):
@@ -330,7 +337,7 @@ class EntityResolver:
             " " not in word
             and " " in local.name
             and " " in record.name
-            and {_last_key(local.name), _last_key(record.name)} != {word}
+            and ({_last_key(local.name), _last_key(record.name)} != {word} or word in _GENERIC_ENDS)
         ):
             return False
         if _kinds_agree(record.kind, local.kind):

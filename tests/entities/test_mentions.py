@@ -81,6 +81,7 @@ def test_finds_names_with_kinds(text: str, expected: list[tuple[str, str]]) -> N
             "foreign minister",
             "Foreign Minister",
         ),
+        ("Presidents Obama and Sarkozy met.", "Obama", "president", "Presidents"),
         # A department or company before the title ("Interior Secretary").
         (
             "Interior Secretary Ken Salazar said no.",
@@ -142,6 +143,7 @@ def test_reads_title_cues(text: str, name: str, role: str | None, cue: str) -> N
         ("Muslim leaders spoke. The Muslim Brotherhood said no.", "Muslim"),
         ("The Persian calendar has 12 months. Persian poets wrote.", "Persian"),
         ("State TV said the TV station in Cairo was shut.", "TV"),
+        ("The Arab World watched. World leaders met at the World Bank.", "World"),
         # Lower-case words are no names, nor is the "s" split off after one; a letter
         # alone is none; nor "Is" in a title ("a film, This Is It").
         ("Scientists said the gulf 's current will move.", "gulf"),

@@ -103,6 +103,13 @@ def test_names_sharing_only_a_generic_last_word_are_not_one() -> None:
     assert care["Care International"] != baxter["Baxter International"]
 
 
+def test_names_ending_in_one_generic_word_are_not_one() -> None:
+    resolver = EntityResolver()
+    water = _add(resolver, "a", "The Clean Water Act passed. The Act protects rivers.", None)
+    care = _add(resolver, "b", "The Affordable Care Act passed. The Act covers millions.", None)
+    assert water["Clean Water Act"] != care["Affordable Care Act"]
+
+
 def test_island_aliases_meet_across_articles() -> None:
     resolver = EntityResolver()
     bbc = _add(resolver, "bbc", "A dispute over the Kuril Islands goes on.", "2005-11-20")
