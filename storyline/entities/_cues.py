@@ -83,7 +83,7 @@ def parse_cue(words: Sequence[str], gazetteer: Gazetteer) -> Cue | None:
     length = _title_length(words, pos)
     if not length:
         return None
-    title = " ".join(_title_key(words[pos : pos + length]))
+    title = " ".join(fold(w) for w in words[pos : pos + length])
     pos += length
     if pos < len(words) and words[pos] == "of":
         after, of_country, _, _ = _read_place(words, pos + 1, gazetteer)
@@ -104,18 +104,9 @@ def parse_cue(words: Sequence[str], gazetteer: Gazetteer) -> Cue | None:
 def _title_length(words: Sequence[str], pos: int) -> int:
     """Return how many words from ``pos`` form the longest title, or 0."""
     for length in range(min(TITLE_MAX_WORDS, len(words) - pos), 0, -1):
-        if _title_key(words[pos : pos + length]) in TITLES:
+        if tuple(fold(w) for w in words[pos : pos + length]) in TITLES:
             return length
     return 0
-
-
-def _title_key(words: Sequence[str]) -> tuple[str, ...]:
-    """The folded words of a title, a plural made singular ("Presidents Obama and
-    Sarkozy" are presidents)."""
-    key = tuple(fold(w) for w in words)
-    if key not in TITLES and key[-1].endswith("s") and (*key[:-1], key[-1][:-1]) in TITLES:
-        return (*key[:-1], key[-1][:-1])
-    return key
 
 
 def _read_place(

@@ -81,7 +81,6 @@ def test_finds_names_with_kinds(text: str, expected: list[tuple[str, str]]) -> N
             "foreign minister",
             "Foreign Minister",
         ),
-        ("Presidents Obama and Sarkozy met.", "Obama", "president", "Presidents"),
         # A department or company before the title ("Interior Secretary").
         (
             "Interior Secretary Ken Salazar said no.",
