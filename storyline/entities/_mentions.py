@@ -98,10 +98,10 @@ _CLAUSE_WORDS = frozenset(
 # marker; "Western leaders"; "Muslim voters"; "state TV"), though they open many names
 # ("New York", "Western Sahara", "Muslim Brotherhood").
 _DESCRIBING_WORDS = frozenset(
-    "new old western eastern northern southern persian world tv muslim muslims islamic islamist"
-    " islamists christian christians jewish catholic catholics protestant protestants sunni"
-    " sunnis shiite shiites shia hindu hindus buddhist buddhists coptic copts orthodox"
-    " evangelical evangelicals".split()
+    "new old western eastern northern southern persian world tv muslim muslims islamic"
+    " islamist islamists christian christians jewish catholic catholics protestant"
+    " protestants sunni sunnis shiite shiites shia hindu hindus buddhist buddhists coptic"
+    " copts orthodox evangelical evangelicals".split()
 )
 # Longest run read as one name; longer capitalised runs are headlines or lists.
 _MAX_RUN = 8
