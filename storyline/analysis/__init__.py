@@ -104,6 +104,8 @@ def analyse(
     pending = store.unanalysed_articles()
     if not pending:
         return AnalysisReport()
+    # One batch in any file order: its syndicated copies count under the same original.
+    store.settle_duplicates(pending)
     dated = date_from_archive(store, pending)
     entities = EntityStep(store)
     events = EventStep(store)

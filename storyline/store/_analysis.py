@@ -237,6 +237,46 @@ class AnalysisTables:
         )
         return [r[0] for r in rows]
 
+    def settle_duplicates(self, article_ids: Iterable[str]) -> int:
+        """Give each group of near duplicates that only ``article_ids`` belong to (none of
+        them analysed yet) one first article whatever order its articles were stored in:
+        the earliest published, then the least id.  A group that holds an article the
+        analysis has seen keeps its first article.  Returns how many groups changed."""
+        pending = set(article_ids)
+        groups: dict[str, set[str]] = {}
+        copies = self._rows_in(
+            "SELECT id, duplicate_of FROM articles WHERE id IN ({marks})"
+            " AND duplicate_of IS NOT NULL",
+            sorted(pending),
+        )
+        for article_id, first in copies:
+            groups.setdefault(first, {first}).add(article_id)
+        changed = 0
+        for first, members in sorted(groups.items()):
+            members.update(
+                r[0]
+                for r in self._conn.execute(
+                    "SELECT id FROM articles WHERE duplicate_of = ?", (first,)
+                )
+            )
+            if not members <= pending:
+                continue
+            rows = self._rows_in(
+                "SELECT id, published_earliest FROM articles WHERE id IN ({marks})",
+                sorted(members),
+            )
+            settled = min(rows, key=lambda r: (r[1] is None, r[1] or "", r[0]))[0]
+            if settled == first:
+                continue
+            self._begin()
+            self._conn.execute("UPDATE articles SET duplicate_of = NULL WHERE id = ?", (settled,))
+            self._conn.executemany(
+                "UPDATE articles SET duplicate_of = ? WHERE id = ?",
+                [(settled, m) for m in sorted(members - {settled})],
+            )
+            changed += 1
+        return changed
+
     def mark_analysed(self, article_ids: Iterable[str]) -> None:
         """Record that the analysis has seen ``article_ids``."""
         self._begin()

@@ -265,6 +265,14 @@ def m007_event_threads(conn: sqlite3.Connection) -> None:
     conn.execute("UPDATE events SET thread_id = story_id")
 
 
+def m008_duplicate_groups(conn: sqlite3.Connection) -> None:
+    """Find the members of a group of near duplicates (to settle its first article)."""
+    conn.execute(
+        "CREATE INDEX articles_duplicate_of ON articles (duplicate_of)"
+        " WHERE duplicate_of IS NOT NULL"
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     m001_initial,
     m002_timexes,
@@ -273,6 +281,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     m005_event_profiles,
     m006_cluster_frequencies,
     m007_event_threads,
+    m008_duplicate_groups,
 )
 """Every migration, in the order it is applied.  Append new ones; never reorder."""
 

@@ -15,6 +15,7 @@ import pytest
 
 from tests.cli.conftest import json_lines, run
 from tests.conftest import ROOT
+from tests.store.corpus import STRIKE_REPORT
 
 BBC = "004_8d72a45c9b085ab1.txt"
 CNBC = "000_0ee64a50e8cb1b23.txt"
@@ -238,3 +239,25 @@ def test_rebuild_gives_the_same_assignments(demo_db: str, tmp_path: Path) -> Non
     before = snapshot(db)
     assert run("rebuild", "--db", db).exit_code == 0
     assert snapshot(db) == before
+
+
+def test_one_batch_gives_the_same_originals_and_events_in_any_file_order(tmp_path: Path) -> None:
+    wire = "Dockers strike in Velmora\n\n" + "\n\n".join(STRIKE_REPORT) + "\n"
+    paper = wire.replace("Dockers strike in Velmora", "Velmora port at a standstill") + (
+        "\nThe union said talks would resume on Friday.\n"
+    )
+    (tmp_path / "wire.txt").write_text(wire, encoding="utf-8")
+    (tmp_path / "paper.txt").write_text(paper, encoding="utf-8")
+    seen = []
+    for n, names in enumerate((["wire.txt", "paper.txt"], ["paper.txt", "wire.txt"])):
+        db = str(tmp_path / f"{n}.db")
+        files = [str(tmp_path / name) for name in names]
+        assert run("ingest", *files, "--db", db, "-q").exit_code == 0
+        rows = json_lines(run("articles", "--db", db, "--json").output)
+        originals = {
+            Path(s["uri"]).name: r["duplicate_of"] is None for r in rows for s in r["sources"]
+        }
+        events = json_lines(run("events", "--db", db, "--json").output)
+        seen.append((originals, [e["id"] for e in events]))
+    assert sum(seen[0][0].values()) == 1
+    assert seen[0] == seen[1]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import statistics
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -191,3 +192,27 @@ def test_short_texts_that_differ_are_not_grouped(store: SQLiteStore) -> None:
         document("2.html", "2"), article(("Shares in Velmora Grain fell 3 percent.",))
     )
     assert result.outcome is PutOutcome.NEW
+
+
+def test_a_group_stored_in_any_order_settles_on_one_first_article(tmp_path: Path) -> None:
+    texts = [STRIKE_REPORT, NEAR_COPIES["extra sentence"], NEAR_COPIES["edited words"]]
+    firsts: set[str] = set()
+    for n, order in enumerate(([0, 1, 2], [2, 1, 0], [1, 2, 0])):
+        with SQLiteStore(str(tmp_path / f"{n}.db")) as store:
+            ids = [
+                store.put(document(f"{i}.html", str(i)), article(texts[i])).article_id
+                for i in order
+            ]
+            store.settle_duplicates(store.unanalysed_articles())
+            stored = [store.get_article(a or "") for a in ids]
+            firsts |= {a.duplicate_of or a.id for a in stored if a is not None}
+    assert len(firsts) == 1
+
+
+def test_a_group_with_an_analysed_article_keeps_its_first_article(store: SQLiteStore) -> None:
+    first = store.put(document("1.html", "1"), article(NEAR_COPIES["edited words"]))
+    store.mark_analysed([first.article_id or ""])
+    second = store.put(document("2.html", "2"), article(STRIKE_REPORT))
+    assert store.settle_duplicates(store.unanalysed_articles()) == 0
+    stored = store.get_article(second.article_id or "")
+    assert stored is not None and stored.duplicate_of == first.article_id
