@@ -15,6 +15,7 @@ from collections.abc import Iterator, Sequence
 from storyline.analysis import StoryStep, anchor_of, apply_aliases, user_date
 from storyline.entities import Alias, AliasRegistry, Entity, EntityInfo, role_spans
 from storyline.errors import StorylineError, UsageError
+from storyline.events import most_mentioned
 from storyline.model import Article, Event, MentionLink, Story, Timeline
 from storyline.store import SearchHit, SQLiteStore
 from storyline.stories import Correction
@@ -72,8 +73,13 @@ class ArchiveViews:
         """Return the links from other articles to the coverage this article is part of."""
         return self.store.get_backlinks(article_id)
 
-    def timeline(self, story_id: str) -> Timeline:
+    def timeline(self, story_id: str, *, mentioned: int | None = None) -> Timeline:
         """Return the timeline of a story: its events in order of event time.
+
+        Args:
+            story_id: the story.
+            mentioned: keep only this many of the happenings its articles only mention,
+                those most articles mention (`most_mentioned`); all when ``None``.
 
         Raises:
             StorylineError: if there is no such story.
@@ -82,6 +88,8 @@ class ArchiveViews:
 
         story = self._story_or_error(story_id)
         events = list(self.store.iter_events(story_id))
+        if mentioned is not None:
+            events = most_mentioned(events, mentioned)
         article_ids = {a for e in events for a in (*e.articles, *e.mentioned_by)}
         articles = {a.id: a for i in sorted(article_ids) if (a := self.get(i)) is not None}
         links = [link for a in sorted(article_ids) for link in self.store.get_links(a)]

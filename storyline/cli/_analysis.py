@@ -6,7 +6,6 @@ import csv
 import io
 import json
 import sys
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +22,7 @@ from storyline.cli._common import (
 )
 from storyline.entities import KINDS, EntityInfo
 from storyline.errors import RecordError, StorylineError, UsageError
+from storyline.events import most_mentioned
 from storyline.model import Event, Story
 from storyline.timelines import FORMATS, label
 
@@ -355,11 +355,10 @@ def story_show(story_id: str, db: str | None, mentioned: int, as_json: bool) -> 
         for event in reported:
             click.echo("  " + _event_line(event))
         if recalled:
-            shown = _most_mentioned(recalled, mentioned or len(recalled))
+            shown = most_mentioned(recalled, mentioned or len(recalled))
             click.echo(f"\nmentioned only ({len(recalled)}):")
-            for event in recalled:
-                if event.id in shown:
-                    click.echo("  " + _event_line(event))
+            for event in shown:
+                click.echo("  " + _event_line(event))
             if len(shown) < len(recalled):
                 click.echo(
                     f"… {len(recalled) - len(shown)} more: storyline story {found.id} --mentioned 0"
@@ -368,12 +367,6 @@ def story_show(story_id: str, db: str | None, mentioned: int, as_json: bool) -> 
             click.echo(
                 f"history: {change.at} {change.action} by {change.by} {' '.join(change.stories)}"
             )
-
-
-def _most_mentioned(events: Sequence[Event], count: int) -> set[str]:
-    """The ids of the ``count`` events most articles mention (then the earliest)."""
-    ranked = sorted(events, key=lambda e: -len(e.mentioned_by))
-    return {e.id for e in ranked[:count]}
 
 
 @story.command("merge", context_settings=CONTEXT)
@@ -459,6 +452,13 @@ def links(article_id: str, db: str | None, as_json: bool) -> None:
 @click.option("--until", metavar="DATE", help="With --all: only articles and dates up to DATE.")
 @click.option("--dates", type=int, default=None, help="How many dates (query/--all timelines).")
 @click.option(
+    "--mentioned",
+    type=click.IntRange(min=0),
+    default=0,
+    help="With a story: only this many of the happenings its articles only mention, those "
+    "most articles mention (default 0: all).",
+)
+@click.option(
     "--sentences-per-date",
     type=int,
     default=1,
@@ -483,6 +483,7 @@ def timeline(
     since: str | None,
     until: str | None,
     dates: int | None,
+    mentioned: int,
     sentences_per_date: int,
     fmt: str,
     db: str | None,
@@ -499,7 +500,7 @@ def timeline(
         raise UsageError("--dates and --sentences-per-date must be at least 1")
     with open_library(db) as lib:
         if story_id:
-            result = lib.timeline(story_id)
+            result = lib.timeline(story_id, mentioned=mentioned or None)
         elif entity_id:
             result = lib.entity_timeline(entity_id)
         elif query:

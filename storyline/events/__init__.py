@@ -20,7 +20,13 @@ Example::
 from __future__ import annotations
 
 from storyline.events._cluster import ClusterConfig, EventClusterer, event_id_for
-from storyline.events._describe import KINDS, agreed_time, describe_event, event_kind
+from storyline.events._describe import (
+    KINDS,
+    agreed_time,
+    describe_event,
+    event_kind,
+    most_mentioned,
+)
 from storyline.events._signal import Signal, article_signal, event_day, parse_day
 from storyline.events._text import Vocabulary, count_terms, heaviest_keys, name_keys
 
@@ -38,6 +44,7 @@ __all__ = [
     "event_id_for",
     "event_kind",
     "heaviest_keys",
+    "most_mentioned",
     "name_keys",
     "parse_day",
 ]

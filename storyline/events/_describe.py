@@ -160,3 +160,13 @@ def event_kind(texts: Sequence[str]) -> str:
         return "other"
     order = {kind: i for i, kind in enumerate(KINDS)}
     return max(scores.items(), key=lambda kv: (kv[1], -order[kv[0]]))[0]
+
+
+def most_mentioned(events: Sequence[Event], count: int) -> list[Event]:
+    """``events`` without the mentioned-only ones past the ``count`` that most articles
+    mention (ties to the earlier in ``events``); the rest keep their order.  A story's
+    articles may recall hundreds of happenings, most of them once."""
+    recalled = [e for e in events if e.mentioned_only]
+    ranked = sorted(recalled, key=lambda e: -len(e.mentioned_by))
+    kept = {e.id for e in ranked[:count]}
+    return [e for e in events if not e.mentioned_only or e.id in kept]

@@ -205,6 +205,29 @@ def test_story_summary_puts_reported_events_before_the_happenings_they_mention(
     assert len([x for x in everything.output.splitlines() if x.startswith("  ")]) == len(events)
 
 
+def test_a_story_timeline_can_keep_only_the_most_mentioned_happenings(demo_db: str) -> None:
+    main = stories(demo_db)[0]
+
+    def entries(*extra: str) -> list[dict[str, Any]]:
+        args = ("timeline", main["id"], "--db", demo_db, "--format", "json", *extra)
+        result = run(*args)
+        assert result.exit_code == 0, result.output
+        return list(json.loads(result.output)["entries"])
+
+    events = json_lines(run("events", "--story", main["id"], "--db", demo_db, "--json").output)
+    only = {e["id"] for e in events if e["mentioned_only"]}
+
+    def recalled(rows: list[dict[str, Any]]) -> set[str]:
+        return {e["event"] for e in rows if e["event"] in only}
+
+    every, few = entries(), entries("--mentioned", "3")
+    assert len(recalled(every)) > 3 and len(recalled(few)) == 3
+    assert [e for e in every if e["event"] not in only] == [
+        e for e in few if e["event"] not in only
+    ]
+    assert entries("--mentioned", "0") == every
+
+
 def test_split_and_merge_survive_rebuild(tmp_path: Path, demo_db: str) -> None:
     db = str(tmp_path / "copy.db")
     assert run("ingest", str(EXAMPLES / "corpus"), "--db", db, "-q").exit_code == 0
