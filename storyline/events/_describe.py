@@ -162,11 +162,21 @@ def event_kind(texts: Sequence[str]) -> str:
     return max(scores.items(), key=lambda kv: (kv[1], -order[kv[0]]))[0]
 
 
+_COARSE = frozenset({Granularity.CENTURY, Granularity.DECADE, Granularity.YEAR})
+
+
 def most_mentioned(events: Sequence[Event], count: int) -> list[Event]:
     """``events`` without the mentioned-only ones past the ``count`` that most articles
     mention (ties to the earlier in ``events``); the rest keep their order.  A story's
-    articles may recall hundreds of happenings, most of them once."""
+    articles may recall hundreds of happenings, most of them once.  Happenings known to a
+    season or finer come first: one known only to its year gathers every recollection of
+    that year that names the same participants ("in 2009" beside "BP"), happening or not."""
+
+    def rank(event: Event) -> tuple[bool, int]:
+        coarse = event.time is None or event.time.granularity in _COARSE
+        return coarse, -len(event.mentioned_by)
+
     recalled = [e for e in events if e.mentioned_only]
-    ranked = sorted(recalled, key=lambda e: -len(e.mentioned_by))
+    ranked = sorted(recalled, key=rank)
     kept = {e.id for e in ranked[:count]}
     return [e for e in events if not e.mentioned_only or e.id in kept]
