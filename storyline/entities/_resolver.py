@@ -325,9 +325,13 @@ class EntityResolver:
         two laws), nor two
         different places of the gazetteer for sharing a short form ("LA").
         """
-        if record.kind == "PERSON" and local.kind in ("PERSON", "OTHER"):
-            return names_agree(local.name.split(), record.name.split())
         mine, theirs = self._gazetteer.lookup(local.name), self._gazetteer.lookup(record.name)
+        if record.kind == "PERSON" and (
+            local.kind in ("PERSON", "OTHER")
+            # A place only by a guess ("loyal to Gadhafi"): a person's surname.
+            or (local.kind == "PLACE" and mine is None and " " not in local.name)
+        ):
+            return names_agree(local.name.split(), record.name.split())
         if mine is not None and theirs is not None and mine.canonical != theirs.canonical:
             return False
         word = normalize_key(name)

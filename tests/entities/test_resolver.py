@@ -110,6 +110,16 @@ def test_names_ending_in_one_generic_word_are_not_one() -> None:
     assert water["Clean Water Act"] != care["Affordable Care Act"]
 
 
+def test_a_surname_guessed_a_place_is_the_person_it_names() -> None:
+    resolver = EntityResolver()
+    leader = _add(
+        resolver, "a", "Libyan leader Moammar Gadhafi spoke. Gadhafi vowed to fight.", "2011-03-01"
+    )
+    _add(resolver, "b", "Saif Gadhafi, a son of the leader, spoke in Tripoli.", "2011-03-02")
+    loyal = _add(resolver, "c", "Troops loyal to Gadhafi fired on the crowd.", "2011-03-03")
+    assert loyal["Gadhafi"] == leader["Moammar Gadhafi"]
+
+
 def test_island_aliases_meet_across_articles() -> None:
     resolver = EntityResolver()
     bbc = _add(resolver, "bbc", "A dispute over the Kuril Islands goes on.", "2005-11-20")
