@@ -9,7 +9,7 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from storyline.model import Event, Story, StoryChange
+from storyline.model import Event, Granularity, Story, StoryChange
 
 logger = logging.getLogger(__name__)
 
@@ -182,11 +182,14 @@ def build_story(
 
     The title is the title of the reported event that shares most of the story's core
     entities (then most articles, then earliest); the span runs from the earliest to the
-    latest event time.
+    latest event time, counting the happenings its articles only recall when known to
+    the year or better and no later than a year after its last report ("the 7th
+    century", "40 years from now" are no part of a war's span).
     """
     ordered = sorted(events, key=lambda e: (_start(e) or "9999", e.id))
-    starts = [s for e in ordered if (s := _start(e)) is not None]
-    ends = [e.time.latest for e in ordered if e.time is not None]
+    spanned = _spanned(ordered)
+    starts = [s for e in spanned if (s := _start(e)) is not None]
+    ends = [e.time.latest for e in spanned if e.time is not None]
     entity_counts: Counter[str] = Counter(
         x for e in ordered for x in dict.fromkeys((*e.who, *e.where))
     )
@@ -216,6 +219,30 @@ def build_story(
         entities=tuple(entities),
         history=tuple(history),
     )
+
+
+_VAGUE = frozenset({Granularity.CENTURY, Granularity.DECADE})
+
+
+def _spanned(events: Sequence[Event]) -> list[Event]:
+    """The events a story's span covers (see `build_story`)."""
+    reported = [e for e in events if not e.mentioned_only]
+    last = max((e.time.latest for e in reported if e.time is not None), default=None)
+    horizon = _year_after(last) if last else None
+
+    def covered(event: Event) -> bool:
+        if not event.mentioned_only or event.time is None:
+            return True
+        if event.time.granularity in _VAGUE:
+            return False
+        return horizon is None or event.time.earliest <= horizon
+
+    return [e for e in events if covered(e)]
+
+
+def _year_after(day: str) -> str:
+    """The ISO day a year after ``day`` (its first ten characters)."""
+    return f"{int(day[:4]) + 1:04d}{day[4:10]}"
 
 
 def _start(event: Event) -> str | None:

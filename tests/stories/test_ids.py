@@ -116,3 +116,20 @@ def test_build_story_spans_its_events() -> None:
     assert story.articles == ("a1", "a2", "a3", "a4")
     assert story.entities[0] == "putin" and story.title == "title e2"
     assert story.to_dict()["span"] == {"start": "2005-11-21", "end": "2014-02-08"}
+
+
+def test_a_story_spans_the_happenings_it_recalls_known_to_the_year_up_to_a_year_on() -> None:
+    def recalled(event_id: str, value: str, first: str, last: str, grain: Granularity) -> Event:
+        time = TimePoint(value, first, last, grain, Provenance.INFERRED)
+        return Event(event_id, event_id, time, mentioned_by=("a1",), mentioned_only=True)
+
+    events = [
+        _event("e1", "2011-03-19", ("a1",), ("libya",)),
+        recalled("treaty", "1951", "1951-01-01", "1951-12-31", Granularity.YEAR),
+        recalled("old", "06", "0600-01-01", "0699-12-31", Granularity.CENTURY),
+        recalled("vote", "2012-02", "2012-02-01", "2012-02-29", Granularity.MONTH),
+        recalled("far", "2050", "2050-01-01", "2050-12-31", Granularity.YEAR),
+    ]
+    story = build_story("st-1", events)
+    assert (story.start, story.end) == ("1951-01-01", "2012-02-29")
+    assert len(story.events) == 5  # all kept, only the span leaves some out
