@@ -168,7 +168,7 @@ def _chain_people(text: str, mentions: Sequence[Mention], chains: _Chains, gaz: 
             continue
         words = name.split()
         for other, j in first.items():
-            if names_agree(words, other.split()):
+            if names_agree(words, other.split(), gaz):
                 chains.join(i, j)
                 break
         first[name] = i

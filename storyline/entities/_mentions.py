@@ -189,8 +189,9 @@ def _mark_known_names(ctx: Context, candidates: list[bool]) -> None:
             continue
         for last in range(min(len(words) - 1, i + gaz.max_words - 1), i, -1):
             # "al Qaeda" is a name, "the gulf of mexico" in lower case names nothing.
-            capitalised = any(is_capitalised(w) for w in words[i : last + 1])
-            if capitalised and gaz.lookup(span_text(ctx, i, last)) is not None:
+            if gaz.lookup(span_text(ctx, i, last)) is not None and any(
+                is_capitalised(w) for w in words[i : last + 1]
+            ):
                 candidates[i : last + 1] = [True] * (last + 1 - i)
                 break
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Sequence
 
-from storyline.entities._gazetteer import Gazetteer, default_gazetteer
+from storyline.entities._gazetteer import Gazetteer
 from storyline.entities._lexicon import NAME_SUFFIXES, PARTICLES
 from storyline.entities._text import normalize_key
 
@@ -23,7 +23,7 @@ def name_parts(words: Sequence[str]) -> tuple[tuple[str, ...], str]:
     return tuple(folded[:-1]), folded[-1] if folded else ""
 
 
-def names_agree(a: Sequence[str], b: Sequence[str]) -> bool:
+def names_agree(a: Sequence[str], b: Sequence[str], gazetteer: Gazetteer) -> bool:
     """Tell whether two written names may name one person.
 
     A single word agrees with a name it ends (or, family name first, opens).  Two
@@ -40,7 +40,7 @@ def names_agree(a: Sequence[str], b: Sequence[str]) -> bool:
         return single == name_parts(other)[1] or (len(words) == 2 and single == words[0])
     if surname_a != surname_b:
         return False
-    if _middles_conflict(given_a, given_b):
+    if _middles_conflict(given_a, given_b, gazetteer):
         return False
     if set(given_a) & set(given_b):
         return True
@@ -48,13 +48,13 @@ def names_agree(a: Sequence[str], b: Sequence[str]) -> bool:
     return first_a[:1] == first_b[:1] and min(len(first_a), len(first_b)) == 1
 
 
-def _middles_conflict(given_a: Sequence[str], given_b: Sequence[str]) -> bool:
+def _middles_conflict(given_a: Sequence[str], given_b: Sequence[str], gazetteer: Gazetteer) -> bool:
     """Tell whether one first name with other middle names are two people ("George W.
     Bush", "George H. W. Bush"); a first word that is no given name ("Coast Guard Adm.
     Thad Allen") tells nothing."""
     if len(given_a) < 2 or len(given_b) < 2 or given_a[0] != given_b[0]:
         return False
-    if not default_gazetteer().is_given_name(given_a[0]):
+    if not gazetteer.is_given_name(given_a[0]):
         return False
     initials_a, initials_b = _middle_initials(given_a), _middle_initials(given_b)
     return not (initials_a.startswith(initials_b) or initials_b.startswith(initials_a))

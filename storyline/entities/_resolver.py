@@ -249,7 +249,7 @@ class EntityResolver:
         if local.kind == "PERSON":
             for key in surname_keys(words, self._gazetteer):
                 for entity_id in sorted(self._surnames.get(key, ())):
-                    if names_agree(words, self._records[entity_id].name.split()):
+                    if names_agree(words, self._records[entity_id].name.split(), self._gazetteer):
                         found[entity_id] = None
                 # A surname seen alone before, when nothing told it was a person.
                 for entity_id in self.registry.lookup(key):
@@ -325,13 +325,11 @@ class EntityResolver:
         two laws), nor two
         different places of the gazetteer for sharing a short form ("LA").
         """
-        mine, theirs = self._gazetteer.lookup(local.name), self._gazetteer.lookup(record.name)
         if record.kind == "PERSON" and (
-            local.kind in ("PERSON", "OTHER")
-            # A place only by a guess ("loyal to Gadhafi"): a person's surname.
-            or (local.kind == "PLACE" and mine is None and " " not in local.name)
+            local.kind in ("PERSON", "OTHER") or self._guessed_place(local)
         ):
-            return names_agree(local.name.split(), record.name.split())
+            return names_agree(local.name.split(), record.name.split(), self._gazetteer)
+        mine, theirs = self._gazetteer.lookup(local.name), self._gazetteer.lookup(record.name)
         if mine is not None and theirs is not None and mine.canonical != theirs.canonical:
             return False
         word = normalize_key(name)
@@ -347,6 +345,15 @@ class EntityResolver:
         if _kinds_agree(record.kind, local.kind):
             return True
         return len(name.split()) > 1 and normalize_key(name) == normalize_key(record.name)
+
+    def _guessed_place(self, local: LocalEntity) -> bool:
+        """Whether ``local`` is a place only by a guess, a single word the gazetteer does
+        not know ("loyal to Gadhafi"): it may be a person's surname."""
+        return (
+            local.kind == "PLACE"
+            and " " not in local.name
+            and self._gazetteer.lookup(local.name) is None
+        )
 
     def _full_name_candidates(
         self, candidates: list[str], local: LocalEntity, context: set[str], date: str | None
