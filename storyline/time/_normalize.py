@@ -417,6 +417,28 @@ _NOT_A_YEAR_AFTER = re.compile(
 )
 
 
+# A count of people named by where they are from: "the deaths of 1800 Americans",
+# "killed 2000 Iraqis"; not after a word that dates ("In 2003 Iraqis voted") or
+# "the" ("the 1990 Americans with Disabilities Act").
+_PEOPLE_AFTER = re.compile(r"^\s+[A-Z][a-z]+(?:ans|is|ese|ons)\b")
+_DATING_BEFORE = re.compile(
+    r"(?i)\b(?:the|in|since|until|till|by|during|before|after|from|its|his|her|their)\s+$"
+)
+
+# The local time given beside another: "Updated 11:34 a.m. (1834 in Egypt)".
+_CLOCK_BEFORE = re.compile(r"(?i)\d{1,2}[:.]\d\d\s*[ap]\.?\s?m\b\.?\D{0,8}$")
+_LOCAL_AFTER = re.compile(r"^\s+(?:in\s+[A-Z]|local\b)")
+
+
+def _not_a_year(before: str, after: str) -> bool:
+    """Whether the words around four digits make them a count or a clock time."""
+    if _NOT_A_YEAR_BEFORE.search(before) or _NOT_A_YEAR_AFTER.match(after):
+        return True
+    if _PEOPLE_AFTER.match(after) and not _DATING_BEFORE.search(before):
+        return True
+    return bool(_LOCAL_AFTER.match(after) and _CLOCK_BEFORE.search(before))
+
+
 # A house number: "at 1800 Harbor Ave.", "outside 1945 Market Street" (names are
 # capitalised, so this one is case-sensitive); "by 1945 Market Street had grown" keeps
 # its year.
@@ -457,7 +479,7 @@ def norm_year(match: Match, ctx: Context) -> Norm | None:
     if is_clock_stamp(ctx.text, match.start("year")):
         return None
     if match["fiscal"] is None:
-        if _NOT_A_YEAR_BEFORE.search(before) or _NOT_A_YEAR_AFTER.match(after):
+        if _not_a_year(before, after):
             return None
         # Without a year cue before it, an early number or a house number is no year.
         street = _STREET_AFTER.match(ctx.after(match.end(), 48))

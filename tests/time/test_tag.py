@@ -26,6 +26,8 @@ CASES = [
     ("The briefing starts at 1400 BST.", ANCHOR, "1400 BST", "TIME", "2014-02-08T14:00"),
     ("Polls close at 2100 EDT.", ANCHOR, "2100 EDT", "TIME", "2014-02-08T21:00"),
     ("By 1945 Market Street had grown.", ANCHOR, "1945", "DATE", "1945"),
+    ("In 2003 Iraqis voted for the first time.", ANCHOR, "2003", "DATE", "2003"),
+    ("He backed the 1990 Americans with Disabilities Act.", ANCHOR, "1990", "DATE", "1990"),
     ("Life in the 19th century was hard.", ANCHOR, "the 19th century", "DATE", "18"),
     ("The war ended in 1945.", ANCHOR, "1945", "DATE", "1945"),
     ("Growth slowed in the mid-1990s.", ANCHOR, "the mid-1990s", "DATE", "199"),
@@ -188,6 +190,8 @@ NOTHING = [
     "The shelling had killed between 1000 and 2000 civilians.",
     "The nurse gave the drug between 1040 and 1050, the detective said.",
     "Losses rose to 1049 under the new commander.",
+    "Nothing compares with the deaths of 1800 Americans in the war.",
+    "The raid killed 2000 Iraqis and wounded more.",
     "The leak left 1000s dead in the town.",
     "1743 Aid flights resumed. 1751 The airport reopened.\n2044 A charity says it raised $5m.",
 ]
@@ -212,6 +216,11 @@ def test_modifiers(text: str, span: str, mod: str) -> None:
 @pytest.mark.parametrize("text", NOTHING)
 def test_no_time_expression(text: str) -> None:
     assert tag(text, ANCHOR) == ()
+
+
+def test_a_local_clock_time_after_another_is_no_year() -> None:
+    text = "Shots rang out. (Updated 11:34 a.m. (1834 in Egypt)) Troops moved in."
+    assert [t.text for t in tag(text, ANCHOR)] == ["11:34 a.m."]
 
 
 @pytest.mark.parametrize(
