@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import math
 from collections import Counter, defaultdict
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -183,8 +184,9 @@ def build_story(
     The title is the title of the reported event that shares most of the story's core
     entities (then most articles, then earliest); the span runs from the earliest to the
     latest event time, counting the happenings its articles only recall when known to
-    the year or better and no later than a year after its last report ("the 7th
-    century", "40 years from now" are no part of a war's span).
+    the year or better, no later than a year after its last report ("the 7th century",
+    "40 years from now" are no part of a war's span) and recalled by enough of its
+    reports (`RECALL_SHARE`).
     """
     ordered = sorted(events, key=lambda e: (_start(e) or "9999", e.id))
     spanned = _spanned(ordered)
@@ -223,17 +225,24 @@ def build_story(
 
 _VAGUE = frozenset({Granularity.CENTURY, Granularity.DECADE})
 
+RECALL_SHARE = 0.01
+"""The share of a story's reports that must recall a happening for it to count in the
+story's span: any one of a few reports, more of a large story's (an aside of one
+report among a thousand, "the Titanic's 1912 sinking", is not its history)."""
+
 
 def _spanned(events: Sequence[Event]) -> list[Event]:
     """The events a story's span covers (see `build_story`)."""
     reported = [e for e in events if not e.mentioned_only]
     last = max((e.time.latest for e in reported if e.time is not None), default=None)
     horizon = _year_after(last) if last else None
+    reports = len({a for e in reported for a in e.articles})
+    readers = max(1, math.ceil(reports * RECALL_SHARE))
 
     def covered(event: Event) -> bool:
         if not event.mentioned_only or event.time is None:
             return True
-        if event.time.granularity in _VAGUE:
+        if event.time.granularity in _VAGUE or len(set(event.mentioned_by)) < readers:
             return False
         return horizon is None or event.time.earliest <= horizon
 

@@ -133,3 +133,22 @@ def test_a_story_spans_the_happenings_it_recalls_known_to_the_year_up_to_a_year_
     story = build_story("st-1", events)
     assert (story.start, story.end) == ("1951-01-01", "2012-02-29")
     assert len(story.events) == 5  # all kept, only the span leaves some out
+
+
+def test_a_large_story_spans_only_the_history_enough_of_its_reports_recall() -> None:
+    def recalled(event_id: str, year: str, by: int) -> Event:
+        time = TimePoint(
+            year, f"{year}-01-01", f"{year}-12-31", Granularity.YEAR, Provenance.INFERRED
+        )
+        readers = tuple(f"a{k}" for k in range(by))
+        return Event(event_id, event_id, time, mentioned_by=readers, mentioned_only=True)
+
+    reports = tuple(f"a{k}" for k in range(300))
+    events = [
+        _event("spill", "2010-04-20", reports, ("bp",)),
+        recalled("titanic", "1912", 1),  # one report's aside
+        recalled("ixtoc", "1979", 3),  # 1% of the story's reports
+    ]
+    assert build_story("st-1", events).start == "1979-01-01"
+    small = [_event("spill", "2010-04-20", reports[:40], ("bp",)), recalled("titanic", "1912", 1)]
+    assert build_story("st-2", small).start == "1912-01-01"
