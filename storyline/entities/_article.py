@@ -443,8 +443,8 @@ def _chain_name(members: list[Mention], kind: Kind, gaz: Gazetteer) -> str:
     for mention in members:
         entry = gaz.lookup(mention.text)
         if entry is not None and entry.kind == kind:
-            opens = mention.text + " of "  # the "Gulf" of a chain with "Gulf of Mexico"
-            if not any(m.text.startswith(opens) for m in members):
+            opens = mention.text.lower() + " of "  # the "Gulf" of a chain with "Gulf of Mexico"
+            if not any(m.text.lower().startswith(opens) for m in members):
                 return entry.canonical
     if kind == "PERSON":
         return max((m.text for m in members), key=lambda t: (len(t.split()), len(t)))

@@ -69,6 +69,7 @@ _MAX_CONTEXT = 64
 # by hand on ECB+ training topics, re-run benchmarks/entities.py after a change.
 _ROLE_BONUS = 2.0
 _CONTEXT_CAP = 3
+_AFFINITY_PRIOR = 3  # articles added to each place's count: one article tells little
 _NEAR_YEARS, _NEAR_BONUS = 2, 0.5
 _FAR_YEARS, _FAR_PENALTY = 30, 2.0
 _GENERIC_HEADS = ORG_SUFFIXES | PLACE_SUFFIXES | EVENT_SUFFIXES
@@ -142,7 +143,12 @@ class EntityResolver:
         """
         when = date or article.date
         mapping: dict[str, str] = {}
-        ordered = sorted(article.entities, key=lambda e: e.kind == "PERSON")
+        # People last, so that the things beside them are known; before them the bare
+        # words whose place the others tell ("the Gulf").
+        ordered = sorted(
+            article.entities,
+            key=lambda e: (e.kind == "PERSON", _bare_word(e, article) is not None),
+        )
         for local in ordered:
             context = {mapping[e.id] for e in ordered if e.id in mapping}
             mapping[local.id] = self._resolve(local, article, context, when)
@@ -269,9 +275,43 @@ class EntityResolver:
             return self._merge_into_largest(candidates)
         if local.kind == "PERSON" and len(words) > 1:
             candidates = self._full_name_candidates(candidates, local, context, date)
+        if rivals := self._places_of_the_word(local, article):
+            # "the Gulf": the gazetteer's Persian Gulf unless the article's companions
+            # were seen more with the Gulf of Mexico.
+            default = self._best(candidates, local, context, date) if candidates else None
+            floor = self._affinity(default, context) if default else 0.0
+            best = max(rivals, key=lambda i: (self._affinity(i, context), i))
+            if self._affinity(best, context) > floor:
+                return best
+            if default is not None:
+                return default
         if candidates:
             return self._best(candidates, local, context, date)
         return self._create(local.name, local.kind, _has_viewpoint_name(local)).id
+
+    def _affinity(self, entity_id: str, context: set[str]) -> float:
+        """How often, per article of ``entity_id``, it was seen beside the ``context``
+        entities (uncapped, unlike `_score`: a word's two places both meet the
+        everyday companions, only one the telling ones)."""
+        companions = self._companions(entity_id)
+        seen = sum(companions.get(other, 0) for other in context)
+        return seen / (self._records[entity_id].articles + _AFFINITY_PRIOR)
+
+    def _places_of_the_word(self, local: LocalEntity, article: ArticleEntities) -> list[str]:
+        """The "<word> of ..." places of the gazetteer an entity written only as that one
+        word may be, when the gazetteer reads the word as a longer name of its own
+        ("Gulf", known as the Persian Gulf, may be the Gulf of Mexico or of Aden)."""
+        word = _bare_word(local, article)
+        if word is None:
+            return []
+        opens = word + " of "
+        return [
+            i
+            for i in self.registry.lookup(word)
+            if (record := self._records.get(i))
+            and normalize_key(record.name).startswith(opens)
+            and self._gazetteer.lookup(record.name) is not None
+        ]
 
     def _by_spelling(
         self, words: list[str], found: dict[str, None], context: set[str]
@@ -506,6 +546,8 @@ class EntityResolver:
             record.last_seen = max(record.last_seen or date, date)
         self._rename(record, local)
         names = _names_of(local, article)
+        if _bare_word(local, article) and normalize_key(record.name) != normalize_key(local.name):
+            names = names[1:]  # "the Gulf" of the Gulf of Mexico: not the gazetteer's name
         sided = {normalize_key(a.name) for a in local.aliases if a.viewpoint}
         for name in names:
             if normalize_key(name) not in sided:
@@ -664,6 +706,18 @@ def _years_apart(a: str | None, b: str | None) -> int | None:
     if not a or not b or not a[:4].isdigit() or not b[:4].isdigit():
         return None
     return abs(int(a[:4]) - int(b[:4]))
+
+
+def _bare_word(local: LocalEntity, article: ArticleEntities) -> str | None:
+    """The one word (as a key) a place is written as, when its name is longer: "Gulf"
+    of a "Persian Gulf" the gazetteer gave it."""
+    if local.kind != "PLACE":
+        return None
+    written = {normalize_key(article.mentions[i].text) for i in local.mentions}
+    word = next(iter(written)) if len(written) == 1 else None
+    if word is None or " " in word or normalize_key(local.name) == word:
+        return None
+    return word
 
 
 def _names_of(local: LocalEntity, article: ArticleEntities) -> list[str]:

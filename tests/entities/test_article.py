@@ -241,6 +241,12 @@ def test_a_bare_gulf_is_the_gulf_the_article_names() -> None:
     assert [e.name for e in result.entities] == ["Gulf of Mexico"]
 
 
+def test_a_shouted_gulf_is_the_gulf_the_article_names() -> None:
+    text = "ON THE GULF -- The rig in the Gulf of Mexico sank."
+    result = extract_entities(text)
+    assert [e.name for e in result.entities] == ["Gulf of Mexico"]
+
+
 def test_a_bare_gulf_stays_the_gazetteer_gulf_when_the_article_names_it() -> None:
     text = "Tankers left the Persian Gulf. The Gulf of Oman was calm. The Gulf was busy."
     names = {e.name: e.forms for e in extract_entities(text).entities}

@@ -229,6 +229,19 @@ def test_a_shared_single_word_does_not_make_two_seas_one() -> None:
     assert names == ["Gulf of Mexico", "Persian Gulf"]
 
 
+def test_a_bare_gulf_is_the_gulf_its_companions_were_seen_with() -> None:
+    resolver = EntityResolver()
+    spill = "BP's well leaked into the Gulf of Mexico. The Gulf reached Louisiana."
+    _add(resolver, "a", spill, "2010-05-01")
+    _add(resolver, "b", "Iran's navy sailed the Persian Gulf near Bahrain.", "2010-05-02")
+    later = _add(resolver, "c", "BP said oil in the Gulf would reach Louisiana.", "2010-05-03")
+    assert later["Gulf"] == "place:gulf-of-mexico"
+    tankers = _add(resolver, "d", "Iran and Bahrain watched tankers in the Gulf.", "2010-05-04")
+    assert tankers["Gulf"] == "place:persian-gulf"
+    alone = _add(resolver, "e", "Ships waited in the Gulf.", "2010-05-05")
+    assert alone["Gulf"] == "place:persian-gulf"  # nothing says otherwise: the gazetteer's
+
+
 def test_a_thing_named_like_a_person_is_no_person_once_written_as_a_thing() -> None:
     resolver = EntityResolver()
     first = _add(resolver, "a", "Deepwater Horizon sank. Crews searched.", "2010-04-22")
