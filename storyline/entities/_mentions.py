@@ -275,6 +275,8 @@ def _runs(ctx: Context, candidates: list[bool]) -> Iterator[tuple[int, int]]:
             continue
         last = i
         while last - i < _MAX_RUN and not is_possessive(words[last]):
+            if last > i and fold(words[last]) == "staff" and fold(words[last - 1]) != "of":
+                break  # a byline's "the CNN Wire Staff", not "Chief of Staff Rahm Emanuel"
             step = _join_step(ctx, candidates, i, last)
             if not step:
                 break
@@ -366,6 +368,12 @@ def _read_named_run(
             known = ctx.gazetteer.lookup(span_text(ctx, first, title - 1))
             if known is not None:  # "BP" of "BP Chief Operating Officer Doug Suttles"
                 mentions.append(make_mention(ctx, first, title - 1, known.kind, known.canonical))
+    if cue is None:
+        lead = _lead_in(ctx, first, last, mentions, demonyms)
+        if lead != first:
+            if lead <= last:
+                _read_run(ctx, lead, last, mentions, demonyms)
+            return
     if cue is not None:
         _cue_extras(ctx, first, cue, mentions, demonyms)
     if start <= last and not is_capitalised(words[start]):
@@ -396,6 +404,35 @@ def _read_named_run(
     role = cue.role if cue is not None else None
     mention = make_mention(ctx, start, last, kind, None)
     mentions.append(with_cue(mention, role, cue_text))
+
+
+def _lead_in(
+    ctx: Context, first: int, last: int, mentions: list[Mention], demonyms: list[DemonymLink]
+) -> int:
+    """Where a run's name starts after words that lead into it without belonging to
+    it, reading a known name among them: a common word, an adverb or a verb's "-ing",
+    or a known name, before a given name ("Finally Thad Allen", "Asking Tony Hayward",
+    where a headline ran into the text; "Guardian Tony Hayward"), or a name before a
+    title and the same name again ("Obama President Obama").  ``first`` when nothing
+    leads in."""
+    words, gaz = ctx.tokens.words, ctx.gazetteer
+    given = gaz.is_given_name
+    if last > first and given(words[first + 1]) and not given(words[first]):
+        low = fold(words[first])
+        known = gaz.lookup(words[first])
+        if known is not None and known.kind in ("ORG", "PLACE"):
+            mentions.append(make_mention(ctx, first, first, known.kind, known.canonical))
+            return first + 1
+        common = low in STOPWORDS or crude_stem(low) in ctx.lower_stems
+        if known is None and (common or (len(low) > 4 and low.endswith(("ly", "ing")))):
+            return first + 1
+    for title in range(first + 1, last):
+        if fold(words[last]) != fold(words[title - 1]):
+            continue
+        if parse_cue(words[title:last], gaz) is not None:
+            _read_run(ctx, first, title - 1, mentions, demonyms)
+            return title
+    return first
 
 
 def _inner_cue(ctx: Context, first: int, last: int) -> tuple[int, int, Cue] | None:

@@ -187,6 +187,14 @@ def test_skips_words_that_only_look_like_names(text: str, absent: str) -> None:
             "The U.S. Centers for Disease Control and Prevention said.",
             ["U.S.", "Centers for Disease Control and Prevention"],
         ),
+        # Words a flat text runs into a name: an adverb, a known name, a name before its
+        # title ("Obama President Obama", a headline run into the first sentence).
+        ("The leak went on. Finally Thad Allen spoke.", ["Thad Allen"]),
+        ("Shares slid Asking Tony Hayward to quit, investors met.", ["Tony Hayward"]),
+        ("A Guardian Tony Hayward interview ran.", ["Guardian", "Tony Hayward"]),
+        ("It is about Obama President Obama said today.", ["Obama", "Obama"]),
+        ("Mary Ann Smith spoke.", ["Mary Ann Smith"]),
+        ("By the CNN Wire Staff Obama said no.", ["CNN Wire Staff", "Obama"]),
     ],
 )
 def test_splits_runs_of_known_names(text: str, expected: list[str]) -> None:
