@@ -58,8 +58,11 @@ INTENT_WORDS = frozenset(
 ED_EXCEPTIONS = frozenset(
     "need speed seed feed bed red hundred united indeed based related detailed limited "
     "proposed supposed concerned interested advanced armed skilled sacred wicked "
-    "naked rugged ragged aged beloved alleged".split()
+    "naked rugged ragged aged beloved alleged preferred unnamed unidentified "
+    "unexpected unprecedented".split()
 )
+# After these an "-ed" word describes a noun ("the armed forces", "a so-called deal").
+_BEFORE_ADJECTIVE = frozenset("the a an its his her their our this these those so newly".split())
 _FUTURE_AUX = frozenset(("will", "shall", "'ll", "would", "wo", "won't"))
 _STOP_AFTER_TO = frozenset(
     "the a an his her its their our your my this that these those be been every each "
@@ -86,6 +89,8 @@ def _cue(words: list[str], index: int) -> Tense | None:
         return None
     if word in PAST_WORDS or (word.endswith("ed") and len(word) > 4 and word not in ED_EXCEPTIONS):
         before = [w.lower() for w in words[max(0, index - 3) : index]]
+        if word not in PAST_WORDS and before[-1:] and before[-1] in _BEFORE_ADJECTIVE:
+            return None
         if any(w in _FUTURE_AUX for w in before) or before[-2:] == ["to", "be"]:
             return "future"
         if before[-1:] and before[-1] in _PASSIVE_AUX:

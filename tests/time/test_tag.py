@@ -235,6 +235,9 @@ def test_a_local_clock_time_after_another_is_no_year() -> None:
         # An infinitive is not a past form ("to set up"), whatever its spelling.
         ("The firm plans to set up a plant in Ohio on Friday.", True, "2014-02-14"),
         ("Troops attacked as previously planned on Friday.", True, "2014-02-07"),
+        # An "-ed" word that describes a noun is no past verb.
+        ("It will redeem its Series H preferred shares on Friday.", True, "2014-02-14"),
+        ("He will meet the so-called rebels on Friday.", True, "2014-02-14"),
     ],
 )
 def test_tense_decides_direction(text: str, tense_aware: bool, value: str) -> None:
