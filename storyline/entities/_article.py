@@ -73,6 +73,9 @@ _UNITS = frozenset(
     " authority assembly".split()
 )
 _THE_BEFORE = re.compile(r"(?i)\bthe\s+$")
+# What a person's name opens without being the person: "Obama" of "the Obama
+# Administration", "Clinton" of "the Clinton Foundation".
+_LED_BY = frozenset("administration cabinet foundation government campaign".split())
 
 
 def resolve_in_article(
@@ -246,7 +249,7 @@ def _chain_keys(mentions: Sequence[Mention], chains: _Chains, gaz: Gazetteer) ->
         head, _, rest = key.partition(" ")
         words = rest.split()
         if rest and head in by_key and all(w in _GENERIC for w in words):
-            if head in people or chains.find(by_key[head]) in named:
+            if head in people or chains.find(by_key[head]) in named or _LED_BY & set(words):
                 continue  # "Wall", Simon Wall's surname, is not the Wall Street
             known = gaz.lookup(mentions[by_key[head]].text)
             whole = gaz.lookup(mentions[i].text)

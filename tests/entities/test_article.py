@@ -220,6 +220,9 @@ def test_a_person_is_not_the_administration_named_after_them() -> None:
     text = "President Obama spoke. The Obama Administration said Obama would act."
     result = extract_entities(text)
     assert sorted(e.name for e in result.entities) == ["Obama", "Obama Administration"]
+    text = "The Obama Administration said Obama would act."  # no title says who he is
+    result = extract_entities(text)
+    assert sorted(e.name for e in result.entities) == ["Obama", "Obama Administration"]
 
 
 def test_a_surname_does_not_open_a_place_named_like_it() -> None:
