@@ -49,6 +49,16 @@ class Gazetteer:
         """Return the entry for ``name`` (any spelling that shares its key), or ``None``."""
         return self.names.get(normalize_key(name))
 
+    def written_in_capitals(self, word: str) -> bool:
+        """Tell whether every listed spelling that shares ``word``'s key is in capitals
+        (an acronym: "WHO", whose key "Who" shares)."""
+        entry = self.lookup(word)
+        if entry is None:
+            return False
+        key = normalize_key(word)
+        listed = [n for n in self.spellings_of(entry.canonical) if normalize_key(n) == key]
+        return bool(listed) and all(n.isupper() for n in listed)
+
     def demonym(self, word: str) -> str | None:
         """Return the place whose people ``word`` names ("Russian", "Libyans" → "Russia",
         "Libya"), or ``None``."""

@@ -17,6 +17,7 @@ The steps, each a small function below:
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -103,6 +104,8 @@ _DESCRIBING_WORDS = frozenset(
     " protestants sunni sunnis shiite shiites shia hindu hindus buddhist buddhists coptic"
     " copts orthodox evangelical evangelicals".split()
 )
+# "I'm", "I’ve", "I'd", "I'll": no name, though "I'll" shares a key with "Ill." (Illinois).
+_I_CONTRACTION = re.compile(r"I['\u2019](?:m|ve|d|ll|s)$")
 # Longest run read as one name; longer capitalised runs are headlines or lists.
 _MAX_RUN = 8
 # After a capitalised name, this lower-case word makes a named event ("G8 summit").
@@ -140,7 +143,7 @@ def scan_text(text: str, gazetteer: Gazetteer) -> Scan:
 def _may_start_name(ctx: Context, i: int) -> bool:
     """Tell whether token ``i`` may be part of a name."""
     word = ctx.tokens.words[i]
-    if not is_capitalised(word) or word == "I":
+    if not is_capitalised(word) or word == "I" or _I_CONTRACTION.match(word):
         return False
     low = fold(word)
     if low in DAYS or (low in MONTHS and _is_date_word(ctx, i)):
@@ -336,6 +339,8 @@ def _read_run(
         return
     entry = gaz.lookup(text)
     if entry is not None:
+        if first == last and _common_word_as_acronym(ctx, words[first]):
+            return  # "Who said it?" is no WHO
         mentions.append(make_mention(ctx, first, last, entry.kind, entry.canonical))
         return
     if first == last and (fold(words[first]) in _DESCRIBING_WORDS or len(text.strip(".")) < 2):
@@ -349,6 +354,14 @@ def _read_run(
         mentions.append(make_mention(ctx, first, last, kind, None))
         return
     _read_named_run(ctx, first, last, mentions, demonyms)
+
+
+def _common_word_as_acronym(ctx: Context, word: str) -> bool:
+    """Tell whether ``word`` is a common word not written in capitals whose key only an
+    acronym of the gazetteer shares ("Who", "WHO")."""
+    return (
+        not word.isupper() and fold(word) in STOPWORDS and ctx.gazetteer.written_in_capitals(word)
+    )
 
 
 def _read_named_run(

@@ -153,6 +153,13 @@ def test_reads_title_cues(text: str, name: str, role: str | None, cue: str) -> N
         ("It is ALL about the oil, not all about jobs.", "ALL"),
         ("Comments: THIS IS what this is about.", "THIS IS"),
         ("Pay BACK the money, come back now.", "BACK"),
+        # "I" with a verb (curly or straight apostrophe); a common word that spells an
+        # acronym ("Who", not the WHO).
+        ("I\u2019m sure. I\u2019ve seen it.", "I\u2019m"),
+        ("I\u2019m sure. I\u2019ve seen it.", "I\u2019ve"),
+        ("Trust me, I'll go. I'd stay.", "I'll"),
+        ("Trust me, I'll go. I'd stay.", "I'd"),
+        ("Who said it? Not the WHO.", "Who"),
     ],
 )
 def test_skips_words_that_only_look_like_names(text: str, absent: str) -> None:
