@@ -285,7 +285,10 @@ class StoryLinker:
         articles) is what is left of a thread whose events never reached its main
         story's threshold one by one; against the whole
         main story (whose profile now holds the thread's vocabulary) a lower bar,
-        ``absorb_similarity`` and ``absorb_topic``, suffices.  Folding changes the
+        ``absorb_similarity`` and ``absorb_topic``, suffices.  Into another small story
+        a thread folds only at the bar an event joins a story at: in a crawl of
+        unrelated pages every story is small, and the low bar had gathered a blog's
+        posts, a company's troubles and a singer's feud into one.  Folding changes the
         stories it joins: a caller that goes on adding events keeps the assignments from
         before (`assignments`) and starts a new linker from them.  Returns how many
         stories were folded.
@@ -304,10 +307,17 @@ class StoryLinker:
             if thread.id not in self._stories:
                 continue
             target = self._closest(thread, config.absorb_similarity, config.absorb_topic)
+            if target is not None and self._small(target):
+                # Into another thread only at the bar an event joins a story at.
+                target = self._closest(thread, config.min_similarity, config.min_topic)
             if target is not None and target.n > thread.n:
                 self._join(target, thread)
                 folded += 1
         return folded
+
+    def _small(self, thread: _Thread) -> bool:
+        config = self.config
+        return thread.n <= config.small_story and thread.articles <= config.small_story_articles
 
     def _closest(
         self, thread: _Thread, least: float, least_topic: float, *, core: bool = False

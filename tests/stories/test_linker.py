@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from storyline.events import Signal
 from storyline.model import Event, Evidence
 from storyline.stories import StoryConfig, StoryLinker, event_profile, mention_fits, story_id_for
@@ -80,6 +82,33 @@ def test_a_small_leftover_is_folded_but_a_widely_covered_story_is_not() -> None:
     # One event either way: three reports make a leftover thread, sixty a story.
     assert _folded_with_talks(_fishing(3))
     assert not _folded_with_talks(_fishing(60))
+
+
+def _weighted(event_id: str, terms: tuple[tuple[str, float], ...]) -> tuple[Event, list[Signal]]:
+    signal = Signal(f"a-{event_id}", terms=terms)
+    return Event(event_id, event_id, articles=(signal.article_id,)), [signal]
+
+
+@pytest.mark.parametrize(("posts", "shared", "folded"), [(2, 0.4, False), (12, 0.8, True)])
+def test_a_leftover_folds_at_the_low_bar_only_into_a_main_story(
+    posts: int, shared: float, folded: bool
+) -> None:
+    # A crawl of unrelated pages: a report on a company's troubles shares two words with
+    # a blog's posts, too faintly to join them as an event does.  Two posts are no main
+    # story that a leftover of theirs would resemble only faintly; a dozen are.
+    linker = StoryLinker()
+    for n in range(40):  # unrelated news, so that common words weigh little
+        linker.add(*_weighted(f"e-other{n}", ((f"word{n}", 1.0), (f"more{n}", 1.0))))
+    for n in range(posts):
+        words = ("business", "online", "mindset", "growth", f"tip{n}")
+        linker.add(*_weighted(f"e-post{n}", tuple((w, 1.0) for w in words)))
+    words = ("company", "ceo", "attorney", "lease")
+    report = (*((w, 1.0) for w in words), ("business", shared), ("online", shared))
+    linker.add(*_weighted("e-report", report))
+    assert linker.assignments()["e-report"] != linker.assignments()["e-post0"]
+    linker.consolidate()
+    stories = linker.assignments()
+    assert (stories["e-report"] == stories["e-post0"]) is folded
 
 
 def _flu(n: int) -> tuple[Event, list[Signal]]:
