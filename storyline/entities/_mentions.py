@@ -350,7 +350,8 @@ def _read_run(
     if last > first and _split_places(ctx, first, last, mentions):
         return
     kind = _kind_from_words([fold(w) for w in words[first : last + 1]])
-    if kind is not None:
+    # "South Korean President Moon Jae-in": a title after a people's name, no place.
+    if kind is not None and not (kind == "PLACE" and _cue_prefix(ctx, first, last)[1]):
         mentions.append(make_mention(ctx, first, last, kind, None))
         return
     _read_named_run(ctx, first, last, mentions, demonyms)
@@ -571,6 +572,12 @@ def _kind_from_words(folded: list[str]) -> Kind | None:
     return None
 
 
+# Prefixes before a capital inside a surname ("MacArthur", "VanderBilt", "FitzGerald").
+_NAME_PREFIXES = frozenset({"mac", "van", "von", "fitz", "vander", "della"})
+# Last words of product names, no surnames ("MacBook Pro", "AirPods Max").
+_MODEL_WORDS = frozenset("pro max plus mini ultra lite air edition series".split())
+
+
 def _kind_of_name(ctx: Context, start: int, last: int, cue: Cue | None) -> Kind:
     """Guess the kind of the name in tokens ``start..last``."""
     words = ctx.tokens.words
@@ -594,6 +601,7 @@ def _kind_of_name(ctx: Context, start: int, last: int, cue: Cue | None) -> Kind:
         and all(_is_name_shaped(w) for w in words[start : last + 1])
         and gaz.demonym(words[start]) is None  # "British Petroleum"
         and crude_stem(fold(words[last])) not in ctx.lower_stems  # "Privacy Policy"
+        and fold(words[last]) not in _MODEL_WORDS
     ):
         return "PERSON"
     after = fold(words[last + 1]) if last + 1 < len(words) else ""
@@ -603,12 +611,22 @@ def _kind_of_name(ctx: Context, start: int, last: int, cue: Cue | None) -> Kind:
 
 
 def _is_name_shaped(word: str) -> bool:
-    """Tell whether ``word`` looks like part of a personal name ("LaRue", "C", "O'Neil")."""
+    """Tell whether ``word`` looks like part of a personal name ("LaRue", "C", "O'Neil"):
+    not a capital inside a word past a name's prefix ("AirPods", "YouTube"; "MacArthur",
+    "DeShawn" and "McCain" are names)."""
     if len(word) == 1:
         return word.isupper()
     if word in PARTICLES:
         return True
-    return word[:1].isupper() and any(c.islower() for c in word)
+    if not (word[:1].isupper() and any(c.islower() for c in word)):
+        return False
+    inner = next((i for i, c in enumerate(word[1:], 1) if c.isupper()), None)
+    return (
+        inner is None
+        or inner <= 2
+        or word[:inner].lower() in _NAME_PREFIXES
+        or not word[inner - 1].isalpha()
+    )
 
 
 def _split_hyphenated(ctx: Context, index: int, mentions: list[Mention]) -> bool:

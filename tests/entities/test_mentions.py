@@ -38,6 +38,12 @@ def _found(text: str) -> list[tuple[str, str]]:
         ("Read our Privacy Policy. The policy changed.", [("Privacy Policy", "OTHER")]),
         ("Then Tony Hayward spoke.", [("Tony Hayward", "PERSON")]),
         ("The Director of the Extension Service spoke.", [("Extension Service", "ORG")]),
+        # Products are no people by their shape: a model's word ends them, a capital
+        # inside a word past a name's prefix ("AirPods"; "MacArthur" is a name).
+        ("Apple said the MacBook Pro ships soon.", [("Apple", "ORG"), ("MacBook Pro", "OTHER")]),
+        ("They streamed it on YouTube Music.", [("YouTube Music", "OTHER")]),
+        ("Gen. Douglas MacArthur landed.", [("Douglas MacArthur", "PERSON")]),
+        ("Then DeShawn Watson threw.", [("DeShawn Watson", "PERSON")]),
     ],
 )
 def test_finds_names_with_kinds(text: str, expected: list[tuple[str, str]]) -> None:
@@ -72,6 +78,12 @@ def test_finds_names_with_kinds(text: str, expected: list[tuple[str, str]]) -> N
             "U.S. President",
         ),
         ("Later, President Xi Jinping spoke.", "Xi Jinping", "president", "President"),
+        (
+            "South Korean President Lee Myung-bak met him.",  # no place for opening "South"
+            "Lee Myung-bak",
+            "president of South Korea",
+            "South Korean President",
+        ),
         ("He met Mr Putin.", "Putin", None, "Mr"),
         ("He met Mr. Putin.", "Putin", None, "Mr"),
         ("He met former President Bill Clinton.", "Bill Clinton", None, "former President"),
