@@ -280,8 +280,8 @@ class EntityResolver:
             # were seen more with the Gulf of Mexico.
             default = self._best(candidates, local, context, date) if candidates else None
             floor = self._affinity(default, context) if default else 0.0
-            best = max(rivals, key=lambda i: (self._affinity(i, context), i))
-            if self._affinity(best, context) > floor:
+            affinity, best = max((self._affinity(i, context), i) for i in rivals)
+            if affinity > floor:
                 return best
             if default is not None:
                 return default

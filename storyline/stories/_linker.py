@@ -295,12 +295,7 @@ class StoryLinker:
         """
         config = self.config
         small = sorted(
-            (
-                t
-                for t in self._stories.values()
-                if t.n <= config.small_story and t.articles <= config.small_story_articles
-            ),
-            key=lambda t: (t.n, t.id),
+            (t for t in self._stories.values() if self._small(t)), key=lambda t: (t.n, t.id)
         )
         folded = 0
         for thread in small:
@@ -316,6 +311,7 @@ class StoryLinker:
         return folded
 
     def _small(self, thread: _Thread) -> bool:
+        """Whether ``thread`` is a small story (`StoryConfig.small_story`)."""
         config = self.config
         return thread.n <= config.small_story and thread.articles <= config.small_story_articles
 
