@@ -428,7 +428,9 @@ def _lead_in(
     or a known name, before a given name ("Finally Thad Allen", "Asking Tony Hayward",
     where a headline ran into the text; "Guardian Tony Hayward"), or a name before a
     title and the same name again ("Obama President Obama").  ``first`` when nothing
-    leads in."""
+    leads in.  Also a word opening a question or a letter ("Can Obama ...", "Dear
+    Obama"), and a shouted word before a name the text also writes in title case
+    ("CONVINCED OBAMA")."""
     words, gaz = ctx.tokens.words, ctx.gazetteer
     given = gaz.is_given_name
     if last > first and given(words[first + 1]) and not given(words[first]):
@@ -440,6 +442,13 @@ def _lead_in(
         common = low in STOPWORDS or crude_stem(low) in ctx.lower_stems
         if known is None and (common or (len(low) > 4 and low.endswith(("ly", "ing")))):
             return first + 1
+    if last > first and fold(words[first]) in _LEAD_WORDS:
+        return first + 1  # a question's "Can Obama fix it?" run into the text
+    if last > first and all(w.isupper() for w in words[first : last + 1]):
+        # A comment's "I AM CONVINCED OBAMA", where the text writes "Obama".
+        for start in range(first, last + 1):
+            if fold(words[start]) in ctx.titled or gaz.lookup(words[start]) is not None:
+                return start if start > first and fold(words[start]) in ctx.titled else first
     for title in range(first + 1, last):
         if fold(words[last]) != fold(words[title - 1]):
             continue
@@ -572,6 +581,12 @@ def _kind_from_words(folded: list[str]) -> Kind | None:
     return None
 
 
+# Words that open a question or clause before a name and are never part of one (not
+# "Will", "May": Will Smith, Theresa May).
+_LEAD_WORDS = frozenset(
+    "can could should would does did do is are was were has have had why how what"
+    " whether if but and or so dear reply".split()
+)
 # Prefixes before a capital inside a surname ("MacArthur", "VanderBilt", "FitzGerald").
 _NAME_PREFIXES = frozenset({"mac", "van", "von", "fitz", "vander", "della"})
 # Last words of product names, no surnames ("MacBook Pro", "AirPods Max").
@@ -589,7 +604,9 @@ def _kind_of_name(ctx: Context, start: int, last: int, cue: Cue | None) -> Kind:
         return entry.kind
     size = last - start + 1
     if size == 1 and is_acronym(words[start]) and not ctx.headline[start]:
-        return "ORG"
+        word = words[start]
+        if not (len(word) > 3 and word.isalpha() and fold(word) in ctx.titled):
+            return "ORG"  # "OBAMA" where the text also writes "Obama" is no acronym
     if 2 <= size <= 4 and gaz.is_given_name(words[start]):
         return "PERSON"
     before = fold(words[start - 1]) if start else ""

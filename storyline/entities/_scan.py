@@ -25,24 +25,31 @@ class Context:
     lower_stems: frozenset[str]
     inner_capitals: frozenset[str]
     headline: tuple[bool, ...]
+    titled: frozenset[str] = frozenset()
 
 
 def build_context(tokens: Tokens, gazetteer: Gazetteer) -> Context:
     """Collect what the scan needs about the whole text: vocabulary and headlines.
 
     ``lower_stems`` are the stems of the words the text writes in lower case;
-    ``inner_capitals`` the words it capitalises inside sentences outside headlines.
+    ``inner_capitals`` the words it capitalises inside sentences outside headlines;
+    ``titled`` the words it writes with a capital and then lower case ("Obama", so that
+    "OBAMA" is the name shouted, no acronym).
     """
     headline = headlines(tokens)
     lower: set[str] = set()
     inner: set[str] = set()
+    titled: set[str] = set()
     for word, opens, heading in zip(tokens.words, tokens.starts_sentence, headline, strict=True):
         if word[:1].islower():
             lower.add(word)
-        elif not opens and not heading:
+            continue
+        if not opens and not heading:
             inner.add(fold(word))
+        if word[1:2].islower():
+            titled.add(fold(word))
     stems = frozenset(crude_stem(w) for w in lower)
-    return Context(tokens, gazetteer, stems, frozenset(inner), headline)
+    return Context(tokens, gazetteer, stems, frozenset(inner), headline, frozenset(titled))
 
 
 def headlines(tokens: Tokens) -> tuple[bool, ...]:

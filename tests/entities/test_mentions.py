@@ -44,6 +44,11 @@ def _found(text: str) -> list[tuple[str, str]]:
         ("They streamed it on YouTube Music.", [("YouTube Music", "OTHER")]),
         ("Gen. Douglas MacArthur landed.", [("Douglas MacArthur", "PERSON")]),
         ("Then DeShawn Watson threw.", [("DeShawn Watson", "PERSON")]),
+        # A name shouted where the text also writes it is no acronym.
+        (
+            "Barack Obama spoke. Crowds chanted OBAMA again.",
+            [("Barack Obama", "PERSON"), ("OBAMA", "OTHER")],
+        ),
     ],
 )
 def test_finds_names_with_kinds(text: str, expected: list[tuple[str, str]]) -> None:
@@ -213,6 +218,10 @@ def test_skips_words_that_only_look_like_names(text: str, absent: str) -> None:
         ("A Guardian Tony Hayward interview ran.", ["Guardian", "Tony Hayward"]),
         ("It is about Obama President Obama said today.", ["Obama", "Obama"]),
         ("Mary Ann Smith spoke.", ["Mary Ann Smith"]),
+        ("Oil spill grows Can Obama fix it ? He tried.", ["Obama"]),
+        ("The actor Will Smith starred.", ["Will Smith"]),
+        ("Obama spoke. Reply Dear Obama , act now.", ["Obama", "Obama"]),
+        ("Obama spoke. A reader wrote I AM CONVINCED OBAMA will fail.", ["Obama", "OBAMA"]),
         ("By the CNN Wire Staff Obama said no.", ["CNN Wire Staff", "Obama"]),
     ],
 )
