@@ -430,7 +430,7 @@ def _lead_in(
     title and the same name again ("Obama President Obama").  ``first`` when nothing
     leads in.  Also a word opening a question or a letter ("Can Obama ...", "Dear
     Obama"), and a shouted word before a name the text also writes in title case
-    ("CONVINCED OBAMA")."""
+    ("I SAY OBAMA")."""
     words, gaz = ctx.tokens.words, ctx.gazetteer
     given = gaz.is_given_name
     if last > first and given(words[first + 1]) and not given(words[first]):
@@ -445,7 +445,7 @@ def _lead_in(
     if last > first and fold(words[first]) in _LEAD_WORDS:
         return first + 1  # a question's "Can Obama fix it?" run into the text
     if last > first and all(w.isupper() for w in words[first : last + 1]):
-        # A comment's "I AM CONVINCED OBAMA", where the text writes "Obama".
+        # A comment's "I SAY OBAMA", where the text writes "Obama".
         for start in range(first, last + 1):
             if fold(words[start]) in ctx.titled or gaz.lookup(words[start]) is not None:
                 return start if start > first and fold(words[start]) in ctx.titled else first

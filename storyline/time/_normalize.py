@@ -417,7 +417,7 @@ _NOT_A_YEAR_AFTER = re.compile(
 )
 
 
-# A count of people named by where they are from: "the deaths of 1800 Americans",
+# A count of people named by where they are from: "the lives of 1800 Americans",
 # "killed 2000 Iraqis"; not after a word that dates ("In 2003 Iraqis voted") or
 # "the" ("the 1990 Americans with Disabilities Act").
 _PEOPLE_AFTER = re.compile(r"^\s+[A-Z][a-z]+(?:ans|is|ese|ons)\b")
@@ -425,7 +425,7 @@ _DATING_BEFORE = re.compile(
     r"(?i)\b(?:the|in|since|until|till|by|during|before|after|from|its|his|her|their)\s+$"
 )
 
-# The local time given beside another: "Updated 11:34 a.m. (1834 in Egypt)".
+# The local time given beside another: "posted 9:05 a.m. (1605 in Cairo)".
 _CLOCK_BEFORE = re.compile(r"(?i)\d{1,2}[:.]\d\d\s*[ap]\.?\s?m\b\.?\D{0,8}$")
 _LOCAL_AFTER = re.compile(r"^\s+(?:in\s+[A-Z]|local\b)")
 

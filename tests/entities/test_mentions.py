@@ -221,7 +221,7 @@ def test_skips_words_that_only_look_like_names(text: str, absent: str) -> None:
         ("Oil spill grows Can Obama fix it ? He tried.", ["Obama"]),
         ("The actor Will Smith starred.", ["Will Smith"]),
         ("Obama spoke. Reply Dear Obama , act now.", ["Obama", "Obama"]),
-        ("Obama spoke. A reader wrote I AM CONVINCED OBAMA will fail.", ["Obama", "OBAMA"]),
+        ("Obama spoke. A reader wrote I SAY OBAMA will fail.", ["Obama", "OBAMA"]),
         ("By the CNN Wire Staff Obama said no.", ["CNN Wire Staff", "Obama"]),
     ],
 )

@@ -190,7 +190,7 @@ NOTHING = [
     "The shelling had killed between 1000 and 2000 civilians.",
     "The nurse gave the drug between 1040 and 1050, the detective said.",
     "Losses rose to 1049 under the new commander.",
-    "Nothing compares with the deaths of 1800 Americans in the war.",
+    "The war cost the lives of 1800 Americans, the paper said.",
     "The raid killed 2000 Iraqis and wounded more.",
     "The leak left 1000s dead in the town.",
     "1743 Aid flights resumed. 1751 The airport reopened.\n2044 A charity says it raised $5m.",
@@ -219,8 +219,8 @@ def test_no_time_expression(text: str) -> None:
 
 
 def test_a_local_clock_time_after_another_is_no_year() -> None:
-    text = "Shots rang out. (Updated 11:34 a.m. (1834 in Egypt)) Troops moved in."
-    assert [t.text for t in tag(text, ANCHOR)] == ["11:34 a.m."]
+    text = "Shots rang out. (Posted 9:05 a.m. (1605 in Cairo)) Troops moved in."
+    assert [t.text for t in tag(text, ANCHOR)] == ["9:05 a.m."]
 
 
 @pytest.mark.parametrize(
