@@ -287,8 +287,27 @@ def events_timeline(
             entry = _related_entry(link, context)
             if entry is not None:
                 entries.append(entry)
+    entries = _without_echoes(entries)
     entries.sort(key=lambda e: (*sort_key(e.time), e.summary))
     return Timeline(title=title, entries=tuple(entries), story=story)
+
+
+def _without_echoes(entries: list[TimelineEntry]) -> list[TimelineEntry]:
+    """Drop a mentioned entry whose sentence a reported entry already shows at a time
+    that holds its own (a report's sentence that the link stage also took for a
+    mention); a plan told in a report's sentence stays ("will visit in the autumn")."""
+    reported: dict[str, list[TimePoint]] = defaultdict(list)
+    for entry in entries:
+        if entry.status == "reported":
+            reported[entry.summary].append(entry.time)
+
+    def echoed(entry: TimelineEntry) -> bool:
+        return entry.status != "reported" and any(
+            t.earliest <= entry.time.earliest and entry.time.latest <= t.latest
+            for t in reported.get(entry.summary, ())
+        )
+
+    return [e for e in entries if not echoed(e)]
 
 
 def story_timeline(

@@ -206,6 +206,24 @@ def test_reported_event_without_dated_sentences_takes_the_lead_sentence() -> Non
     assert entry.summary == OLD_BODY[: OLD_BODY.index("\n")]
 
 
+def test_a_report_sentence_taken_for_a_mention_too_is_shown_once(timeline: Timeline) -> None:
+    lead = OLD_BODY[: OLD_BODY.index("\n")]
+    evidence = (Evidence(lead, 0, len(lead), "old"),)
+    echo = Event(
+        "arrival", "Arrival", _point("2005-11-20"), mentioned_only=True, mentioned_by=("old",),
+        evidence=evidence,
+    )  # fmt: skip
+    story = Story("story-1", "x", events=(*STORY.events, "arrival"))
+    again = story_timeline(
+        story, (*EVENTS, echo), articles=ARTICLES, links=LINKS, sentence_times=OLD_TIMES
+    )
+    assert [e.summary for e in again.entries].count(lead) == 1
+    # A plan in a report's own sentence stays beside the report.
+    plans = [e for e in again.entries if e.summary.startswith("The Russian leader said")]
+    assert [e.status for e in plans] == ["reported", "planned"]
+    assert len(again.entries) == len(timeline.entries)
+
+
 def test_entity_timeline_keeps_the_entity_events() -> None:
     timeline = entity_timeline("putin", EVENTS, articles=ARTICLES, links=LINKS)
     assert [e.event for e in timeline.entries] == [
