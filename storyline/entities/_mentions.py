@@ -330,6 +330,8 @@ def _read_run(
     """Turn run ``first..last`` into mentions and demonym links."""
     words = ctx.tokens.words
     gaz = ctx.gazetteer
+    if _read_compound(ctx, first, last, mentions, demonyms):
+        return
     text = span_text(ctx, first, last)
     place = gaz.demonym(text)
     if place is None and last > first and fold(words[last]).endswith("s"):
@@ -644,6 +646,38 @@ def _is_name_shaped(word: str) -> bool:
         or word[:inner].lower() in _NAME_PREFIXES
         or not word[inner - 1].isalpha()
     )
+
+
+def _read_compound(
+    ctx: Context, first: int, last: int, mentions: list[Mention], demonyms: list[DemonymLink]
+) -> bool:
+    """Read a run ending in a compound adjective ("London-based", "NATO-led", "New
+    York-based", "Russian-made"): the name before the hyphen is the mention (or a
+    people's name, a demonym link); the compound is no name of its own."""
+    word = ctx.tokens.words[last]
+    head, dash, tail = word.rpartition("-")
+    if not dash or not head or tail not in _COMPOUND_TAILS:
+        return False
+    start = ctx.tokens.starts[first]
+    end = ctx.tokens.starts[last] + len(head)
+    text = ctx.tokens.text[start:end]
+    place = ctx.gazetteer.demonym(text)
+    if place is not None:
+        demonyms.append(DemonymLink(text, start, end, normalize_key(place)))
+        return True
+    entry = ctx.gazetteer.lookup(text)
+    kind: Kind = entry.kind if entry is not None else "OTHER"
+    key = normalize_key(entry.canonical if entry is not None else text)
+    mentions.append(Mention(text, start, end, kind, key))
+    return True
+
+
+# The second halves of compound adjectives after a name ("London-based").
+_COMPOUND_TAILS = frozenset(
+    "based led backed born made owned run funded controlled held style era bound sponsored"
+    " allied linked affiliated friendly speaking dominated occupied brokered built flagged"
+    " registered listed headquartered educated trained supported inspired".split()
+)
 
 
 def _split_hyphenated(ctx: Context, index: int, mentions: list[Mention]) -> bool:

@@ -220,6 +220,12 @@ def test_skips_words_that_only_look_like_names(text: str, absent: str) -> None:
         ("Mary Ann Smith spoke.", ["Mary Ann Smith"]),
         ("Oil spill grows Can Obama fix it ? He tried.", ["Obama"]),
         ("The actor Will Smith starred.", ["Will Smith"]),
+        # A compound adjective after a name: the name is the mention.
+        (
+            "The London-based firm met NATO-led forces and a New York-based group.",
+            ["London", "NATO", "New York"],
+        ),
+        ("A Russian-made jet flew.", []),
         ("Obama spoke. Reply Dear Obama , act now.", ["Obama", "Obama"]),
         ("Obama spoke. A reader wrote I SAY OBAMA will fail.", ["Obama", "OBAMA"]),
         ("By the CNN Wire Staff Obama said no.", ["CNN Wire Staff", "Obama"]),
