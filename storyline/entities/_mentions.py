@@ -426,13 +426,15 @@ def _lead_in(
     ctx: Context, first: int, last: int, mentions: list[Mention], demonyms: list[DemonymLink]
 ) -> int:
     """Where a run's name starts after words that lead into it without belonging to
-    it, reading a known name among them: a common word, an adverb or a verb's "-ing",
-    or a known name, before a given name ("Finally Thad Allen", "Asking Tony Hayward",
-    where a headline ran into the text; "Guardian Tony Hayward"), or a name before a
-    title and the same name again ("Obama President Obama").  ``first`` when nothing
-    leads in.  Also a word opening a question or a letter ("Can Obama ...", "Dear
-    Obama"), and a shouted word before a name the text also writes in title case
-    ("I SAY OBAMA")."""
+    it (``first`` when none do), reading a known name among them.  Four cases, where a
+    headline or comment ran into the text:
+
+    - a common word, an adverb, a verb's "-ing" or a known name before a given name
+      ("Finally Thad Allen", "Asking Tony Hayward", "Guardian Tony Hayward");
+    - a word opening a question or a letter ("Can Obama ...", "Dear Obama");
+    - shouted words before a name the text also writes in title case ("I SAY OBAMA");
+    - a name before a title and the same name again ("Obama President Obama").
+    """
     words, gaz = ctx.tokens.words, ctx.gazetteer
     given = gaz.is_given_name
     if last > first and given(words[first + 1]) and not given(words[first]):

@@ -145,18 +145,19 @@ class EntityResolver:
         mapping: dict[str, str] = {}
         # People last, so that the things beside them are known; before them the bare
         # words whose place the others tell ("the Gulf").
+        bare = {e.id: _bare_word(e, article) for e in article.entities}
         ordered = sorted(
-            article.entities,
-            key=lambda e: (e.kind == "PERSON", _bare_word(e, article) is not None),
+            article.entities, key=lambda e: (e.kind == "PERSON", bare[e.id] is not None)
         )
         for local in ordered:
             context = {mapping[e.id] for e in ordered if e.id in mapping}
-            mapping[local.id] = self._resolve(local, article, context, when)
+            mapping[local.id] = self._resolve(local, article, context, when, bare[local.id])
         # A later local entity may have merged the entity an earlier one was given.
         mapping = {local: self.merged.get(found, found) for local, found in mapping.items()}
         present = set(mapping.values())
         for local in article.entities:
-            self._observe(mapping[local.id], local, article, article_id, when, present)
+            found = mapping[local.id]
+            self._observe(found, local, article, article_id, when, present, bare[local.id])
         return mapping
 
     def entity(self, entity_id: str) -> Entity | None:
@@ -243,8 +244,15 @@ class EntityResolver:
     # -- finding candidates -------------------------------------------------------
 
     def _resolve(
-        self, local: LocalEntity, article: ArticleEntities, context: set[str], date: str | None
+        self,
+        local: LocalEntity,
+        article: ArticleEntities,
+        context: set[str],
+        date: str | None,
+        bare: str | None,
     ) -> str:
+        """The canonical id of ``local``; ``bare`` is the one word it is written as when
+        its name is longer (`_bare_word`)."""
         names = [*_names_of(local, article), *(a.name for a in local.aliases)]
         found: dict[str, None] = {}
         for name in names:
@@ -275,7 +283,7 @@ class EntityResolver:
             return self._merge_into_largest(candidates)
         if local.kind == "PERSON" and len(words) > 1:
             candidates = self._full_name_candidates(candidates, local, context, date)
-        if rivals := self._places_of_the_word(local, article):
+        if rivals := self._places_of_the_word(bare):
             # "the Gulf": the gazetteer's Persian Gulf unless the article's companions
             # were seen more with the Gulf of Mexico.
             default = self._best(candidates, local, context, date) if candidates else None
@@ -297,11 +305,10 @@ class EntityResolver:
         seen = sum(companions.get(other, 0) for other in context)
         return seen / (self._records[entity_id].articles + _AFFINITY_PRIOR)
 
-    def _places_of_the_word(self, local: LocalEntity, article: ArticleEntities) -> list[str]:
+    def _places_of_the_word(self, word: str | None) -> list[str]:
         """The "<word> of ..." places of the gazetteer an entity written only as that one
         word may be, when the gazetteer reads the word as a longer name of its own
         ("Gulf", known as the Persian Gulf, may be the Gulf of Mexico or of Aden)."""
-        word = _bare_word(local, article)
         if word is None:
             return []
         opens = word + " of "
@@ -537,6 +544,7 @@ class EntityResolver:
         article_id: str,
         date: str | None,
         present: set[str],
+        bare: str | None,
     ) -> None:
         record = self._records[entity_id]
         record.articles += 1
@@ -546,8 +554,9 @@ class EntityResolver:
             record.last_seen = max(record.last_seen or date, date)
         self._rename(record, local)
         names = _names_of(local, article)
-        if _bare_word(local, article) and normalize_key(record.name) != normalize_key(local.name):
-            names = names[1:]  # "the Gulf" of the Gulf of Mexico: not the gazetteer's name
+        if bare and normalize_key(record.name) != normalize_key(local.name):
+            # "the Gulf" of the Gulf of Mexico: not the gazetteer's name for the word.
+            names = [n for n in names if n != local.name]
         sided = {normalize_key(a.name) for a in local.aliases if a.viewpoint}
         for name in names:
             if normalize_key(name) not in sided:
