@@ -149,9 +149,13 @@ class EntityResolver:
         ordered = sorted(
             article.entities, key=lambda e: (e.kind == "PERSON", bare[e.id] is not None)
         )
+        people: list[LocalEntity] = []
         for local in ordered:
             context = {mapping[e.id] for e in ordered if e.id in mapping}
-            mapping[local.id] = self._resolve(local, article, context, when, bare[local.id])
+            others = self._others(local, people, mapping)
+            mapping[local.id] = self._resolve(local, article, context, when, bare[local.id], others)
+            if local.kind == "PERSON" and " " in local.name:
+                people.append(local)
         # A later local entity may have merged the entity an earlier one was given.
         mapping = {local: self.merged.get(found, found) for local, found in mapping.items()}
         present = set(mapping.values())
@@ -250,9 +254,11 @@ class EntityResolver:
         context: set[str],
         date: str | None,
         bare: str | None,
+        others: frozenset[str] = frozenset(),
     ) -> str:
         """The canonical id of ``local``; ``bare`` is the one word it is written as when
-        its name is longer (`_bare_word`)."""
+        its name is longer (`_bare_word`); ``others`` are the entities of other people of
+        the same article, which it is not."""
         names = [*_names_of(local, article), *(a.name for a in local.aliases)]
         found: dict[str, None] = {}
         for name in names:
@@ -276,7 +282,7 @@ class EntityResolver:
                 found.update(dict.fromkeys(sorted(self._cores.get(_core_key(name) or "", ()))))
         if not found and local.kind != "PERSON" and len(words) == 1:
             found.update(dict.fromkeys(self._owner_of_word(local.name)))
-        candidates = list(found)
+        candidates = [i for i in found if i not in others]
         if len(candidates) > 1 and _states_sided_names(local):
             # The text names one thing by each side's name ("which Japan calls A and
             # Russia B"): entities created earlier under those names are one.
@@ -296,6 +302,25 @@ class EntityResolver:
         if candidates:
             return self._best(candidates, local, context, date)
         return self._create(local.name, local.kind, _has_viewpoint_name(local)).id
+
+    def _others(
+        self, local: LocalEntity, people: Sequence[LocalEntity], mapping: Mapping[str, str]
+    ) -> frozenset[str]:
+        """The entities given to the people of ``people`` whose full names, each opening
+        with a given name, disagree with ``local``'s ("Tom Hale" beside "Mary Hale"): the
+        article tells them apart.  A run that only looks like a name ("Absent Gadhafi")
+        tells nothing, nor a second spelling ("Mohamed", "Mohammed")."""
+        words = local.name.split()
+        given = self._gazetteer.is_given_name
+        if local.kind != "PERSON" or len(words) < 2 or not given(words[0]):
+            return frozenset()
+        return frozenset(
+            mapping[p.id]
+            for p in people
+            if given((theirs := p.name.split())[0])
+            and not names_agree(words, theirs, self._gazetteer)
+            and not spelled_alike(words, theirs)
+        )
 
     def _affinity(self, entity_id: str, context: set[str]) -> float:
         """How often, per article of ``entity_id``, it was seen beside the ``context``

@@ -75,6 +75,19 @@ def test_people_sharing_a_surname_do_not_merge() -> None:
     assert library["Bush"] == laura["Laura Bush"]
 
 
+def test_two_people_of_one_article_are_never_one_entity() -> None:
+    # A surname seen alone first (nothing told it was a person) is found under that
+    # surname by each of the full names a later article gives; the article tells its two
+    # people apart, and so must the archive.
+    resolver = EntityResolver()
+    _add(resolver, "a", "Analysts praised Hale on Monday after sales grew.", "2019-01-07")
+    text = "The poet Mary Hale wrote the book. Her brother Tom Hale kept it."
+    family = _add(resolver, "b", text, "2019-02-01")
+    assert family["Mary Hale"] != family["Tom Hale"]
+    mary = resolver.entity(family["Mary Hale"])
+    assert mary is not None and mary.kind == "PERSON"
+
+
 def test_full_names_with_initials_agree() -> None:
     resolver = EntityResolver()
     first = _add(resolver, "a", "George W. Bush spoke.", None)
