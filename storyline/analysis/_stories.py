@@ -292,7 +292,8 @@ class StoryStep:
         # the next run, even of one unrelated article, folds otherwise.
         self._merged = self.linker.merged()
         self.linker = self._resumed(threads)
-        self.linker.consolidate()
+        # Each thread's story as the last run folded it: kept unless the evidence moved.
+        self.linker.consolidate({self.threads[e]: s for e, s in self.stored.items()})
         # Mentioned-only events are made anew by every run; those that come out as
         # stored need no writing.
         stale = {e: self.events.pop(e) for e in list(self.events) if self.events[e].mentioned_only}

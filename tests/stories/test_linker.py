@@ -63,8 +63,14 @@ def _fishing(articles: int) -> tuple[Event, list[Signal]]:
     return Event("e-fishing", "e-fishing", articles=ids), [signal]
 
 
-def _folded_with_talks(fishing: tuple[Event, list[Signal]]) -> bool:
-    linker = StoryLinker()
+def _folded_with_talks(
+    fishing: tuple[Event, list[Signal]],
+    config: StoryConfig | None = None,
+    previous: str | None = None,
+) -> bool:
+    """Whether the fishing event's story folds into the talks' (``previous``: "alone"
+    or "talks", the last fold of it)."""
+    linker = StoryLinker(config)
     for n in range(4):
         terms = (("islands", 1.0), ("treaty", 1.0), ("summit", 0.6), (f"round{n}", 1.0))
         signal = Signal(f"a-talks{n}", terms=terms, entities=("russia", "japan"))
@@ -73,7 +79,10 @@ def _folded_with_talks(fishing: tuple[Event, list[Signal]]) -> bool:
     for n in range(6):  # unrelated news, so that common words weigh little
         signal = Signal(f"a-other{n}", terms=((f"word{n}", 1.0), (f"more{n}", 1.0)))
         linker.add(Event(f"e-other{n}", "other", articles=(f"a-other{n}",)), [signal])
-    linker.consolidate()
+    threads = linker.assignments()
+    fishing_id, talks_id = threads["e-fishing"], threads["e-talks0"]
+    last = {"alone": fishing_id, "talks": talks_id}
+    linker.consolidate({fishing_id: last[previous]} if previous else None)
     stories = linker.assignments()
     return stories["e-fishing"] == stories["e-talks0"]
 
@@ -82,6 +91,32 @@ def test_a_small_leftover_is_folded_but_a_widely_covered_story_is_not() -> None:
     # One event either way: three reports make a leftover thread, sixty a story.
     assert _folded_with_talks(_fishing(3))
     assert not _folded_with_talks(_fishing(60))
+
+
+# The fishing story's topic cosine with the talks' (it shares no names with them).
+_FISHING_TOPIC = 0.369
+
+
+@pytest.mark.parametrize(
+    ("bar", "previous", "folded"),
+    [
+        (_FISHING_TOPIC / 1.05, None, True),
+        (_FISHING_TOPIC / 1.05, "alone", False),
+        (_FISHING_TOPIC / 1.05, "talks", True),
+        (_FISHING_TOPIC / 1.2, "alone", True),
+        (_FISHING_TOPIC * 1.05, None, False),
+        (_FISHING_TOPIC * 1.05, "talks", True),
+        (_FISHING_TOPIC * 1.05, "alone", False),
+        (_FISHING_TOPIC * 1.2, "talks", False),
+    ],
+)
+def test_a_fold_near_its_bar_stays_as_the_last_run_made_it(
+    bar: float, previous: str | None, folded: bool
+) -> None:
+    # One more article shifts every weight a little; a story whose fold lies within
+    # the margin of its bar keeps the last run's choice, beyond it follows the evidence.
+    config = StoryConfig(absorb_topic=bar)
+    assert _folded_with_talks(_fishing(3), config, previous) is folded
 
 
 def _weighted(event_id: str, terms: tuple[tuple[str, float], ...]) -> tuple[Event, list[Signal]]:
