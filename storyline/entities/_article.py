@@ -5,8 +5,9 @@ Chaining rules, applied in order (a union-find over mention indexes):
 1. Person names of two or more words join when their last words match and their
    first names agree (equal, an initial of the other, or missing).
 2. A one-word mention that is not a known place or organisation joins the nearest
-   earlier (else the nearest later) person whose surname - or, for family-first names
-   such as "Xi Jinping", whose first word that is not a given name - it spells.
+   earlier (else the nearest later) person whose surname - or, for a name of two words,
+   whose first word that is not a given name ("Xi" of "Xi Jinping", "Wolf" of "Wolf
+   Blitzer") - it spells.
 3. Other mentions join on equal keys (the gazetteer makes "WTO" and "World Trade
    Organisation" one key); a single word joins a longer name it opens when the rest
    is generic ("Kuril" → "Kuril Islands").
@@ -37,7 +38,7 @@ from storyline.entities._lexicon import (
     PLACE_PREPOSITIONS,
     PLACE_SUFFIXES,
 )
-from storyline.entities._names import names_agree, surname_keys
+from storyline.entities._names import name_parts, names_agree, surname_keys
 from storyline.entities._roles import find_text_roles
 from storyline.entities._text import normalize_key, sentence_starts
 from storyline.entities._types import (
@@ -176,9 +177,17 @@ def _chain_people(text: str, mentions: Sequence[Mention], chains: _Chains, gaz: 
                 break
         first[name] = i
     owners_of: dict[str, list[int]] = {}
+    # First words no known given name opens, which a report may use alone ("Thanks,
+    # Wolf" of "Wolf Blitzer"): a word joins one only when no full name ends in it
+    # ("Obama" of "Barack Obama", not of a flat text's "Obama Tries").
+    openers_of: dict[str, list[int]] = {}
     for i in full:
-        for key in surname_keys(mentions[i].text.split(), gaz):
+        words = mentions[i].text.split()
+        for key in surname_keys(words, gaz):
             owners_of.setdefault(key, []).append(i)
+        given = name_parts(words)[0]
+        if len(given) == 1 and not gaz.is_given_name(given[0]):
+            openers_of.setdefault(given[0], []).append(i)
     seen: Counter[int] = Counter()  # mentions so far of each chain (by its root)
     is_full = set(full)
     for i, mention in enumerate(mentions):
@@ -188,7 +197,8 @@ def _chain_people(text: str, mentions: Sequence[Mention], chains: _Chains, gaz: 
             continue
         if gaz.lookup(mention.text) is not None:
             continue
-        owners = owners_of.get(normalize_key(mention.text))
+        key = normalize_key(mention.text)
+        owners = owners_of.get(key) or openers_of.get(key)
         if owners:
             earlier = [j for j in owners if j < i]
             owner = _bearer(text, mentions, chains, seen, earlier, i) if earlier else owners[0]

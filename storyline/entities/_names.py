@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Sequence
 
 from storyline.entities._gazetteer import Gazetteer
@@ -26,7 +27,8 @@ def name_parts(words: Sequence[str]) -> tuple[tuple[str, ...], str]:
 def names_agree(a: Sequence[str], b: Sequence[str], gazetteer: Gazetteer) -> bool:
     """Tell whether two written names may name one person.
 
-    A single word agrees with a name it ends (or, family name first, opens).  Two
+    A single word agrees with a name it ends (or, family name first, opens: see
+    `family_first`).  Two
     fuller names need the same surname and given names that do not conflict: one side
     has none, they share one ("W. Mark Felt" ~ "Mark Felt"), or an initial matches
     ("G. Bush" ~ "George Bush"); "Laura Bush" and "George W. Bush" conflict, and so do
@@ -37,7 +39,9 @@ def names_agree(a: Sequence[str], b: Sequence[str], gazetteer: Gazetteer) -> boo
     if not given_a or not given_b:
         single, other = (surname_a, b) if not given_a else (surname_b, a)
         words = [normalize_key(w) for w in other]
-        return single == name_parts(other)[1] or (len(words) == 2 and single == words[0])
+        if single == name_parts(other)[1]:
+            return True
+        return len(words) == 2 and single == words[0] and family_first(other, gazetteer)
     if surname_a != surname_b:
         return False
     if _middles_conflict(given_a, given_b, gazetteer):
@@ -68,13 +72,35 @@ def _middle_initials(given: Sequence[str]) -> str:
 def surname_keys(words: Sequence[str], gazetteer: Gazetteer) -> tuple[str, ...]:
     """Return the keys a person is found under: the surname, and a family-first name.
 
-    "Xi Jinping" is found under ``jinping`` and ``xi``, because "Xi" is not a known
-    given name; "Vladimir Putin" only under ``putin``.
+    "Xi Jinping" is found under ``jinping`` and ``xi`` (see `family_first`); "Vladimir
+    Putin" only under ``putin``.
     """
     given, surname = name_parts(words)
-    if len(given) == 1 and not gazetteer.is_given_name(given[0]):
+    if len(given) == 1 and family_first(words, gazetteer):
         return (surname, given[0])
     return (surname,)
+
+
+# One syllable of Hanyu Pinyin without tones: an initial, then a final ("o" only after
+# the lips' initials, as in "bo", "wo").
+_PINYIN = re.compile(
+    r"(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ang|eng|ing|ong|iao|ian|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu"
+    r"|ua|uo|ui|ue|er|a|e|i|u|v)|[bpmfw]?o)+"
+)
+
+
+def family_first(words: Sequence[str], gazetteer: Gazetteer) -> bool:
+    """Tell whether a two-word name may be written family name first, as Chinese, Korean
+    and Cambodian names are in news ("Xi Jinping", "Moon Jae-in", "Hun Sen"): its first
+    word is no known given name and its second a Pinyin-like word or a hyphenated one.
+    A flat text's run of a town and the next sentence's first word ("Zawiya Portions")
+    is not, so the town alone is not taken for that "person"."""
+    if len(words) != 2 or gazetteer.is_given_name(words[0]):
+        return False
+    if "-" in words[1]:
+        return True
+    return _PINYIN.fullmatch(normalize_key(words[1]).replace("'", "")) is not None
 
 
 _VOWELS = frozenset("aeiouy")
