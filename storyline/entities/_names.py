@@ -28,11 +28,10 @@ def names_agree(a: Sequence[str], b: Sequence[str], gazetteer: Gazetteer) -> boo
     """Tell whether two written names may name one person.
 
     A single word agrees with a name it ends (or, family name first, opens: see
-    `family_first`).  Two
-    fuller names need the same surname and given names that do not conflict: one side
-    has none, they share one ("W. Mark Felt" ~ "Mark Felt"), or an initial matches
-    ("G. Bush" ~ "George Bush"); "Laura Bush" and "George W. Bush" conflict, and so do
-    middle names with other initials ("George H.W. Bush").
+    `family_first`).  Two fuller names need the same surname and given names that do
+    not conflict: one side has none, they share one ("W. Mark Felt" ~ "Mark Felt"), or
+    an initial matches ("G. Bush" ~ "George Bush"); "Laura Bush" and "George W. Bush"
+    conflict, and so do middle names with other initials ("George H.W. Bush").
     """
     given_a, surname_a = name_parts(a)
     given_b, surname_b = name_parts(b)
