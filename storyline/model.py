@@ -330,6 +330,8 @@ class Event:
     ``attack``, ``disaster``, ``election``…, ``other`` when unsure); ``where`` and ``who``
     are entity ids.  ``mentioned_only`` events have no coverage of their own: they exist
     because later articles refer to them, and ``mentioned_by`` names those articles.
+    ``reported`` is the first and last day its articles were published (``None`` when
+    none is known to the day): a happening covered for months shows it.
     """
 
     id: str
@@ -342,6 +344,7 @@ class Event:
     mentioned_by: tuple[str, ...] = ()
     mentioned_only: bool = False
     evidence: tuple[Evidence, ...] = ()
+    reported: tuple[str, str] | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON shape of ``storyline events --json``."""
@@ -356,6 +359,9 @@ class Event:
             "mentioned_by": list(self.mentioned_by),
             "mentioned_only": self.mentioned_only,
             "evidence": [e.to_dict() for e in self.evidence],
+            "reported": (
+                {"first": self.reported[0], "last": self.reported[1]} if self.reported else None
+            ),
         }
 
     @classmethod
@@ -372,7 +378,15 @@ class Event:
             mentioned_by=tuple(data.get("mentioned_by", ())),
             mentioned_only=bool(data.get("mentioned_only", False)),
             evidence=_evidence_tuple(data.get("evidence")),
+            reported=_reported(data.get("reported")),
         )
+
+
+def _reported(value: Any) -> tuple[str, str] | None:
+    """The ``reported`` days of an event's stored JSON (absent from stores made before)."""
+    if isinstance(value, dict) and value.get("first") and value.get("last"):
+        return str(value["first"]), str(value["last"])
+    return None
 
 
 @dataclass(frozen=True, slots=True)

@@ -235,6 +235,8 @@ def rebuild(db: str | None, as_json: bool) -> None:
 def _event_line(event: Event) -> str:
     when = label(event.time) if event.time else "undated"
     flag = " (mentioned only)" if event.mentioned_only else ""
+    if event.reported and event.reported[0] != event.reported[1]:
+        flag += f" (reported {event.reported[0]} … {event.reported[1]})"
     return f"{event.id}  {when:<10}  {event.kind:<9}  {len(event.articles):>3}  {event.title}{flag}"
 
 
@@ -248,7 +250,8 @@ def events(db: str | None, story_id: str | None, limit: int | None, as_json: boo
     """List events (real-world happenings) in order of event time.
 
     With --json each line has id, title, time, kind, where, who (entity ids), articles,
-    mentioned_by and mentioned_only.
+    mentioned_by, mentioned_only, evidence and reported (the first and last day its
+    articles were published).
 
     Example: storyline events --story st-3f2a9c0d --json
     """

@@ -63,8 +63,8 @@ def describe_event(
             split ``where`` from ``who``; unknown kinds go to ``who``.
 
     Returns:
-        The event with a representative title, an agreed time, a kind, where, who and
-        its articles (syndicated copies included).
+        The event with a representative title, an agreed time, a kind, where, who, its
+        articles (syndicated copies included) and the days they were published between.
     """
     del timexes  # the signals already carry each article's event day
     kinds = entity_kinds or {}
@@ -82,6 +82,7 @@ def describe_event(
     where = tuple(e for e in core if kinds.get(e, "").lower() in _PLACE_KINDS)
     who = tuple(e for e in core if e not in where)
     ids = sorted({a.id for a in articles} | {s.article_id for s in signals})
+    days = sorted(s.published for s in signals if s.published)
     return Event(
         id=event_id,
         title=title,
@@ -91,6 +92,7 @@ def describe_event(
         who=who,
         articles=tuple(ids),
         evidence=evidence,
+        reported=(days[0], days[-1]) if days else None,
     )
 
 

@@ -52,6 +52,9 @@ def test_each_seed_reports_its_own_event(seeds_db: str) -> None:
     assert bbc_events[0]["id"] != cnbc_events[0]["id"]
     assert bbc_events[0]["time"]["value"].startswith("2005-11")
     assert bbc_events[0]["kind"] == "visit"
+    # The days its reports came out: the report itself, last updated on 20 November 2005.
+    assert bbc_events[0]["reported"] == {"first": "2005-11-20", "last": "2005-11-20"}
+    assert all(e["reported"] is None for e in events if e["mentioned_only"])
 
 
 def test_the_2005_visit_mention_links_to_the_bbc_report(seeds_db: str) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from storyline.events import Signal, agreed_time, describe_event, event_kind
-from storyline.model import Article, Granularity
+from storyline.model import Article, Event, Granularity
 
 
 @pytest.mark.parametrize(
@@ -69,6 +69,9 @@ def test_describe_event_fills_every_field() -> None:
     assert event.who == ("p:medvedev",)
     assert set(event.where) == {"g:kunashir", "g:tokyo"} and "x:other" not in event.where
     assert event.articles == ("a", "b", "c")
+    assert event.reported == ("2010-11-01", "2010-11-02")
+    assert event.to_dict()["reported"] == {"first": "2010-11-01", "last": "2010-11-02"}
+    assert Event.from_dict(event.to_dict()) == event
 
 
 def test_describe_event_without_titles_uses_a_lead_sentence() -> None:
@@ -76,3 +79,4 @@ def test_describe_event_without_titles_uses_a_lead_sentence() -> None:
     event = describe_event("ev-2", [article], [Signal("a")])
     assert event.title == "Rescuers pulled the last miner out."
     assert event.time is None and event.kind == "disaster"
+    assert event.reported is None and event.to_dict()["reported"] is None
