@@ -322,6 +322,13 @@ def _evidence_tuple(items: Any) -> tuple[Evidence, ...]:
     return tuple(Evidence(**e) for e in items or ())
 
 
+def _reported(value: Any) -> tuple[str, str] | None:
+    """The ``reported`` days of an event's stored JSON (absent from stores made before)."""
+    if isinstance(value, dict) and value.get("first") and value.get("last"):
+        return str(value["first"]), str(value["last"])
+    return None
+
+
 @dataclass(frozen=True, slots=True)
 class Event:
     """One real-world happening and the articles that report it.
@@ -380,13 +387,6 @@ class Event:
             evidence=_evidence_tuple(data.get("evidence")),
             reported=_reported(data.get("reported")),
         )
-
-
-def _reported(value: Any) -> tuple[str, str] | None:
-    """The ``reported`` days of an event's stored JSON (absent from stores made before)."""
-    if isinstance(value, dict) and value.get("first") and value.get("last"):
-        return str(value["first"]), str(value["last"])
-    return None
 
 
 @dataclass(frozen=True, slots=True)
