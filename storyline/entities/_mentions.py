@@ -30,6 +30,7 @@ from storyline.entities._lexicon import (
     MONTHS,
     NAME_SUFFIXES,
     NOT_CURRENT,
+    NUMBER_WORDS,
     ORG_PREFIXES,
     ORG_SUFFIXES,
     PARTICLES,
@@ -152,11 +153,16 @@ def _may_start_name(ctx: Context, i: int) -> bool:
         return False
     if low in _CLAUSE_WORDS and not _numbered(ctx, i):
         return False
-    if _shouted_word(ctx, i, word, low):
+    if _shouted_word(ctx, i, word, low) or _clock_suffix(ctx, i):
         return False
+    if _ADVERB.search(low) and ctx.gazetteer.lookup(word) is None:
+        return False  # "Reply Actually, ..." where a comment thread runs into the text
     if not (ctx.tokens.starts_sentence[i] or ctx.headline[i]):
         return not (
-            low in _FUNCTION_WORDS or low in _PRONOUNS or (low in _POINTERS and not word.isupper())
+            low in _FUNCTION_WORDS
+            or low in _PRONOUNS
+            or (low in _POINTERS and not word.isupper())
+            or (low in _LONE_WORDS and not word.isupper() and not _next_is_capitalised(ctx, i))
         )
     if _is_known_word(ctx, word, low, acronyms=not ctx.headline[i]) or _opens_title(ctx, i):
         return True
@@ -168,6 +174,29 @@ def _may_start_name(ctx: Context, i: int) -> bool:
         # A headline capitalises every word: keep the names the body also capitalises.
         return low in ctx.inner_capitals
     return low in ctx.inner_capitals or _next_is_capitalised(ctx, i)
+
+
+# Adverbs by their ending ("Actually", "Unfortunately", "Obviously"), long enough that
+# no given name ("Sally", "Beverly", "Dudley") is among them.
+_ADVERB = re.compile(
+    r"^[a-z]{3,}(?:ally|ately|ously|ently|antly|ibly|ably|fully|ively|edly|ingly)$"
+)
+
+
+# Common words that name nothing alone in the middle of a sentence ("| Reply Since you
+# ask"); numbers and "New" or "Will" may end or be a name ("Group of Eight", "Will").
+_LONE_WORDS = (
+    STOPWORDS
+    - frozenset(NUMBER_WORDS)
+    - frozenset("first second third new old will may mr mrs ms".split())
+)
+
+
+def _clock_suffix(ctx: Context, i: int) -> bool:
+    """Tell whether token ``i`` is the "PM" or "AM" of a clock time ("2:47 PM"), no
+    prime minister."""
+    words = ctx.tokens.words
+    return i > 0 and fold(words[i]) in ("am", "pm") and words[i - 1].isdigit()
 
 
 def _shouted_word(ctx: Context, i: int, word: str, low: str) -> bool:
@@ -509,6 +538,8 @@ def _cue_behind(ctx: Context, start: int, cue: Cue | None) -> tuple[int, Cue] | 
         return None
     previous = fold(words[start - 1])
     if cue is None and previous not in TITLE_WORDS and previous not in HONORIFICS:
+        return None
+    if _clock_suffix(ctx, start - 1):
         return None
     if (
         cue is not None

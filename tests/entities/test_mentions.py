@@ -125,6 +125,13 @@ def test_reads_title_cues(text: str, name: str, role: str | None, cue: str) -> N
     assert text[person.start : person.end] == name
 
 
+def test_pm_after_a_clock_time_is_no_title() -> None:
+    [stamp] = [m for m in find_mentions("Posted 2:47 PM Gordon Brown spoke.") if m.kind == "PERSON"]
+    assert (stamp.text, stamp.role, stamp.cue) == ("Gordon Brown", None, None)
+    [titled] = find_mentions("PM Gordon Brown spoke at 2 pm.")
+    assert (titled.role, titled.cue) == ("prime minister", "PM")
+
+
 @pytest.mark.parametrize(
     ("text", "absent"),
     [
@@ -177,6 +184,11 @@ def test_reads_title_cues(text: str, name: str, role: str | None, cue: str) -> N
         ("Trust me, I'll go. I'd stay.", "I'll"),
         ("Trust me, I'll go. I'd stay.", "I'd"),
         ("Who said it? Not the WHO.", "Who"),
+        # A comment thread run into one flat text: the word after a reply button or a
+        # clock time opens a sentence, and a common word alone there is no name.
+        ("March 7, 2011 at 9:29 pm | Reply Actually, the navy went first.", "Actually"),
+        ("It closed at noon | Reply Unfortunately it failed again.", "Unfortunately"),
+        ("Posted June 2, 2010 2:47 PM Perhaps the talks will fail.", "Perhaps"),
     ],
 )
 def test_skips_words_that_only_look_like_names(text: str, absent: str) -> None:
