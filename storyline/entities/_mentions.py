@@ -731,7 +731,8 @@ def _split_hyphenated(ctx: Context, index: int, mentions: list[Mention]) -> bool
 
 
 def _split_places(ctx: Context, first: int, last: int, mentions: list[Mention]) -> bool:
-    """Split a run that is a list of known names ("Africa Europe Middle East")."""
+    """Split a run that is a list of known names ("Africa Europe Middle East"), or a
+    country run into an acronym the gazetteer does not know ("Algeria BP")."""
     pieces: list[tuple[int, int]] = []
     i = first
     while i <= last:
@@ -741,14 +742,38 @@ def _split_places(ctx: Context, first: int, last: int, mentions: list[Mention]) 
                 i = end + 1
                 break
         else:
-            return False
+            if not _acronym_after_country(ctx, pieces, i, last):
+                return False
+            pieces.append((i, i))
+            i += 1
     if len(pieces) < 2:
         return False
     for a, b in pieces:
         entry = ctx.gazetteer.lookup(span_text(ctx, a, b))
-        assert entry is not None
-        mentions.append(make_mention(ctx, a, b, entry.kind, entry.canonical))
+        if entry is None:
+            mentions.append(make_mention(ctx, a, b, "ORG", None))
+        else:
+            mentions.append(make_mention(ctx, a, b, entry.kind, entry.canonical))
     return True
+
+
+# Letters that make a channel or station of the place before them ("Libya TV").
+_MEDIA_LETTERS = frozenset({"tv", "fm", "am"})
+
+
+def _acronym_after_country(ctx: Context, pieces: list[tuple[int, int]], i: int, last: int) -> bool:
+    """Tell whether token ``i``, the run's last, is an acronym after a country alone
+    ("Algeria BP"), which no name is written as."""
+    word = ctx.tokens.words[i]
+    return (
+        i == last
+        and len(pieces) == 1
+        and ctx.gazetteer.is_country(span_text(ctx, *pieces[0]))
+        and word.isalpha()
+        and word.isupper()
+        and is_acronym(word)
+        and fold(word) not in _MEDIA_LETTERS
+    )
 
 
 def _event_phrases(ctx: Context, mentions: list[Mention]) -> list[Mention]:

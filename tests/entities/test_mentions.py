@@ -241,6 +241,11 @@ def test_skips_words_that_only_look_like_names(text: str, absent: str) -> None:
         ("Obama spoke. Reply Dear Obama , act now.", ["Obama", "Obama"]),
         ("Obama spoke. A reader wrote I SAY OBAMA will fail.", ["Obama", "OBAMA"]),
         ("By the CNN Wire Staff Obama said no.", ["CNN Wire Staff", "Obama"]),
+        # A country run into a company's acronym in a flat post; a city's own letters
+        # and a country's channel stay one name.
+        ("Hostages taken in southern Algeria BP staff among them", ["Algeria", "BP"]),
+        ("He flew to Washington DC on Monday.", ["Washington DC"]),
+        ("Reports on Libya TV said so.", ["Libya TV"]),
     ],
 )
 def test_splits_runs_of_known_names(text: str, expected: list[str]) -> None:
