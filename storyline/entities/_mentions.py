@@ -162,7 +162,7 @@ def _may_start_name(ctx: Context, i: int) -> bool:
             low in _FUNCTION_WORDS
             or low in _PRONOUNS
             or (low in _POINTERS and not word.isupper())
-            or (low in _LONE_WORDS and not word.isupper() and not _next_is_capitalised(ctx, i))
+            or (low in _LONE_WORDS and not word.isupper())
         )
     if _is_known_word(ctx, word, low, acronyms=not ctx.headline[i]) or _opens_title(ctx, i):
         return True
@@ -183,8 +183,9 @@ _ADVERB = re.compile(
 )
 
 
-# Common words that name nothing alone in the middle of a sentence ("| Reply Since you
-# ask"); numbers and "New" or "Will" may end or be a name ("Group of Eight", "Will").
+# Common words that start no name in the middle of a sentence, where a flat text ran a
+# comment into the next ("| Reply Since you ask", "#news After Gadhafi fell"); numbers
+# and "New" or "Will" may end or be a name ("Group of Eight", "Will").
 _LONE_WORDS = (
     STOPWORDS
     - frozenset(NUMBER_WORDS)
@@ -476,7 +477,10 @@ def _lead_in(
         if known is None and (common or (len(low) > 4 and low.endswith(("ly", "ing")))):
             return first + 1
     if last > first and fold(words[first]) in _LEAD_WORDS:
-        return first + 1  # a question's "Can Obama fix it?" run into the text
+        # A question's "Can Obama fix it?", a comment's "Reply Hi James", run into the text.
+        while first < last and fold(words[first]) in _LEAD_WORDS:
+            first += 1
+        return first
     if last > first and all(w.isupper() for w in words[first : last + 1]):
         # A comment's "I SAY OBAMA", where the text writes "Obama".
         for start in range(first, last + 1):
@@ -620,7 +624,8 @@ def _kind_from_words(folded: list[str]) -> Kind | None:
 # "Will", "May": Will Smith, Theresa May).
 _LEAD_WORDS = frozenset(
     "can could should would does did do is are was were has have had why how what"
-    " whether if but and or so dear reply".split()
+    " whether if but and or so dear reply hi hey hello sorry thanks thank please"
+    " congratulations go ask watch join follow click".split()
 )
 # Prefixes before a capital inside a surname ("MacArthur", "VanderBilt", "FitzGerald").
 _NAME_PREFIXES = frozenset({"mac", "van", "von", "fitz", "vander", "della"})

@@ -241,6 +241,12 @@ def test_skips_words_that_only_look_like_names(text: str, absent: str) -> None:
         ("Obama spoke. Reply Dear Obama , act now.", ["Obama", "Obama"]),
         ("Obama spoke. A reader wrote I SAY OBAMA will fail.", ["Obama", "OBAMA"]),
         ("By the CNN Wire Staff Obama said no.", ["CNN Wire Staff", "Obama"]),
+        # A comment's greeting or a common word run into the name it precedes.
+        ("Great show at 9 pm Hi James , loved it.", ["James"]),
+        ("Well said Sorry Jack but you are wrong.", ["Jack"]),
+        ("Reply Watch Fareed Zakaria tonight.", ["Fareed Zakaria"]),
+        ("He met Gadhafi. Comments #news After Gadhafi fell, oil rose.", ["Gadhafi", "Gadhafi"]),
+        ("He met Gadhafi. And what now Some Gadhafi loyalists fled.", ["Gadhafi", "Gadhafi"]),
         # A country run into a company's acronym in a flat post; a city's own letters
         # and a country's channel stay one name.
         ("Hostages taken in southern Algeria BP staff among them", ["Algeria", "BP"]),
