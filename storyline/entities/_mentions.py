@@ -162,7 +162,7 @@ def _may_start_name(ctx: Context, i: int) -> bool:
             low in _FUNCTION_WORDS
             or low in _PRONOUNS
             or (low in _POINTERS and not word.isupper())
-            or (low in _LONE_WORDS and not word.isupper())
+            or (low in _LONE_WORDS and not word.isupper() and not _follows_capital(ctx, i))
         )
     if _is_known_word(ctx, word, low, acronyms=not ctx.headline[i]) or _opens_title(ctx, i):
         return True
@@ -246,6 +246,17 @@ def _opens_title(ctx: Context, i: int) -> bool:
     """Tell whether token ``i`` opens a title of several words ("Prime Minister")."""
     seconds = TITLE_SECONDS.get(fold(ctx.tokens.words[i]), frozenset())
     return i + 1 < len(ctx.tokens) and fold(ctx.tokens.words[i + 1]) in seconds
+
+
+def _follows_capital(ctx: Context, i: int) -> bool:
+    """Tell whether token ``i`` goes on from a capitalised word ("USA Today")."""
+    words = ctx.tokens.words
+    return (
+        i > 0
+        and is_capitalised(words[i - 1])
+        and is_joining_gap(words[i - 1], ctx.tokens.gaps[i])
+        and not _clock_suffix(ctx, i - 1)
+    )
 
 
 def _next_is_capitalised(ctx: Context, i: int) -> bool:
