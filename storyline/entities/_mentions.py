@@ -162,7 +162,11 @@ def _may_start_name(ctx: Context, i: int) -> bool:
             low in _FUNCTION_WORDS
             or low in _PRONOUNS
             or (low in _POINTERS and not word.isupper())
-            or (low in _LONE_WORDS and not word.isupper() and not _follows_capital(ctx, i))
+            or (
+                low in _LONE_WORDS
+                and not word.isupper()
+                and (low in _CLAUSE_LINKS or not _follows_capital(ctx, i))
+            )
         )
     if _is_known_word(ctx, word, low, acronyms=not ctx.headline[i]) or _opens_title(ctx, i):
         return True
@@ -190,6 +194,13 @@ _LONE_WORDS = (
     STOPWORDS
     - frozenset(NUMBER_WORDS)
     - frozenset("first second third new old will may mr mrs ms".split())
+)
+
+# Of those, the verbs and the words of time that open a clause, which go on no name
+# either ("Egypt After Mubarak", "Health Secretary Did"); see also `_CLAUSE_WORDS`.
+_CLAUSE_LINKS = frozenset(
+    "after before during since until did does do has have had is are was were could should"
+    " would can must might".split()
 )
 
 

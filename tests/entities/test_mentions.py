@@ -252,6 +252,7 @@ def test_skips_words_that_only_look_like_names(text: str, absent: str) -> None:
         ("Hostages taken in southern Algeria BP staff among them", ["Algeria", "BP"]),
         ("He flew to Washington DC on Monday.", ["Washington DC"]),
         ("Reports on Libya TV said so.", ["Libya TV"]),
+        ("Protests grew in Egypt After Mubarak fell the army ruled.", ["Egypt", "Mubarak"]),
         # Common words inside a name stay in it.
         (
             "He read it in USA Today and saw the Beyond All Limits show.",
