@@ -157,6 +157,8 @@ def _may_start_name(ctx: Context, i: int) -> bool:
         return False
     if _ADVERB.search(low) and ctx.gazetteer.lookup(word) is None:
         return False  # "Reply Actually, ..." where a comment thread runs into the text
+    if low in _LEAD_WORDS and not word.isupper() and not _follows_capital(ctx, i):
+        return False  # a comment's "Reply", "Hi", "Dear", "Watch" ("Apple Watch" is one)
     if not (ctx.tokens.starts_sentence[i] or ctx.headline[i]):
         return not (
             low in _FUNCTION_WORDS

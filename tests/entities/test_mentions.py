@@ -189,6 +189,7 @@ def test_pm_after_a_clock_time_is_no_title() -> None:
         ("March 7, 2011 at 9:29 pm | Reply Actually, the navy went first.", "Actually"),
         ("It closed at noon | Reply Unfortunately it failed again.", "Unfortunately"),
         ("Posted June 2, 2010 2:47 PM Perhaps the talks will fail.", "Perhaps"),
+        ("Great post. June 30, 2011 at 9:57 pm | Reply it is too early.", "Reply"),
     ],
 )
 def test_skips_words_that_only_look_like_names(text: str, absent: str) -> None:
@@ -255,8 +256,8 @@ def test_skips_words_that_only_look_like_names(text: str, absent: str) -> None:
         ("Protests grew in Egypt After Mubarak fell the army ruled.", ["Egypt", "Mubarak"]),
         # Common words inside a name stay in it.
         (
-            "He read it in USA Today and saw the Beyond All Limits show.",
-            ["USA Today", "Beyond All Limits"],
+            "He read it in USA Today, saw the Beyond All Limits show and wore an Apple Watch.",
+            ["USA Today", "Beyond All Limits", "Apple Watch"],
         ),
     ],
 )
