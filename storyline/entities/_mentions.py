@@ -45,6 +45,7 @@ from storyline.entities._lexicon import (
     TITLE_SECONDS,
     TITLE_WORDS,
 )
+from storyline.entities._names import family_first
 from storyline.entities._scan import (
     Context,
     build_context,
@@ -549,9 +550,16 @@ def _opens_with_demonym(ctx: Context, start: int, last: int) -> bool:
     )
 
 
+# Titles that, written with a capital inside a run, open a name ("Star Wars", "Star
+# Tribune") rather than title a person ("pop star Madonna" keeps its cue).
+_NAME_OPENING_TITLES = frozenset({"star"})
+
+
 def _cue_prefix(ctx: Context, first: int, last: int) -> tuple[int, Cue | None]:
     """Return where the name starts after the longest title cue, and the cue."""
     words = ctx.tokens.words
+    if fold(words[first]) in _NAME_OPENING_TITLES:
+        return first, None
     for end in range(last, first - 1, -1):
         cue = parse_cue(words[first : end + 1], ctx.gazetteer)
         if cue is not None:
@@ -682,6 +690,10 @@ def _kind_of_name(ctx: Context, start: int, last: int, cue: Cue | None) -> Kind:
         and all(_is_name_shaped(w) for w in words[start : last + 1])
         and gaz.demonym(words[start]) is None  # "British Petroleum"
         and crude_stem(fold(words[last])) not in ctx.lower_stems  # "Privacy Policy"
+        and (  # "Red Dead Redemption", though "Ban Ki-moon" is a name written family first
+            crude_stem(fold(words[start])) not in ctx.lower_stems
+            or family_first(words[start : last + 1], gaz)
+        )
         and fold(words[last]) not in _MODEL_WORDS
     ):
         return "PERSON"

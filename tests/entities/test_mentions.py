@@ -33,9 +33,14 @@ def _found(text: str) -> list[tuple[str, str]]:
         ("Police closed Oxford Street early.", [("Oxford Street", "PLACE")]),
         ("They prayed for Osama bin Laden.", [("Osama bin Laden", "PERSON")]),
         # Two capitalised words are a person's shape, unless the first is a people's
-        # adjective or the last a word the text also writes in lower case.
+        # adjective or the last a word the text also writes in lower case ...
         ("Shares of British Petroleum fell.", [("British Petroleum", "OTHER")]),
         ("Read our Privacy Policy. The policy changed.", [("Privacy Policy", "OTHER")]),
+        # ... or the first: a game, a film (a title capitalised opens a name there).
+        ("He bought Red Dead Redemption, a red box.", [("Red Dead Redemption", "OTHER")]),
+        ("Fans saw Star Wars. Its star flew in.", [("Star Wars", "OTHER")]),
+        ("Pop star Madonna sang.", [("Madonna", "PERSON")]),
+        ("It banned Ban Ki-moon from a ban.", [("Ban Ki-moon", "PERSON")]),
         ("Then Tony Hayward spoke.", [("Tony Hayward", "PERSON")]),
         ("The Director of the Extension Service spoke.", [("Extension Service", "ORG")]),
         # Products are no people by their shape: a model's word ends them, a capital
