@@ -219,6 +219,22 @@ AGENT_VERBS = frozenset(
 )
 # Prepositions before a name that make it a place ("in Sochi").
 PLACE_PREPOSITIONS = frozenset("in at from near to outside inside across via".split())
+# Words before "to" (or before its object: "sent troops to") that make what follows a
+# destination ("flew to Sochi", "the road to Ajdabiya"); after others "to" names no
+# place ("resistant to Tamiflu", "prayed to God").
+TOWARDS_WORDS = frozenset(
+    """
+    fly flew flown flies flying travel travels travelled traveled travelling traveling go
+    goes went gone going come comes came coming move moves moved moving return returns
+    returned returning head heads headed heading drive drove driven march marched sail
+    sailed rush rushed flee fled send sent ship shipped deploy deployed evacuate
+    evacuated relocate relocated transfer transferred export exported bound back trip
+    trips visit visits journey way road route flight flights path access gateway close
+    closer next nearer north south east west northeast northwest southeast southwest
+    inland offshore been mission missions take takes took taken taking bring brings
+    brought
+    """.split()
+)
 
 # Number words, for acronyms such as G8 = "Group of Eight".
 NUMBER_WORDS = {

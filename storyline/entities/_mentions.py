@@ -44,6 +44,7 @@ from storyline.entities._lexicon import (
     TIME_ZONES,
     TITLE_SECONDS,
     TITLE_WORDS,
+    TOWARDS_WORDS,
 )
 from storyline.entities._names import family_first
 from storyline.entities._scan import (
@@ -683,7 +684,11 @@ def _kind_of_name(ctx: Context, start: int, last: int, cue: Cue | None) -> Kind:
         return "PERSON"
     before = fold(words[start - 1]) if start else ""
     if before in PLACE_PREPOSITIONS and ctx.tokens.gaps[start] == " ":
-        return "PLACE"
+        # "flew to Sochi", "sent troops to Sochi"; not "resistant to Tamiflu"
+        if before != "to" or any(
+            fold(w) in TOWARDS_WORDS for w in words[max(0, start - 3) : start - 1]
+        ):
+            return "PLACE"
     if (
         2 <= size <= 3
         and before != "the"  # "the Exxon Valdez", "the Deepwater Horizon": a thing

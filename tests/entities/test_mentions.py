@@ -32,6 +32,10 @@ def _found(text: str) -> list[tuple[str, str]]:
         ("Voters backed the Labour Party.", [("Labour Party", "ORG")]),
         ("Police closed Oxford Street early.", [("Oxford Street", "PLACE")]),
         ("They prayed for Osama bin Laden.", [("Osama bin Laden", "PERSON")]),
+        # "to" makes a place of a destination only.
+        ("Crews flew to Fourchon.", [("Fourchon", "PLACE")]),
+        ("The road to Ajdabiya was cut.", [("Ajdabiya", "PLACE")]),
+        ("Some strains resist Tamiflu, or are resistant to Tamiflu.", [("Tamiflu", "OTHER")] * 2),
         # Two capitalised words are a person's shape, unless the first is a people's
         # adjective or the last a word the text also writes in lower case ...
         ("Shares of British Petroleum fell.", [("British Petroleum", "OTHER")]),

@@ -129,7 +129,7 @@ def test_a_surname_guessed_a_place_is_the_person_it_names() -> None:
         resolver, "a", "Libyan leader Moammar Gadhafi spoke. Gadhafi vowed to fight.", "2011-03-01"
     )
     _add(resolver, "b", "Saif Gadhafi, a son of the leader, spoke in Tripoli.", "2011-03-02")
-    loyal = _add(resolver, "c", "Troops loyal to Gadhafi fired on the crowd.", "2011-03-03")
+    loyal = _add(resolver, "c", "Troops took orders from Gadhafi and fired.", "2011-03-03")
     assert loyal["Gadhafi"] == leader["Moammar Gadhafi"]
 
 
@@ -339,8 +339,8 @@ def test_spelling_index(name: str, key: str | None) -> None:
 
 def test_a_name_guessed_a_place_becomes_a_person_once_titled() -> None:
     resolver = EntityResolver()
-    first = _add(resolver, "a", "Rebels stayed loyal to Moammar Gadhafi.", "2011-03-01")
-    assert resolver.entity(first["Moammar Gadhafi"]).kind == "PLACE"  # "to" before it
+    first = _add(resolver, "a", "Rebels took orders from Moammar Gadhafi.", "2011-03-01")
+    assert resolver.entity(first["Moammar Gadhafi"]).kind == "PLACE"  # "from" before it
     _add(resolver, "b", "Libyan leader Moammar Gadhafi spoke on Tuesday.", "2011-03-02")
     assert resolver.entity(first["Moammar Gadhafi"]).kind == "PERSON"
 
@@ -349,8 +349,8 @@ def test_entities_made_under_two_spellings_of_one_name_merge() -> None:
     resolver = EntityResolver()
     where = " He spoke of Tripoli, Benghazi and Misrata."
     first = _add(resolver, "a", "Libyan leader Muammar Gaddafi spoke." + where, "2011-03-01")
-    second = _add(resolver, "b", "Rebels stayed loyal to Moammar Gadhafi." + where, "2011-03-02")
-    assert first["Muammar Gaddafi"] != second["Moammar Gadhafi"]  # a place, by "to"
+    second = _add(resolver, "b", "Rebels took orders from Moammar Gadhafi." + where, "2011-03-02")
+    assert first["Muammar Gaddafi"] != second["Moammar Gadhafi"]  # a place, by "from"
     _add(resolver, "c", "Libyan leader Moammar Gadhafi spoke again." + where, "2011-03-03")
     later = _add(resolver, "d", "Muammar Gaddafi vowed to fight." + where, "2011-03-04")
     people = [e.name for e in resolver.entities() if e.kind == "PERSON"]
@@ -370,10 +370,10 @@ def test_an_entity_merged_while_its_article_is_resolved_is_mapped_to_the_merged_
     where = " Talks were held in Tripoli, Benghazi and Misrata."
     for n in range(3):
         _add(resolver, f"a{n}", "Libyan leader Muammar Gaddafi spoke." + where, "2011-03-01")
-    _add(resolver, "b", "Rebels stayed loyal to Moammar Gadhafi." + where, "2011-03-02")
+    _add(resolver, "b", "Rebels took orders from Moammar Gadhafi." + where, "2011-03-02")
     _add(resolver, "c", "Libyan leader Moammar Gadhafi spoke again." + where, "2011-03-03")
     # The place-like mention is resolved first, to the entity the person's then merges.
-    text = "Rebels stayed loyal to Moammar Gadhafi. Libyan leader Muammar Gaddafi spoke."
+    text = "Rebels took orders from Moammar Gadhafi. Libyan leader Muammar Gaddafi spoke."
     both = _add(resolver, "d", text + where, "2011-03-04")
     assert both["Moammar Gadhafi"] == both["Muammar Gaddafi"]
     assert all(resolver.entity(i) is not None for i in both.values())
