@@ -162,16 +162,7 @@ def _may_start_name(ctx: Context, i: int) -> bool:
     if low in _LEAD_WORDS and not word.isupper() and not _follows_capital(ctx, i):
         return False  # a comment's "Reply", "Hi", "Dear", "Watch" ("Apple Watch" is one)
     if not (ctx.tokens.starts_sentence[i] or ctx.headline[i]):
-        return not (
-            low in _FUNCTION_WORDS
-            or low in _PRONOUNS
-            or (low in _POINTERS and not word.isupper())
-            or (
-                low in _LONE_WORDS
-                and not word.isupper()
-                and (low in _CLAUSE_LINKS or not _follows_capital(ctx, i))
-            )
-        )
+        return not _common_inside_sentence(ctx, i, word, low)
     if _is_known_word(ctx, word, low, acronyms=not ctx.headline[i]) or _opens_title(ctx, i):
         return True
     if low in STOPWORDS or crude_stem(low) in ctx.lower_stems:
@@ -182,6 +173,19 @@ def _may_start_name(ctx: Context, i: int) -> bool:
         # A headline capitalises every word: keep the names the body also capitalises.
         return low in ctx.inner_capitals
     return low in ctx.inner_capitals or _next_is_capitalised(ctx, i)
+
+
+def _common_inside_sentence(ctx: Context, i: int, word: str, low: str) -> bool:
+    """Tell whether token ``i``, inside a sentence, is a common word that no name starts
+    with there: a function word, a pronoun, or a word a flat text ran in from a comment
+    (`_LONE_WORDS`), unless it goes on from a name ("USA Today")."""
+    if low in _FUNCTION_WORDS or low in _PRONOUNS:
+        return True
+    if word.isupper():
+        return False
+    if low in _POINTERS:
+        return True
+    return low in _LONE_WORDS and (low in _CLAUSE_LINKS or not _follows_capital(ctx, i))
 
 
 # Adverbs by their ending ("Actually", "Unfortunately", "Obviously"), long enough that
