@@ -275,6 +275,7 @@ def _follows_capital(ctx: Context, i: int) -> bool:
         and is_capitalised(words[i - 1])
         and is_joining_gap(words[i - 1], ctx.tokens.gaps[i])
         and not _clock_suffix(ctx, i - 1)
+        and fold(words[i - 1]) not in _LEAD_WORDS  # "| Reply Some people ..."
     )
 
 
@@ -662,7 +663,7 @@ def _kind_from_words(folded: list[str]) -> Kind | None:
 _LEAD_WORDS = frozenset(
     "can could should would does did do is are was were has have had why how what"
     " whether if but and or so dear reply hi hey hello sorry thanks thank please"
-    " congratulations go ask watch join follow click".split()
+    " congratulations go ask watch join follow click end quote unquote".split()
 )
 # Prefixes before a capital inside a surname ("MacArthur", "VanderBilt", "FitzGerald").
 _NAME_PREFIXES = frozenset({"mac", "van", "von", "fitz", "vander", "della"})

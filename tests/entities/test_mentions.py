@@ -199,6 +199,7 @@ def test_pm_after_a_clock_time_is_no_title() -> None:
         ("It closed at noon | Reply Unfortunately it failed again.", "Unfortunately"),
         ("Posted June 2, 2010 2:47 PM Perhaps the talks will fail.", "Perhaps"),
         ("Great post. June 30, 2011 at 9:57 pm | Reply it is too early.", "Reply"),
+        ("Great post. June 30, 2011 at 9:57 pm | Reply Some people never learn.", "Some"),
     ],
 )
 def test_skips_words_that_only_look_like_names(text: str, absent: str) -> None:
@@ -255,6 +256,7 @@ def test_skips_words_that_only_look_like_names(text: str, absent: str) -> None:
         ("Great show at 9 pm Hi James , loved it.", ["James"]),
         ("Well said Sorry Jack but you are wrong.", ["Jack"]),
         ("Reply Watch Fareed Zakaria tonight.", ["Fareed Zakaria"]),
+        ("It went badly '' End Quote Mark Mardell, editor", ["Mark Mardell"]),
         ("He met Gadhafi. Comments #news After Gadhafi fell, oil rose.", ["Gadhafi", "Gadhafi"]),
         ("He met Gadhafi. And what now Some Gadhafi loyalists fled.", ["Gadhafi", "Gadhafi"]),
         # A country run into a company's acronym in a flat post; a city's own letters
