@@ -507,11 +507,12 @@ def _lead_in(
         common = low in STOPWORDS or crude_stem(low) in ctx.lower_stems
         if known is None and (common or (len(low) > 4 and low.endswith(("ly", "ing")))):
             return first + 1
-    if last > first and fold(words[first]) in _LEAD_WORDS:
-        # A question's "Can Obama fix it?", a comment's "Reply Hi James", run into the text.
-        while first < last and fold(words[first]) in _LEAD_WORDS:
-            first += 1
-        return first
+    # A question's "Can Obama fix it?", a comment's "REPLY HI JAMES", run into the text.
+    lead = first
+    while lead < last and fold(words[lead]) in _LEAD_WORDS:
+        lead += 1
+    if lead > first:
+        return lead
     if last > first and all(w.isupper() for w in words[first : last + 1]):
         # A comment's "I SAY OBAMA", where the text writes "Obama".
         for start in range(first, last + 1):

@@ -150,12 +150,13 @@ class EntityResolver:
             article.entities, key=lambda e: (e.kind == "PERSON", bare[e.id] is not None)
         )
         people: list[LocalEntity] = []
+        given = self._gazetteer.is_given_name
         for local in ordered:
             context = {mapping[e.id] for e in ordered if e.id in mapping}
             others = self._others(local, people, mapping)
             mapping[local.id] = self._resolve(local, article, context, when, bare[local.id], others)
-            if local.kind == "PERSON" and " " in local.name:
-                people.append(local)
+            if local.kind == "PERSON" and " " in local.name and given(local.name.split()[0]):
+                people.append(local)  # a full name opening with a given name
         # A later local entity may have merged the entity an earlier one was given.
         mapping = {local: self.merged.get(found, found) for local, found in mapping.items()}
         present = set(mapping.values())
@@ -306,19 +307,17 @@ class EntityResolver:
     def _others(
         self, local: LocalEntity, people: Sequence[LocalEntity], mapping: Mapping[str, str]
     ) -> frozenset[str]:
-        """The entities given to the people of ``people`` whose full names, each opening
-        with a given name, disagree with ``local``'s ("Tom Hale" beside "Mary Hale"): the
-        article tells them apart.  A run that only looks like a name ("Absent Gadhafi")
-        tells nothing, nor a second spelling ("Mohamed", "Mohammed")."""
+        """The entities given to the people of ``people`` (full names each opening with a
+        given name) whose names disagree with ``local``'s ("Tom Hale" beside "Mary
+        Hale"): the article tells them apart.  A run that only looks like a name ("Absent
+        Gadhafi") tells nothing, nor a second spelling ("Mohamed", "Mohammed")."""
         words = local.name.split()
-        given = self._gazetteer.is_given_name
-        if local.kind != "PERSON" or len(words) < 2 or not given(words[0]):
+        if local.kind != "PERSON" or len(words) < 2 or not self._gazetteer.is_given_name(words[0]):
             return frozenset()
         return frozenset(
             mapping[p.id]
             for p in people
-            if given((theirs := p.name.split())[0])
-            and not names_agree(words, theirs, self._gazetteer)
+            if not names_agree(words, theirs := p.name.split(), self._gazetteer)
             and not spelled_alike(words, theirs)
         )
 
