@@ -1,13 +1,15 @@
 """Publication-date inference benchmark on Timeline17 articles (dates hidden).
 
 Each article of ``../shared/data/t17/*/articles.json`` becomes an `Article` with its
-(detokenised) text and no date; `storyline.time.infer_published` dates it and the answer
-is compared with the article's ``dct``.  Two modes:
+(detokenised) text and no date, dated in the steps the pipeline runs, and the answer is
+compared with the article's ``dct``.  Two modes:
 
-- ``text``: the text alone;
-- ``archive``: the other articles of the same folder act as a dated archive, turned into
-  `KnownDate` facts by `known_dates_from_articles` (leave one out: an article never sees
-  its own date).
+- ``text``: what ingestion does, the text alone and the shipped calendar of dated
+  happenings (`storyline.time.date_from_text`);
+- ``archive``: then, for the articles still undated, what the analysis does: the other
+  articles of the same folder act as a dated archive, turned into `KnownDate` facts by
+  `known_dates_from_articles` (leave one out: an article never sees its own date), and
+  matched with the pipeline's guards (`storyline.time.date_from_coverage`).
 
 Reported per mode, over the articles that got an answer: the share with the right year,
 within 7 days, exact; calibration (truth inside ``earliest..latest``); and the share of
@@ -36,7 +38,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from storyline.model import Article, Granularity, Provenance, TimePoint  # noqa: E402
-from storyline.time import KnownDate, infer_published, known_dates_from_articles  # noqa: E402
+from storyline.time import (  # noqa: E402
+    KnownDate,
+    date_from_coverage,
+    date_from_text,
+    known_dates_from_articles,
+)
 
 DATA = ROOT.parent / "shared" / "data" / "t17"
 HELD_OUT = frozenset({"SyrianCrisis_bbc", "SyrianCrisis_reuters", "IraqWar_guardian"})
@@ -142,7 +149,9 @@ def run(limit: int, seed: int, modes: list[str]) -> None:
         for name, article, day in pairs:
             known = [k for k in archive.get(name, ()) if k.article_id != article.id]
             began = time.perf_counter()
-            point = infer_published(article, known_events=known if mode == "archive" else ())
+            point = date_from_text(article)
+            if point is None and mode == "archive":
+                point = date_from_coverage(article, known)
             scores.seconds += time.perf_counter() - began
             scores.add(day, point)
         print(scores.report(mode))

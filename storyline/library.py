@@ -31,7 +31,6 @@ from storyline.analysis import (
     analyse,
     anchor_of,
 )
-from storyline.analysis._dates import plausible
 from storyline.errors import RecordError
 from storyline.extract import ExtractOptions, extract
 from storyline.ingest import IngestOptions, IngestStats, iter_documents
@@ -43,7 +42,7 @@ from storyline.model import (
 )
 from storyline.settings import Settings
 from storyline.store import PutOutcome, SQLiteStore
-from storyline.time import SentenceTime, calendar_dates_in, infer_published, sentence_times, tag
+from storyline.time import SentenceTime, date_from_text, sentence_times, tag
 
 logger = logging.getLogger(__name__)
 
@@ -100,13 +99,7 @@ def date_and_tag(article: Article) -> tuple[Article, tuple[Timex, ...]]:
     if article.published is None and article.paragraphs:
         # Inference reads the unanchored tagging; reuse it unless a day was found.
         unanchored = tag(article.body, None)
-        published = infer_published(article, timexes=unanchored)
-        if published is None:
-            # Failing its own clues, a text may speak of a happening of known date.
-            found = infer_published(
-                article, timexes=unanchored, known_events=calendar_dates_in(article.body)
-            )
-            published = found if found is not None and plausible(article, found) else None
+        published = date_from_text(article, timexes=unanchored)
         article = dataclasses.replace(article, published=published)
         if anchor_of(published) is None:
             return article, unanchored
