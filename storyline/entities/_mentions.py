@@ -128,6 +128,7 @@ def scan_text(text: str, gazetteer: Gazetteer) -> Scan:
     ctx = build_context(tokenize(text), gazetteer)
     candidates = [_may_start_name(ctx, i) for i in range(len(ctx.tokens))]
     _mark_known_names(ctx, candidates)
+    _unmark_page_phrases(ctx, candidates)
     mentions: list[Mention] = []
     demonyms: list[DemonymLink] = []
     for first, last in _runs(ctx, candidates):
@@ -161,7 +162,10 @@ def _may_start_name(ctx: Context, i: int) -> bool:
         return False  # "Reply Actually, ..." where a comment thread runs into the text
     if low in _LEAD_WORDS and not word.isupper() and not _follows_capital(ctx, i):
         return False  # a comment's "Reply", "Hi", "Dear", "Watch" ("Apple Watch" is one)
-    if not (ctx.tokens.starts_sentence[i] or ctx.headline[i]):
+    if low in _PAGE_WORDS:
+        return False
+    opens = i > 0 and fold(ctx.tokens.words[i - 1]) in _PAGE_WORDS  # "RETWEET Looking"
+    if not (ctx.tokens.starts_sentence[i] or ctx.headline[i] or opens):
         return not _common_inside_sentence(ctx, i, word, low)
     if _is_known_word(ctx, word, low, acronyms=not ctx.headline[i]) or _opens_title(ctx, i):
         return True
@@ -231,6 +235,34 @@ def _shouted_word(ctx: Context, i: int, word: str, low: str) -> bool:
     words = ctx.tokens.words
     beside = (words[i - 1] if i else "", words[i + 1] if i + 1 < len(words) else "")
     return len(word) > 2 or any(len(w) > 1 and w.isalpha() and w.isupper() for w in beside)
+
+
+# A web page's own words that an extractor left in its text: a sharing button, whose
+# next word opens a sentence, and the legal pages of its footer.  No names, in any case.
+_PAGE_WORDS = frozenset({"retweet"})
+_PAGE_PHRASES = tuple(
+    tuple(phrase.split())
+    for phrase in (
+        "terms of service",
+        "terms of use",
+        "terms and conditions",
+        "privacy policy",
+        "cookie policy",
+        "rules of conduct",
+        "community guidelines",
+        "user agreement",
+    )
+)
+
+
+def _unmark_page_phrases(ctx: Context, candidates: list[bool]) -> None:
+    """Take the words of a page's footer phrases ("Terms of Service") out of names."""
+    folded = [fold(word) for word in ctx.tokens.words]
+    for i, word in enumerate(folded):
+        for phrase in _PAGE_PHRASES:
+            end = i + len(phrase)
+            if word == phrase[0] and tuple(folded[i:end]) == phrase:
+                candidates[i:end] = [False] * len(phrase)
 
 
 def _mark_known_names(ctx: Context, candidates: list[bool]) -> None:
