@@ -72,7 +72,14 @@ _CONTEXT_CAP = 3
 _AFFINITY_PRIOR = 3  # articles added to each place's count: one article tells little
 _NEAR_YEARS, _NEAR_BONUS = 2, 0.5
 _FAR_YEARS, _FAR_PENALTY = 30, 2.0
-_GENERIC_HEADS = ORG_SUFFIXES | PLACE_SUFFIXES | EVENT_SUFFIXES
+# Last words that name no one thing alone ("Colts" is the Indianapolis Colts; "Oil",
+# "West" and "House" alone are not "Big Oil", "NHS North West", "Democratic White House").
+_GENERIC_HEADS = (
+    ORG_SUFFIXES
+    | PLACE_SUFFIXES
+    | EVENT_SUFFIXES
+    | frozenset("north south east west house oil gas".split())
+)
 # Words that end many names without naming anything alone: two names ending in one of
 # them are not one for that ("Clean Water Act", "Affordable Care Act").
 _GENERIC_ENDS = _GENERIC_HEADS | frozenset(
@@ -272,8 +279,9 @@ class EntityResolver:
                 for entity_id in sorted(self._surnames.get(key, ())):
                     if names_agree(words, self._records[entity_id].name.split(), self._gazetteer):
                         found[entity_id] = None
-                # A surname seen alone before, when nothing told it was a person.
-                for entity_id in self.registry.lookup(key):
+                # A surname seen alone before, when nothing told it was a person (a
+                # generic word alone was no surname: "the West" is not Kanye West).
+                for entity_id in self.registry.lookup(key) if key not in _GENERIC_HEADS else ():
                     record = self._records[entity_id]
                     if record.kind == "OTHER" and normalize_key(record.name) == key:
                         found[entity_id] = None
@@ -374,11 +382,12 @@ class EntityResolver:
         """Return the one entity whose longer name ends in ``word`` ("Colts"), if only one.
 
         People are found by surname, other entities by the last word of a name of
-        several words that is not a generic word ("Chargers", not "Center").
+        several words; a generic word finds no one ("Chargers", not "Center", nor the
+        "Oil" of "Marathon Oil" taken for a person's name).
         """
-        if self._gazetteer.lookup(word) is not None:
-            return []
         key = normalize_key(word)
+        if key in _GENERIC_HEADS or self._gazetteer.lookup(word) is not None:
+            return []
         owners = set(self._heads.get(key, ()))
         owners.update(
             i for i in self._surnames.get(key, ()) if len(self._records[i].name.split()) > 1
@@ -404,8 +413,11 @@ class EntityResolver:
         if mine is not None and theirs is not None and mine.canonical != theirs.canonical:
             return False
         word = normalize_key(name)
-        if local.kind == "PERSON" and " " not in word and word != _last_key(local.name):
-            return False  # "Reply" of "Reply Gadhafi" (a comment thread's furniture)
+        if " " not in word and " " in local.name:
+            if local.kind == "PERSON" and word != _last_key(local.name):
+                return False  # "Reply" of "Reply Gadhafi" (a comment thread's furniture)
+            if word in _GENERIC_ENDS:
+                return False  # "West" of "West Bank" or of "NHS North West"
         if (
             " " not in word
             and " " in local.name

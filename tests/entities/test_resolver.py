@@ -377,3 +377,51 @@ def test_an_entity_merged_while_its_article_is_resolved_is_mapped_to_the_merged_
     both = _add(resolver, "d", text + where, "2011-03-04")
     assert both["Moammar Gadhafi"] == both["Muammar Gaddafi"]
     assert all(resolver.entity(i) is not None for i in both.values())
+
+
+@pytest.mark.parametrize(
+    ("longer", "alone", "word"),
+    [
+        ("Shares of Marathon Oil rose on Monday.", "Then Oil washed ashore.", "Oil"),
+        ("The lobbyists of Big Oil met.", "Then Oil washed ashore.", "Oil"),
+        ("Officials of NHS North West met.", "Gaddafi defied the West again.", "West"),
+        ("The Democratic White House pressed on.", "The House passed the bill.", "House"),
+    ],
+)
+def test_a_common_last_word_alone_is_not_the_longer_name(
+    longer: str, alone: str, word: str
+) -> None:
+    # "Colts" alone is the Indianapolis Colts; "Oil", "West", "House" alone are not
+    # the one earlier name that happens to end in them.
+    resolver = EntityResolver()
+    first = _add(resolver, "a", longer, "2010-06-01")
+    second = _add(resolver, "b", alone, "2010-06-02")
+    assert second[word] not in first.values()
+
+
+@pytest.mark.parametrize(
+    ("longer", "name"),
+    [
+        ("They marched in the West Bank city of Ramallah, the West watching.", "West Bank"),
+        ("Officials of NHS North West met.", "NHS North West"),
+    ],
+)
+def test_a_longer_name_is_not_a_generic_word_seen_alone(longer: str, name: str) -> None:
+    resolver = EntityResolver()
+    first = _add(resolver, "a", "Gaddafi defied the West again, and the West waited.", None)
+    second = _add(resolver, "b", longer, None)
+    assert second[name] != first["West"]
+
+
+def test_a_generic_word_seen_alone_is_no_surname() -> None:
+    resolver = EntityResolver()
+    first = _add(resolver, "a", "Unlike us in the West, the committee sees it otherwise.", None)
+    second = _add(resolver, "b", "Braun has worked with Kanye West and Kim Kardashian.", None)
+    assert second["Kanye West"] != first["West"]
+
+
+def test_a_team_alone_is_the_one_longer_name_ending_in_it() -> None:
+    resolver = EntityResolver()
+    first = _add(resolver, "a", "The Indianapolis Colts beat Jacksonville.", "2009-01-01")
+    second = _add(resolver, "b", "The Colts won again on Sunday.", "2009-01-08")
+    assert second["Colts"] == first["Indianapolis Colts"]
