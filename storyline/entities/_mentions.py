@@ -18,7 +18,7 @@ The steps, each a small function below:
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from storyline.entities._cues import Cue, fold, is_possessive, parse_cue
@@ -240,9 +240,19 @@ def _shouted_word(ctx: Context, i: int, word: str, low: str) -> bool:
 # A web page's own words that an extractor left in its text: a sharing button, whose
 # next word opens a sentence, and the legal pages of its footer.  No names, in any case.
 _PAGE_WORDS = frozenset({"retweet"})
-_PAGE_PHRASES = tuple(
-    tuple(phrase.split())
-    for phrase in (
+
+
+def _by_first_word(phrases: Iterable[str]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The word tuples of ``phrases``, listed under their first word."""
+    found: dict[str, tuple[tuple[str, ...], ...]] = {}
+    for phrase in phrases:
+        words = tuple(phrase.split())
+        found[words[0]] = (*found.get(words[0], ()), words)
+    return found
+
+
+_PAGE_PHRASES = _by_first_word(
+    (
         "terms of service",
         "terms of use",
         "terms and conditions",
@@ -257,11 +267,13 @@ _PAGE_PHRASES = tuple(
 
 def _unmark_page_phrases(ctx: Context, candidates: list[bool]) -> None:
     """Take the words of a page's footer phrases ("Terms of Service") out of names."""
-    folded = [fold(word) for word in ctx.tokens.words]
-    for i, word in enumerate(folded):
-        for phrase in _PAGE_PHRASES:
+    words = ctx.tokens.words
+    for i, word in enumerate(words):
+        if not candidates[i]:
+            continue  # a phrase written in lower case was no name anyway
+        for phrase in _PAGE_PHRASES.get(fold(word), ()):
             end = i + len(phrase)
-            if word == phrase[0] and tuple(folded[i:end]) == phrase:
+            if tuple(fold(w) for w in words[i:end]) == phrase:
                 candidates[i:end] = [False] * len(phrase)
 
 
