@@ -18,6 +18,7 @@ from storyline.model import Article, TimePoint, Timex
 from storyline.time._clues import _has_keyword
 from storyline.time._known import calendar_dates_in, text_terms
 from storyline.time._pubdate import infer_published
+from storyline.time._tagger import tag
 from storyline.time._types import KnownDate
 
 logger = logging.getLogger(__name__)
@@ -98,6 +99,10 @@ def date_from_text(article: Article, *, timexes: Sequence[Timex] | None = None) 
         >>> date_from_text(article).value
         '2005-11-20'
     """
+    if article.published is not None:
+        return article.published
+    if timexes is None:
+        timexes = tag(article.body, None)  # once, for both inferences below
     published = infer_published(article, timexes=timexes)
     if published is not None:
         return published
