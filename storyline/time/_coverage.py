@@ -129,9 +129,12 @@ def date_from_coverage(
         timexes: its body's time expressions tagged without an anchor, if at hand.
 
     Returns:
-        The inferred date, or ``None`` when the archive does not settle it.
+        The inferred date, or ``None`` when the archive does not settle it (an article
+        the text alone dates is dated by `date_from_text`, not here).
     """
     facts = agreeing(distinct_matches(article, known))
+    if not facts:
+        return None  # the text alone had dated it already, if it could
     published = infer_published(article, known_events=facts, timexes=timexes)
     if published is None or within_written_years(article, published):
         return published
