@@ -733,7 +733,7 @@ def _kind_of_name(ctx: Context, start: int, last: int, cue: Cue | None) -> Kind:
     if 2 <= size <= 4 and gaz.is_given_name(words[start]):
         return "PERSON"
     before = fold(words[start - 1]) if start else ""
-    if before in PLACE_PREPOSITIONS and ctx.tokens.gaps[start] == " ":
+    if before in PLACE_PREPOSITIONS and ctx.tokens.gaps[start] == " " and not _owns(ctx, last):
         # "flew to Sochi", "sent troops to Sochi"; not "resistant to Tamiflu"
         if before != "to" or any(
             fold(w) in TOWARDS_WORDS for w in words[max(0, start - 3) : start - 1]
@@ -756,6 +756,19 @@ def _kind_of_name(ctx: Context, start: int, last: int, cue: Cue | None) -> Kind:
     if size >= 2 and after in REPORTING_VERBS:
         return "PERSON"
     return "OTHER"
+
+
+def _owns(ctx: Context, last: int) -> bool:
+    """Tell whether the name ending at token ``last`` owns what follows ("from Bernie
+    Sanders's camp", or "Sanders 's camp" in tokenised text): then a preposition before
+    it tells nothing of its kind."""
+    words = ctx.tokens.words
+    if words[last].endswith(("'s", "\u2019s")):
+        return True
+    after = last + 1
+    if after >= len(words) or words[after] != "s":
+        return False
+    return ctx.tokens.gaps[after].strip() in ("'", "\u2019")
 
 
 def _is_name_shaped(word: str) -> bool:

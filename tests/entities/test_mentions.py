@@ -36,6 +36,11 @@ def _found(text: str) -> list[tuple[str, str]]:
         ("Crews flew to Fourchon.", [("Fourchon", "PLACE")]),
         ("The road to Ajdabiya was cut.", [("Ajdabiya", "PLACE")]),
         ("Some strains resist Tamiflu, or are resistant to Tamiflu.", [("Tamiflu", "OTHER")] * 2),
+        # ... nor does a preposition before an owner: "from X's camp" is no place.
+        ("Aides came from Bernie Sanders's camp.", [("Bernie Sanders", "PERSON")]),
+        ("Aides came from Bernie Sanders\u2019s camp.", [("Bernie Sanders", "PERSON")]),
+        ("Crews flew to Gadhafi's compound.", [("Gadhafi", "OTHER")]),
+        ("Aides came from Bernie Sanders 's camp .", [("Bernie Sanders", "PERSON")]),
         # Two capitalised words are a person's shape, unless the first is a people's
         # adjective or the last a word the text also writes in lower case ...
         ("Shares of British Petroleum fell.", [("British Petroleum", "OTHER")]),
