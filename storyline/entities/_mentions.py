@@ -763,7 +763,7 @@ def _owns(ctx: Context, last: int) -> bool:
     Sanders's camp", or "Sanders 's camp" in tokenised text): then a preposition before
     it tells nothing of its kind."""
     words = ctx.tokens.words
-    if words[last].endswith(("'s", "\u2019s")):
+    if is_possessive(words[last]):
         return True
     after = last + 1
     if after >= len(words) or words[after] != "s":
