@@ -399,10 +399,10 @@ class EntityResolver:
 
         People must have agreeing names.  Otherwise kinds must agree, unless the shared
         name has several words: the kind rules guess, an exact full name is firmer.
-        Two things of names of several words are not one for sharing a single word
-        unless it ends both and is no generic word ("INS Sukanya", "Indian Naval Ship
-        Sukanya"; not "Gulf" of the Gulf of Mexico and of the Persian Gulf, nor "Act" of
-        two laws), nor two
+        A name of several words is not found by a single generic word ("West" of "West
+        Bank"), and two things of names of several words are not one for sharing a single
+        word unless it ends both ("INS Sukanya", "Indian Naval Ship Sukanya"; not "Gulf"
+        of the Gulf of Mexico and of the Persian Gulf, nor "Act" of two laws), nor two
         different places of the gazetteer for sharing a short form ("LA").
         """
         if record.kind == "PERSON" and (
@@ -414,17 +414,16 @@ class EntityResolver:
             return False
         word = normalize_key(name)
         if " " not in word and " " in local.name:
-            if local.kind == "PERSON" and word != _last_key(local.name):
-                return False  # "Reply" of "Reply Gadhafi" (a comment thread's furniture)
+            # A longer name found by one word: not by "Reply" of "Reply Gadhafi" (a
+            # comment thread's furniture), a generic word ("West" of "West Bank"), or a
+            # word that does not end both names of several words.
+            last = _last_key(local.name)
+            if local.kind == "PERSON" and word != last:
+                return False
             if word in _GENERIC_ENDS:
-                return False  # "West" of "West Bank" or of "NHS North West"
-        if (
-            " " not in word
-            and " " in local.name
-            and " " in record.name
-            and ({_last_key(local.name), _last_key(record.name)} != {word} or word in _GENERIC_ENDS)
-        ):
-            return False
+                return False
+            if " " in record.name and {last, _last_key(record.name)} != {word}:
+                return False
         if _kinds_agree(record.kind, local.kind):
             return True
         return len(name.split()) > 1 and normalize_key(name) == normalize_key(record.name)
