@@ -10,7 +10,14 @@ from collections.abc import Collection, Iterable, Mapping, Sequence
 from typing import Any
 
 from storyline.entities import renamed_ids
-from storyline.events import EventClusterer, Signal, article_signal, describe_event, parse_day
+from storyline.events import (
+    EventClusterer,
+    Signal,
+    article_signal,
+    describe_event,
+    divide_event,
+    parse_day,
+)
 from storyline.model import (
     Article,
     Event,
@@ -183,7 +190,9 @@ class EventStep:
         """Describe and store every event that gained articles; return them.
 
         An event's articles are its `members`: those restored with it (whose signals
-        were read then) and those this run added."""
+        were read then) and those this run added.  An event found to hold two
+        happenings is divided first (`divide_event`)."""
+        self._divide_touched()
         stored = self._stored_df
         changes = {
             term: change
@@ -201,6 +210,19 @@ class EventStep:
             signals = [self.signals[i] for i in ids]
             events.append(describe_event(event_id, articles, signals, entity_kinds=kinds))
         return events
+
+    def _divide_touched(self) -> None:
+        """Divide each event that gained articles and holds two happenings."""
+        for event_id in list(self.touched):
+            members = dict.fromkeys(self.members[event_id])
+            parts = divide_event([self.signals[a] for a in members])
+            if len(parts) < 2:
+                continue
+            ids = self.clusterer.divide(event_id, parts)
+            for part_id, part in zip(ids, parts, strict=True):
+                self.members[part_id] = [s.article_id for s in part]
+                self.touched[part_id] = None
+            logger.info("event %s divided into %s", event_id, ", ".join(ids))
 
 
 class StoryStep:

@@ -5,6 +5,8 @@
 - `EventClusterer` takes signals one at a time and puts each into the most similar
   recent event or starts a new one; the number of events is found, never given.
   Syndicated copies (``duplicate_of``) join their original's event and count once.
+- `divide_event` divides an event that holds two happenings told in the same words
+  (when time cannot keep them apart) by names each part gives and the other does not.
 - `describe_event` turns a cluster into an `Event` record (title, agreed time, kind,
   where, who, articles).
 
@@ -27,19 +29,23 @@ from storyline.events._describe import (
     event_kind,
     most_mentioned,
 )
+from storyline.events._divide import DivideConfig, average_linkage, divide_event
 from storyline.events._signal import Signal, article_signal, event_day, parse_day
 from storyline.events._text import Vocabulary, count_terms, heaviest_keys, name_keys
 
 __all__ = [
     "ClusterConfig",
+    "DivideConfig",
     "EventClusterer",
     "KINDS",
     "Signal",
     "Vocabulary",
     "agreed_time",
     "article_signal",
+    "average_linkage",
     "count_terms",
     "describe_event",
+    "divide_event",
     "event_day",
     "event_id_for",
     "event_kind",

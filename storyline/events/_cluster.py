@@ -265,6 +265,36 @@ class EventClusterer:
             day = _day_of(signal)
             self._absorb(cluster, signal, day, _span(signal, day), count=False)
 
+    def divide(self, event_id: str, parts: Sequence[Sequence[Signal]]) -> list[str]:
+        """Replace event ``event_id`` by ``parts`` of its articles (see `divide_event`).
+
+        The part holding the article the event's id was made from keeps the id (else
+        the part holding the article it started from, else the largest); each other
+        part takes the id its earliest article would have started.  Every part is open
+        to new articles.  Returns the parts' ids, in the order of ``parts``.
+        """
+        cluster = self._active.get(event_id)
+        founder = cluster.first if cluster is not None else None
+        if cluster is not None:
+            self._retire(cluster)
+        prefix = self.config.prefix
+
+        def claim(i: int) -> tuple[bool, bool, int, int]:
+            members = {s.article_id for s in parts[i]}
+            made_from = any(event_id_for(a, prefix) == event_id for a in members)
+            return made_from, founder in members, len(members), -i
+
+        keep = max(range(len(parts)), key=claim)
+        ids = []
+        for i, part in enumerate(parts):
+            ordered = _in_time_order(part)
+            part_id = event_id if i == keep else event_id_for(ordered[0].article_id, prefix)
+            self.reopen(part_id, ordered)
+            # Syndicated copies are not absorbed again; they follow their originals.
+            self._assigned.update((s.article_id, part_id) for s in ordered)
+            ids.append(part_id)
+        return ids
+
     def is_open(self, event_id: str) -> bool:
         """Whether event ``event_id`` is in the index of recent events."""
         return event_id in self._active

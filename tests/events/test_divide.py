@@ -1,0 +1,137 @@
+"""Dividing an event that holds two happenings told in the same words."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from storyline.events import (
+    DivideConfig,
+    EventClusterer,
+    Signal,
+    average_linkage,
+    divide_event,
+    event_id_for,
+)
+
+# Two announcements of an awards show's host, years apart, in the same words.
+SHARED = ("academy", "host", "ceremony", "awards", "announced", "producers", "telecast")
+HOSTS = {
+    "jackman": (("australian", "actor", "musical", "wolverine"), "person:hugh-jackman"),
+    "degeneres": (("comedian", "talk", "daytime", "returns"), "person:ellen-degeneres"),
+}
+
+
+def _report(article_id: str, host: str, rng: random.Random, **extra: object) -> Signal:
+    own, name = HOSTS[host]
+    words = rng.sample(SHARED, 5) + rng.sample(own, 3) + [f"{article_id}-detail"]
+    return Signal(
+        article_id,
+        terms=tuple((w, 1.0 + rng.random()) for w in words),
+        entities=(name, "org:academy", f"name:{article_id}-source"),
+        duplicate_of=extra.get("duplicate_of"),  # type: ignore[arg-type]
+    )
+
+
+def _mixed(count: int = 9, seed: int = 1) -> list[Signal]:
+    rng = random.Random(seed)
+    return [_report(f"{host[0]}{i}", host, rng) for host in HOSTS for i in range(count)]
+
+
+def _ids(parts: list[list[Signal]]) -> set[frozenset[str]]:
+    return {frozenset(s.article_id for s in part) for part in parts}
+
+
+def test_two_happenings_each_with_a_name_of_its_own_are_divided() -> None:
+    parts = divide_event(_mixed())
+    assert _ids(parts) == {
+        frozenset(f"j{i}" for i in range(9)),
+        frozenset(f"d{i}" for i in range(9)),
+    }
+
+
+def test_the_parts_do_not_depend_on_the_order_of_the_articles() -> None:
+    signals = _mixed()
+    expected = _ids(divide_event(signals))
+    for seed in range(5):
+        shuffled = signals[:]
+        random.Random(seed).shuffle(shuffled)
+        assert _ids(divide_event(shuffled)) == expected
+
+
+def test_an_event_too_small_for_two_parts_stays_whole() -> None:
+    signals = _mixed(count=6)  # each part would hold fewer than `min_part` (7)
+    assert _ids(divide_event(signals)) == {frozenset(s.article_id for s in signals)}
+    assert len(divide_event(signals, DivideConfig(min_part=5))) == 2
+
+
+def test_one_happening_whose_reports_differ_in_words_stays_whole() -> None:
+    # The same host throughout; half the reports add words (and a name) of their own.
+    rng = random.Random(3)
+    signals = [_report(f"j{i}", "jackman", rng) for i in range(9)]
+    for i in range(9):
+        extra = _report(f"k{i}", "jackman", rng)
+        signals.append(
+            Signal(
+                extra.article_id,
+                terms=(*extra.terms, ("rehearsal", 3.0), ("dancers", 3.0)),
+                entities=(*extra.entities, "place:kodak-theatre"),
+            )
+        )
+    assert len(divide_event(signals)) == 1
+
+
+def test_a_name_the_other_part_gives_even_once_is_not_its_own() -> None:
+    signals = _mixed()
+    last = signals[-1]  # a DeGeneres report that names Jackman too
+    signals[-1] = Signal(
+        last.article_id, terms=last.terms, entities=(*last.entities, "person:hugh-jackman")
+    )
+    assert len(divide_event(signals)) == 1
+
+
+def test_a_syndicated_copy_goes_with_its_original() -> None:
+    rng = random.Random(5)
+    signals = _mixed()
+    # A copy of a DeGeneres report, worded like the Jackman ones (only its original counts).
+    copy = _report("copy", "jackman", rng, duplicate_of="d0")
+    parts = divide_event([*signals, copy])
+    part = next(p for p in parts if any(s.article_id == "d0" for s in p))
+    assert "copy" in {s.article_id for s in part}
+
+
+def test_the_clusterer_divides_an_event_and_keeps_its_id_on_the_founders_part() -> None:
+    signals = _mixed()
+    clusterer = EventClusterer()
+    event = event_id_for("j0")
+    clusterer.restore(event, signals)  # one event holding both, as an online pass may leave
+    assert set(clusterer.assignments().values()) == {event}
+    parts = divide_event(signals)
+    new_ids = clusterer.divide(event, parts)
+    assert sorted(new_ids) == sorted({event, event_id_for("d0")})
+    assignments = clusterer.assignments()
+    assert {assignments[f"j{i}"] for i in range(9)} == {event}
+    assert {assignments[f"d{i}"] for i in range(9)} == {event_id_for("d0")}
+    # Both parts take new articles: a later report joins its own happening.
+    later = _report("d-later", "degeneres", random.Random(9))
+    assert clusterer.add(later) == event_id_for("d0")
+
+
+def test_average_linkage_stops_at_the_threshold_or_the_number_of_groups() -> None:
+    similarity = [
+        [1.0, 0.9, 0.1, 0.0],
+        [0.9, 1.0, 0.0, 0.1],
+        [0.1, 0.0, 1.0, 0.8],
+        [0.0, 0.1, 0.8, 1.0],
+    ]
+    labels = average_linkage(similarity, 0.5)
+    assert labels[0] == labels[1] != labels[2] == labels[3]
+    assert len(set(average_linkage(similarity, clusters=1))) == 1
+    assert len(set(average_linkage(similarity, 0.85))) == 3
+
+
+@pytest.mark.parametrize("count", [0, 1, 2])
+def test_tiny_events_are_returned_whole(count: int) -> None:
+    signals = _mixed()[:count]
+    assert [len(p) for p in divide_event(signals)] == ([count] if count else [0])
