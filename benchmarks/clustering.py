@@ -4,8 +4,9 @@ Parts (``--part``, default ``ecb`` and ``t17`` plus a quick ``scale`` run):
 
 * ``ecb`` — cluster each ECB+ split's documents into events with the number of clusters
   unknown, score against the gold sub-topics (V-measure, ARI, B-cubed F1).  Tuned on
-  the train topics (``--tune`` runs the grid search), reported on dev; the test topics
-  are held out and never read.
+  the train topics (``--tune`` runs the grid search; ``--tune-division`` that of the
+  end of a run alone, after the shipped clustering settings), reported on dev; the
+  test topics are held out and never read.
 * ``ecb-pipeline`` — the same documents as plain-text files through ``storyline
   ingest`` (extraction, publication dates inferred from the text, time expressions,
   entities, events), as a user with a folder of undated texts would run it; the events
@@ -66,7 +67,7 @@ from storyline.events import (  # noqa: E402
     article_signal,
     average_linkage,
     describe_event,
-    divide_event,
+    finish_run,
 )
 from storyline.model import Article, Granularity, Provenance, TimePoint, Timex  # noqa: E402
 from storyline.stories import StoryConfig, StoryLinker  # noqa: E402
@@ -203,36 +204,29 @@ def cluster_ecb(
     return scores([d.subtopic for d in documents], _ecb_events(documents, config, seed, divide))
 
 
-_ECB_ONLINE: dict[tuple[tuple[str, ...], ClusterConfig, int], list[list[Signal]]] = {}
-
-
 def _ecb_events(
     documents: Sequence[EcbDocument], config: ClusterConfig, seed: int, divide: DivideConfig | None
 ) -> list[int]:
-    """Each document's event label (the online pass is cached per order and settings)."""
+    """Each document's event label after the online pass and, unless ``divide`` is
+    ``None``, the end of the run (`finish_run`), as the pipeline does."""
     signals = ecb_signals(documents)
-    key = (tuple(d.name for d in documents), config, seed)
-    if key not in _ECB_ONLINE:
-        order = list(range(len(signals)))
-        random.Random(seed).shuffle(order)
-        clusterer = EventClusterer(config)
-        for index in order:
-            clusterer.add(signals[index])
-        grouped: dict[str, list[Signal]] = defaultdict(list)
-        found = clusterer.assignments()
-        for signal in signals:
-            grouped[found[signal.article_id]].append(signal)
-        _ECB_ONLINE[key] = list(grouped.values())
-    label: dict[str, int] = {}
-    for members in _ECB_ONLINE[key]:
-        for part in divide_event(members, divide) if divide else [members]:
-            number = len(set(label.values()))
-            label.update((s.article_id, number) for s in part)
+    order = list(range(len(signals)))
+    random.Random(seed).shuffle(order)
+    clusterer = EventClusterer(config)
+    for index in order:
+        clusterer.add(signals[index])
+    members: dict[str, list[Signal]] = defaultdict(list)
+    found = clusterer.assignments()
+    for signal in signals:
+        members[found[signal.article_id]].append(signal)
+    if divide is not None:
+        members.update(finish_run(clusterer, members, list(members), config=divide))
+    label = {s.article_id: number for number, part in enumerate(members.values()) for s in part}
     return [label[d.name] for d in documents]
 
 
-def tune_ecb(train: Sequence[EcbDocument]) -> tuple[ClusterConfig, DivideConfig]:
-    """Grid-search the clustering settings on the train topics, then the division's."""
+def tune_ecb(train: Sequence[EcbDocument]) -> ClusterConfig:
+    """Grid-search the clustering settings on the train topics; return the best."""
     best: tuple[float, ClusterConfig] | None = None
     for threshold, body, title, entity in itertools.product(
         (0.08, 0.1, 0.12, 0.14, 0.17, 0.2, 0.24), (0.5, 0.6, 0.7), (0.1, 0.2, 0.3), (0.1, 0.2, 0.3)
@@ -246,31 +240,40 @@ def tune_ecb(train: Sequence[EcbDocument]) -> tuple[ClusterConfig, DivideConfig]
             best = (value, config)
             print(f"  better: {value / 2:.3f} {config}")
     assert best is not None
-    chosen = best[1]
-    divided: tuple[float, DivideConfig] | None = None
-    for part, share, names in itertools.product(
-        (5, 6, 7, 8), (0.4, 0.5), (0.3, 0.4, 0.5, 0.6, 0.7, 0.8)
+    return best[1]
+
+
+def tune_division(train: Sequence[EcbDocument], config: ClusterConfig) -> DivideConfig:
+    """Grid-search the settings of the end of a run (`DivideConfig`) on the train topics,
+    after an online pass with ``config``; return the best (the first of equals)."""
+    best: tuple[float, DivideConfig] | None = None
+    for fragment, part, share, names in itertools.product(
+        (0, 1, 2, 3, 4, 5), (5, 6, 7, 8), (0.4, 0.5), (0.3, 0.5, 0.7)
     ):
-        divide = DivideConfig(min_part=part, leading_share=share, name_weight=names)
-        runs = [cluster_ecb(train, chosen, seed, divide) for seed in range(3)]
+        divide = DivideConfig(
+            fragment_size=fragment, min_part=part, leading_share=share, name_weight=names
+        )
+        runs = [cluster_ecb(train, config, seed, divide) for seed in range(3)]
         value = sum(r["V"] + r["B3 F1"] for r in runs) / 3
-        if divided is None or value > divided[0] + 1e-9:
-            divided = (value, divide)
+        if best is None or value > best[0] + 1e-9:
+            best = (value, divide)
             print(f"  better: {value / 2:.4f} {divide}")
-    assert divided is not None
-    return chosen, divided[1]
+    assert best is not None
+    return best[1]
 
 
-def run_ecb(tune: bool) -> None:
-    """Report ECB+ train and dev scores (tuning on train first when asked), with and
-    without the division of events at the end of the run."""
+def run_ecb(tune: bool, tune_divide: bool = False) -> None:
+    """Report ECB+ train and dev scores, with and without the end of the run
+    (`finish_run`).  ``tune`` grid-searches the clustering settings on train first, then
+    the end of the run's after them; ``tune_divide`` the latter alone, after the
+    clustering settings the pipeline uses."""
     train, dev = load_ecb(TRAIN), load_ecb(DEV)
-    config, divide = tune_ecb(train) if tune else (ClusterConfig(), DivideConfig())
+    config = tune_ecb(train) if tune else ClusterConfig()
+    divide = tune_division(train, config) if tune or tune_divide else DivideConfig()
     rows = []
     for name, documents in (("train", train), ("dev", dev)):
         for label, dividing in (("", divide), (", online pass only", None)):
             start = time.perf_counter()
-            _ECB_ONLINE.clear()
             runs = [cluster_ecb(documents, config, seed, dividing) for seed in range(3)]
             elapsed = (time.perf_counter() - start) / 3
             mean = {k: sum(r[k] for r in runs) / len(runs) for k in runs[0]}
@@ -754,10 +757,15 @@ def main() -> None:
     )
     parser.add_argument("--quick", action="store_true", help="small runs (scale: 100,000 articles)")
     parser.add_argument("--tune", action="store_true", help="grid-search on ECB+ train / T17 first")
+    parser.add_argument(
+        "--tune-division",
+        action="store_true",
+        help="grid-search the end of a clustering run's settings on ECB+ train first",
+    )
     parser.add_argument("--articles", type=int, default=None, help="scale: how many articles")
     args = parser.parse_args()
     if args.part in ("ecb", "all"):
-        run_ecb(args.tune)
+        run_ecb(args.tune, args.tune_division)
     if args.part in ("ecb-pipeline", "all"):
         run_ecb_pipeline()
     if args.part == "ecb-offline":

@@ -15,7 +15,7 @@ from storyline.events import (
     Signal,
     article_signal,
     describe_event,
-    divide_event,
+    finish_run,
     parse_day,
 )
 from storyline.model import (
@@ -61,6 +61,7 @@ class EventStep:
         self.signals: dict[str, Signal] = {}
         self.touched: dict[str, None] = {}
         self.members: dict[str, list[str]] = defaultdict(list)
+        self.stored: set[str] = set()  # the archive's events this run restored
         self._restored: tuple[dt.date, dt.date] | None = None
         # Document frequencies start from the archive's (`learn_frequencies`): a term's
         # stored count is read when a run first meets it, and the run adds its own.
@@ -117,6 +118,7 @@ class EventStep:
         self.clusterer.restore(event.id, signals, advance=False, count=False)
         self.signals.update((s.article_id, s) for s in signals)
         self.members[event.id].extend(s.article_id for s in signals)
+        self.stored.add(event.id)
 
     def add(self, article: Article, timexes: Sequence[Timex], entities: Sequence[str]) -> str:
         """Put one article into an event; return the event's id."""
@@ -191,8 +193,9 @@ class EventStep:
 
         An event's articles are its `members`: those restored with it (whose signals
         were read then) and those this run added.  An event found to hold two
-        happenings is divided first (`divide_event`)."""
-        self._divide_touched()
+        happenings is divided first, and small events of undated reports placed again
+        (`finish_run`)."""
+        self._finish()
         stored = self._stored_df
         changes = {
             term: change
@@ -211,18 +214,21 @@ class EventStep:
             events.append(describe_event(event_id, articles, signals, entity_kinds=kinds))
         return events
 
-    def _divide_touched(self) -> None:
-        """Divide each event that gained articles and holds two happenings."""
-        for event_id in list(self.touched):
-            members = dict.fromkeys(self.members[event_id])
-            parts = divide_event([self.signals[a] for a in members])
-            if len(parts) < 2:
-                continue
-            ids = self.clusterer.divide(event_id, parts)
-            for part_id, part in zip(ids, parts, strict=True):
-                self.members[part_id] = [s.article_id for s in part]
-                self.touched[part_id] = None
-            logger.info("event %s divided into %s", event_id, ", ".join(ids))
+    def _finish(self) -> None:
+        """Place this run's small events of undated reports again and divide the events
+        holding two happenings (`finish_run`); the events that changed count as touched."""
+        members = {
+            event_id: [self.signals[a] for a in dict.fromkeys(articles)]
+            for event_id, articles in self.members.items()
+        }
+        changed = finish_run(self.clusterer, members, self.touched, self.stored)
+        for event_id, signals in changed.items():
+            self.members[event_id] = [s.article_id for s in signals]
+            self.touched[event_id] = None
+            if not signals:
+                del self.touched[event_id]  # never stored: a run's own event, now empty
+        if changed:
+            logger.info("end of run: %d events changed", len(changed))
 
 
 class StoryStep:

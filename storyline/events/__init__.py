@@ -5,8 +5,10 @@
 - `EventClusterer` takes signals one at a time and puts each into the most similar
   recent event or starts a new one; the number of events is found, never given.
   Syndicated copies (``duplicate_of``) join their original's event and count once.
-- `divide_event` divides an event that holds two happenings told in the same words
-  (when time cannot keep them apart) by names each part gives and the other does not.
+- `finish_run` ends a run: small events of undated reports are placed again among the
+  events as they stand, and `divide_event` divides an event that holds two happenings
+  told in the same words (when time cannot keep them apart) by the names each part
+  gives and the other does not.
 - `describe_event` turns a cluster into an `Event` record (title, agreed time, kind,
   where, who, articles).
 
@@ -29,7 +31,7 @@ from storyline.events._describe import (
     event_kind,
     most_mentioned,
 )
-from storyline.events._divide import DivideConfig, average_linkage, divide_event
+from storyline.events._finish import DivideConfig, average_linkage, divide_event, finish_run
 from storyline.events._signal import Signal, article_signal, event_day, parse_day
 from storyline.events._text import Vocabulary, count_terms, heaviest_keys, name_keys
 
@@ -49,6 +51,7 @@ __all__ = [
     "event_day",
     "event_id_for",
     "event_kind",
+    "finish_run",
     "heaviest_keys",
     "most_mentioned",
     "name_keys",

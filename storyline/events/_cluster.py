@@ -188,9 +188,7 @@ class EventClusterer:
             if cluster is None:
                 cluster = self._best(signal, day, span)
         if cluster is None:
-            event_id = event_id_for(signal.article_id, self.config.prefix)
-            cluster = self._active.get(event_id) or _Cluster(event_id, signal.article_id)
-            self._active[event_id] = cluster
+            cluster = self._start(signal)
         self._absorb(cluster, signal, day, span)
         if signal.duplicate_of:
             self._awaited[signal.duplicate_of] = cluster.id
@@ -264,6 +262,37 @@ class EventClusterer:
                 continue  # a syndicated copy counts once, as when it joined
             day = _day_of(signal)
             self._absorb(cluster, signal, day, _span(signal, day), count=False)
+
+    def reconsider(self, event_id: str, signals: Sequence[Signal]) -> None:
+        """Take event ``event_id`` apart and place each of its articles (``signals``)
+        again, as `add` would, among the events as they stand now.
+
+        For a small event of undated reports: each was compared, when it came, with the
+        events of that moment, and one that came before most reports of its happening
+        found none yet.  An article that finds no event starts one again, as `add` would
+        (the event keeps its id when the article it started from starts it again);
+        syndicated copies follow their originals.
+        """
+        cluster = self._active.get(event_id)
+        if cluster is not None:
+            self._retire(cluster)
+        ordered = _in_time_order(signals)
+        members = {s.article_id for s in ordered}
+        for signal in ordered:
+            self._assigned.pop(signal.article_id, None)
+        copies = []
+        for signal in ordered:
+            if signal.duplicate_of in members:
+                copies.append(signal)
+                continue
+            day = _day_of(signal)
+            span = _span(signal, day)
+            found = self._best(signal, day, span) or self._start(signal)
+            self._absorb(found, signal, day, span, count=False)
+        for signal in copies:
+            original = self._assigned.get(signal.duplicate_of or "")
+            if original is not None:
+                self._assigned[signal.article_id] = original
 
     def divide(self, event_id: str, parts: Sequence[Sequence[Signal]]) -> list[str]:
         """Replace event ``event_id`` by ``parts`` of its articles (see `divide_event`).
@@ -344,6 +373,13 @@ class EventClusterer:
         stale = [c for c in self._active.values() if c.last is not None and c.last < horizon]
         for cluster in stale:
             self._retire(cluster)
+
+    def _start(self, signal: Signal) -> _Cluster:
+        """The event ``signal`` starts (still open when it started one before)."""
+        event_id = event_id_for(signal.article_id, self.config.prefix)
+        cluster = self._active.get(event_id) or _Cluster(event_id, signal.article_id)
+        self._active[event_id] = cluster
+        return cluster
 
     def _retire(self, cluster: _Cluster) -> None:
         for key in (*cluster.terms, *("@" + e for e in cluster.ent)):

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 import storyline
-import storyline.analysis._stories as stories_step
+import storyline.events._finish as end_of_run
 
 # Two dismissals of a basketball club's coach, reported in the same words, without dates.
 SHARED = [
@@ -75,7 +75,7 @@ def test_without_the_division_the_two_happenings_run_together(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # What the online pass alone makes of these reports: the case the division is for.
-    monkeypatch.setattr(stories_step, "divide_event", lambda signals: [list(signals)])
+    monkeypatch.setattr(end_of_run, "divide_event", lambda signals, config: [list(signals)])
     source = _reports(tmp_path / "reports.jsonl", 8, seed=0)
     with storyline.open(str(tmp_path / "store.db")) as lib:
         lib.ingest([str(source)])

@@ -1,4 +1,4 @@
-"""Dividing an event that holds two happenings told in the same words."""
+"""The end of a clustering run: undated reports placed again, events of two happenings divided."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from storyline.events import (
     average_linkage,
     divide_event,
     event_id_for,
+    finish_run,
 )
 
 # Two announcements of an awards show's host, years apart, in the same words.
@@ -135,3 +136,49 @@ def test_average_linkage_stops_at_the_threshold_or_the_number_of_groups() -> Non
 def test_tiny_events_are_returned_whole(count: int) -> None:
     signals = _mixed()[:count]
     assert [len(p) for p in divide_event(signals)] == ([count] if count else [0])
+
+
+def _fragment_setup(day: str | None = None) -> tuple[EventClusterer, dict[str, list[Signal]]]:
+    """A clusterer holding the DeGeneres reports as one event and one more report of
+    them alone in an event of its own, as an early undated report may be left."""
+    signals = _mixed()
+    reports = [s for s in signals if s.article_id.startswith("d")]
+    alone = Signal("d-early", published=day, terms=reports[0].terms, entities=reports[0].entities)
+    clusterer = EventClusterer()
+    clusterer.learn_frequencies({t: 1 for s in signals for t, _ in s.terms}, len(signals))
+    members = {event_id_for("d0"): reports, event_id_for("d-early"): [alone]}
+    for event_id, part in members.items():
+        clusterer.restore(event_id, part, count=False)
+    return clusterer, members
+
+
+def test_a_small_event_of_undated_reports_is_placed_again_at_the_end_of_a_run() -> None:
+    clusterer, members = _fragment_setup()
+    changed = finish_run(
+        clusterer, members, touched=[event_id_for("d-early")], config=DivideConfig(fragment_size=4)
+    )
+    assert changed[event_id_for("d-early")] == []
+    assert {s.article_id for s in changed[event_id_for("d0")]} >= {"d-early", "d0"}
+    assert clusterer.event_of("d-early") == event_id_for("d0")
+
+
+@pytest.mark.parametrize(
+    ("day", "touched", "stored"),
+    [
+        ("2014-01-15", True, False),  # a dated report was compared with the events of its days
+        (None, False, False),  # an event this run did not touch
+        (None, True, True),  # an event of the archive, which links and stories may name
+    ],
+)
+def test_other_small_events_stay_as_they_are(day: str | None, touched: bool, stored: bool) -> None:
+    clusterer, members = _fragment_setup(day)
+    alone = event_id_for("d-early")
+    changed = finish_run(
+        clusterer,
+        members,
+        touched=[alone] if touched else [],
+        stored=[alone] if stored else [],
+        config=DivideConfig(fragment_size=4),
+    )
+    assert alone not in changed
+    assert clusterer.event_of("d-early") == alone
