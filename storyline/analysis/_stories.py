@@ -224,9 +224,10 @@ class EventStep:
         changed = finish_run(self.clusterer, members, self.touched, self.stored)
         for event_id, signals in changed.items():
             self.members[event_id] = [s.article_id for s in signals]
-            self.touched[event_id] = None
-            if not signals:
-                del self.touched[event_id]  # never stored: a run's own event, now empty
+            if signals:
+                self.touched[event_id] = None
+            else:
+                self.touched.pop(event_id, None)  # never stored: a run's own event, now empty
         if changed:
             logger.info("end of run: %d events changed", len(changed))
 

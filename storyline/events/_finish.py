@@ -81,8 +81,7 @@ def finish_run(
     """
     config = config or DivideConfig()
     before = {event_id: list(signals) for event_id, signals in members.items()}
-    kept = set(stored)
-    for event_id in sorted(set(touched) - kept):
+    for event_id in sorted(set(touched) - set(stored)):
         signals = before.get(event_id, ())
         originals = sum(1 for s in signals if not s.duplicate_of)
         undated = all(not (s.event_time or s.published) for s in signals)
@@ -118,13 +117,12 @@ def divide_event(
     """
     config = config or DivideConfig()
     ordered = sorted(signals, key=lambda s: s.article_id)
-    ids = {s.article_id for s in ordered}
-    originals = [s for s in ordered if not (s.duplicate_of and s.duplicate_of in ids)]
+    by_id = {s.article_id: s for s in ordered}
+    originals = [s for s in ordered if not (s.duplicate_of and s.duplicate_of in by_id)]
     parts = _divide(originals, config)
     if len(parts) == 1:
         return [list(ordered)]
     part_of = {s.article_id: i for i, part in enumerate(parts) for s in part}
-    by_id = {s.article_id: s for s in ordered}
     for signal in ordered:
         if signal.article_id not in part_of:
             parts[part_of.get(_root(signal, by_id), 0)].append(signal)
