@@ -14,7 +14,7 @@ import hashlib
 import logging
 import math
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain, repeat
 from operator import mul
@@ -269,25 +269,31 @@ class EventClusterer:
 
         For a small event of undated reports: each was compared, when it came, with the
         events of that moment, and one that came before most reports of its happening
-        found none yet.  An article that finds no event starts one again, as `add` would
-        (the event keeps its id when the article it started from starts it again);
-        syndicated copies follow their originals.
+        found none yet.  So each joins only an event with more articles than this one
+        had (two lone reports agreeing in words are no such coverage), else the event
+        one of them starts again (it keeps its id when the article it started from
+        starts it again); syndicated copies follow their originals.
         """
         cluster = self._active.get(event_id)
         if cluster is not None:
             self._retire(cluster)
         ordered = _in_time_order(signals)
         members = {s.article_id for s in ordered}
+        size = sum(1 for s in ordered if s.duplicate_of not in members)
         for signal in ordered:
             self._assigned.pop(signal.article_id, None)
         copies = []
+        started: set[str] = set()
         for signal in ordered:
             if signal.duplicate_of in members:
                 copies.append(signal)
                 continue
             day = _day_of(signal)
             span = _span(signal, day)
-            found = self._best(signal, day, span) or self._start(signal)
+            found = self._best(signal, day, span, larger_than=size, unless=started)
+            if found is None:
+                found = self._start(signal)
+                started.add(found.id)
             self._absorb(found, signal, day, span, count=False)
         for signal in copies:
             original = self._assigned.get(signal.duplicate_of or "")
@@ -401,8 +407,18 @@ class EventClusterer:
         return [self._active[event_id] for event_id in heaviest_keys(votes, config.max_candidates)]
 
     def _best(
-        self, signal: Signal, day: int | None, span: tuple[int, int] | None
+        self,
+        signal: Signal,
+        day: int | None,
+        span: tuple[int, int] | None,
+        *,
+        larger_than: int = 0,
+        unless: Collection[str] = (),
     ) -> _Cluster | None:
+        """The event ``signal`` joins, if any: the most similar one, scaled by time
+        agreement, above `min_similarity` (for an article with no time, a clear winner
+        unscaled, see `_clear_winner`).  Events with at most ``larger_than`` articles
+        are passed over, except those named in ``unless``."""
         logs, df = self._logs, self._df
         most = logs[self._documents + 1]
         query = [(t, w * idf, idf) for t, w in signal.terms if (idf := most - logs[df.get(t, 0)])]
@@ -420,6 +436,8 @@ class EventClusterer:
         timeless = day is None and span is None
         similar: list[tuple[float, _Cluster]] = []
         for cluster in self._candidates(query, entities):
+            if cluster.n <= larger_than and cluster.id not in unless:
+                continue
             # The weighted mean of the parts both sides have, scaled by time agreement.
             factor = _time_factor(day, span, cluster, config)
             if factor <= 0.0:

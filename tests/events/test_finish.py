@@ -138,15 +138,20 @@ def test_tiny_events_are_returned_whole(count: int) -> None:
     assert [len(p) for p in divide_event(signals)] == ([count] if count else [0])
 
 
-def _fragment_setup(day: str | None = None) -> tuple[EventClusterer, dict[str, list[Signal]]]:
-    """A clusterer holding the DeGeneres reports as one event and one more report of
-    them alone in an event of its own, as an early undated report may be left."""
+def _fragment_setup(
+    day: str | None = None, event_size: int = 9, alone: int = 1
+) -> tuple[EventClusterer, dict[str, list[Signal]]]:
+    """A clusterer holding ``event_size`` DeGeneres reports as one event and ``alone``
+    more reports of them in an event of their own, as early undated reports may be left."""
     signals = _mixed()
     reports = [s for s in signals if s.article_id.startswith("d")]
-    alone = Signal("d-early", published=day, terms=reports[0].terms, entities=reports[0].entities)
+    early = [
+        Signal(f"d-early{i}", published=day, terms=reports[i].terms, entities=reports[i].entities)
+        for i in range(alone)
+    ]
     clusterer = EventClusterer()
     clusterer.learn_frequencies({t: 1 for s in signals for t, _ in s.terms}, len(signals))
-    members = {event_id_for("d0"): reports, event_id_for("d-early"): [alone]}
+    members = {event_id_for("d0"): reports[:event_size], event_id_for("d-early0"): early}
     for event_id, part in members.items():
         clusterer.restore(event_id, part, count=False)
     return clusterer, members
@@ -155,11 +160,11 @@ def _fragment_setup(day: str | None = None) -> tuple[EventClusterer, dict[str, l
 def test_a_small_event_of_undated_reports_is_placed_again_at_the_end_of_a_run() -> None:
     clusterer, members = _fragment_setup()
     changed = finish_run(
-        clusterer, members, touched=[event_id_for("d-early")], config=DivideConfig(fragment_size=4)
+        clusterer, members, touched=[event_id_for("d-early0")], config=DivideConfig(fragment_size=4)
     )
-    assert changed[event_id_for("d-early")] == []
-    assert {s.article_id for s in changed[event_id_for("d0")]} >= {"d-early", "d0"}
-    assert clusterer.event_of("d-early") == event_id_for("d0")
+    assert changed[event_id_for("d-early0")] == []
+    assert {s.article_id for s in changed[event_id_for("d0")]} >= {"d-early0", "d0"}
+    assert clusterer.event_of("d-early0") == event_id_for("d0")
 
 
 @pytest.mark.parametrize(
@@ -172,7 +177,7 @@ def test_a_small_event_of_undated_reports_is_placed_again_at_the_end_of_a_run() 
 )
 def test_other_small_events_stay_as_they_are(day: str | None, touched: bool, stored: bool) -> None:
     clusterer, members = _fragment_setup(day)
-    alone = event_id_for("d-early")
+    alone = event_id_for("d-early0")
     changed = finish_run(
         clusterer,
         members,
@@ -181,4 +186,22 @@ def test_other_small_events_stay_as_they_are(day: str | None, touched: bool, sto
         config=DivideConfig(fragment_size=4),
     )
     assert alone not in changed
-    assert clusterer.event_of("d-early") == alone
+    assert clusterer.event_of("d-early0") == alone
+
+
+@pytest.mark.parametrize(("event_size", "alone"), [(1, 1), (2, 2), (3, 3)])
+def test_a_small_event_placed_again_joins_only_a_larger_event(event_size: int, alone: int) -> None:
+    # Two lone undated reports that agree in words are not put together at the end of a
+    # run: neither is the grown coverage that the placing again is for.  The reports of
+    # an event placed again stay together when they find no larger event.
+    clusterer, members = _fragment_setup(event_size=event_size, alone=alone)
+    early = event_id_for("d-early0")
+    changed = finish_run(clusterer, members, touched=[early], config=DivideConfig(fragment_size=4))
+    assert early not in changed
+    assert {clusterer.event_of(f"d-early{i}") for i in range(alone)} == {early}
+
+
+def test_the_reports_of_a_small_event_placed_again_join_a_larger_event_together() -> None:
+    clusterer, members = _fragment_setup(event_size=3, alone=2)
+    finish_run(clusterer, members, touched=[event_id_for("d-early0")])
+    assert {clusterer.event_of(f"d-early{i}") for i in range(2)} == {event_id_for("d0")}
