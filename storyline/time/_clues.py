@@ -264,7 +264,7 @@ def _known_clues(article: Article, text: str, known: Sequence[KnownDate]) -> lis
     lowered = text.lower()
     terms = text_terms(text)
     for fact in known:
-        present = [k for k in fact.keywords if _has_keyword(k, terms, lowered)]
+        present = [k for k in fact.keywords if has_keyword(k, terms, lowered)]
         if len(present) < max(1, min(fact.min_matches, len(fact.keywords))):
             continue
         spans = [m.span() for k in present for m in _keyword_pattern(k).finditer(lowered)]
@@ -276,7 +276,7 @@ def _known_clues(article: Article, text: str, known: Sequence[KnownDate]) -> lis
     return clues
 
 
-def _has_keyword(keyword: str, terms: frozenset[str], lowered: str) -> bool:
+def has_keyword(keyword: str, terms: frozenset[str], lowered: str) -> bool:
     """Return whether a keyword occurs: by word (pair) lookup, by search when longer.
 
     Only a longer keyword compiles a pattern: an archive of 20,000 articles holds over

@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 
 from storyline.model import Article, TimePoint, Timex
-from storyline.time._clues import _has_keyword
+from storyline.time._clues import has_keyword
 from storyline.time._known import calendar_dates_in, text_terms
 from storyline.time._pubdate import infer_published
 from storyline.time._tagger import tag
@@ -61,7 +61,7 @@ def distinct_matches(article: Article, known: Sequence[KnownDate]) -> list[Known
     for fact in known:
         if fact.article_id is not None and fact.article_id == article.id:
             continue
-        present = [k for k in fact.keywords if _has_keyword(k, terms, lowered)]
+        present = [k for k in fact.keywords if has_keyword(k, terms, lowered)]
         if len({w for k in present for w in k.split()}) >= MIN_DISTINCT_WORDS:
             kept.append(fact)
     return kept
