@@ -270,7 +270,9 @@ class EventClusterer:
         For a small event of undated reports: each was compared, when it came, with the
         events of that moment, and one that came before most reports of its happening
         found none yet.  So each joins only an event with more articles than this one
-        had (two lone reports agreeing in words are no such coverage), else the event
+        had (two lone reports agreeing in words are no such coverage), and one whose
+        time it cannot confirm only at the undated factor (no clear winner without
+        it, see `ClusterConfig.undated_margin`), else the event
         one of them starts again (it keeps its id when the article it started from
         starts it again); syndicated copies follow their originals.
         """
@@ -290,7 +292,7 @@ class EventClusterer:
                 continue
             day = _day_of(signal)
             span = _span(signal, day)
-            found = self._best(signal, day, span, larger_than=size, unless=started)
+            found = self._best(signal, day, span, margin=False, larger_than=size, unless=started)
             if found is None:
                 found = self._start(signal)
                 started.add(found.id)
@@ -412,13 +414,14 @@ class EventClusterer:
         day: int | None,
         span: tuple[int, int] | None,
         *,
+        margin: bool = True,
         larger_than: int = 0,
         unless: Collection[str] = (),
     ) -> _Cluster | None:
         """The event ``signal`` joins, if any: the most similar one, scaled by time
-        agreement, above `min_similarity` (for an article with no time, a clear winner
-        unscaled, see `_clear_winner`).  Events with at most ``larger_than`` articles
-        are passed over, except those named in ``unless``."""
+        agreement, above `min_similarity` (with ``margin``, for an article with no time,
+        a clear winner unscaled, see `_clear_winner`).  Events with at most
+        ``larger_than`` articles are passed over, except those named in ``unless``."""
         logs, df = self._logs, self._df
         most = logs[self._documents + 1]
         query = [(t, w * idf, idf) for t, w in signal.terms if (idf := most - logs[df.get(t, 0)])]
@@ -433,7 +436,7 @@ class EventClusterer:
         config = self.config
         chosen: _Cluster | None = None
         top = config.min_similarity
-        timeless = day is None and span is None
+        timeless = margin and day is None and span is None
         similar: list[tuple[float, _Cluster]] = []
         for cluster in self._candidates(query, entities):
             if cluster.n <= larger_than and cluster.id not in unless:

@@ -205,3 +205,28 @@ def test_the_reports_of_a_small_event_placed_again_join_a_larger_event_together(
     clusterer, members = _fragment_setup(event_size=3, alone=2)
     finish_run(clusterer, members, touched=[event_id_for("d-early0")])
     assert {clusterer.event_of(f"d-early{i}") for i in range(2)} == {event_id_for("d0")}
+
+
+@pytest.mark.parametrize(("event_day", "joins"), [(None, True), ("2014-01-15", False)])
+def test_a_report_placed_again_needs_more_than_a_clear_winner_to_join_a_dated_event(
+    event_day: str | None, joins: bool
+) -> None:
+    # An undated report sharing four of its nine words with the only event like it: as
+    # it arrives, that event is a clear winner whatever its time; placed again at the end
+    # of a run, it joins a dated event only with the undated factor, which here is short.
+    signals = _mixed()
+    reports = [
+        Signal(s.article_id, published=event_day, terms=s.terms, entities=s.entities)
+        for s in signals
+        if s.article_id.startswith("d")
+    ]
+    terms = reports[0].terms[:4] + tuple((f"other{i}", 1.5) for i in range(5))
+    alone = Signal("d-early0", terms=terms, entities=("name:somebody",))
+    clusterer = EventClusterer()
+    clusterer.learn_frequencies({t: 1 for s in signals for t, _ in s.terms}, len(signals))
+    members = {event_id_for("d0"): reports, event_id_for("d-early0"): [alone]}
+    for event_id, part in members.items():
+        clusterer.restore(event_id, part, count=False)
+    finish_run(clusterer, members, touched=[event_id_for("d-early0")])
+    expected = event_id_for("d0") if joins else event_id_for("d-early0")
+    assert clusterer.event_of("d-early0") == expected
