@@ -139,14 +139,30 @@ def test_tiny_events_are_returned_whole(count: int) -> None:
 
 
 def _fragment_setup(
-    day: str | None = None, event_size: int = 9, alone: int = 1
+    day: str | None = None,
+    event_size: int = 9,
+    alone: int = 1,
+    *,
+    event_day: str | None = None,
+    words: int = 9,
 ) -> tuple[EventClusterer, dict[str, list[Signal]]]:
-    """A clusterer holding ``event_size`` DeGeneres reports as one event and ``alone``
-    more reports of them in an event of their own, as early undated reports may be left."""
+    """A clusterer holding ``event_size`` DeGeneres reports (of ``event_day``) as one
+    event and ``alone`` more reports of them, of ``day``, in an event of their own, as
+    early undated reports may be left; these share ``words`` of their nine words with
+    the event's reports and no name."""
     signals = _mixed()
-    reports = [s for s in signals if s.article_id.startswith("d")]
+    reports = [
+        Signal(s.article_id, published=event_day, terms=s.terms, entities=s.entities)
+        for s in signals
+        if s.article_id.startswith("d")
+    ]
     early = [
-        Signal(f"d-early{i}", published=day, terms=reports[i].terms, entities=reports[i].entities)
+        Signal(
+            f"d-early{i}",
+            published=day,
+            terms=reports[i].terms[:words] + tuple((f"other{k}", 1.5) for k in range(9 - words)),
+            entities=reports[i].entities if words == 9 else ("name:somebody",),
+        )
         for i in range(alone)
     ]
     clusterer = EventClusterer()
@@ -214,19 +230,7 @@ def test_a_report_placed_again_needs_more_than_a_clear_winner_to_join_a_dated_ev
     # An undated report sharing four of its nine words with the only event like it: as
     # it arrives, that event is a clear winner whatever its time; placed again at the end
     # of a run, it joins a dated event only with the undated factor, which here is short.
-    signals = _mixed()
-    reports = [
-        Signal(s.article_id, published=event_day, terms=s.terms, entities=s.entities)
-        for s in signals
-        if s.article_id.startswith("d")
-    ]
-    terms = reports[0].terms[:4] + tuple((f"other{i}", 1.5) for i in range(5))
-    alone = Signal("d-early0", terms=terms, entities=("name:somebody",))
-    clusterer = EventClusterer()
-    clusterer.learn_frequencies({t: 1 for s in signals for t, _ in s.terms}, len(signals))
-    members = {event_id_for("d0"): reports, event_id_for("d-early0"): [alone]}
-    for event_id, part in members.items():
-        clusterer.restore(event_id, part, count=False)
+    clusterer, members = _fragment_setup(event_day=event_day, words=4)
     finish_run(clusterer, members, touched=[event_id_for("d-early0")])
     expected = event_id_for("d0") if joins else event_id_for("d-early0")
     assert clusterer.event_of("d-early0") == expected
