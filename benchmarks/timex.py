@@ -15,7 +15,7 @@ scores the machine-annotated silver data as well (a further tuning set, not a te
 
 Usage::
 
-    .venv/bin/python benchmarks/timex.py [--errors] [--limit N] [--set NAME ...]
+    .venv/bin/python benchmarks/timex.py [--errors] [--by-source] [--limit N] [--set NAME ...]
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ import argparse
 import re
 import sys
 import time
+from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -117,19 +118,24 @@ class Counts:
     type_ok: int = 0
     value_ok: int = 0
 
+    def prf(self, hits: int) -> tuple[float, float, float]:
+        """Precision, recall and F1 of ``hits`` matches."""
+        precision = hits / self.system if self.system else 0.0
+        recall = hits / self.gold if self.gold else 0.0
+        f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+        return precision, recall, f1
+
+    def accuracies(self) -> tuple[float, float]:
+        """Type and value accuracy over the relaxed matches."""
+        if not self.relaxed:
+            return 0.0, 0.0
+        return self.type_ok / self.relaxed, self.value_ok / self.relaxed
+
     def report(self, name: str, docs: int, seconds: float) -> str:
         """Return the score table for this set."""
-
-        def prf(hits: int) -> tuple[float, float, float]:
-            precision = hits / self.system if self.system else 0.0
-            recall = hits / self.gold if self.gold else 0.0
-            f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-            return precision, recall, f1
-
-        sp, sr, sf = prf(self.strict)
-        rp, rr, rf = prf(self.relaxed)
-        type_acc = self.type_ok / self.relaxed if self.relaxed else 0.0
-        value_acc = self.value_ok / self.relaxed if self.relaxed else 0.0
+        sp, sr, sf = self.prf(self.strict)
+        rp, rr, rf = self.prf(self.relaxed)
+        type_acc, value_acc = self.accuracies()
         return (
             f"{name}: {docs} docs, gold {self.gold}, system {self.system}\n"
             f"  strict   P {sp:.4f}  R {sr:.4f}  F1 {sf:.4f}\n"
@@ -180,8 +186,29 @@ def _context(text: str, span: Span) -> str:
     return f"{left}[[{text[span.start : span.end]}]]{right}"
 
 
-def run_set(name: str, limit: int | None, show_errors: bool) -> None:
-    """Score one TBAQ set and print its table (and TimeBank errors when asked)."""
+def source_of(path: Path) -> str:
+    """The news source a TimeML file's name starts with ("wsj_0026.tml" -> "wsj")."""
+    match = re.match(r"[A-Za-z]+", path.name)
+    return match.group(0).lower() if match else "?"
+
+
+def source_table(counts: dict[str, Counts]) -> str:
+    """One line per source: gold expressions, relaxed F1, type and value accuracy and
+    value F1."""
+    lines = ["  source  gold  relaxed F1  type acc  value acc  value F1"]
+    for source, c in sorted(counts.items(), key=lambda item: -item[1].gold):
+        rf = c.prf(c.relaxed)[2]
+        type_acc, value_acc = c.accuracies()
+        lines.append(
+            f"  {source:6} {c.gold:5}  {rf:10.3f}  {type_acc:8.3f}  {value_acc:9.3f}"
+            f"  {value_acc * rf:8.3f}"
+        )
+    return "\n".join(lines)
+
+
+def run_set(name: str, limit: int | None, show_errors: bool, by_source: bool = False) -> None:
+    """Score one TBAQ set and print its table (and, for the tuning sets, its errors or
+    its scores per news source when asked)."""
     folder = TEMPEVAL / name if name == "TE3-Silver" else DATA / name
     files = sorted(folder.glob("**/*.tml"))[:limit]
     inputs = [(path, path.read_bytes().decode("utf-8")) for path in files]
@@ -191,6 +218,7 @@ def run_set(name: str, limit: int | None, show_errors: bool) -> None:
     seconds = time.perf_counter() - began
     counts = Counts()
     errors: list[str] | None = [] if show_errors and name in TUNING else None
+    sources: dict[str, Counts] = defaultdict(Counts)
     for (path, gold_xml), out_xml in zip(inputs, outputs, strict=True):
         gold_text, gold = read_timexes(gold_xml)
         system_text, system = read_timexes(out_xml)
@@ -199,7 +227,10 @@ def run_set(name: str, limit: int | None, show_errors: bool) -> None:
         if errors is not None:
             errors.append(f"## {path.name}")
         score_document(gold_text, gold, system, counts, errors)
+        score_document(gold_text, gold, system, sources[source_of(path)], None)
     print(counts.report(name, len(files), seconds))
+    if by_source and name in TUNING:
+        print(source_table(sources))
     invalid = schema_failures([(path.name, xml) for path, xml in zip(files, outputs, strict=True)])
     print(f"  schema   {len(files) - len(invalid)} of {len(files)} files valid against tml.xsd")
     for problem in invalid[:10]:
@@ -224,6 +255,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--errors", action="store_true", help="list TimeBank mismatches")
     parser.add_argument("--limit", type=int, default=None, help="first N files per set")
+    parser.add_argument("--by-source", action="store_true", help="TimeBank scores per news source")
     parser.add_argument(
         "--set", choices=(*SETS, "TE3-Silver"), action="append", help="only this set"
     )
@@ -232,7 +264,7 @@ def main() -> int:
         print(f"{DATA} is absent: the TempEval-3 data sits in ../shared/data", file=sys.stderr)
         return 1
     for name in args.set or SETS:
-        run_set(name, args.limit, args.errors)
+        run_set(name, args.limit, args.errors, args.by_source)
     return 0
 
 
