@@ -307,7 +307,8 @@ class EventClusterer:
 
         The part holding the article the event's id was made from keeps the id (else
         the part holding the article it started from, else the largest); each other
-        part takes the id its earliest article would have started.  Every part is open
+        part takes the id its earliest article would have started (the next article's
+        when an open event has that id).  Every part is open
         to new articles.  Returns the parts' ids, in the order of ``parts``.
         """
         cluster = self._active.get(event_id)
@@ -325,7 +326,13 @@ class EventClusterer:
         ids = []
         for i, part in enumerate(parts):
             ordered = _in_time_order(part)
-            part_id = event_id if i == keep else event_id_for(ordered[0].article_id, prefix)
+            part_id = event_id
+            if i != keep:
+                # The id its earliest article would start, unless an open event has it.
+                free = (event_id_for(s.article_id, prefix) for s in ordered)
+                part_id = next((e for e in free if e not in self._active), None) or part_id
+                if part_id == event_id or part_id in self._active:
+                    part_id = event_id_for(f"{event_id}/{i}", prefix)
             self.reopen(part_id, ordered)
             # Syndicated copies are not absorbed again; they follow their originals.
             self._assigned.update((s.article_id, part_id) for s in ordered)

@@ -119,6 +119,21 @@ def test_the_clusterer_divides_an_event_and_keeps_its_id_on_the_founders_part() 
     assert clusterer.add(later) == event_id_for("d0")
 
 
+def test_a_part_never_takes_the_id_of_another_open_event() -> None:
+    # Should an open event already hold the id the part's earliest article would start
+    # (the store was edited, say), the part takes its next article's, never that event.
+    signals = _mixed()
+    clusterer = EventClusterer()
+    event = event_id_for("j0")
+    clusterer.restore(event, signals)
+    other = Signal("other", terms=(("unrelated", 1.0),))
+    clusterer.restore(event_id_for("d0"), [other])
+    new_ids = clusterer.divide(event, divide_event(signals))
+    assert sorted(new_ids) == sorted({event, event_id_for("d1")})
+    assert clusterer.event_of("other") == event_id_for("d0")
+    assert clusterer.event_of("d0") == event_id_for("d1")
+
+
 def test_average_linkage_stops_at_the_threshold_or_the_number_of_groups() -> None:
     similarity = [
         [1.0, 0.9, 0.1, 0.0],
