@@ -270,11 +270,11 @@ class EventClusterer:
         For a small event of undated reports: each was compared, when it came, with the
         events of that moment, and one that came before most reports of its happening
         found none yet.  So each joins only an event with more articles than this one
-        had (two lone reports agreeing in words are no such coverage), and one whose
-        time it cannot confirm only at the undated factor (no clear winner without
-        it, see `ClusterConfig.undated_margin`), else the event
-        one of them starts again (it keeps its id when the article it started from
-        starts it again); syndicated copies follow their originals.
+        had (two lone reports agreeing in words are no such coverage), and an event
+        whose time it cannot confirm only at the undated factor (no clear winner
+        without it, see `ClusterConfig.undated_margin`); else it joins or starts the
+        event its fellows start again (which keeps its id when the article it started
+        from starts it again).  Syndicated copies follow their originals.
         """
         cluster = self._active.get(event_id)
         if cluster is not None:
@@ -308,8 +308,8 @@ class EventClusterer:
         The part holding the article the event's id was made from keeps the id (else
         the part holding the article it started from, else the largest); each other
         part takes the id its earliest article would have started (the next article's
-        when an open event has that id).  Every part is open
-        to new articles.  Returns the parts' ids, in the order of ``parts``.
+        when an open event has that id).  Every part is open to new articles.  Returns
+        the parts' ids, in the order of ``parts``.
         """
         cluster = self._active.get(event_id)
         founder = cluster.first if cluster is not None else None
@@ -329,10 +329,9 @@ class EventClusterer:
             part_id = event_id
             if i != keep:
                 # The id its earliest article would start, unless an open event has it.
-                free = (event_id_for(s.article_id, prefix) for s in ordered)
-                part_id = next((e for e in free if e not in self._active), None) or part_id
-                if part_id == event_id or part_id in self._active:
-                    part_id = event_id_for(f"{event_id}/{i}", prefix)
+                own = (event_id_for(s.article_id, prefix) for s in ordered)
+                free = (e for e in own if e not in self._active)
+                part_id = next(free, event_id_for(f"{event_id}/{i}", prefix))
             self.reopen(part_id, ordered)
             # Syndicated copies are not absorbed again; they follow their originals.
             self._assigned.update((s.article_id, part_id) for s in ordered)
