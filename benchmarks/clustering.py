@@ -611,9 +611,10 @@ def run_scale(count: int, batch: int) -> None:
     rows = []
     gold: list[int] = []
     first: list[str] = []
-    # The articles of each open event, as the events step holds them during a run; not
-    # kept for an event too large to divide (`DivideConfig.max_articles`), so memory
-    # does not grow with a long-running event.
+    # The articles of each open event, for the end of each batch.  The events step holds
+    # every article of its run; here an event too large to divide
+    # (`DivideConfig.max_articles`) drops them, so that memory does not grow with a
+    # long-running event over a million articles.
     members: dict[str, list[Signal]] = defaultdict(list)
     whole: set[str] = set()
     limit = DivideConfig().max_articles
