@@ -293,7 +293,13 @@ def norm_year_ago(match: Match, ctx: Context) -> Norm | None:
 _FINANCIAL_WINDOW = 400
 
 
-_QUARTER_WORD = re.compile(r"(?i)quarter")
+# A results quarter ("the third quarter", "quarterly profit"), not a share of something
+# ("three-quarters of the bases", "a quarter of the vote") nor "headquarters".
+_QUARTER_WORD = re.compile(
+    r"(?i)\b(?:(?:first|second|third|fourth|[1-4](?:st|nd|rd|th)|the|this|that|last|latest"
+    r"|same|previous|prior|fiscal|calendar|current|next|year-ago|year-earlier|each)[- ]quarter"
+    r"|quarterly|[1-4]q)\b"
+)
 
 
 def _is_financial(ctx: Context, start: int) -> bool:

@@ -94,6 +94,22 @@ CASES = [
     ("It is due by the end of 1990.", THURSDAY, "the end of 1990", "DATE", "1990"),
     ("The plan was unveiled last week.", THURSDAY, "last week", "DATE", "1989-W42"),
     ("Earnings fell a year ago.", THURSDAY, "a year ago", "DATE", "1988"),
+    (
+        "Profit rose in the third quarter, up from $2 a share a year ago.",
+        THURSDAY,
+        "a year ago",
+        "DATE",
+        "1988-Q3",
+    ),
+    # A share of something is no results quarter: "a year ago" stays a year.
+    (
+        "The army holds three-quarters of the bases. He visited a year ago.",
+        THURSDAY,
+        "a year ago",
+        "DATE",
+        "1988",
+    ),
+    ("Staff left the headquarters a year ago.", THURSDAY, "a year ago", "DATE", "1988"),
     ("He was born in nineteen ninety-six.", THURSDAY, "nineteen ninety-six", "DATE", "1996"),
     (
         "Results for the year-ago quarter were weak.",
