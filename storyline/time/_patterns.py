@@ -195,10 +195,13 @@ AGO = _compile(
 
 # "the next day", "the following year", "that night", "later that week": times told
 # from the story's own reference time rather than from the publication date.
+# "(later) in the day", "during the morning": the day the story is at, after a
+# preposition of time (which stays outside the expression, as in TimeBank).
 REFERENCE = _compile(
     r"""(?<![\w-])(?:(?P<pos>later|earlier)\s+)?
     (?P<rel>the\s+next|the\s+following|the\s+previous|the\s+preceding|the\s+same
-      |that\s+same|that)
+      |that\s+same|that
+      |(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bthrough\s)|(?<=\bthroughout\s)|(?<=\bfor\s))the)
     \s+(?P<unit>day|morning|afternoon|evening|night|week|month|year)(?![\w-])"""
 )
 

@@ -32,6 +32,9 @@ if TYPE_CHECKING:
 
 _UNIT_OF = {"day": ("D", "day"), "week": ("W", "week"), "month": ("M", "month")}
 _UNIT_OF["year"] = ("Y", "year")
+# After "in the day", "during the morning": a day named by what follows, not the story's.
+_NOT_THIS_DAY = re.compile(r"(?i)^\s+(?:of|before|after|when|that|which|on|in)\b")
+
 _COUNT_OF = {"the next": 1, "the following": 1, "the previous": -1, "the preceding": -1}
 
 
@@ -40,6 +43,10 @@ def norm_reference(match: Match, ctx: Context) -> Norm | None:
     rel = lower_group(match, "rel") or ""
     unit = match["unit"].lower()
     part = DAY_PART_CODES.get(unit)
+    if rel == "the" and (
+        unit in ("week", "month", "year") or _NOT_THIS_DAY.match(ctx.after(match.end(), 12))
+    ):
+        return None  # "in the year", "the day before the vote": other rules or none
     if rel == "the next" and part is None and unit != "day":
         # "the next year" counts from the anchor, like "next year".
         return None

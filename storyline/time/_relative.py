@@ -186,7 +186,10 @@ def norm_relative_unit(match: Match, ctx: Context) -> Norm | None:
     if rel.endswith("year's") or (match["unit"][0].isupper() and not match["unit"].isupper()):
         return None
     if rel == "the" and _THE_UNIT_NOT_TIME.match(ctx.after(match.end(), 12)):
-        return None
+        # "the year in review", "the week that followed"; but "said over the weekend
+        # that ...", "at the weekend in Bamako" name a weekend all the same.
+        if unit != "weekend" or ctx.after(match.end(), 4).strip().lower() == "of":
+            return None
     if rel == "the" and unit == "week":
         return Norm("DATE", f"{ctx.anchor.year:04d}-WXX" if ctx.anchor else "XXXX-WXX")
     if unit == "year" and rel == "the" and _year_as_span(match, ctx):

@@ -146,6 +146,17 @@ CASES = [
         "TIME",
         "1998-08-02TNI",
     ),
+    # "in the day", "during the morning": the day the story is at.
+    ("Results are due later in the day.", ANCHOR, "the day", "DATE", "2014-02-08"),
+    ("Shares fell in the afternoon.", ANCHOR, "the afternoon", "TIME", "2014-02-08TAF"),
+    (
+        "The rebels took the town on Aug. 2, 1998, during the morning.",
+        ANCHOR,
+        "the morning",
+        "TIME",
+        "1998-08-02TMO",
+    ),
+    ("He said over the weekend that he would stay.", ANCHOR, "the weekend", "DATE", "2014-W06-WE"),
     (
         "Tibet was annexed in 1951. Eight years earlier, the war began.",
         ANCHOR,
@@ -192,6 +203,7 @@ MODS = [
 
 # Text with no time expression at all (names, ages, numbers, verbs).
 NOTHING = [
+    "Fewer people come by the day.",
     "The Winter Olympics opened in Sochi.",
     "He is 24 years old.",
     "The 24-year-old was arrested.",
