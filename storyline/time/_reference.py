@@ -126,6 +126,16 @@ def resolve_references(candidates: list[Candidate], ctx: Context) -> list[Candid
                     candidate = replace(candidate, norm=replace(candidate.norm, value=value))
         found = _reference_of(candidate.norm)
         if found is not None:
-            reference = (found[0], found[1], candidate.end)
+            if (
+                ref is not None
+                and reference is not None
+                and _FINENESS[found[1]] < _FINENESS[reference[1]]
+                and _close_enough(ctx.text, reference[2], candidate.start)
+            ):
+                # "in March, up from a year earlier and from the previous month": a
+                # coarser narrative step leaves the story's finer time where it was.
+                reference = (reference[0], reference[1], candidate.end)
+            else:
+                reference = (found[0], found[1], candidate.end)
         out.append(candidate)
     return out

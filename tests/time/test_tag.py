@@ -146,6 +146,13 @@ CASES = [
         "TIME",
         "1998-08-02TNI",
     ),
+    (
+        "Orders rose in March from a year earlier, after a fall in the previous month.",
+        "1997-04-17",
+        "the previous month",
+        "DATE",
+        "1997-02",
+    ),
     # "in the day", "during the morning": the day the story is at.
     ("Results are due later in the day.", ANCHOR, "the day", "DATE", "2014-02-08"),
     ("Shares fell in the afternoon.", ANCHOR, "the afternoon", "TIME", "2014-02-08TAF"),
