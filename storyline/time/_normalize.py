@@ -212,10 +212,23 @@ _DEADLINE_BEFORE = re.compile(
 )
 
 
+# A date a plan is fixed for lies ahead: "is scheduled for Dec. 12", "due in November",
+# "takes effect in January" (unless told as past: "was scheduled for", "had been due";
+# "set" only after "is", "are", "be": "the record high set on Aug. 6" is past).
+_PLANNED_FOR = re.compile(
+    r"(?i)(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bhad\s)"
+    r"\b(?:scheduled|slated|(?:is|are|be)\s+set|planned|due|timetabled|expires?|takes?\s+effect"
+    r"|comes?\s+into\s+(?:force|effect))\s+(?:for|in|on)\s+(?:(?:early|late|mid)[-\s]+)?$"
+)
+
+
 def open_direction(ctx: Context, match: Match) -> Direction | None:
     """Return the direction for a month (and day) without a year: the clause's tense,
     unless the date is bound to a noun or a deadline rather than to the verb."""
-    before = ctx.before(match.start(), 24)
+    before = ctx.before(match.start(), 40)
+    if _PLANNED_FOR.search(before):
+        return "future"
+    before = before[-24:]
     if _DEADLINE_BEFORE.search(before):
         return "soon"
     if _BOUND_BEFORE.search(before):

@@ -153,6 +153,11 @@ CASES = [
         "DATE",
         "1997-02",
     ),
+    # A date a plan is fixed for lies ahead, unless the plan is told as past.
+    ("The vote is scheduled for Dec. 12.", "2024-03-13", "Dec. 12", "DATE", "2024-12-12"),
+    ("The law takes effect in January.", "2024-03-13", "January", "DATE", "2025-01"),
+    ("The vote was scheduled for Dec. 12.", "2024-03-13", "Dec. 12", "DATE", "2023-12-12"),
+    ("It hit the record high set on Aug. 6.", "1998-08-20", "Aug. 6", "DATE", "1998-08-06"),
     # "in the day", "during the morning": the day the story is at.
     ("Results are due later in the day.", ANCHOR, "the day", "DATE", "2014-02-08"),
     ("Shares fell in the afternoon.", ANCHOR, "the afternoon", "TIME", "2014-02-08TAF"),
