@@ -217,7 +217,9 @@ def norm_vague(match: Match, ctx: Context) -> Norm | None:
         return None
     if word in _VAGUE:
         return Norm("DATE", _VAGUE[word])
-    if word.startswith("recent") and word.endswith(("months", "weeks", "quarters")):
+    # "recent years" is a span of unknown length (the TimeML guidelines', TE3-Silver's
+    # reading; TimeBank is split), not the vague past.
+    if word.startswith("recent") and " " in word:
         value = duration_value(None, word.split()[-1])
         return Norm("DURATION", value) if value else None
     if word.startswith(("recent", "past")):

@@ -153,6 +153,8 @@ CASES = [
         "DATE",
         "1997-02",
     ),
+    ("Crime fell in recent years.", ANCHOR, "recent years", "DURATION", "PXY"),
+    ("Prices fell in recent decades.", ANCHOR, "recent decades", "DURATION", "PXE"),
     # A date a plan is fixed for lies ahead, unless the plan is told as past.
     ("The vote is scheduled for Dec. 12.", "2024-03-13", "Dec. 12", "DATE", "2024-12-12"),
     ("The law takes effect in January.", "2024-03-13", "January", "DATE", "2025-01"),
