@@ -190,6 +190,22 @@ def year_from_words(text: str) -> int | None:
 _CAPITALISED_NEXT = re.compile(r"^[^\S\n]+[A-Z][a-z]")
 
 
+# Weekdays, months and holidays inside names of papers, events and places: "The Sunday
+# Times", "the Mail on Sunday", "Bloody Sunday", "Super Tuesday", "Black September",
+# "the Good Friday Agreement", "Easter Island".
+_NAME_BEFORE = re.compile(r"(?:\b(?:Bloody|Super|Black|Cyber)|\b(?:Mail|Independent)\s+on)\s+$")
+_NAME_AFTER = re.compile(
+    r"^[^\S\n]+(?:Times|Telegraph|Mirror|Express|Herald|Post|Tribune|Independent|Observer"
+    r"|People|Sport|Agreement|Accords?|Island|Islands|Rising|Uprising|Offensive|Massacre"
+    r"|Group|Movement)\b"
+)
+
+
+def in_a_name(ctx: Context, start: int, end: int) -> bool:
+    """Return whether ``ctx.text[start:end]`` is part of a name, not a time."""
+    return bool(_NAME_BEFORE.search(ctx.before(start, 20)) or _NAME_AFTER.match(ctx.after(end)))
+
+
 def is_part_of_name(word: str, after: str) -> bool:
     """Return whether a capitalised word followed by a capitalised one is a name
     ("Winter Olympics", "One-Minute World News")."""
@@ -323,6 +339,8 @@ def norm_month(match: Match, ctx: Context) -> Norm | None:
     """Normalise a month without a day: "April", "last April", "June last year"."""
     word = match["month"]
     month = month_number(word)
+    if in_a_name(ctx, match.start(), match.end()):
+        return None
     rel, yrel = lower_group(match, "rel"), lower_group(match, "yrel")
     if (
         word.lower() in ("may", "march")
@@ -394,6 +412,8 @@ def _range_start_year(match: Match, ctx: Context, month: int) -> int | None:
 def norm_weekday(match: Match, ctx: Context) -> Norm | None:
     """Normalise "Saturday", "last Friday", "next Monday", "Mondays" (a set)."""
     weekday = WEEKDAYS[match["weekday"].lower()]
+    if in_a_name(ctx, match.start(), match.end()):
+        return None
     if match["plural"]:
         return Norm("SET", f"XXXX-WXX-{weekday}")
     if ctx.anchor is None:
@@ -416,7 +436,8 @@ _NOT_A_YEAR_BEFORE = re.compile(
     r"(?i)(?:[$£€#]\s*|\b(?:no|nos|number|flight|route|page|pages|room|rooms|highway"
     r"|interstate|model|code|item|box|suite|apartment|apt|unit|bus|train|article|rule"
     r"|section|chapter|paragraph|resolution|boeing|airbus|top|about|nearly|some|over"
-    r"|exactly|only|least|than)\.?\s+)$"
+    r"|exactly|only|least|than|eur|usd|gbp|jpy|chf|cny|rmb|inr|rs|aud|cad|hkd|sgd|windows"
+    r"|version)\.?\s+)$"
 )
 
 
@@ -443,9 +464,37 @@ _CLOCK_BEFORE = re.compile(r"(?i)\d{1,2}[:.]\d\d\s*[ap]\.?\s?m\b\.?\D{0,8}$")
 _LOCAL_AFTER = re.compile(r"^\s+(?:in\s+[A-Z]|local\b)")
 
 
+# A count of things: four digits after a verb or a quantity word and before a plural
+# noun ("had 1850 inhabitants", "collected 2000 signatures"); not after a word that
+# dates or owns ("in 2003 troops invaded", "the 2020 elections", "its 2019 accounts"),
+# nor before a noun that a year qualifies ("below 1990 levels").
+_PLURAL_AFTER = re.compile(r"^\s+(?![a-z]+(?:ss|us|is|ous)\b)[a-z]{3,}s\b")
+_YEAR_QUALIFIES = re.compile(
+    r"^\s+(?:levels|prices|figures|rates|terms|standards|dollars|values|numbers|totals"
+    r"|winners|champions|elections|games|olympics|finals|championships|results|talks|polls"
+    r"|riots|bombings|attacks|floods|accounts)\b"
+)
+_WORD_BEFORE = re.compile(r"\b([a-z]+)\s+$")
+
+
+def _counted_things(before: str, after: str) -> bool:
+    word = _WORD_BEFORE.search(before)
+    if word is None or _DATING_BEFORE.search(before) or _YEAR_CONTEXT.search(before):
+        return False
+    return bool(_PLURAL_AFTER.match(after)) and not _YEAR_QUALIFIES.match(after)
+
+
+# A sentence that opens "In 2003 troops ..." dates, whatever follows the number.
+_OPENING_DATES = re.compile(r"(?:^|[.!?]\s+|\n)(?:In|Since|By|Until|During|After|Before)\s+$")
+
+
 def _not_a_year(before: str, after: str) -> bool:
     """Whether the words around four digits make them a count or a clock time."""
+    if _OPENING_DATES.search(before):
+        return False
     if _NOT_A_YEAR_BEFORE.search(before) or _NOT_A_YEAR_AFTER.match(after):
+        return True
+    if _counted_things(before, after):
         return True
     if _PEOPLE_AFTER.match(after) and not _DATING_BEFORE.search(before):
         return True
@@ -606,6 +655,8 @@ def _easter(year: int) -> dt.date:
 def norm_holiday(match: Match, ctx: Context) -> Norm | None:
     """Normalise "Christmas", "New Year's Eve", "Easter 2005" to their days."""
     name = match["name"]
+    if in_a_name(ctx, match.start(), match.end()):
+        return None
     if match["year"]:
         date = holiday_date(name, int(match["year"]))
         return Norm("DATE", date.isoformat()) if date else None

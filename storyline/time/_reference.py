@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 _UNIT_OF = {"day": ("D", "day"), "week": ("W", "week"), "month": ("M", "month")}
 _UNIT_OF["year"] = ("Y", "year")
 # After "in the day", "during the morning": a day named by what follows, not the story's.
-_NOT_THIS_DAY = re.compile(r"(?i)^\s+(?:of|before|after|when|that|which|on|in)\b")
+_NOT_THIS_DAY = re.compile(r"(?i)^(?:'s|\s+(?:of|before|after|when|that|which|on|in)\b)")
 
 _COUNT_OF = {"the next": 1, "the following": 1, "the previous": -1, "the preceding": -1}
 

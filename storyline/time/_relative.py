@@ -167,7 +167,7 @@ _THE_UNIT_NOT_TIME = re.compile(r"(?i)^\s+(?:of|in|to|for|after|before|old|when|
 # "the year ended Sept. 30").  TimeBank and TE3-Silver agree on this.
 _YEAR_AS_DATE_BEFORE = re.compile(
     r"(?i)\b(?:(?:end|beginning|start|middle|close|turn|rest|remainder|part|half|course"
-    r"|months|weeks|days|quarter)\s+of|(?:earlier|later|early|late)\s+in|for)\s+$"
+    r"|months|weeks|days|quarters?)\s+of|(?:earlier|later|early|late)\s+in|for)\s+$"
 )
 
 

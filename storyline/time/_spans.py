@@ -83,6 +83,12 @@ _MODAL_BEFORE = re.compile(r"(?i)\b(?:will|would|may|might|could|can|shall|'ll)\
 _SECOND_IS_TIME = re.compile(r"(?i)^\s*(?:[,.;:!?)]|$|ago\b|later\b|earlier\b|before\b|after\b)")
 
 
+_SHARE_OF = re.compile(
+    r"(?i)^\s+of\s+(?!(?:the|this|last|that)\s+(?:(?:fiscal|calendar|financial)\s+)?year\b)"
+    r"(?:the|a|an|its|their|his|her|our|all|those|these|them|us)\b"
+)
+
+
 def norm_duration(match: Match, ctx: Context) -> Norm | None:
     """Normalise "the last 13 months", "two years", "several weeks", "$9bn a year" (a set)."""
     unit = match["unit"].lower()
@@ -96,6 +102,8 @@ def norm_duration(match: Match, ctx: Context) -> Norm | None:
         return Norm("SET", value) if value else None
     if _AGE_AFTER.match(after) or (unit == "quarter" and after.lstrip().startswith("of ")):
         return None
+    if unit == "quarters" and _SHARE_OF.match(ctx.after(match.end(), 40)):
+        return None  # "three quarters of the budget" is a share, not nine months
     if unit == "second" and not _SECOND_IS_TIME.match(after):
         return None
     if number_text == "one" and unit == "day" and _MODAL_BEFORE.search(ctx.before(match.start())):

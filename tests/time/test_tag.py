@@ -154,6 +154,16 @@ CASES = [
         "1997-02",
     ),
     ("Crime fell in recent years.", ANCHOR, "recent years", "DURATION", "PXY"),
+    ("In 2003 troops invaded Iraq.", ANCHOR, "2003", "DATE", "2003"),
+    ("The 2020 elections were close.", ANCHOR, "2020", "DATE", "2020"),
+    ("Emissions fell below 1990 levels.", ANCHOR, "1990", "DATE", "1990"),
+    (
+        "Profit came after several quarters of losses.",
+        ANCHOR,
+        "several quarters",
+        "DURATION",
+        "PXQ",
+    ),
     ("Prices fell in recent decades.", ANCHOR, "recent decades", "DURATION", "PXE"),
     # A date a plan is fixed for lies ahead, unless the plan is told as past.
     ("The vote is scheduled for Dec. 12.", "2024-03-13", "Dec. 12", "DATE", "2024-12-12"),
@@ -217,6 +227,22 @@ MODS = [
 
 # Text with no time expression at all (names, ages, numbers, verbs).
 NOTHING = [
+    # Counts, prices and product names are no years.
+    "The town had 1850 inhabitants.",
+    "The petition collected 2000 signatures.",
+    "The price was EUR 2000.",
+    "The office still ran Windows 2000.",
+    # A share is no span of quarters.
+    "Three quarters of the budget went to defence.",
+    # Weekdays, months and holidays inside names.
+    "He wrote for The Sunday Times.",
+    "He told the Mail on Sunday.",
+    "Bloody Sunday is remembered.",
+    "Super Tuesday results came in.",
+    "The group Black September struck.",
+    "The Good Friday Agreement holds.",
+    "The plane landed on Easter Island.",
+    "In the day's other match, Leeds won.",
     "Fewer people come by the day.",
     "The Winter Olympics opened in Sochi.",
     "He is 24 years old.",
