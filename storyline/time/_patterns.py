@@ -238,7 +238,9 @@ SEASON_RULE = _compile(
 
 SET_RULE = _compile(
     rf"""{L}(?:
-        (?P<quant>every|each|per)\s+(?:(?P<other>other)\s+)?(?:(?P<num>{NUMBER_DIGITS}|{NUMBER_WORD})\s+)?
+        (?:(?P<freq>once|twice|thrice|(?:{NUMBER_DIGITS}|{NUMBER_WORD})\s+times)\s+(?:a|an|per|every|each)
+          |(?P<quant>every|each|per))
+        \s+(?:(?P<other>other)\s+)?(?:(?P<num>{NUMBER_DIGITS}|{NUMBER_WORD})\s+)?
         (?P<what>{UNIT}|{WEEKDAY}|{MONTH_FULL}|{SEASON}|morning|afternoon|evening|night)
       | (?P<adverb>annually|yearly|monthly|weekly|daily|hourly|quarterly|nightly
         |biweekly|bimonthly|semiannually|fortnightly|biannually)
@@ -318,6 +320,9 @@ TRIGGERS: dict[str, frozenset[str]] = {
     "year_ago": _words("the year prior"),
     "ago": _words("#", _NUMBER_STARTS, UNITS, PLURAL_UNITS),
     "set": _words(
+        "#",
+        _NUMBER_STARTS,
+        "once twice thrice",
         "every each per annually yearly monthly weekly daily hourly quarterly nightly",
         "biweekly bimonthly semiannually fortnightly biannually",
         _WEEKDAY_STARTS,

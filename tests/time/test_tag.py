@@ -119,6 +119,8 @@ CASES = [
         "1988-Q3",
     ),
     ("Shops close on Mondays.", ANCHOR, "Mondays", "SET", "XXXX-WXX-1"),
+    ("The group meets twice a week.", ANCHOR, "twice a week", "SET", "P1W"),
+    ("Flights leave three times a day.", ANCHOR, "three times a day", "SET", "P1D"),
     ("It was agreed on November 20.", None, "November 20", "DATE", "XXXX-11-20"),
     ("He left last year.", None, "last year", "DATE", "XXXX"),
     ("He left on Saturday.", None, "Saturday", "DATE", "XXXX-WXX-6"),
