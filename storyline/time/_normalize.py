@@ -274,14 +274,15 @@ def norm_numeric_date(match: Match, ctx: Context) -> Norm | None:
 
 def norm_text_date(match: Match, ctx: Context) -> Norm | None:
     """Normalise "20 November 2005", "Nov. 20", "Sunday, 20 November 2005", "August 1945"."""
-    month = month_number(match["m1"] or match["m2"] or match["m3"])
+    month = month_number(match["m1"] or match["m2"] or match["m3"] or match["m4"])
     day_text = match["d1"] or match["d2"]
-    if day_text is None:
+    ordinal = match["o1"] or match["o2"]
+    if day_text is None and ordinal is None:
         spoken = year_from_words(match["y3"])
         written = year_text(spoken) if spoken else None
         return Norm("DATE", f"{written}-{month:02d}") if written else None
-    day = int(re.sub(r"\D", "", day_text))
-    year_digits = match["y1"] or match["y2"]
+    day = ORDINALS[ordinal.lower()] if ordinal else int(re.sub(r"\D", "", day_text))
+    year_digits = match["y1"] or match["y2"] or match["y4"]
     if year_digits is not None:
         year = (
             int(year_digits)

@@ -99,13 +99,21 @@ ISO_DATE = _compile(
 
 NUMERIC_DATE = _compile(rf"{L}(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<year>\d{{4}}|\d\d)(?![\d/])")
 
+# A day of the month in words, as broadcast transcripts write it: "March eighth".
+DAY_ORDINAL_WORD = rf"(?i:{alternation(ORDINALS)})"
+
 TEXT_DATE = _compile(
     rf"""{L}
     (?:(?P<weekday>{WEEKDAY}|{WEEKDAY_ABBR})\s*,?\s+(?:the\s+)?)?
     (?:
-        (?P<d1>{DAY})(?:[-–]{DAY})?(?:\s+of)?\s+(?P<m1>{MONTH})
+        (?:(?P<d1>{DAY})(?:[-–]{DAY})?|(?:the\s+)?(?P<o1>{DAY_ORDINAL_WORD})(?=\s+of))
+        (?:\s+of)?\s+(?P<m1>{MONTH})
         (?:\s*,?\s*(?P<y1>{YEAR}|{SHORT_YEAR}))?
-      | (?P<m2>{MONTH})\s+(?:the\s+)?(?P<d2>{DAY})(?:[-–]{DAY})?(?![,.]?\d)
+      | (?P<m2>{MONTH_FULL})\s+(?:the\s+)?(?P<o2>{DAY_ORDINAL_WORD})(?![-\w])
+        (?=\s*(?:[,.;:)!?]|$)|\s+(?:the|a|an|in|at|on|to|and|or|when|which|that|as|for|of
+          |with|he|she|they|it|we|is|was|will)\b|(?-i:\s+[A-Z0-9]))
+        (?:\s*,?\s*(?P<y4>{YEAR}))?
+      | (?P<m4>{MONTH})\s+(?:the\s+)?(?P<d2>{DAY})(?:[-–]{DAY})?(?![,.]?\d)
         (?:\s*,?\s*(?P<y2>{YEAR}))?
       | (?P<m3>{MONTH})\s*,?\s+(?:of\s+)?(?P<y3>{YEAR}|{SPOKEN_YEAR_WORDS})
     ){R}"""
@@ -312,7 +320,7 @@ _WEEKDAY_STARTS = _words(
 TRIGGERS: dict[str, frozenset[str]] = {
     "iso_date": _words("#"),
     "numeric_date": _words("#"),
-    "text_date": _words("#", _MONTH_STARTS, _WEEKDAY_STARTS),
+    "text_date": _words("# the twenty thirty", ORDINALS, _MONTH_STARTS, _WEEKDAY_STARTS),
     "quarter": _words(
         "# the this that last next year first second third fourth final latest current",
         "same comparable previous past fiscal financial calendar",

@@ -120,6 +120,22 @@ CASES = [
     ),
     ("Shops close on Mondays.", ANCHOR, "Mondays", "SET", "XXXX-WXX-1"),
     ("The group meets twice a week.", ANCHOR, "twice a week", "SET", "P1W"),
+    # Days of the month in words, as transcripts write them.
+    (
+        "It happened on the second of December.",
+        ANCHOR,
+        "the second of December",
+        "DATE",
+        "2013-12-02",
+    ),
+    (
+        "Women's Day is this coming Sunday, March eighth.",
+        "1998-03-05",
+        "Sunday, March eighth",
+        "DATE",
+        "1998-03-08",
+    ),
+    ("In March second place went to Leeds.", ANCHOR, "March", "DATE", "2013-03"),
     ("Flights leave three times a day.", ANCHOR, "three times a day", "SET", "P1D"),
     ("It was agreed on November 20.", None, "November 20", "DATE", "XXXX-11-20"),
     ("He left last year.", None, "last year", "DATE", "XXXX"),
