@@ -428,9 +428,21 @@ def norm_weekday(match: Match, ctx: Context) -> Norm | None:
     elif rel == "this":
         date = anchor + dt.timedelta(days=weekday - anchor.isoweekday())
     else:
-        direction = ctx.direction(match.start(), match.end(), "past")
-        date = weekday_date(anchor, weekday, direction)
+        direction = ctx.direction(match.start(), match.end(), None)
+        if direction is None and _SCHEDULED_BEFORE.search(ctx.before(match.start(), 80)):
+            direction = "future"
+        date = weekday_date(anchor, weekday, direction or "past")
     return Norm("DATE", date.isoformat())
+
+
+# A present-tense verb of a timetable before a weekday tells a plan: "meet separately
+# Monday", "flies into Tokyo on Monday", "Iraq goes to the polls on Thursday".  Only for
+# the weekday's own value: the publication-date clues keep to the clause's tense.
+_SCHEDULED_BEFORE = re.compile(
+    r"(?i)\b(?:meets?|visits?|opens?|begins?|starts?|resumes?|hosts?|travels|flies|fly"
+    r"|leaves|arrives?|returns|heads|convenes?|goes|kicks?\s+off|takes?\s+office"
+    r"|wraps?\s+up)\b(?:\s+(?!(?:was|were|had|did|said|told)\b)[\w'-]+){0,6}\s+(?:on\s+)?$"
+)
 
 
 _NOT_A_YEAR_BEFORE = re.compile(

@@ -183,6 +183,10 @@ CASES = [
         "PXQ",
     ),
     ("Prices fell in recent decades.", ANCHOR, "recent decades", "DURATION", "PXE"),
+    # A present-tense verb of a timetable before a weekday tells a plan.
+    ("He and Arafat meet separately Monday.", "1998-05-01", "Monday", "DATE", "1998-05-04"),
+    ("Iraq goes to the polls on Thursday.", "1998-05-01", "Thursday", "DATE", "1998-05-07"),
+    ("Iraq went to the polls on Thursday.", "1998-05-01", "Thursday", "DATE", "1998-04-30"),
     # A date a plan is fixed for lies ahead, unless the plan is told as past.
     ("The vote is scheduled for Dec. 12.", "2024-03-13", "Dec. 12", "DATE", "2024-12-12"),
     ("The law takes effect in January.", "2024-03-13", "January", "DATE", "2025-01"),
