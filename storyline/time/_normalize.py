@@ -429,7 +429,8 @@ def norm_weekday(match: Match, ctx: Context) -> Norm | None:
         date = anchor + dt.timedelta(days=weekday - anchor.isoweekday())
     else:
         direction = ctx.direction(match.start(), match.end(), None)
-        if direction is None and _SCHEDULED_BEFORE.search(ctx.before(match.start(), 80)):
+        scheduled = _SCHEDULED_BEFORE.search(ctx.before(match.start(), 80))
+        if direction is None and ctx.tense_aware and scheduled:
             direction = "future"
         date = weekday_date(anchor, weekday, direction or "past")
     return Norm("DATE", date.isoformat())
