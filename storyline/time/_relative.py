@@ -177,6 +177,9 @@ def _year_as_span(match: Match, ctx: Context) -> bool:
     return not _YEAR_AS_DATE_BEFORE.search(ctx.before(match.start(), 30))
 
 
+_IN_THE_WEEK_BEFORE = re.compile(r"(?i)\b(?:earlier|later|early|late)\s+in\s+$")
+
+
 def norm_relative_unit(match: Match, ctx: Context) -> Norm | None:
     """Normalise "last year", "this week", "the next quarter", "the weekend"."""
     rel = lower_group(match, "rel") or ""
@@ -191,6 +194,8 @@ def norm_relative_unit(match: Match, ctx: Context) -> Norm | None:
         if unit != "weekend" or ctx.after(match.end(), 4).strip().lower() == "of":
             return None
     if rel == "the" and unit == "week":
+        if ctx.anchor and _IN_THE_WEEK_BEFORE.search(ctx.before(match.start(), 20)):
+            return Norm("DATE", render(ctx.anchor, "week"))  # "later in the week": this one
         return Norm("DATE", f"{ctx.anchor.year:04d}-WXX" if ctx.anchor else "XXXX-WXX")
     if unit == "year" and rel == "the" and _year_as_span(match, ctx):
         return Norm("DURATION", "P1Y")

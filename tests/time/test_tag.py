@@ -93,6 +93,7 @@ CASES = [
     ("She spoke for more than four hours.", ANCHOR, "more than four hours", "DURATION", "PT4H"),
     ("It is due by the end of 1990.", THURSDAY, "the end of 1990", "DATE", "1990"),
     ("The plan was unveiled last week.", THURSDAY, "last week", "DATE", "1989-W42"),
+    ("Prices recovered later in the week.", THURSDAY, "the week", "DATE", "1989-W43"),
     ("Earnings fell a year ago.", THURSDAY, "a year ago", "DATE", "1988"),
     (
         "Profit rose in the third quarter, up from $2 a share a year ago.",
