@@ -187,7 +187,10 @@ def event_day(timexes: Sequence[Timex], published: str | None) -> str | None:
         days[day.isoformat()] += 1
     if not days:
         return published
-    best = max(days.items(), key=lambda kv: (kv[1], kv[0]))
+    # Ties go to the latest day up to publication: the day after it that an article
+    # names is more often a plan ("leaves on Friday for Seoul") than its news.
+    last = anchor.isoformat()
+    best = max(days.items(), key=lambda kv: (kv[1], kv[0] <= last, kv[0]))
     return best[0]
 
 

@@ -332,12 +332,17 @@ class StoryLinker:
     def _fold_target(self, thread: _Thread, scale: float) -> _Thread | None:
         """The story `consolidate` folds ``thread`` into, its bars times ``scale``."""
         config = self.config
+        # A main story at the low bar; else another thread at the bar an event joins a
+        # story at (and the low bar, where a caller set it higher).  Asked in that order, not "the closest, then its bar": a small and a
+        # large story scoring alike (0.0925 and 0.0926) had made the fold flip with one
+        # more unrelated article.
         target = self._closest(
-            thread, config.absorb_similarity * scale, config.absorb_topic * scale
+            thread, config.absorb_similarity * scale, config.absorb_topic * scale, large=True
         )
-        if target is not None and self._small(target):
-            # Into another thread only at the bar an event joins a story at.
-            target = self._closest(thread, config.min_similarity * scale, config.min_topic * scale)
+        if target is None:
+            least = max(config.absorb_similarity, config.min_similarity) * scale
+            topic = max(config.absorb_topic, config.min_topic) * scale
+            target = self._closest(thread, least, topic)
         return target
 
     def _small(self, thread: _Thread) -> bool:
@@ -346,10 +351,17 @@ class StoryLinker:
         return thread.n <= config.small_story and thread.articles <= config.small_story_articles
 
     def _closest(
-        self, thread: _Thread, least: float, least_topic: float, *, core: bool = False
+        self,
+        thread: _Thread,
+        least: float,
+        least_topic: float,
+        *,
+        core: bool = False,
+        large: bool = False,
     ) -> _Thread | None:
         """The other story most similar to ``thread`` scoring at least ``least``; with
-        ``core``, each story is weighed on its core (`StoryConfig.merge_support`)."""
+        ``core``, each story is weighed on its core (`StoryConfig.merge_support`); with
+        ``large``, only stories that are not small count."""
         config = self.config
         # The heaviest first, ties in insertion order (as a stable sort would give).
         top_ent = heapq.nlargest(config.event_entities, thread.ent, key=thread.ent.__getitem__)
@@ -368,6 +380,8 @@ class StoryLinker:
         enorm2, tnorm2 = self._norms(thread, need)
         for story_id in ranked:
             other = self._stories[story_id]
+            if large and self._small(other):
+                continue
             other_need = self._need(other, core)
             other_enorm2, other_tnorm2 = self._norms(other, other_need)
             topic = _shared_cosine(terms, other, "", other_need, tnorm2 * other_tnorm2)

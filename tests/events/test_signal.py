@@ -24,6 +24,9 @@ def _timex(value: str, kind: str = "DATE") -> Timex:
         (("2005-11-18", "2013-04"), "2005-11-20", "2005-11-18"),
         (("2001-03-25",), "2014-02-10", "2014-02-10"),  # a far past day is not the news day
         (("2014-02-12",), "2014-02-10", "2014-02-10"),  # nor a planned one
+        # A tie goes to the day up to publication, not to the plan of the day after.
+        (("1991-04-18", "1991-04-19"), "1991-04-18", "1991-04-18"),
+        (("2014-02-08", "2014-02-09"), "2014-02-10", "2014-02-09"),
         (("2010-11-01",), None, None),  # an undated text's named days are not its news
         ((), None, None),
     ],
