@@ -333,9 +333,10 @@ class StoryLinker:
         """The story `consolidate` folds ``thread`` into, its bars times ``scale``."""
         config = self.config
         # A main story at the low bar; else another thread at the bar an event joins a
-        # story at (and the low bar, where a caller set it higher).  Asked in that order, not "the closest, then its bar": a small and a
-        # large story scoring alike (0.0925 and 0.0926) had made the fold flip with one
-        # more unrelated article.
+        # story at (and the low bar, where a caller set it higher).  Asked in that
+        # order, not "the closest, then its bar": a small and a large story scoring
+        # alike (0.0925 and 0.0926) had made the fold flip with one more unrelated
+        # article.
         target = self._closest(
             thread, config.absorb_similarity * scale, config.absorb_topic * scale, large=True
         )

@@ -441,7 +441,7 @@ def norm_weekday(match: Match, ctx: Context) -> Norm | None:
 # the weekday's own value: the publication-date clues keep to the clause's tense.
 _SCHEDULED_BEFORE = re.compile(
     r"(?i)\b(?:meets?|visits?|opens?|begins?|starts?|resumes?|hosts?|travels|flies|fly"
-    r"|leaves|arrives?|returns|heads|convenes?|goes|kicks?\s+off|takes?\s+office"
+    r"|leaves|arrives?|returns|heads|convenes?|goes|due|kicks?\s+off|takes?\s+office"
     r"|wraps?\s+up)\b(?:\s+(?!(?:was|were|had|did|said|told)\b)[\w'-]+){0,6}\s+(?:on\s+)?$"
 )
 

@@ -70,7 +70,7 @@ def duration_value(number: float | None, unit_word: str) -> str | None:
 # An amount just before "a year" makes it a rate: "$9bn a year", "four flights a week".
 _AMOUNT_BEFORE = re.compile(
     r"(?i)(?:(?<!\S)\S*\d\S*|\b(?:million|billion|trillion|dollars?|euros?|pounds?|yen"
-    r"|cents?|percent|times|twice|once|thrice))(?:\s+[a-z]+){0,2}[\s,]+$"
+    r"|cents?|percent|times|twice|once|thrice))(?:\s+[a-z]+){0,3}[\s,]+$"
 )
 
 
@@ -217,7 +217,8 @@ def norm_vague(match: Match, ctx: Context) -> Norm | None:
     if word == "current" and (
         _NOT_CURRENT.match(ctx.after(match.end(), 20))
         or re.search(
-            r"(?i)\b(?:electric|alternating|direct|ocean|strong)\s+$", ctx.before(match.start())
+            r"(?i)\b(?:electric|alternating|direct|ocean|strong|loop|gulf|jet|rip|tidal)\s+$",
+            ctx.before(match.start()),
         )
     ):
         return None

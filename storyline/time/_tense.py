@@ -23,7 +23,7 @@ _WINDOW_WORDS = 20
 _WINDOW_CHARS = 200
 
 FUTURE_WORDS = frozenset(
-    "will shall 'll wo won't would going planned scheduled expected expects expect "
+    "will shall 'll wo won't would going planned scheduled expected expects expect expecting "
     "intends intend upcoming tomorrow next coming later soon projected predicts "
     "ahead".split()
 )
@@ -63,6 +63,10 @@ ED_EXCEPTIONS = frozenset(
 )
 # After these an "-ed" word describes a noun ("the armed forces", "a so-called deal").
 _BEFORE_ADJECTIVE = frozenset("the a an its his her their our this these those so newly".split())
+_TIMES_OF_A_DAY = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight "
+    "this that in on morning afternoon evening night".split()
+)
 _FUTURE_AUX = frozenset(("will", "shall", "'ll", "would", "wo", "won't"))
 _STOP_AFTER_TO = frozenset(
     "the a an his her its their our your my this that these those be been every each "
@@ -74,6 +78,9 @@ def _cue(words: list[str], index: int) -> Tense | None:
     """Return the tense signalled by ``words[index]`` in its context, if any."""
     word = words[index].lower()
     previous = words[index - 1].lower() if index else ""
+    following = words[index + 1].lower() if index + 1 < len(words) else ""
+    if word in ("later", "earlier") and following in _TIMES_OF_A_DAY:
+        return None  # "later Thursday", "earlier this morning": a part of a day, no tense
     if word in FUTURE_WORDS:
         return "past" if previous in _LOOKING_BACK else "future"
     if previous == "to" and word.islower():

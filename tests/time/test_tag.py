@@ -184,6 +184,16 @@ CASES = [
         "PXQ",
     ),
     ("Prices fell in recent decades.", ANCHOR, "recent decades", "DURATION", "PXE"),
+    # "later" before a weekday is a part of that day, not a tense.
+    (
+        "Officials said later Monday that talks failed.",
+        "2010-07-27",
+        "later Monday",
+        "DATE",
+        "2010-07-26",
+    ),
+    ("It pumps 28,000 barrels of oil a day.", ANCHOR, "a day", "SET", "P1D"),
+    ("Results are due on Tuesday.", "2010-07-26", "Tuesday", "DATE", "2010-07-27"),
     # A present-tense verb of a timetable before a weekday tells a plan.
     ("He and Arafat meet separately Monday.", "1998-05-01", "Monday", "DATE", "1998-05-04"),
     ("Iraq goes to the polls on Thursday.", "1998-05-01", "Thursday", "DATE", "1998-05-07"),
@@ -267,6 +277,9 @@ NOTHING = [
     "The plane landed on Easter Island.",
     "In the day's other match, Leeds won.",
     "Fewer people come by the day.",
+    "He writes for USA Today.",
+    "He told BBC Radio 4's Today programme.",
+    "The loop current moved west.",
     "The Winter Olympics opened in Sochi.",
     "He is 24 years old.",
     "The 24-year-old was arrested.",
