@@ -274,7 +274,7 @@ def norm_numeric_date(match: Match, ctx: Context) -> Norm | None:
 
 def norm_text_date(match: Match, ctx: Context) -> Norm | None:
     """Normalise "20 November 2005", "Nov. 20", "Sunday, 20 November 2005", "August 1945"."""
-    month = month_number(match["m1"] or match["m2"] or match["m3"] or match["m4"])
+    month = month_number(match["m1"] or match["m2"] or match["m3"] or match["m5"])
     day_text = match["d1"] or match["d2"]
     ordinal = match["o1"] or match["o2"]
     if day_text is None and ordinal is None:
@@ -282,7 +282,7 @@ def norm_text_date(match: Match, ctx: Context) -> Norm | None:
         written = year_text(spoken) if spoken else None
         return Norm("DATE", f"{written}-{month:02d}") if written else None
     day = ORDINALS[ordinal.lower()] if ordinal else int(re.sub(r"\D", "", day_text))
-    year_digits = match["y1"] or match["y2"] or match["y4"]
+    year_digits = match["y1"] or match["y2"] or match["y5"]
     if year_digits is not None:
         year = (
             int(year_digits)
@@ -488,12 +488,13 @@ _YEAR_QUALIFIES = re.compile(
     r"|winners|champions|elections|games|olympics|finals|championships|results|talks|polls"
     r"|riots|bombings|attacks|floods|accounts)\b"
 )
-_WORD_BEFORE = re.compile(r"\b([a-z]+)\s+$")
+_WORD_BEFORE = re.compile(r"\b[a-z]+\s+$")
 
 
 def _counted_things(before: str, after: str) -> bool:
-    word = _WORD_BEFORE.search(before)
-    if word is None or _DATING_BEFORE.search(before) or _YEAR_CONTEXT.search(before):
+    if not _WORD_BEFORE.search(before):
+        return False
+    if _DATING_BEFORE.search(before) or _YEAR_CONTEXT.search(before):
         return False
     return bool(_PLURAL_AFTER.match(after)) and not _YEAR_QUALIFIES.match(after)
 

@@ -44,19 +44,20 @@ _DAY_OFFSETS = {
 }  # fmt: skip
 
 
-_TODAY_IN_A_NAME = re.compile(
-    r"(?:\b(?:USA|BBC|Radio\s+\d+\s*'s|VOA|China|Ireland)\s*\|)|\|\s*(?:program|programme|show)\b"
-)
+# "USA Today", "Radio 4's Today programme": a paper or a show, not the day.
+_TODAY_NAME_BEFORE = re.compile(r"\b(?:USA|BBC|Radio\s+\d+\s*'s|VOA|China|Ireland)\s*$")
+_TODAY_NAME_AFTER = re.compile(r"^\s*(?:program|programme|show)\b")
 
 
 def norm_relative_day(match: Match, ctx: Context) -> Norm | None:
     """Normalise "yesterday", "today", "tomorrow", "tonight"."""
     word = lower_group(match, "word") or ""
     night = word in ("tonight", "overnight")
-    if match["word"] == "Today" and _TODAY_IN_A_NAME.search(
-        ctx.before(match.start(), 30) + "|" + ctx.after(match.end(), 20)
+    if match["word"] == "Today" and (
+        _TODAY_NAME_BEFORE.search(ctx.before(match.start(), 30))
+        or _TODAY_NAME_AFTER.match(ctx.after(match.end(), 20))
     ):
-        return None  # "USA Today", "Radio 4's Today programme"
+        return None
     if ctx.anchor is None:
         return Norm("TIME" if night else "DATE", "XXXX-XX-XX" + ("TNI" if night else ""))
     date = shift(ctx.anchor, "D", _DAY_OFFSETS[word])

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from storyline.time._lexicon import WEEKDAYS
 from storyline.time._types import Tense
 
 _WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
@@ -64,8 +65,7 @@ ED_EXCEPTIONS = frozenset(
 # After these an "-ed" word describes a noun ("the armed forces", "a so-called deal").
 _BEFORE_ADJECTIVE = frozenset("the a an its his her their our this these those so newly".split())
 _TIMES_OF_A_DAY = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight "
-    "this that in on morning afternoon evening night".split()
+    [*WEEKDAYS, *"today yesterday tonight this that in on morning afternoon evening night".split()]
 )
 _FUTURE_AUX = frozenset(("will", "shall", "'ll", "would", "wo", "won't"))
 _STOP_AFTER_TO = frozenset(
