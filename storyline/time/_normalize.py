@@ -417,6 +417,9 @@ def norm_weekday(match: Match, ctx: Context) -> Norm | None:
         return None
     if match["plural"]:
         return Norm("SET", f"XXXX-WXX-{weekday}")
+    if match["parts"]:  # "Friday nights"
+        part = DAY_PART_CODES[match["parts"][:-1].lower()]
+        return Norm("SET", f"XXXX-WXX-{weekday}T{part}")
     if ctx.anchor is None:
         return Norm("DATE", f"XXXX-WXX-{weekday}")
     rel = lower_group(match, "rel")
@@ -574,6 +577,30 @@ def norm_year(match: Match, ctx: Context) -> Norm | None:
     return Norm("DATE", f"{year:04d}", mod)
 
 
+_APOSTROPHE_YEAR_BEFORE = re.compile(
+    r"(?i)\b(?:in|of|since|until|till|by|from|to|and|through|before|after|the|class|spring"
+    r"|summer|fall|autumn|winter|early|late|mid)\s+['\u2019]$"
+)
+
+
+def century_of(short: int, ctx: Context) -> int:
+    """Return the century of a two-digit year: this one when the anchor has passed it
+    since 2000, else the 1900s."""
+    anchor = ctx.anchor
+    if anchor is not None and anchor.year >= 2000 and short <= anchor.year % 100:
+        return anchor.year // 100
+    return 19
+
+
+def norm_apostrophe_year(match: Match, ctx: Context) -> Norm | None:
+    """Normalise "'88" after a word that takes a year ("the class of '88", "in '05")."""
+    start = match.start() - 1
+    if not _APOSTROPHE_YEAR_BEFORE.search(ctx.before(match.end() - 2, 12)):
+        return None
+    short = int(match["short"])
+    return Norm("DATE", f"{century_of(short, ctx)}{short:02d}", start=start)
+
+
 def norm_year_range(match: Match, ctx: Context) -> Norm | None:
     """Normalise "2000-2008" and "1998/99" as one DATE valued at its first year."""
     first = int(match["y1"])
@@ -618,10 +645,7 @@ def norm_decade(match: Match, ctx: Context) -> Norm | None:
     if match["word"]:
         return Norm("DATE", f"19{_DECADE_WORDS[match['word'].lower()]}", mod)
     short = int(match["short"] or match["short2"])
-    century = 19
-    if ctx.anchor is not None and ctx.anchor.year >= 2000 and short <= ctx.anchor.year % 100:
-        century = ctx.anchor.year // 100
-    return Norm("DATE", f"{century}{short // 10}", mod)
+    return Norm("DATE", f"{century_of(short, ctx)}{short // 10}", mod)
 
 
 def norm_century(match: Match, ctx: Context) -> Norm | None:
@@ -635,22 +659,59 @@ def norm_century(match: Match, ctx: Context) -> Norm | None:
 
 _FIXED_HOLIDAYS = {
     "christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
-    "boxing day": (12, 26), "new year's day": (1, 1), "new year's eve": (12, 31),
-    "valentine's day": (2, 14), "halloween": (10, 31),
+    "boxing day": (12, 26), "new years day": (1, 1), "new years eve": (12, 31),
+    "valentines day": (2, 14), "halloween": (10, 31), "st patricks day": (3, 17),
+    "the fourth of july": (7, 4), "bastille day": (7, 14), "veterans day": (11, 11),
+    "armistice day": (11, 11), "remembrance day": (11, 11), "guy fawkes night": (11, 5),
+    "bonfire night": (11, 5), "may day": (5, 1),
 }  # fmt: skip
+
+# Days fixed as the n-th weekday of a month: (month, ISO weekday, n), n as in
+# `nth_weekday`.
+_NTH_WEEKDAY_HOLIDAYS = {
+    "thanksgiving": (11, 4, 4), "thanksgiving day": (11, 4, 4), "labor day": (9, 1, 1),
+    "memorial day": (5, 1, -1), "martin luther king day": (1, 1, 3),
+    "martin luther king jr day": (1, 1, 3), "presidents day": (2, 1, 3),
+    "columbus day": (10, 1, 2), "mothers day": (5, 7, 2), "fathers day": (6, 7, 3),
+    "remembrance sunday": (11, 7, 2), "election day": (11, 2, 0),
+}  # fmt: skip
+
+# Days counted from Easter Sunday.
+_EASTER_OFFSETS = {
+    "easter": 0, "easter sunday": 0, "easter monday": 1, "good friday": -2,
+    "maundy thursday": -3, "palm sunday": -7, "ash wednesday": -46, "pentecost": 49,
+    "whit monday": 50, "mothering sunday": -21,
+}  # fmt: skip
+
+
+def nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
+    """Return the ``n``-th ``weekday`` (ISO, Monday = 1) of a month; ``n = -1``: the last;
+    ``n = 0``: the one after the first Monday (the United States' Election Day)."""
+    if n == 0:
+        return nth_weekday(year, month, 1, 1) + dt.timedelta(days=(weekday - 1) % 7 or 7)
+    if n > 0:
+        first = dt.date(year, month, 1)
+        return first + dt.timedelta(days=(weekday - first.isoweekday()) % 7 + 7 * (n - 1))
+    last = dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+    return last - dt.timedelta(days=(last.isoweekday() - weekday) % 7)
+
+
+def holiday_key(name: str) -> str:
+    """Return the lookup key of a holiday's name: lower case, one space, no apostrophes
+    or full stops ("St. Patrick's Day" -> "st patricks day")."""
+    return " ".join(re.sub(r"['\u2019.]", "", name.lower()).split())
 
 
 def holiday_date(name: str, year: int) -> dt.date | None:
     """Return the date of a named day in ``year`` (Easter by the Gregorian computus)."""
-    key = " ".join(name.lower().split())
+    key = holiday_key(name)
     if key in _FIXED_HOLIDAYS:
         return make_date(year, *_FIXED_HOLIDAYS[key])
-    if key.startswith("thanksgiving"):
-        first = dt.date(year, 11, 1)
-        return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
-    easter = _easter(year)
-    offsets = {"easter": 0, "easter sunday": 0, "easter monday": 1, "good friday": -2}
-    return easter + dt.timedelta(days=offsets[key]) if key in offsets else None
+    if key in _NTH_WEEKDAY_HOLIDAYS:
+        return nth_weekday(year, *_NTH_WEEKDAY_HOLIDAYS[key])
+    if key in _EASTER_OFFSETS:
+        return _easter(year) + dt.timedelta(days=_EASTER_OFFSETS[key])
+    return None
 
 
 def _easter(year: int) -> dt.date:
@@ -676,7 +737,7 @@ def norm_holiday(match: Match, ctx: Context) -> Norm | None:
         date = holiday_date(name, int(match["year"]))
         return Norm("DATE", date.isoformat()) if date else None
     if ctx.anchor is None:
-        fixed = _FIXED_HOLIDAYS.get(" ".join(name.lower().split()))
+        fixed = _FIXED_HOLIDAYS.get(holiday_key(name))
         return Norm("DATE", f"XXXX-{fixed[0]:02d}-{fixed[1]:02d}" if fixed else "XXXX-XX-XX")
     anchor = ctx.anchor
     direction = open_direction(ctx, match)

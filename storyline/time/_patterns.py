@@ -125,7 +125,8 @@ MONTH_ALONE = _compile(
 )
 
 WEEKDAY_RULE = _compile(
-    rf"""{L}(?:(?P<rel>{RELATIVE})\s+)?(?P<weekday>{WEEKDAY})(?P<plural>s)?{R}"""
+    rf"""{L}(?:(?P<rel>{RELATIVE})\s+)?(?P<weekday>{WEEKDAY})
+    (?:(?P<plural>s)|\s+(?P<parts>mornings|afternoons|evenings|nights))?{R}"""
 )
 
 YEAR_RULE = _compile(
@@ -133,6 +134,9 @@ YEAR_RULE = _compile(
     (?P<year>{YEAR})(?![-–]\d|\.\d|,\d|%|\w)
     (?P<bound>\s+or\s+(?:later|earlier|before|after|so)|\s+and\s+beyond)?"""
 )
+
+# "the class of '88", "in '05": a year's last two digits after an apostrophe.
+APOSTROPHE_YEAR = _compile(r"""(?<=[\s(]['’])(?P<short>\d\d)(?![\w'’%]|[.,:]\d)""")
 
 YEAR_RANGE = _compile(
     rf"""{L}(?P<fiscal>fiscal\s+(?:year\s+)?)?(?P<y1>{YEAR})\s?[-–/]\s?(?P<y2>{YEAR}|\d\d)(?![\d%])"""
@@ -192,8 +196,8 @@ DURATION = _compile(
 )
 
 HYPHEN_DURATION = _compile(
-    rf"""{L}(?P<num>{NUMBER_DIGITS}|{NUMBER_WORD}|half)-(?P<unit>{UNIT_SINGULAR})
-    (?:-(?:old|long))?(?![-\w])"""
+    rf"""{L}(?:(?P<num>{NUMBER_DIGITS}|{NUMBER_WORD}|half)-(?P<unit>{UNIT_SINGULAR})
+    (?:-(?:old|long))?|(?P<one>hour|day|week|month|year|decade|century)-?long)(?![-\w])"""
 )
 
 AGO = _compile(
@@ -218,7 +222,7 @@ RELATIVE_UNIT = _compile(
     rf"""{L}(?P<rel>{RELATIVE}|the\s+current|current|the\s+latest|the\s+most\s+recent
         |the\s+full|the|this\s+year's|last\s+year's|next\s+year's)\s+
     (?:(?P<fiscal>fiscal|financial|calendar)[-\s]+)?
-    (?P<unit>year|month|week|weekend|decade|century|quarter|half|period)(?![-\w])
+    (?P<unit>year|month|week|weekend|fortnight|decade|century|quarter|half|period)(?![-\w])
 (?=(?P<ended>\s+(?:ended|ending))?)"""
 )
 
@@ -241,7 +245,7 @@ YEAR_AGO = _compile(
 
 SEASON_RULE = _compile(
     rf"""{L}(?:(?P<rel>{RELATIVE}|the|early|late|mid|this\s+past)[-\s]+)?(?P<season>{SEASON})
-    (?:\s+(?:of\s+)?(?P<year>{YEAR}|{SPOKEN_YEAR_WORDS}))?{R}"""
+    (?:\s+(?:of\s+)?(?:(?P<year>{YEAR}|{SPOKEN_YEAR_WORDS})|['’](?P<short>\d\d)))?{R}"""
 )
 
 SET_RULE = _compile(
@@ -259,7 +263,7 @@ SET_RULE = _compile(
 VAGUE_REF = _compile(
     r"""(?<![\w-])(?P<word>(?:recent|past|coming|future|the\s+coming)\s+(?:years|months|weeks|days|decades|quarters)
     |the\s+foreseeable\s+future|right\s+now|just\s+now|now|nowadays|currently|at\s+present|presently
-    |these\s+days|current|recently|lately|recent|the\s+past
+    |these\s+days|current|recently|lately|recent|the\s+past|the\s+other\s+day
     |the\s+near\s+future|the\s+distant\s+future|the\s+future
     |soon|the\s+near\s+term|the\s+short\s+term|the\s+long\s+term|the\s+long\s+run)
     (?![\w-])"""
@@ -275,8 +279,13 @@ YEAR_PERIOD = _compile(rf"""{L}the\s+(?P<year>{YEAR})\s+(?P<what>period|quarter)
 # Named days; fixed ones by date, moveable feasts computed per year.
 HOLIDAY = _compile(
     rf"""(?<![\w-])(?P<name>(?-i:Christmas\s+(?:Day|Eve)|Christmas|Boxing\s+Day
-      |New\s+Year's\s+(?:Day|Eve)|Valentine's\s+Day|Halloween|Thanksgiving(?:\s+Day)?
-      |Easter\s+(?:Sunday|Monday)|Easter|Good\s+Friday))
+      |New\s+Year['’]s\s+(?:Day|Eve)|Valentine['’]s\s+Day|Halloween|Thanksgiving(?:\s+Day)?
+      |Easter\s+(?:Sunday|Monday)|Easter|Good\s+Friday|Maundy\s+Thursday|Palm\s+Sunday
+      |Ash\s+Wednesday|Pentecost|Whit\s+Monday|Mothering\s+Sunday|Remembrance\s+(?:Day|Sunday)
+      |St\.?\s+Patrick['’]s\s+Day|the\s+Fourth\s+of\s+July|Bastille\s+Day|Armistice\s+Day
+      |Veterans['’]?\s+Day|Guy\s+Fawkes\s+Night|Bonfire\s+Night|May\s+Day|Labor\s+Day
+      |Memorial\s+Day|Martin\s+Luther\s+King(?:\s+Jr\.?)?\s+Day|Presidents['’]?\s+Day
+      |Columbus\s+Day|Mother['’]s\s+Day|Father['’]s\s+Day|Election\s+Day))
     (?:\s+(?P<year>{YEAR}))?(?![\w-])"""
 )
 
@@ -343,7 +352,13 @@ TRIGGERS: dict[str, frozenset[str]] = {
         _RELATIVE_STARTS,
         "first latest final remaining ensuing preceding same initial other entire whole",
     ),  # fmt: skip
-    "hyphen_duration": _words("#", ONES, TENS, "half"),
+    "hyphen_duration": _words(
+        "#",
+        ONES,
+        TENS,
+        "half hour day week month year decade century",
+        "hourlong daylong weeklong monthlong yearlong decadelong centurylong",
+    ),  # fmt: skip
     "month": _words(_RELATIVE_STARTS, _MONTH_STARTS),
     "weekday": _words(_RELATIVE_STARTS, _WEEKDAY_STARTS),
     "season": _words(_RELATIVE_STARTS, "early late mid spring summer autumn fall winter"),
@@ -351,6 +366,7 @@ TRIGGERS: dict[str, frozenset[str]] = {
     "decade": _words("# the early late mid"),
     "century": _words("# the early late mid", ORDINALS),
     "spoken_year": _words("the nineteen eighteen"),
+    "apostrophe_year": _words("#"),
     "year": _words("# the fiscal financial calendar model tax"),
     "day_part": _words(
         "this last tomorrow yesterday early late mid morning afternoon evening night"
@@ -359,7 +375,10 @@ TRIGGERS: dict[str, frozenset[str]] = {
     "clock": _words("# noon midnight midday noontime", ONES),
     "year_end": _words("year"),
     "holiday": _words(
-        "christmas boxing new valentine valentine's halloween thanksgiving easter good"
+        "christmas boxing new valentine halloween thanksgiving easter good",
+        "maundy palm ash pentecost whit mothering remembrance st the bastille",
+        "armistice veterans guy bonfire may labor memorial martin presidents",
+        "columbus mother father election",
     ),
     "year_period": _words("the"),
     "bare_units": _words(PLURAL_UNITS),

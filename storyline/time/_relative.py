@@ -33,6 +33,7 @@ from storyline.time._normalize import (
     Match,
     Norm,
     RefShift,
+    century_of,
     is_part_of_name,
     lower_group,
     year_from_words,
@@ -198,6 +199,8 @@ def norm_relative_unit(match: Match, ctx: Context) -> Norm | None:
         return None
     if rel.endswith("year's") or (match["unit"][0].isupper() and not match["unit"].isupper()):
         return None
+    if unit == "fortnight":  # no calendar unit: the span ("the past fortnight")
+        return Norm("DURATION", "P2W") if rel != "the" else None
     if rel == "the" and _THE_UNIT_NOT_TIME.match(ctx.after(match.end(), 12)):
         # "the year in review", "the week that followed"; but "said over the weekend
         # that ...", "at the weekend in Bamako" name a weekend all the same.
@@ -360,6 +363,9 @@ def norm_season(match: Match, ctx: Context) -> Norm | None:
         return None
     rel = lower_group(match, "rel")
     mod = POSITION_MODS.get(rel or "")
+    if match["short"]:  # "the summer of '69"
+        short = int(match["short"])
+        return Norm("DATE", f"{century_of(short, ctx)}{short:02d}-{code}", mod)
     if match["year"]:
         year = year_from_words(match["year"])
         return Norm("DATE", f"{year:04d}-{code}", mod) if year else None

@@ -127,11 +127,12 @@ def norm_duration(match: Match, ctx: Context) -> Norm | None:
 
 
 def norm_hyphen_duration(match: Match, ctx: Context) -> Norm | None:
-    """Normalise adjectival durations: "60-year", "two-week", "8-month-old"."""
-    if is_part_of_name(match["unit"], ctx.after(match.end(), 20)):
+    """Normalise adjectival durations: "60-year", "two-week", "8-month-old", "week-long"."""
+    unit = match["unit"] or match["one"]
+    if is_part_of_name(unit, ctx.after(match.end(), 20)):
         return None
-    number = parse_number(match["num"])
-    value = duration_value(number, match["unit"].lower()) if number is not None else None
+    number = parse_number(match["num"]) if match["num"] else 1
+    value = duration_value(number, unit.lower()) if number is not None else None
     if value is None or match.group().lower().endswith("-old"):
         return None
     if _AGE_AFTER.match(ctx.after(match.end(), 12)):
@@ -201,6 +202,7 @@ _VAGUE = {
     "nowadays": "PRESENT_REF", "currently": "PRESENT_REF", "at present": "PRESENT_REF",
     "presently": "PRESENT_REF", "these days": "PRESENT_REF", "current": "PRESENT_REF",
     "recently": "PAST_REF", "lately": "PAST_REF", "recent": "PAST_REF", "the past": "PAST_REF",
+    "the other day": "PAST_REF",
     "previously": "PAST_REF", "formerly": "PAST_REF",
 }  # fmt: skip
 
@@ -224,6 +226,8 @@ def norm_vague(match: Match, ctx: Context) -> Norm | None:
         return None
     if word == "soon" and re.search(r"(?i)\bas\s+$", ctx.before(match.start(), 6)):
         return None
+    if word == "the other day" and ctx.after(match.end(), 4).strip().lower() == "of":
+        return None  # "the other day of the festival"
     if word in _VAGUE:
         return Norm("DATE", _VAGUE[word])
     # "recent years" is a span of unknown length (the TimeML guidelines', TE3-Silver's

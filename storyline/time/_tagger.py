@@ -48,6 +48,7 @@ RULES: tuple[tuple[str, re.Pattern[str], Normaliser], ...] = (
     ("decade", p.DECADE, n.norm_decade),
     ("century", p.CENTURY, n.norm_century),
     ("spoken_year", p.SPOKEN_YEAR, n.norm_spoken_year),
+    ("apostrophe_year", p.APOSTROPHE_YEAR, n.norm_apostrophe_year),
     ("year", p.YEAR_RULE, n.norm_year),
     ("day_part", p.DAY_PART, r.norm_day_part),
     ("relative_day", p.RELATIVE_DAY, r.norm_relative_day),
@@ -191,6 +192,10 @@ def join_times(candidates: list[Candidate], ctx: Context) -> list[Candidate]:
             out[-1] = _joined(out[-1], current)
             index += 1
             continue
+        if current.norm.is_partial and out and _clock_then_part(out[-1], current, ctx):
+            out[-1] = _with_part_of_day(out[-1], current)
+            index += 1
+            continue
         if current.norm.is_partial:
             resolved = _resolve_partial(current, ctx)
             if resolved is not None:
@@ -216,6 +221,34 @@ def _joined(first: Candidate, second: Candidate) -> Candidate:
     value = day.norm.value + time.norm.value
     mod = time.norm.mod or day.norm.mod
     return Candidate(first.start, second.end, day.priority, Norm("TIME", value, mod))
+
+
+_CLOCK_VALUE = re.compile(r"T(\d\d):(\d\d)$")
+# Hours that a part of day written after the clock moves past noon ("8:00 Friday night").
+_AFTERNOON_HOURS = {"TMO": range(0), "TAF": range(1, 7), "TEV": range(4, 12), "TNI": range(6, 12)}
+
+
+def _clock_then_part(time: Candidate, part: Candidate, ctx: Context) -> bool:
+    """Whether ``part`` is a bare part of day just after a day's clock time."""
+    return (
+        time.norm.type == "TIME"
+        and bool(_CLOCK_VALUE.search(time.norm.value))
+        and part.norm.value in _AFTERNOON_HOURS
+        and part.norm.mod is None
+        and ctx.text[time.end : part.start].isspace()
+        and part.start - time.end <= 2
+    )
+
+
+def _with_part_of_day(time: Candidate, part: Candidate) -> Candidate:
+    """Take the part of day into the time's span; an hour it places after noon moves."""
+    value = time.norm.value
+    clock = _CLOCK_VALUE.search(value)
+    assert clock is not None
+    hour = int(clock[1])
+    if hour in _AFTERNOON_HOURS[part.norm.value]:
+        value = f"{value[: clock.start()]}T{hour + 12:02d}:{clock[2]}"
+    return Candidate(time.start, part.end, time.priority, Norm("TIME", value, time.norm.mod))
 
 
 def _resolve_partial(candidate: Candidate, ctx: Context) -> Candidate | None:

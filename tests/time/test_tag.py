@@ -246,6 +246,55 @@ CASES = [
     # "the year" is a span unless it frames a date.
     ("Profit grew 5 percent in the year.", ANCHOR, "the year", "DURATION", "P1Y"),
     ("It is due by the end of the year.", ANCHOR, "the end of the year", "DATE", "2014"),
+    # Named days: fixed, the n-th weekday of a month, counted from Easter.
+    ("Stores closed on Labor Day.", "2013-03-22", "Labor Day", "DATE", "2012-09-03"),
+    ("Stores will close on Labor Day.", "2013-03-22", "Labor Day", "DATE", "2013-09-02"),
+    ("They marched on Memorial Day 2012.", ANCHOR, "Memorial Day 2012", "DATE", "2012-05-28"),
+    ("He spoke on St. Patrick's Day.", "2013-03-22", "St. Patrick's Day", "DATE", "2013-03-17"),
+    ("On Election Day, voters went.", "2013-03-22", "Election Day", "DATE", "2012-11-06"),
+    ("It fell on Ash Wednesday.", "2013-03-22", "Ash Wednesday", "DATE", "2013-02-13"),
+    ("Flags flew on Veterans Day.", ANCHOR, "Veterans Day", "DATE", "2013-11-11"),
+    ("Crowds gathered on Bonfire Night.", ANCHOR, "Bonfire Night", "DATE", "2013-11-05"),
+    # A clock time, its day and a part of day after it are one time.
+    (
+        "The game started at 8:00 Friday night.",
+        ANCHOR,
+        "8:00 Friday night",
+        "TIME",
+        "2014-02-07T20:00",
+    ),
+    (
+        "It hit at 5:30 Thursday afternoon.",
+        ANCHOR,
+        "5:30 Thursday afternoon",
+        "TIME",
+        "2014-02-06T17:30",
+    ),
+    (
+        "They met at 10 p.m. Tuesday night.",
+        ANCHOR,
+        "10 p.m. Tuesday night",
+        "TIME",
+        "2014-02-04T22:00",
+    ),
+    (
+        "The alarm rang at 6:15 Monday morning.",
+        ANCHOR,
+        "6:15 Monday morning",
+        "TIME",
+        "2014-02-03T06:15",
+    ),
+    # A weekday with a plural part of day recurs.
+    ("He works Friday nights at the bar.", ANCHOR, "Friday nights", "SET", "XXXX-WXX-5TNI"),
+    # Spans named by one unit.
+    ("A week-long strike ended.", ANCHOR, "week-long", "DURATION", "P1W"),
+    ("The decade-long war ended.", ANCHOR, "decade-long", "DURATION", "P10Y"),
+    ("Talks go on over the next fortnight.", ANCHOR, "the next fortnight", "DURATION", "P2W"),
+    ("I saw him the other day.", ANCHOR, "the other day", "DATE", "PAST_REF"),
+    # A year by its last two digits after a word that takes a year.
+    ("The class of '88 met again.", ANCHOR, "'88", "DATE", "1988"),
+    ("Since \u201905 the firm grew.", ANCHOR, "\u201905", "DATE", "2005"),
+    ("It was the summer of '69.", ANCHOR, "the summer of '69", "DATE", "1969-SU"),
 ]
 
 MODS = [
@@ -278,6 +327,10 @@ NOTHING = [
     "In the day's other match, Leeds won.",
     "Fewer people come by the day.",
     "He writes for USA Today.",
+    "The Labour Party met on the other side of town.",
+    "She sang 'Room 12' then.",
+    "Scores of '12' and '14' were read out.",
+    "He spoke on the other day of the festival.",
     "He told BBC Radio 4's Today programme.",
     "The loop current moved west.",
     "The Winter Olympics opened in Sochi.",
