@@ -181,6 +181,10 @@ CLOCK = _compile(
       | (?P<h4>[01]?\d|2[0-3])(?P<m4>[0-5]\d)\s*(?=(?:{ZONE}|hours|hrs)(?!\w))
       | (?P<noon>noon|midnight|midday|noontime)
       | (?P<hw>{_ONES}|\d{{1,2}})\s+o'clock
+      | (?:(?<=at\s)|(?<=until\s)|(?<=till\s)|(?<=by\s)|(?<=from\s)|(?<=before\s)
+          |(?<=after\s)|(?<=around\s)|(?<=about\s))
+        (?P<h5>{_ONES}|1[0-2]|0?[1-9])(?:[:.](?P<m5>[0-5]\d))?(?:\s+o'clock)?
+        \s+(?P<inpart>in\s+the\s+(?:morning|afternoon|evening)|at\s+night)(?!\w)
     )(?:\s*(?P<zone>{ZONE}|local\s+time|hours|hrs)(?!\w))?"""
 )
 
@@ -189,8 +193,9 @@ DURATION = _compile(
     rf"""{L}(?:(?P<the>the)\s+)?
     (?:(?P<rel>last|past|next|first|coming|previous|following|latest|final|remaining
         |ensuing|preceding|same|initial|other|entire|whole)\s+)?
-    (?P<num>{NUMBER}|{COUPLE}|{VAGUE})(?:\s+(?:to|or)\s+{NUMBER})?\s+(?:(?:more|additional|full|straight|consecutive|long
-        |whole|extra|successive|further|odd|trading|business|working|calendar)\s+)?
+    (?P<num>another(?:\s+(?:{NUMBER_WORD}|{NUMBER_DIGITS}|{VAGUE}))?|{NUMBER}|{COUPLE}|{VAGUE})
+    (?:\s+(?:to|or)\s+{NUMBER})?\s+(?:(?:more|additional|full|straight|consecutive|long
+        |whole|entire|extra|successive|further|odd|trading|business|working|calendar)\s+)?
     (?P<unit>{UNIT})(?![-\w])(?P<half>\s+and\s+a\s+half)?
     (?:\s+(?P<orso>or\s+so|or\s+more|or\s+less|or\s+longer))?"""
 )
@@ -350,7 +355,7 @@ TRIGGERS: dict[str, frozenset[str]] = {
         "#",
         _NUMBER_STARTS,
         _RELATIVE_STARTS,
-        "first latest final remaining ensuing preceding same initial other entire whole",
+        "first latest final remaining ensuing preceding same initial other entire whole another",
     ),  # fmt: skip
     "hyphen_duration": _words(
         "#",

@@ -88,7 +88,8 @@ def norm_clock(match: Match, ctx: Context) -> Norm | None:
         word = match["noon"].lower()
         return Norm("TIME", "T24:00" if word == "midnight" else "T12:00")
     hour_text = match["h1"] or match["h2"] or match["h3"] or match["h4"] or match["hw"]
-    minute_text = match["m1"] or match["m2"] or match["m3"] or match["m4"] or "00"
+    hour_text = hour_text or match["h5"]
+    minute_text = match["m1"] or match["m2"] or match["m3"] or match["m4"] or match["m5"] or "00"
     hour_number = parse_number(hour_text)
     if hour_number is None:
         return None
@@ -98,9 +99,22 @@ def norm_clock(match: Match, ctx: Context) -> Norm | None:
         hour += 12
     elif ampm == "am" and hour == 12:
         hour = 0
+    if match["inpart"]:  # "eleven in the morning", "8 at night"
+        hour = past_noon(hour, DAY_PART_CODES[match["inpart"].split()[-1].lower()])
     if not (0 <= hour <= 23 and 0 <= int(minute_text) <= 59):
         return None
     return Norm("TIME", f"T{hour:02d}:{minute_text}")
+
+
+# The hours of a twelve-hour clock that a part of day puts after noon ("8 at night").
+_AFTER_NOON = {"AF": range(1, 7), "EV": range(4, 12), "NI": range(6, 12)}
+
+
+def past_noon(hour: int, part: str) -> int:
+    """Return ``hour`` on a 24-hour clock given the part of day (code ``MO``, ``AF``,
+    ``EV``, ``NI``) it was said in: "8" in the evening is 20, "1" at night stays 1
+    (past midnight), and so does "12" (noon or midnight, left as written)."""
+    return hour + 12 if hour in _AFTER_NOON.get(part, range(0)) else hour
 
 
 _SHIFT_UNITS: dict[str, Unit] = {"D": "D", "W": "W", "M": "M", "Q": "Q", "Y": "Y"}

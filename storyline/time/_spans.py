@@ -89,10 +89,15 @@ _SHARE_OF = re.compile(
 )
 
 
+_POINTS_AFTER = re.compile(r"(?i)^\s+(?:of\s+an?\s+)?(?:percentage\s+points?|points?|percent|%)")
+
+
 def norm_duration(match: Match, ctx: Context) -> Norm | None:
     """Normalise "the last 13 months", "two years", "several weeks", "$9bn a year" (a set)."""
     unit = match["unit"].lower()
     number_text = " ".join(match["num"].lower().split())
+    if number_text.startswith("another"):  # "another year", "another two weeks"
+        number_text = number_text[len("another") :].strip() or "one"
     number = 2.0 if "couple" in number_text else parse_number(number_text)
     after = ctx.after(match.end(), 12)
     if number_text in ("a", "an") and _AMOUNT_BEFORE.search(ctx.before(match.start(), 40)):
@@ -104,6 +109,8 @@ def norm_duration(match: Match, ctx: Context) -> Norm | None:
         return None
     if unit == "quarters" and _SHARE_OF.match(ctx.after(match.end(), 40)):
         return None  # "three quarters of the budget" is a share, not nine months
+    if unit.startswith("quarter") and _POINTS_AFTER.match(after):
+        return None  # "a quarter percentage point"
     if unit == "second" and not _SECOND_IS_TIME.match(after):
         return None
     if number_text == "one" and unit == "day" and _MODAL_BEFORE.search(ctx.before(match.start())):

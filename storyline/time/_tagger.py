@@ -224,8 +224,7 @@ def _joined(first: Candidate, second: Candidate) -> Candidate:
 
 
 _CLOCK_VALUE = re.compile(r"T(\d\d):(\d\d)$")
-# Hours that a part of day written after the clock moves past noon ("8:00 Friday night").
-_AFTERNOON_HOURS = {"TMO": range(0), "TAF": range(1, 7), "TEV": range(4, 12), "TNI": range(6, 12)}
+_PARTS_OF_DAY = ("TMO", "TAF", "TEV", "TNI")
 
 
 def _clock_then_part(time: Candidate, part: Candidate, ctx: Context) -> bool:
@@ -233,7 +232,7 @@ def _clock_then_part(time: Candidate, part: Candidate, ctx: Context) -> bool:
     return (
         time.norm.type == "TIME"
         and bool(_CLOCK_VALUE.search(time.norm.value))
-        and part.norm.value in _AFTERNOON_HOURS
+        and part.norm.value in _PARTS_OF_DAY
         and part.norm.mod is None
         and ctx.text[time.end : part.start].isspace()
         and part.start - time.end <= 2
@@ -245,9 +244,8 @@ def _with_part_of_day(time: Candidate, part: Candidate) -> Candidate:
     value = time.norm.value
     clock = _CLOCK_VALUE.search(value)
     assert clock is not None
-    hour = int(clock[1])
-    if hour in _AFTERNOON_HOURS[part.norm.value]:
-        value = f"{value[: clock.start()]}T{hour + 12:02d}:{clock[2]}"
+    hour = r.past_noon(int(clock[1]), part.norm.value[1:])
+    value = f"{value[: clock.start()]}T{hour:02d}:{clock[2]}"
     return Candidate(time.start, part.end, time.priority, Norm("TIME", value, time.norm.mod))
 
 
