@@ -258,7 +258,7 @@ SET_RULE = _compile(
         (?:(?P<freq>once|twice|thrice|(?:{NUMBER_DIGITS}|{NUMBER_WORD})\s+times)\s+(?:a|an|per|every|each)
           |(?P<quant>every|each|per))
         \s+(?:(?P<other>other)\s+)?(?:(?P<num>{NUMBER_DIGITS}|{NUMBER_WORD})\s+)?
-        (?P<what>{UNIT}|{WEEKDAY}|{MONTH_FULL}|{SEASON}|morning|afternoon|evening|night)
+        (?P<what>{UNIT}|{WEEKDAY}|{MONTH_FULL}(?:\s+(?P<day>{DAY}))?|{SEASON}|morning|afternoon|evening|night)
       | (?P<adverb>annually|yearly|monthly|weekly|daily|hourly|quarterly|nightly
         |biweekly|bimonthly|semiannually|fortnightly|biannually)
       | (?P<plural>{WEEKDAY})s

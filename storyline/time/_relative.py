@@ -50,6 +50,11 @@ _TODAY_NAME_BEFORE = re.compile(r"\b(?:USA|BBC|Radio\s+\d+\s*'s|VOA|China|Irelan
 _TODAY_NAME_AFTER = re.compile(r"^\s*(?:program|programme|show)\b")
 
 
+_WEEKDAY_AFTER = re.compile(
+    r"^\s+(?:on\s+)?(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+)
+
+
 def norm_relative_day(match: Match, ctx: Context) -> Norm | None:
     """Normalise "yesterday", "today", "tomorrow", "tonight"."""
     word = lower_group(match, "word") or ""
@@ -59,6 +64,8 @@ def norm_relative_day(match: Match, ctx: Context) -> Norm | None:
         or _TODAY_NAME_AFTER.match(ctx.after(match.end(), 20))
     ):
         return None
+    if word == "overnight" and _WEEKDAY_AFTER.match(ctx.after(match.end(), 16)):
+        return Norm("TIME", "TNI")  # "overnight Thursday": that day's night, joined to it
     if ctx.anchor is None:
         return Norm("TIME" if night else "DATE", "XXXX-XX-XX" + ("TNI" if night else ""))
     date = shift(ctx.anchor, "D", _DAY_OFFSETS[word])

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from storyline.time._calendar import make_date
 from storyline.time._lexicon import (
     MONTHS,
     PLURAL_UNITS,
@@ -185,6 +186,9 @@ def norm_set(match: Match, ctx: Context) -> Norm | None:
     if match["plural"]:
         return Norm("SET", f"XXXX-WXX-{WEEKDAYS[match['plural'].lower()]}")
     what = match["what"].lower()
+    if match["day"]:  # "every December 31"
+        month, day = MONTHS[what.split()[0]], int(re.sub(r"\D", "", match["day"]))
+        return Norm("SET", f"XXXX-{month:02d}-{day:02d}") if make_date(2000, month, day) else None
     count = parse_number(match["num"]) if match["num"] else 1.0
     if count is None:
         return None

@@ -291,6 +291,8 @@ CASES = [
     ("The decade-long war ended.", ANCHOR, "decade-long", "DURATION", "P10Y"),
     ("Talks go on over the next fortnight.", ANCHOR, "the next fortnight", "DURATION", "P2W"),
     ("I saw him the other day.", ANCHOR, "the other day", "DATE", "PAST_REF"),
+    ("The storm hit overnight Thursday.", ANCHOR, "overnight Thursday", "TIME", "2014-02-06TNI"),
+    ("Crowds come every December 31.", ANCHOR, "every December 31", "SET", "XXXX-12-31"),
     ("He will stay for another year.", ANCHOR, "another year", "DURATION", "P1Y"),
     ("He will stay another two years.", ANCHOR, "another two years", "DURATION", "P2Y"),
     ("It rained for two entire days.", ANCHOR, "two entire days", "DURATION", "P2D"),
