@@ -275,8 +275,11 @@ VAGUE_REF = _compile(
 )
 
 # "for centuries", "within weeks": a plural unit alone, checked in context.
+# "the following days", "in subsequent years": a plural unit after a word placing it.
 BARE_UNITS = _compile(
-    r"""(?<![\w-])(?P<unit>years|months|weeks|days|decades|centuries|hours|minutes)(?![\w-])"""
+    r"""(?<![\w-])(?:(?P<the>the\s+)?(?P<rel>following|ensuing|subsequent|intervening|previous
+      |preceding|past|next|last|first|final|remaining|initial)\s+)?
+    (?P<unit>years|months|weeks|days|decades|centuries|hours|minutes)(?![\w-])"""
 )
 
 YEAR_PERIOD = _compile(rf"""{L}the\s+(?P<year>{YEAR})\s+(?P<what>period|quarter){R}""")
@@ -386,7 +389,11 @@ TRIGGERS: dict[str, frozenset[str]] = {
         "columbus mother father election",
     ),
     "year_period": _words("the"),
-    "bare_units": _words(PLURAL_UNITS),
+    "bare_units": _words(
+        PLURAL_UNITS,
+        "the following ensuing subsequent intervening previous preceding past next last first",
+        "final remaining initial",
+    ),
     "vague": _words(
         "recent past coming future the right just now nowadays currently at presently",
         "these current recently lately soon",

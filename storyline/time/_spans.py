@@ -153,10 +153,19 @@ _BARE_UNIT_BEFORE = re.compile(
 )
 
 
+_NEEDS_THE = frozenset(
+    ["past", "next", "last", "first", "final", "remaining", "initial", "following"]
+)
+
+
 def norm_bare_units(match: Match, ctx: Context) -> Norm | None:
-    """Normalise a plural unit with no number: "for centuries", "within weeks"."""
-    if not _BARE_UNIT_BEFORE.search(ctx.before(match.start(), 12)):
+    """Normalise a plural unit with no number: "for centuries", "within weeks", "the
+    following days", "in previous years"."""
+    rel = lower_group(match, "rel")
+    if rel is None and not _BARE_UNIT_BEFORE.search(ctx.before(match.start(), 12)):
         return None
+    if rel in _NEEDS_THE and not match["the"]:
+        return None  # "past years" is the vague past; "last days" no span
     if re.match(r"(?i)^\s+(?:ago|earlier|later|old)\b", ctx.after(match.end(), 10)):
         return None
     value = duration_value(None, match["unit"].lower())

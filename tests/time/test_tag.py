@@ -293,6 +293,10 @@ CASES = [
     ("I saw him the other day.", ANCHOR, "the other day", "DATE", "PAST_REF"),
     ("The storm hit overnight Thursday.", ANCHOR, "overnight Thursday", "TIME", "2014-02-06TNI"),
     ("Crowds come every December 31.", ANCHOR, "every December 31", "SET", "XXXX-12-31"),
+    # A plural unit placed by a word before it is a span of unknown length.
+    ("Protests grew in the following days.", ANCHOR, "the following days", "DURATION", "PXD"),
+    ("It changed over the past decades.", ANCHOR, "the past decades", "DURATION", "PXE"),
+    ("As in previous years, China objected.", ANCHOR, "previous years", "DURATION", "PXY"),
     ("He will stay for another year.", ANCHOR, "another year", "DURATION", "P1Y"),
     ("He will stay another two years.", ANCHOR, "another two years", "DURATION", "P2Y"),
     ("It rained for two entire days.", ANCHOR, "two entire days", "DURATION", "P2D"),
@@ -344,6 +348,7 @@ NOTHING = [
     "She sang 'Room 12' then.",
     "Scores of '12' and '14' were read out.",
     "He spoke on the other day of the festival.",
+    "It was agreed following months of talks.",
     "The bank raised its rate by another one quarter percentage point.",
     "He told BBC Radio 4's Today programme.",
     "The loop current moved west.",
