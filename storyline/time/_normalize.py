@@ -420,8 +420,13 @@ def norm_weekday(match: Match, ctx: Context) -> Norm | None:
     if match["parts"]:  # "Friday nights"
         part = DAY_PART_CODES[match["parts"][:-1].lower()]
         return Norm("SET", f"XXXX-WXX-{weekday}T{part}")
+    if match["mday"]:  # "Tuesday the 18th": the month near the anchor where it falls
+        day = _month_day_on_weekday(ctx, match, weekday, int(match["mday"]))
+        if day is not None:
+            return Norm("DATE", day)
+    end = match.end("weekday")
     if ctx.anchor is None:
-        return Norm("DATE", f"XXXX-WXX-{weekday}")
+        return Norm("DATE", f"XXXX-WXX-{weekday}", end=end)
     rel = lower_group(match, "rel")
     anchor = ctx.anchor
     if rel in ("last", "past", "previous", "the past", "the previous", "this past"):
@@ -436,7 +441,29 @@ def norm_weekday(match: Match, ctx: Context) -> Norm | None:
         if direction is None and ctx.tense_aware and scheduled:
             direction = "future"
         date = weekday_date(anchor, weekday, direction or "past")
-    return Norm("DATE", date.isoformat())
+    return Norm("DATE", date.isoformat(), end=end)
+
+
+def _month_day_on_weekday(ctx: Context, match: Match, weekday: int, day: int) -> str | None:
+    """Return the date, within half a year of the anchor, whose day of the month is
+    ``day`` and whose weekday is ``weekday``; the tense picks between two."""
+    if ctx.anchor is None:
+        return None
+    anchor = ctx.anchor
+    found = []
+    for offset in range(-6, 7):
+        year, month = divmod(anchor.year * 12 + anchor.month - 1 + offset, 12)
+        date = make_date(year, month + 1, day)
+        if date is not None and date.isoweekday() == weekday:
+            found.append(date)
+    direction = ctx.direction(match.start(), match.end(), None)
+    if direction == "past":
+        found = [d for d in found if d <= anchor] or found
+    elif direction == "future":
+        found = [d for d in found if d >= anchor] or found
+    if not found:
+        return None
+    return min(found, key=lambda d: abs((d - anchor).days)).isoformat()
 
 
 # A present-tense verb of a timetable before a weekday tells a plan: "meet separately

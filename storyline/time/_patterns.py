@@ -126,7 +126,8 @@ MONTH_ALONE = _compile(
 
 WEEKDAY_RULE = _compile(
     rf"""{L}(?:(?P<rel>{RELATIVE})\s+)?(?P<weekday>{WEEKDAY})
-    (?:(?P<plural>s)|\s+(?P<parts>mornings|afternoons|evenings|nights))?{R}"""
+    (?:(?P<plural>s)|\s+(?P<parts>mornings|afternoons|evenings|nights)
+      |,?\s+(?:the\s+)?(?P<mday>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))?{R}"""
 )
 
 YEAR_RULE = _compile(
