@@ -238,11 +238,15 @@ _PLANNED_FOR = re.compile(
 )
 
 
+# "between now and Monday": whatever the verb, the day lies ahead.
+_FROM_NOW_TO = re.compile(r"(?i)\bbetween\s+now\s+and\s+(?:(?:early|late|mid)[-\s]+)?$")
+
+
 def open_direction(ctx: Context, match: Match) -> Direction | None:
     """Return the direction for a month (and day) without a year: the clause's tense,
     unless the date is bound to a noun or a deadline rather than to the verb."""
     before = ctx.before(match.start(), 40)
-    if _PLANNED_FOR.search(before):
+    if _PLANNED_FOR.search(before) or _FROM_NOW_TO.search(before):
         return "future"
     before = before[-24:]
     if _DEADLINE_BEFORE.search(before):
@@ -437,6 +441,8 @@ def norm_weekday(match: Match, ctx: Context) -> Norm | None:
         date = anchor + dt.timedelta(days=weekday - anchor.isoweekday())
     else:
         direction = ctx.direction(match.start(), match.end(), None)
+        if _FROM_NOW_TO.search(ctx.before(match.start(), 24)):
+            direction = "future"
         scheduled = _SCHEDULED_BEFORE.search(ctx.before(match.start(), 80))
         if direction is None and ctx.tense_aware and scheduled:
             direction = "future"

@@ -300,6 +300,8 @@ CASES = [
     # A weekday with a day of the month names the month where the two meet.
     ("He left on Tuesday the 18th.", "2002-07-12", "Tuesday the 18th", "DATE", "2002-06-18"),
     ("They met on Friday 31st.", "2002-07-12", "Friday 31st", "DATE", "2002-05-31"),
+    ("It gets fixed between now and Monday.", ANCHOR, "Monday", "DATE", "2014-02-10"),
+    ("Prices rose between now and March.", ANCHOR, "March", "DATE", "2014-03"),
     ("He will stay for another year.", ANCHOR, "another year", "DURATION", "P1Y"),
     ("He will stay another two years.", ANCHOR, "another two years", "DURATION", "P2Y"),
     ("It rained for two entire days.", ANCHOR, "two entire days", "DURATION", "P2D"),
