@@ -174,10 +174,14 @@ DAY_PART = _compile(
     (?P<part>morning|afternoon|evening|night)(?![\w-])"""
 )
 
+# "16:59 UK time", "10:00 Moscow time": a clock told in a place's time.
+_PLACE_TIME = r"(?-i:UK|US|(?!The\b)[A-Z][a-z]+)\s+time(?!\w)"
+
 CLOCK = _compile(
     rf"""(?<![\w:.])(?:
         (?P<h1>1[0-2]|0?[1-9])(?:[:.](?P<m1>[0-5]\d))?\s*(?P<ampm>{AMPM})
-      | (?P<h2>[01]?\d|2[0-3])[:.](?P<m2>[0-5]\d)(?=\s*(?:{ZONE}|hours|hrs|h(?!\w)|local))
+      | (?P<h2>[01]?\d|2[0-3])[:.](?P<m2>[0-5]\d)
+        (?=\s*(?:{ZONE}|hours|hrs|h(?!\w)|local|{_PLACE_TIME}))
       | (?<=at\s)(?P<h3>[01]?\d|2[0-3]):(?P<m3>[0-5]\d)(?![\d:])
       | (?P<h4>[01]?\d|2[0-3])(?P<m4>[0-5]\d)\s*(?=(?:{ZONE}|hours|hrs)(?!\w))
       | (?P<noon>noon|midnight|midday|noontime)
@@ -186,7 +190,7 @@ CLOCK = _compile(
           |(?<=after\s)|(?<=around\s)|(?<=about\s))
         (?P<h5>{_ONES}|1[0-2]|0?[1-9])(?:[:.](?P<m5>[0-5]\d))?(?:\s+o'clock)?
         \s+(?P<inpart>in\s+the\s+(?:morning|afternoon|evening)|at\s+night)(?!\w)
-    )(?:\s*(?P<zone>{ZONE}|local\s+time|hours|hrs)(?!\w))?"""
+    )(?:\s*(?P<zone>{ZONE}|local\s+time|hours|hrs|{_PLACE_TIME})(?!\w))?"""
 )
 
 # "the last 13 months", "two years", "several weeks", "60-year", "a decade or so".

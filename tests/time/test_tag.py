@@ -302,6 +302,8 @@ CASES = [
     ("They met on Friday 31st.", "2002-07-12", "Friday 31st", "DATE", "2002-05-31"),
     ("It gets fixed between now and Monday.", ANCHOR, "Monday", "DATE", "2014-02-10"),
     ("Prices rose between now and March.", ANCHOR, "March", "DATE", "2014-03"),
+    ("Last updated 16:59 UK time.", ANCHOR, "16:59 UK time", "TIME", "2014-02-08T16:59"),
+    ("Talks began at 10:00 Moscow time.", ANCHOR, "10:00 Moscow time", "TIME", "2014-02-08T10:00"),
     ("He will stay for another year.", ANCHOR, "another year", "DURATION", "P1Y"),
     ("He will stay another two years.", ANCHOR, "another two years", "DURATION", "P2Y"),
     ("It rained for two entire days.", ANCHOR, "two entire days", "DURATION", "P2D"),
