@@ -223,8 +223,10 @@ REFERENCE = _compile(
     r"""(?<![\w-])(?:(?P<pos>later|earlier)\s+)?
     (?P<rel>the\s+next|the\s+following|the\s+previous|the\s+preceding|the\s+same
       |that\s+same|that
-      |(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bthrough\s)|(?<=\bthroughout\s)|(?<=\bfor\s))the)
-    \s+(?P<unit>day|morning|afternoon|evening|night|week|month|year)(?![\w-])"""
+      |(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bthrough\s)|(?<=\bthroughout\s)|(?<=\bfor\s))the
+      |the(?=\s+\w+\s+(?:after|before)\s*(?:[,.;:!?)"'\u201d]|$)))
+    \s+(?P<unit>day|morning|afternoon|evening|night|week|month|year)
+    (?:\s+(?P<dir>after|before)(?=\s*(?:[,.;:!?)"'\u201d]|$)))?(?![\w-])"""
 )
 
 # "last year", "this week", "the next quarter", "the current fiscal year".

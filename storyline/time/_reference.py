@@ -43,7 +43,9 @@ def norm_reference(match: Match, ctx: Context) -> Norm | None:
     rel = lower_group(match, "rel") or ""
     unit = match["unit"].lower()
     part = DAY_PART_CODES.get(unit)
-    if rel == "the" and (
+    if match["dir"] and rel == "the":  # "arrived the day after.": told from the story
+        rel = "the following" if match["dir"].lower() == "after" else "the previous"
+    elif rel == "the" and (
         unit in ("week", "month", "year") or _NOT_THIS_DAY.match(ctx.after(match.end(), 12))
     ):
         return None  # "in the year", "the day before the vote": other rules or none

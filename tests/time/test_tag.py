@@ -304,6 +304,15 @@ CASES = [
     ("Prices rose between now and March.", ANCHOR, "March", "DATE", "2014-03"),
     ("Last updated 16:59 UK time.", ANCHOR, "16:59 UK time", "TIME", "2014-02-08T16:59"),
     ("Talks began at 10:00 Moscow time.", ANCHOR, "10:00 Moscow time", "TIME", "2014-02-08T10:00"),
+    # "the day after", said alone, counts from the story's reference time.
+    (
+        "Mary left on Thursday and John arrived the day after.",
+        ANCHOR,
+        "the day after",
+        "DATE",
+        "2014-02-07",
+    ),
+    ("In 1998 he won; he lost the year after.", ANCHOR, "the year after", "DATE", "1999"),
     ("He will stay for another year.", ANCHOR, "another year", "DURATION", "P1Y"),
     ("He will stay another two years.", ANCHOR, "another two years", "DURATION", "P2Y"),
     ("It rained for two entire days.", ANCHOR, "two entire days", "DURATION", "P2D"),
