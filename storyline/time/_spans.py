@@ -84,6 +84,13 @@ _MODAL_BEFORE = re.compile(r"(?i)\b(?:will|would|may|might|could|can|shall|'ll)\
 _SECOND_IS_TIME = re.compile(r"(?i)^\s*(?:[,.;:!?)]|$|ago\b|later\b|earlier\b|before\b|after\b)")
 
 
+# "a second, more serious, wave": the ordinal before a describing word, not a second.
+_ORDINAL_SECOND = re.compile(
+    r"(?i)^\s*,\s*(?:more|less|much|even|far|separate|similar|different|related|unrelated"
+    r"|new|independent|smaller|[a-z]+er)\b"
+)
+
+
 _SHARE_OF = re.compile(
     r"(?i)^\s+of\s+(?!(?:the|this|last|that)\s+(?:(?:fiscal|calendar|financial)\s+)?year\b)"
     r"(?:the|a|an|its|their|his|her|our|all|those|these|them|us)\b"
@@ -112,7 +119,7 @@ def norm_duration(match: Match, ctx: Context) -> Norm | None:
         return None  # "three quarters of the budget" is a share, not nine months
     if unit.startswith("quarter") and _POINTS_AFTER.match(after):
         return None  # "a quarter percentage point"
-    if unit == "second" and not _SECOND_IS_TIME.match(after):
+    if unit == "second" and (not _SECOND_IS_TIME.match(after) or _ORDINAL_SECOND.match(after)):
         return None
     if number_text == "one" and unit == "day" and _MODAL_BEFORE.search(ctx.before(match.start())):
         return Norm("DATE", "FUTURE_REF")

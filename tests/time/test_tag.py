@@ -365,6 +365,7 @@ NOTHING = [
     "Scores of '12' and '14' were read out.",
     "He spoke on the other day of the festival.",
     "It was agreed following months of talks.",
+    "A second, more serious, wave hit the coast.",
     "The bank raised its rate by another one quarter percentage point.",
     "He told BBC Radio 4's Today programme.",
     "The loop current moved west.",
