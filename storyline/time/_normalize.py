@@ -238,6 +238,23 @@ _PLANNED_FOR = re.compile(
 )
 
 
+# "adjourned until Monday", "extended the vote until Monday", "gave the government until
+# Friday": a day something is put off to lies ahead, whatever the tense of the verb
+# ("had filed reports by Wednesday", "lasted until Monday" keep to the tense).
+_PUT_OFF_UNTIL = re.compile(
+    r"(?i)\b(?:adjourn(?:ed|s)?|postpone[ds]?|delay(?:ed|s)?|extend(?:ed|s)?|suspend(?:ed|s)?"
+    r"|defer(?:red|s)?|recess(?:ed|es)?|put\s+off|push(?:ed|es)?\s+back|gave|give[ns]?|giving"
+    r"|ultimatum|deadline|expected|due)\b"
+    r"(?:\s+(?!(?:and|but|after|when|while|since)\b)[\w'-]+){0,8}?\s+(?:until|till|by|through)"
+    r"\s+$"
+)
+
+
+def is_put_off_until(ctx: Context, match: Match) -> bool:
+    """Whether the expression at ``match`` is a day something was put off to."""
+    return ctx.tense_aware and bool(_PUT_OFF_UNTIL.search(ctx.before(match.start(), 90)))
+
+
 # "between now and Monday": whatever the verb, the day lies ahead.
 _FROM_NOW_TO = re.compile(r"(?i)\bbetween\s+now\s+and\s+(?:(?:early|late|mid)[-\s]+)?$")
 
@@ -441,7 +458,7 @@ def norm_weekday(match: Match, ctx: Context) -> Norm | None:
         date = anchor + dt.timedelta(days=weekday - anchor.isoweekday())
     else:
         direction = ctx.direction(match.start(), match.end(), None)
-        if _FROM_NOW_TO.search(ctx.before(match.start(), 24)):
+        if _FROM_NOW_TO.search(ctx.before(match.start(), 24)) or is_put_off_until(ctx, match):
             direction = "future"
         scheduled = _SCHEDULED_BEFORE.search(ctx.before(match.start(), 80))
         if direction is None and ctx.tense_aware and scheduled:

@@ -313,6 +313,12 @@ CASES = [
         "2014-02-07",
     ),
     ("In 1998 he won; he lost the year after.", ANCHOR, "the year after", "DATE", "1999"),
+    # A day something is put off to lies ahead, whatever the tense.
+    ("The talks were adjourned until Monday.", ANCHOR, "Monday", "DATE", "2014-02-10"),
+    ("The vote was extended until Friday.", "2010-04-21", "Friday", "DATE", "2010-04-23"),
+    ("It will stay calm through the weekend.", "2010-04-21", "the weekend", "DATE", "2010-W16-WE"),
+    ("The strike lasted until Monday.", "2010-04-21", "Monday", "DATE", "2010-04-19"),
+    ("It came before an adjournment until Monday.", "2010-04-21", "Monday", "DATE", "2010-04-19"),
     ("He will stay for another year.", ANCHOR, "another year", "DURATION", "P1Y"),
     ("He will stay another two years.", ANCHOR, "another two years", "DURATION", "P2Y"),
     ("It rained for two entire days.", ANCHOR, "two entire days", "DURATION", "P2D"),
