@@ -339,7 +339,21 @@ def _year_for_unwritten(
         ]
         if fits:
             return fits[0]
-    return pick_year(ctx.anchor, month, day, open_direction(ctx, match))
+    direction = open_direction(ctx, match)
+    year = pick_year(ctx.anchor, month, day, direction)
+    if direction == "future" and year is not None and not _planned(ctx, match):
+        # A future verb ("would be investigated") over a day a few weeks back is about
+        # that day, not the same day eleven months on ("violence on Feb. 15", in March).
+        ahead = make_date(year, month, day)
+        back = make_date(year - 1, month, day)
+        if ahead and back and (ahead - ctx.anchor).days > 300 and (ctx.anchor - back).days <= 45:
+            return year - 1
+    return year
+
+
+def _planned(ctx: Context, match: Match) -> bool:
+    before = ctx.before(match.start(), 40)
+    return bool(_PLANNED_FOR.search(before) or _FROM_NOW_TO.search(before))
 
 
 def _weekday_number(word: str) -> int:

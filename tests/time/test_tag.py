@@ -319,6 +319,9 @@ CASES = [
     ("It will stay calm through the weekend.", "2010-04-21", "the weekend", "DATE", "2010-W16-WE"),
     ("The strike lasted until Monday.", "2010-04-21", "Monday", "DATE", "2010-04-19"),
     ("It came before an adjournment until Monday.", "2010-04-21", "Monday", "DATE", "2010-04-19"),
+    # A future verb over a day a few weeks back is about that day.
+    ("It would investigate violence on Feb. 15.", "2011-03-03", "Feb. 15", "DATE", "2011-02-15"),
+    ("The vote is scheduled for Feb. 15.", "2011-03-03", "Feb. 15", "DATE", "2012-02-15"),
     ("He will stay for another year.", ANCHOR, "another year", "DURATION", "P1Y"),
     ("He will stay another two years.", ANCHOR, "another two years", "DURATION", "P2Y"),
     ("It rained for two entire days.", ANCHOR, "two entire days", "DURATION", "P2D"),
