@@ -234,6 +234,16 @@ _VAGUE = {
 }  # fmt: skip
 
 
+_SENTENCE_BREAK_BEFORE = re.compile(r"(?:[.!?]['\"\u201d]?\s+|\n\s*)['\"\u201c]?$")
+
+
+def _opens_sentence(ctx: Context, match: Match) -> bool:
+    """Whether the match is the first word of its sentence (an opening quote aside)."""
+    if not ctx.text[: match.start()].strip(" \t\"'\u201c"):
+        return True
+    return bool(_SENTENCE_BREAK_BEFORE.search(ctx.before(match.start(), 8)))
+
+
 _NOT_CURRENT = re.compile(
     r"(?i)^\s+(?:account|accounts|affairs|events|electric|flowing|flows?|density|"
     r"sources?|carrying)\b"
@@ -253,6 +263,8 @@ def norm_vague(match: Match, ctx: Context) -> Norm | None:
         return None
     if word == "soon" and re.search(r"(?i)\bas\s+$", ctx.before(match.start(), 6)):
         return None
+    if word == "now" and ctx.after(match.end(), 1) == "," and _opens_sentence(ctx, match):
+        return None  # "Now, he says ...": a sentence's opening word, as the tuning sets read it
     if word == "the other day" and ctx.after(match.end(), 4).strip().lower() == "of":
         return None  # "the other day of the festival"
     if word in _VAGUE:

@@ -375,6 +375,8 @@ NOTHING = [
     "He spoke on the other day of the festival.",
     "It was agreed following months of talks.",
     "A second, more serious, wave hit the coast.",
+    "Iraq was ready. Now, he says, it looks bad.",
+    '"Now, we wait," she said.',
     "The bank raised its rate by another one quarter percentage point.",
     "He told BBC Radio 4's Today programme.",
     "The loop current moved west.",
