@@ -234,6 +234,7 @@ _VAGUE = {
 }  # fmt: skip
 
 
+_OPENERS = frozenset(["now", "currently", "recently"])
 _SENTENCE_BREAK_BEFORE = re.compile(r"(?:[.!?]['\"\u201d]?\s+|\n\s*)['\"\u201c]?$")
 
 
@@ -263,8 +264,8 @@ def norm_vague(match: Match, ctx: Context) -> Norm | None:
         return None
     if word == "soon" and re.search(r"(?i)\bas\s+$", ctx.before(match.start(), 6)):
         return None
-    if word == "now" and ctx.after(match.end(), 1) == "," and _opens_sentence(ctx, match):
-        return None  # "Now, he says ...": a sentence's opening word, as the tuning sets read it
+    if word in _OPENERS and ctx.after(match.end(), 1) == "," and _opens_sentence(ctx, match):
+        return None  # "Now, he says ...", "Currently, ...": a sentence's opening word
     if word == "the other day" and ctx.after(match.end(), 4).strip().lower() == "of":
         return None  # "the other day of the festival"
     if word in _VAGUE:

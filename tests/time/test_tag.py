@@ -377,6 +377,7 @@ NOTHING = [
     "A second, more serious, wave hit the coast.",
     "Iraq was ready. Now, he says, it looks bad.",
     '"Now, we wait," she said.',
+    "Currently, Avon has 4,000 staff.",
     "The bank raised its rate by another one quarter percentage point.",
     "He told BBC Radio 4's Today programme.",
     "The loop current moved west.",
