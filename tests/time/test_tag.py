@@ -378,6 +378,7 @@ NOTHING = [
     "Iraq was ready. Now, he says, it looks bad.",
     '"Now, we wait," she said.',
     "Currently, Avon has 4,000 staff.",
+    "The recent collapse of the market hurt.",
     "The bank raised its rate by another one quarter percentage point.",
     "He told BBC Radio 4's Today programme.",
     "The loop current moved west.",
