@@ -71,7 +71,8 @@ def duration_value(number: float | None, unit_word: str) -> str | None:
 # An amount just before "a year" makes it a rate: "$9bn a year", "four flights a week".
 _AMOUNT_BEFORE = re.compile(
     r"(?i)(?:(?<!\S)\S*\d\S*|\b(?:million|billion|trillion|dollars?|euros?|pounds?|yen"
-    r"|cents?|percent|times|twice|once|thrice))(?:\s+[a-z]+){0,3}[\s,]+$"
+    r"|cents?|percent|times|twice|once|thrice|two|three|four|five|six|seven|eight|nine|ten"
+    r"|eleven|twelve|dozens?|hundreds|thousands|several))(?:\s+[a-z]+){0,3}[\s,]+$"
 )
 
 

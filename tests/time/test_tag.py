@@ -322,6 +322,7 @@ CASES = [
     # A future verb over a day a few weeks back is about that day.
     ("It would investigate violence on Feb. 15.", "2011-03-03", "Feb. 15", "DATE", "2011-02-15"),
     ("The vote is scheduled for Feb. 15.", "2011-03-03", "Feb. 15", "DATE", "2012-02-15"),
+    ("There are four flights a week.", ANCHOR, "a week", "SET", "P1W"),
     ("He will stay for another year.", ANCHOR, "another year", "DURATION", "P1Y"),
     ("He will stay another two years.", ANCHOR, "another two years", "DURATION", "P2Y"),
     ("It rained for two entire days.", ANCHOR, "two entire days", "DURATION", "P2D"),
