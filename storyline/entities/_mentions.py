@@ -744,6 +744,7 @@ def _kind_of_name(ctx: Context, start: int, last: int, cue: Cue | None) -> Kind:
         and before != "the"  # "the Exxon Valdez", "the Deepwater Horizon": a thing
         and all(_is_name_shaped(w) for w in words[start : last + 1])
         and gaz.demonym(words[start]) is None  # "British Petroleum"
+        and fold(words[start]) not in _REGION_WORDS  # "Pacific Wire", "Asia Ledger"
         and crude_stem(fold(words[last])) not in ctx.lower_stems  # "Privacy Policy"
         and (  # "Red Dead Redemption", though "Ban Ki-moon" is a name written family first
             crude_stem(fold(words[start])) not in ctx.lower_stems
@@ -756,6 +757,14 @@ def _kind_of_name(ctx: Context, start: int, last: int, cue: Cue | None) -> Kind:
     if size >= 2 and after in REPORTING_VERBS:
         return "PERSON"
     return "OTHER"
+
+
+# Seas and world regions, which open names of things named after them ("Pacific Wire",
+# "Asia Ledger") but no person's; towns and countries do ("Paris Hilton", "Chad Smith").
+_REGION_WORDS = frozenset(
+    "pacific atlantic arctic antarctic asia africa europe eurasia oceania baltic"
+    " mediterranean caribbean balkan balkans nordic scandinavia siberia sahara".split()
+)
 
 
 def _owns(ctx: Context, last: int) -> bool:

@@ -45,6 +45,9 @@ def _found(text: str) -> list[tuple[str, str]]:
         # adjective or the last a word the text also writes in lower case ...
         ("Shares of British Petroleum fell.", [("British Petroleum", "OTHER")]),
         ("Read our Refund Policy. The policy changed.", [("Refund Policy", "OTHER")]),
+        # ... or the first a place that is no given name ("Paris Hilton" stays a person).
+        ("Copy by Pacific Wire may not be sold.", [("Pacific Wire", "OTHER")]),
+        ("Then Paris Hilton arrived.", [("Paris Hilton", "PERSON")]),
         # ... or the first: a game, a film (a title capitalised opens a name there).
         ("He bought Red Dead Redemption, a red box.", [("Red Dead Redemption", "OTHER")]),
         ("Fans saw Star Wars. Its star flew in.", [("Star Wars", "OTHER")]),
