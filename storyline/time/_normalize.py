@@ -493,14 +493,18 @@ def _month_day_on_weekday(ctx: Context, match: Match, weekday: int, day: int) ->
         date = make_date(year, month + 1, day)
         if date is not None and date.isoweekday() == weekday:
             found.append(date)
-    direction = ctx.direction(match.start(), match.end(), None)
+    best = closest_day(found, anchor, ctx.direction(match.start(), match.end(), None))
+    return best.isoformat() if best else None
+
+
+def closest_day(days: list[dt.date], anchor: dt.date, direction: str | None) -> dt.date | None:
+    """Return the day of ``days`` closest to ``anchor``, among those on the side of it
+    that ``direction`` (``past``, ``future``) names when there are any."""
     if direction == "past":
-        found = [d for d in found if d <= anchor] or found
+        days = [d for d in days if d <= anchor] or days
     elif direction == "future":
-        found = [d for d in found if d >= anchor] or found
-    if not found:
-        return None
-    return min(found, key=lambda d: abs((d - anchor).days)).isoformat()
+        days = [d for d in days if d >= anchor] or days
+    return min(days, key=lambda d: abs((d - anchor).days)) if days else None
 
 
 # A present-tense verb of a timetable before a weekday tells a plan: "meet separately
@@ -804,14 +808,6 @@ def norm_holiday(match: Match, ctx: Context) -> Norm | None:
         fixed = _FIXED_HOLIDAYS.get(holiday_key(name))
         return Norm("DATE", f"XXXX-{fixed[0]:02d}-{fixed[1]:02d}" if fixed else "XXXX-XX-XX")
     anchor = ctx.anchor
-    direction = open_direction(ctx, match)
     days = [holiday_date(name, anchor.year + k) for k in (-1, 0, 1)]
-    candidates = [d for d in days if d is not None]
-    if direction == "past":
-        candidates = [d for d in candidates if d <= anchor] or candidates
-    elif direction == "future":
-        candidates = [d for d in candidates if d >= anchor] or candidates
-    if not candidates:
-        return None
-    best = min(candidates, key=lambda d: abs((d - anchor).days))
-    return Norm("DATE", best.isoformat())
+    best = closest_day([d for d in days if d is not None], anchor, open_direction(ctx, match))
+    return Norm("DATE", best.isoformat()) if best else None
