@@ -195,8 +195,8 @@ def _chain_people(text: str, mentions: Sequence[Mention], chains: _Chains, gaz: 
             seen[chains.find(i)] += 1
         if len(mention.text.split()) != 1 or mention.kind in ("ORG", "EVENT"):
             continue
-        if gaz.lookup(mention.text) is not None:
-            continue
+        if mention.kind != "PERSON" and gaz.lookup(mention.text) is not None:
+            continue  # "Jordan" the country; but "Mr Kan" is Naoto Kan, not "Kan." (Kansas)
         key = normalize_key(mention.text)
         owners = owners_of.get(key) or openers_of.get(key)
         if owners:

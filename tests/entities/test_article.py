@@ -25,6 +25,13 @@ def _entity(result: ArticleEntities, name: str) -> LocalEntity:
             ("Putin", "Russian President Vladimir Putin"),
         ),
         ("President Xi Jinping came. Xi spoke.", "Xi Jinping", ("President Xi Jinping", "Xi")),
+        # A titled surname is the person's even when a place's abbreviation shares its
+        # letters ("Kan." is Kansas).
+        (
+            "Prime Minister Naoto Kan said no. He was to meet Mr Kan later.",
+            "Naoto Kan",
+            ("Prime Minister Naoto Kan", "Mr Kan"),
+        ),
         ("W. Mark Felt died. Mark Felt was 95.", "W. Mark Felt", ("W. Mark Felt", "Mark Felt")),
         (
             "The Indianapolis Colts won. The Colts were happy.",
