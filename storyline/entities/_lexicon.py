@@ -145,7 +145,7 @@ ORG_SUFFIXES = frozenset(
     telegraph gazette daily weekly radio television tv studios studio pictures records
     airlines airways motors industries holdings partners enterprises systems technologies
     labs laboratories church mosque movement front brigade brigades alliance coalition images
-    society institution commission conference
+    society institution commission conference forum
     """.split()
 )
 # The first word of an organisation's name ("Ministry of Defence", "Bank of Japan").

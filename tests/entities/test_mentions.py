@@ -29,6 +29,7 @@ def _found(text: str) -> list[tuple[str, str]]:
         ("Trade with the Soviet Union grew.", [("Soviet Union", "PLACE")]),
         ("Ships sailed to the Kuril Islands.", [("Kuril Islands", "PLACE")]),
         ("The Foreign Ministry said no.", [("Foreign Ministry", "ORG")]),
+        ("They met at the Eastern Economic Forum.", [("Eastern Economic Forum", "ORG")]),
         ("Voters backed the Labour Party.", [("Labour Party", "ORG")]),
         ("Police closed Oxford Street early.", [("Oxford Street", "PLACE")]),
         ("They prayed for Osama bin Laden.", [("Osama bin Laden", "PERSON")]),
