@@ -237,11 +237,18 @@ _VAGUE = {
 
 _OPENERS = frozenset(["now", "currently", "recently"])
 _SENTENCE_BREAK_BEFORE = re.compile(r"(?:[.!?]['\"\u201d]?\s+|\n\s*)['\"\u201c]?$")
+_BLANK_OR_QUOTE = frozenset(" \t\"'\u201c")
 
 
 def _opens_sentence(ctx: Context, match: Match) -> bool:
-    """Whether the match is the first word of its sentence (an opening quote aside)."""
-    if not ctx.text[: match.start()].strip(" \t\"'\u201c"):
+    """Whether the match is the first word of its sentence (an opening quote aside).
+
+    Only the blanks and quotes just before it are walked back over: the text before
+    it is not copied for each match."""
+    start = match.start()
+    while start > 0 and ctx.text[start - 1] in _BLANK_OR_QUOTE:
+        start -= 1
+    if start == 0:
         return True
     return bool(_SENTENCE_BREAK_BEFORE.search(ctx.before(match.start(), 8)))
 

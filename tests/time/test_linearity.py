@@ -17,7 +17,8 @@ PARAGRAPH = (
     "1951; ministers met again in 2005, during the 2000-2008 talks, and once more in "
     "2009. Trade, now worth around $4bn a year, may treble over the next 20 years, "
     "officials said Tuesday at 3 p.m. GMT. Profit fell 12% in the third quarter "
-    "from a year earlier. The 24-year-old man, 1,945 people and Flight 2005 are not dates.\n\n"
+    "from a year earlier. The 24-year-old man, 1,945 people and Flight 2005 are not dates. "
+    "Now, the talks go on.\n\n"
 )
 
 
