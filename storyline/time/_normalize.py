@@ -262,10 +262,9 @@ _FROM_NOW_TO = re.compile(r"(?i)\bbetween\s+now\s+and\s+(?:(?:early|late|mid)[-\
 def open_direction(ctx: Context, match: Match) -> Direction | None:
     """Return the direction for a month (and day) without a year: the clause's tense,
     unless the date is bound to a noun or a deadline rather than to the verb."""
-    before = ctx.before(match.start(), 40)
-    if _PLANNED_FOR.search(before) or _FROM_NOW_TO.search(before):
+    if _planned(ctx, match):
         return "future"
-    before = before[-24:]
+    before = ctx.before(match.start(), 24)
     if _DEADLINE_BEFORE.search(before):
         return "soon"
     if _BOUND_BEFORE.search(before):
@@ -352,6 +351,8 @@ def _year_for_unwritten(
 
 
 def _planned(ctx: Context, match: Match) -> bool:
+    """Whether the text before ``match`` fixes a plan for it ("is scheduled for",
+    "between now and"): then it lies ahead whatever the tense."""
     before = ctx.before(match.start(), 40)
     return bool(_PLANNED_FOR.search(before) or _FROM_NOW_TO.search(before))
 

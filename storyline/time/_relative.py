@@ -23,6 +23,7 @@ from storyline.time._lexicon import (
     PLURAL_UNITS,
     SEASONS,
     UNITS,
+    WEEKDAYS,
     parse_number,
 )
 from storyline.time._normalize import (
@@ -52,7 +53,7 @@ _TODAY_NAME_AFTER = re.compile(r"^\s*(?:program|programme|show)\b")
 
 
 _WEEKDAY_AFTER = re.compile(
-    r"^\s+(?:on\s+)?(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+    r"^\s+(?:on\s+)?(?:" + "|".join(day.capitalize() for day in WEEKDAYS) + r")\b"
 )
 
 

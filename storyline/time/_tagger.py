@@ -224,7 +224,7 @@ def _joined(first: Candidate, second: Candidate) -> Candidate:
 
 
 _CLOCK_VALUE = re.compile(r"T(\d\d):(\d\d)$")
-_PARTS_OF_DAY = ("TMO", "TAF", "TEV", "TNI")
+_PARTS_OF_DAY = frozenset(f"T{code}" for code in n.DAY_PART_CODES.values())
 
 
 def _clock_then_part(time: Candidate, part: Candidate, ctx: Context) -> bool:
