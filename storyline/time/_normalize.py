@@ -250,13 +250,17 @@ _PUT_OFF_UNTIL = re.compile(
 )
 
 
-def is_put_off_until(ctx: Context, match: Match) -> bool:
-    """Whether the expression at ``match`` is a day something was put off to."""
-    return ctx.tense_aware and bool(_PUT_OFF_UNTIL.search(ctx.before(match.start(), 90)))
-
-
 # "between now and Monday": whatever the verb, the day lies ahead.
 _FROM_NOW_TO = re.compile(r"(?i)\bbetween\s+now\s+and\s+(?:(?:early|late|mid)[-\s]+)?$")
+
+
+def lies_ahead(ctx: Context, match: Match) -> bool:
+    """Whether the day at ``match`` lies ahead whatever the tense: a day something was
+    put off to ("adjourned until Monday") or the end of a span from now ("between now
+    and the weekend")."""
+    if _FROM_NOW_TO.search(ctx.before(match.start(), 24)):
+        return True
+    return ctx.tense_aware and bool(_PUT_OFF_UNTIL.search(ctx.before(match.start(), 90)))
 
 
 def open_direction(ctx: Context, match: Match) -> Direction | None:
@@ -473,7 +477,7 @@ def norm_weekday(match: Match, ctx: Context) -> Norm | None:
         date = anchor + dt.timedelta(days=weekday - anchor.isoweekday())
     else:
         direction = ctx.direction(match.start(), match.end(), None)
-        if _FROM_NOW_TO.search(ctx.before(match.start(), 24)) or is_put_off_until(ctx, match):
+        if lies_ahead(ctx, match):
             direction = "future"
         scheduled = _SCHEDULED_BEFORE.search(ctx.before(match.start(), 80))
         if direction is None and ctx.tense_aware and scheduled:

@@ -36,7 +36,7 @@ from storyline.time._normalize import (
     RefShift,
     century_of,
     is_part_of_name,
-    is_put_off_until,
+    lies_ahead,
     lower_group,
     year_from_words,
 )
@@ -257,7 +257,7 @@ def _weekend(match: Match, ctx: Context, offset: int | None) -> Norm | None:
     anchor = ctx.anchor
     if offset is None:
         direction = ctx.direction(match.start(), match.end(), "past")
-        direction = "future" if is_put_off_until(ctx, match) else direction
+        direction = "future" if lies_ahead(ctx, match) else direction
         offset = 1 if direction == "future" else -1
         if anchor.isoweekday() >= 6:
             offset = 0

@@ -302,6 +302,7 @@ CASES = [
     ("They met on Friday 31st.", "2002-07-12", "Friday 31st", "DATE", "2002-05-31"),
     ("It gets fixed between now and Monday.", ANCHOR, "Monday", "DATE", "2014-02-10"),
     ("Prices rose between now and March.", ANCHOR, "March", "DATE", "2014-03"),
+    ("Talks go on between now and the weekend.", THURSDAY, "the weekend", "DATE", "1989-W43-WE"),
     ("Last updated 16:59 UK time.", ANCHOR, "16:59 UK time", "TIME", "2014-02-08T16:59"),
     ("Talks began at 10:00 Moscow time.", ANCHOR, "10:00 Moscow time", "TIME", "2014-02-08T10:00"),
     # "the day after", said alone, counts from the story's reference time.
