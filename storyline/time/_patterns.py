@@ -283,10 +283,12 @@ VAGUE_REF = _compile(
 
 # "for centuries", "within weeks": a plural unit alone, checked in context.
 # "the following days", "in subsequent years": a plural unit after a word placing it.
+# "over the years", "the weeks ahead", "the week ahead": after "the", checked in context.
 BARE_UNITS = _compile(
-    r"""(?<![\w-])(?:(?P<the>the\s+)?(?P<rel>following|ensuing|subsequent|intervening|previous
+    r"""(?<![\w-])(?P<the>the\s+)?(?:(?P<rel>following|ensuing|subsequent|intervening|previous
       |preceding|past|next|last|first|final|remaining|initial)\s+)?
-    (?P<unit>years|months|weeks|days|decades|centuries|hours|minutes)(?![\w-])"""
+    (?P<unit>years|months|weeks|days|decades|centuries|hours|minutes
+      |(?:year|month|week|day)(?=\s+ahead\b(?!\s+of\b)))(?P<ahead>\s+ahead(?!\s+of\b))?(?![\w-])"""
 )
 
 YEAR_PERIOD = _compile(rf"""{L}the\s+(?P<year>{YEAR})\s+(?P<what>period|quarter){R}""")

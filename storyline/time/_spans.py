@@ -166,17 +166,30 @@ _NEEDS_THE = frozenset(
 )
 
 
+# "in the days of the empire", "in the years when ...": an era, not a span; "over the
+# years 2007 to 2014" names its years.
+_ERA_AFTER = re.compile(r"(?i)^\s+(?:(?:of|when|that|where|in\s+which)\b|\d)")
+
+
 def norm_bare_units(match: Match, ctx: Context) -> Norm | None:
     """Normalise a plural unit with no number: "for centuries", "within weeks", "the
-    following days", "in previous years"."""
+    following days", "in previous years", "over the years", "the weeks ahead"."""
     rel = lower_group(match, "rel")
-    if rel is None and not _BARE_UNIT_BEFORE.search(ctx.before(match.start(), 12)):
-        return None
+    unit = match["unit"].lower()
+    if match["ahead"]:
+        if not match["the"] or rel is not None:
+            return None
+        return Norm("DURATION", duration_value(1 if unit[-1] != "s" else None, unit))
+    if rel is None:
+        if not _BARE_UNIT_BEFORE.search(ctx.before(match.start(), 12)):
+            return None
+        if match["the"] and _ERA_AFTER.match(ctx.after(match.end(), 12)):
+            return None
     if rel in _NEEDS_THE and not match["the"]:
         return None  # "past years" is the vague past; "last days" no span
     if re.match(r"(?i)^\s+(?:ago|earlier|later|old)\b", ctx.after(match.end(), 10)):
         return None
-    value = duration_value(None, match["unit"].lower())
+    value = duration_value(None, unit)
     return Norm("DURATION", value) if value else None
 
 

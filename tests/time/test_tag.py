@@ -295,6 +295,11 @@ CASES = [
     ("Crowds come every December 31.", ANCHOR, "every December 31", "SET", "XXXX-12-31"),
     # A plural unit placed by a word before it is a span of unknown length.
     ("Protests grew in the following days.", ANCHOR, "the following days", "DURATION", "PXD"),
+    ("The town grew over the years.", ANCHOR, "the years", "DURATION", "PXY"),
+    ("He slept in the hours before his death.", ANCHOR, "the hours", "DURATION", "PTXH"),
+    ("Prices may fall in the weeks ahead.", ANCHOR, "the weeks ahead", "DURATION", "PXW"),
+    ("Markets are quiet in the week ahead.", ANCHOR, "the week ahead", "DURATION", "P1W"),
+    ("Costs rose over the years 2007 to 2014.", ANCHOR, "2007", "DATE", "2007"),
     ("It changed over the past decades.", ANCHOR, "the past decades", "DURATION", "PXE"),
     ("As in previous years, China objected.", ANCHOR, "previous years", "DURATION", "PXY"),
     # A weekday with a day of the month names the month where the two meet.
@@ -353,6 +358,7 @@ MODS = [
 
 # Text with no time expression at all (names, ages, numbers, verbs).
 NOTHING = [
+    "Life was hard in the days of the empire.",
     # Counts, prices and product names are no years.
     "The town had 1850 inhabitants.",
     "The petition collected 2000 signatures.",
