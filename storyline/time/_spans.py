@@ -177,9 +177,8 @@ def norm_bare_units(match: Match, ctx: Context) -> Norm | None:
     rel = lower_group(match, "rel")
     unit = match["unit"].lower()
     if match["ahead"]:
-        if not match["the"] or rel is not None:
-            return None
-        return Norm("DURATION", duration_value(1 if unit[-1] != "s" else None, unit))
+        ahead = duration_value(1 if unit[-1] != "s" else None, unit)
+        return Norm("DURATION", ahead) if ahead and match["the"] and rel is None else None
     if rel is None:
         if not _BARE_UNIT_BEFORE.search(ctx.before(match.start(), 12)):
             return None
