@@ -416,7 +416,19 @@ def norm_month(match: Match, ctx: Context) -> Norm | None:
             return None
         year = chosen
     text = year_text(year)
-    return Norm("DATE", f"{text}-{month:02d}") if text else None
+    if not text:
+        return None
+    day = _DAY_AFTER_MONTH.match(ctx.after(match.end(), 8)) if rel and yrel is None else None
+    if day and make_date(year, month, int(day["day"])):  # "this May 26 photo"
+        return Norm(
+            "DATE", f"{text}-{month:02d}-{int(day['day']):02d}", end=match.end() + day.end()
+        )
+    return Norm("DATE", f"{text}-{month:02d}")
+
+
+_DAY_AFTER_MONTH = re.compile(
+    r"^\s+(?P<day>[0-3]?\d)(?!\d|[,.:]\d|%|\s*-?\s*(?:year|month|week|day|hour|per)|\s+percent)"
+)
 
 
 _RANGE_END = re.compile(
