@@ -197,7 +197,8 @@ _NAME_BEFORE = re.compile(r"(?:\b(?:Bloody|Super|Black|Cyber)|\b(?:Mail|Independ
 _NAME_AFTER = re.compile(
     r"^[^\S\n]+(?:Times|Telegraph|Mirror|Express|Herald|Post|Tribune|Independent|Observer"
     r"|People|Sport|Agreement|Accords?|Island|Islands|Rising|Uprising|Offensive|Massacre"
-    r"|Group|Movement)\b"
+    r"|Group|Movement|Sessions|Show|Club|Magazine|Edition|Supplement"
+    r"|(?:Night|Morning|Afternoon)[^\S\n]+(?:Live|Football|Fever|Show))\b"
 )
 
 

@@ -361,6 +361,8 @@ MODS = [
 
 # Text with no time expression at all (names, ages, numbers, verbs).
 NOTHING = [
+    "The band played on Saturday Sessions.",
+    "He watched Monday Night Football with friends.",
     "Life was hard in the days of the empire.",
     # Counts, prices and product names are no years.
     "The town had 1850 inhabitants.",
