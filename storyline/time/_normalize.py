@@ -279,7 +279,8 @@ def open_direction(ctx: Context, match: Match) -> Direction | None:
 
 def norm_iso_date(match: Match, ctx: Context) -> Norm | None:
     """Normalise "2005-11-20" and "2005-11-20T05:36"."""
-    date = make_date(int(match["year"]), int(match["month"]), int(match["day"]))
+    month, day = match["month"] or match["smonth"], match["day"] or match["sday"]
+    date = make_date(int(match["year"]), int(month), int(day))
     if date is None:
         return None
     if match["hour"] is not None:
