@@ -307,10 +307,27 @@ def add_modifiers(candidates: list[Candidate], ctx: Context) -> list[Candidate]:
     return out
 
 
+# On a point counted back or ahead ("more than a decade ago") a bound says on which side
+# of the point the time lies (the TIDES convention), not that a span is longer.
+_POINT_BOUNDS = {
+    "MORE_THAN": ("BEFORE", "AFTER"), "LESS_THAN": ("AFTER", "BEFORE"),
+    "EQUAL_OR_MORE": ("ON_OR_BEFORE", "ON_OR_AFTER"),
+    "EQUAL_OR_LESS": ("ON_OR_AFTER", "ON_OR_BEFORE"),
+}  # fmt: skip
+_COUNTED_BACK = re.compile(r"(?i)\b(?:ago|earlier|back|before)$")
+_COUNTED_AHEAD = re.compile(r"(?i)\b(?:from\s+now|hence|later|after)$")
+
+
 def _modifier(match: re.Match[str], candidate: Candidate, ctx: Context) -> str | None:
     word = " ".join(match["mod"].lower().split())
     text = ctx.text[candidate.start : candidate.end]
     kind = candidate.norm.type
+    bound = _POINT_BOUNDS.get(_APPROXIMATE.get(word, ""))
+    if bound and word not in ("nearly", "almost") and kind == "DATE":
+        if _COUNTED_BACK.search(text):
+            return bound[0]
+        if _COUNTED_AHEAD.search(text):
+            return bound[1]
     if word in _APPROXIMATE:
         counted = bool(_COUNTED.match(text))
         if word in ("over", "under", "some") and not counted:

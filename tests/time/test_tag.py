@@ -365,6 +365,9 @@ MODS = [
     ("The flat was built in mid-1996.", "mid-1996", "MID"),
     ("It lasted less than a week.", "less than a week", "LESS_THAN"),
     ("It lasted a decade or so.", "a decade or so", "APPROX"),
+    ("He served more than a decade ago.", "more than a decade ago", "BEFORE"),
+    ("He left less than a year ago.", "less than a year ago", "AFTER"),
+    ("It ends more than a year from now.", "more than a year from now", "AFTER"),
 ]
 
 # Text with no time expression at all (names, ages, numbers, verbs).
