@@ -199,7 +199,7 @@ CLOCK = _compile(
 DURATION = _compile(
     rf"""{L}(?:(?P<the>the)\s+)?
     (?:(?P<rel>last|past|next|first|coming|previous|following|latest|final|remaining
-        |ensuing|preceding|same|initial|other|entire|whole)\s+)?
+        |ensuing|preceding|same|initial|other|entire|whole)\s+(?!an?\s))?
     (?P<num>another(?:\s+(?:{NUMBER_WORD}|{NUMBER_DIGITS}|{VAGUE}))?|{NUMBER}|{COUPLE}|{VAGUE})
     (?:\s+(?:to|or)\s+{NUMBER})?\s+(?:(?:more|additional|full|straight|consecutive|long
         |whole|entire|extra|successive|further|odd|trading|business|working|calendar)\s+)?

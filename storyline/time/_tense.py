@@ -68,6 +68,8 @@ _TIMES_OF_A_DAY = frozenset(
     [*WEEKDAYS, *"today yesterday tonight this that in on morning afternoon evening night".split()]
 )
 _FUTURE_AUX = frozenset(("will", "shall", "'ll", "would", "wo", "won't"))
+# "the coming vote", "is coming", "in coming weeks": ahead.
+_COMING_AHEAD = frozenset("the is are am be 's in over this".split())
 _STOP_AFTER_TO = frozenset(
     "the a an his her its their our your my this that these those be been every each "
     "some any no all".split()
@@ -81,6 +83,8 @@ def _cue(words: list[str], index: int) -> Tense | None:
     following = words[index + 1].lower() if index + 1 < len(words) else ""
     if word in ("later", "earlier") and following in _TIMES_OF_A_DAY:
         return None  # "later Thursday", "earlier this morning": a part of a day, no tense
+    if word == "coming" and previous not in _COMING_AHEAD:
+        return None  # a participle ("coming a year before the outbreak"), no tense
     if word in FUTURE_WORDS:
         return "past" if previous in _LOOKING_BACK else "future"
     if previous == "to" and word.islower():

@@ -307,6 +307,8 @@ CASES = [
     # A plural unit placed by a word before it is a span of unknown length.
     ("Protests grew in the following days.", ANCHOR, "the following days", "DURATION", "PXD"),
     ("The town grew over the years.", ANCHOR, "the years", "DURATION", "PXY"),
+    ("It came, coming a year before the flu.", ANCHOR, "a year", "DURATION", "P1Y"),
+    ("It was apt, coming before the flu in March.", "2009-06-09", "March", "DATE", "2009-03"),
     ("He slept in the hours before his death.", ANCHOR, "the hours", "DURATION", "PTXH"),
     ("Prices may fall in the weeks ahead.", ANCHOR, "the weeks ahead", "DURATION", "PXW"),
     ("Markets are quiet in the week ahead.", ANCHOR, "the week ahead", "DURATION", "P1W"),
