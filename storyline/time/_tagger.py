@@ -9,6 +9,7 @@ and a modifier just before an expression is taken into it ("about three years",
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import re
 from collections.abc import Callable, Iterator
@@ -172,6 +173,33 @@ def _resolve_group(group: list[Candidate]) -> list[Candidate]:
         if all(candidate.end <= c.start or candidate.start >= c.end for c in chosen):
             chosen.append(candidate)
     return sorted(chosen, key=lambda c: c.start)
+
+
+_WEEKDAY_RULE = next(i for i, (name, _, _) in enumerate(RULES) if name == "weekday")
+# "on Friday and Saturday", "Thursday or Friday": two days in a row.
+_DAY_PAIR_GAP = re.compile(r"(?i)^\s*,?\s*(?:and|or)\s+(?:on\s+)?$")
+
+
+def follow_on_days(candidates: list[Candidate], ctx: Context) -> list[Candidate]:
+    """Put the second of two weekdays in a row the day after the first ("Friday and
+    Saturday" said on a Friday: today and tomorrow, not last Saturday)."""
+    out = list(candidates)
+    for index in range(1, len(out)):
+        first, second = out[index - 1], out[index]
+        if first.priority != _WEEKDAY_RULE or second.priority != _WEEKDAY_RULE:
+            continue
+        if not _DAY_PAIR_GAP.match(ctx.text[first.end : second.start]):
+            continue
+        try:
+            start = dt.date.fromisoformat(first.norm.value)
+            day = dt.date.fromisoformat(second.norm.value)
+        except ValueError:
+            continue
+        following = start + dt.timedelta(days=1)
+        if following.isoweekday() == day.isoweekday() and following != day:
+            norm = Norm(second.norm.type, following.isoformat(), second.norm.mod)
+            out[index] = Candidate(second.start, second.end, second.priority, norm)
+    return out
 
 
 _DAY_VALUE = re.compile(r"^(?:\d{4}|XXXX)-(?:\d\d-\d\d|XX-XX|W(?:\d\d|XX)-[1-7])$")
@@ -364,7 +392,7 @@ def tag(text: str, anchor: str | None = None, *, tense_aware: bool = True) -> tu
         ['2014-02-08']
     """
     ctx = Context.build(text, anchor, tense_aware)
-    candidates = select_longest(list(iter_candidates(ctx)))
+    candidates = follow_on_days(select_longest(list(iter_candidates(ctx))), ctx)
     candidates = ref.resolve_references(candidates, ctx)
     candidates = add_modifiers(join_times(candidates, ctx), ctx)
     return tuple(
