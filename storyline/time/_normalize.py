@@ -689,12 +689,15 @@ def norm_apostrophe_year(match: Match, ctx: Context) -> Norm | None:
 
 
 def norm_year_range(match: Match, ctx: Context) -> Norm | None:
-    """Normalise "2000-2008" and "1998/99" as one DATE valued at its first year."""
+    """Normalise "2000-2008", "1998/99" and "2002-3" as one DATE valued at its first year."""
     first = int(match["y1"])
     last_digits = match["y2"]
-    last = int(last_digits) if len(last_digits) == 4 else (first // 100) * 100 + int(last_digits)
-    if len(last_digits) == 2 and last < first:
-        last += 100
+    size = 10 ** len(last_digits)
+    last = int(last_digits) if len(last_digits) == 4 else first // size * size + int(last_digits)
+    if len(last_digits) < 4 and last < first:
+        last += size
+    if len(last_digits) == 1 and last != first + 1:
+        return None  # "2002-3" is a year and the next, never more
     if not first < last <= first + 100:
         return None
     return Norm("DATE", f"{first:04d}")

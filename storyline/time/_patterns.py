@@ -62,12 +62,12 @@ SPOKEN_YEAR_WORDS = (
 )
 NUMBER_WORD = (
     rf"(?:(?:{_TENS})(?:[-\s](?:{_DIGIT_WORDS}))?|{_ONES})"
-    rf"(?:\s+(?:hundred|thousand))?(?:\s+and\s+a\s+half)?"
+    rf"(?:\s+(?:hundred|thousand))?(?:\s+and\s+a\s+half|-and-a-half)?"
 )
 NUMBER_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+\d/\d)?"
 NUMBER = (
     rf"(?:{NUMBER_DIGITS}|{NUMBER_WORD}|a\s+hundred|a\s+thousand|a\s+dozen|half\s+an?"
-    rf"|an?(?:\s+and\s+a\s+half)?)"
+    rf"|an?(?:\s+and\s+a\s+half|-and-a-half)?)"
 )
 COUPLE = r"(?:a\s+couple\s+of|a\s+couple|couple\s+of)"
 VAGUE = (
@@ -142,7 +142,7 @@ YEAR_RULE = _compile(
 APOSTROPHE_YEAR = _compile(r"""(?<=[\s(]['’])(?P<short>\d\d)(?![\w'’%]|[.,:]\d)""")
 
 YEAR_RANGE = _compile(
-    rf"""{L}(?P<fiscal>fiscal\s+(?:year\s+)?)?(?P<y1>{YEAR})\s?[-–/]\s?(?P<y2>{YEAR}|\d\d)(?![\d%])"""
+    rf"""{L}(?P<fiscal>fiscal\s+(?:year\s+)?)?(?P<y1>{YEAR})\s?[-–/]\s?(?P<y2>{YEAR}|\d\d?)(?![\d%])"""
 )
 
 SPOKEN_YEAR = _compile(

@@ -315,6 +315,10 @@ CASES = [
     # A plural unit placed by a word before it is a span of unknown length.
     ("Protests grew in the following days.", ANCHOR, "the following days", "DURATION", "PXD"),
     ("The town grew over the years.", ANCHOR, "the years", "DURATION", "PXY"),
+    ("It took two-and-a-half years.", ANCHOR, "two-and-a-half years", "DURATION", "P2Y6M"),
+    ("A two-and-a-half-year study.", ANCHOR, "two-and-a-half-year", "DURATION", "P2Y6M"),
+    ("It followed a 2002-3 civil war.", ANCHOR, "2002-3", "DATE", "2002"),
+    ("The 2005/6 budget passed.", ANCHOR, "2005/6", "DATE", "2005"),
     ("It came, coming a year before the flu.", ANCHOR, "a year", "DURATION", "P1Y"),
     ("It was apt, coming before the flu in March.", "2009-06-09", "March", "DATE", "2009-03"),
     ("He slept in the hours before his death.", ANCHOR, "the hours", "DURATION", "PTXH"),
