@@ -94,7 +94,12 @@ def _reference_of(norm: Norm) -> tuple[dt.date, str] | None:
         return None
 
 
-def _close_enough(text: str, end: int, start: int) -> bool:
+def same_sentence(text: str, end: int, start: int) -> bool:
+    """Whether no sentence ends between ``end`` and ``start`` (a few hundred characters)."""
+    return start - end <= _MAX_CHARS_BACK and _SENTENCE_END.search(text, end, start) is None
+
+
+def close_enough(text: str, end: int, start: int) -> bool:
     if start - end > _MAX_CHARS_BACK:
         return False
     between = text[end:start]
@@ -119,7 +124,7 @@ def resolve_references(candidates: list[Candidate], ctx: Context) -> list[Candid
         ref = candidate.norm.shift
         if ref is not None and reference is not None:
             date, granularity, end = reference
-            if _close_enough(ctx.text, end, candidate.start) and _fine_enough(
+            if close_enough(ctx.text, end, candidate.start) and _fine_enough(
                 granularity, ref.granularity
             ):
                 moved = shift(date, ref.unit, ref.count)
@@ -132,7 +137,7 @@ def resolve_references(candidates: list[Candidate], ctx: Context) -> list[Candid
                 ref is not None
                 and reference is not None
                 and _FINENESS[found[1]] < _FINENESS[reference[1]]
-                and _close_enough(ctx.text, reference[2], candidate.start)
+                and close_enough(ctx.text, reference[2], candidate.start)
             ):
                 # "in March, up from a year earlier and from the previous month": a
                 # coarser narrative step leaves the story's finer time where it was.

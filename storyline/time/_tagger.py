@@ -225,7 +225,8 @@ def join_times(candidates: list[Candidate], ctx: Context) -> list[Candidate]:
             index += 1
             continue
         if current.norm.is_partial:
-            resolved = _resolve_partial(current, ctx)
+            day = _day_after(candidates[index + 1 : index + 3], current, ctx)
+            resolved = _resolve_partial(current, ctx, day or _story_day(out, current, ctx))
             if resolved is not None:
                 out.append(resolved)
         else:
@@ -277,13 +278,39 @@ def _with_part_of_day(time: Candidate, part: Candidate) -> Candidate:
     return Candidate(time.start, part.end, time.priority, Norm("TIME", value, time.norm.mod))
 
 
-def _resolve_partial(candidate: Candidate, ctx: Context) -> Candidate | None:
+def _story_day(before: list[Candidate], current: Candidate, ctx: Context) -> str | None:
+    """Return the day the sentence of ``current`` is at: the last day written before
+    it in the same sentence ("Thursday's 5 p.m. quotes"), if any."""
+    for candidate in reversed(before[-3:]):
+        found = _DAY_OF.match(candidate.norm.value)
+        if found and ref.same_sentence(ctx.text, candidate.end, current.start):
+            return found.group()
+    return None
+
+
+def _day_after(after: list[Candidate], current: Candidate, ctx: Context) -> str | None:
+    """Return the day written just after a clock time, past a bracketed other clock
+    ("at 11:30 p.m. (0830 GMT) on Tuesday")."""
+    for candidate in after:
+        found = _DAY_OF.match(candidate.norm.value)
+        gap = _BRACKETED.sub("", ctx.text[current.end : candidate.start])
+        if found and _DAY_AFTER_GAP.match(gap):
+            return found.group()
+    return None
+
+
+_BRACKETED = re.compile(r"\([^()]{0,30}\)")
+_DAY_AFTER_GAP = re.compile(r"(?i)^\s*,?\s*(?:on\s+)?$")
+_DAY_OF = re.compile(r"^\d{4}-\d\d-\d\d(?=$|T)")
+
+
+def _resolve_partial(candidate: Candidate, ctx: Context, day: str | None) -> Candidate | None:
     """Put a lone clock time ("at 3 p.m.") or a modified part of day ("by mid-afternoon")
-    on the anchor's day; drop a bare part of day ("morning")."""
+    on the day the story is at, else the anchor's day; drop a bare part of day."""
     value = candidate.norm.value
     if not value[1:2].isdigit() and candidate.norm.mod is None:
         return None
-    day = ctx.anchor.isoformat() if ctx.anchor else "XXXX-XX-XX"
+    day = day or (ctx.anchor.isoformat() if ctx.anchor else "XXXX-XX-XX")
     norm = Norm("TIME", day + value, candidate.norm.mod)
     return Candidate(candidate.start, candidate.end, candidate.priority, norm)
 

@@ -45,6 +45,21 @@ CASES = [
     ("The minister flew home on Saturday.", ANCHOR, "Saturday", "DATE", "2014-02-08"),
     ("He said on Friday that it was over.", ANCHOR, "Friday", "DATE", "2014-02-07"),
     ("He will meet them on Monday.", ANCHOR, "Monday", "DATE", "2014-02-10"),
+    (
+        "The dollar fell from Thursday's 5 p.m. quotes.",
+        ANCHOR,
+        "5 p.m.",
+        "TIME",
+        "2014-02-06T17:00",
+    ),
+    (
+        "He died at 11:30 p.m. (0830 GMT) on Tuesday.",
+        ANCHOR,
+        "11:30 p.m.",
+        "TIME",
+        "2014-02-04T23:30",
+    ),
+    ("It began on Tuesday. It ended at 5 p.m.", ANCHOR, "5 p.m.", "TIME", "2014-02-08T17:00"),
     ("Talks on Friday and Sunday were to end it.", "2011-09-02", "Sunday", "DATE", "2011-08-28"),
     (
         "Talks on Friday and Saturday were to end it.",
