@@ -217,18 +217,24 @@ AGO = _compile(
     (?:\s+or\s+so)?\s+(?P<dir>ago|earlier|from\s+now|hence|back)(?![-\w])"""
 )
 
+# What may follow "the day before" told from the story ("had carried", "."): not a noun
+# ("the day before the vote").
+_TOLD_END = (
+    r"""(?:\s*(?:[,.;:!?)"'\u201d]|$)|\s+(?:had|has|was|were|is|are|and|he|she|they|it)\b)"""
+)
+
 # "the next day", "the following year", "that night", "later that week": times told
 # from the story's own reference time rather than from the publication date.
 # "(later) in the day", "during the morning": the day the story is at, after a
 # preposition of time (which stays outside the expression, as in TimeBank).
 REFERENCE = _compile(
-    r"""(?<![\w-])(?:(?P<pos>later|earlier)\s+)?
+    rf"""(?<![\w-])(?:(?P<pos>later|earlier)\s+)?
     (?P<rel>the\s+next|the\s+following|the\s+previous|the\s+preceding|the\s+same
       |that\s+same|that
       |(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bthrough\s)|(?<=\bthroughout\s)|(?<=\bfor\s))the
-      |the(?=\s+\w+\s+(?:after|before)\s*(?:[,.;:!?)"'\u201d]|$)))
+      |the(?=\s+\w+\s+(?:after|before){_TOLD_END}))
     \s+(?P<unit>day|morning|afternoon|evening|night|week|month|year)
-    (?:\s+(?P<dir>after|before)(?=\s*(?:[,.;:!?)"'\u201d]|$)))?(?![\w-])"""
+    (?:\s+(?P<dir>after|before)(?={_TOLD_END}))?(?![\w-])"""
 )
 
 # "last year", "this week", "the next quarter", "the current fiscal year".

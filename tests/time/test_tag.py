@@ -45,6 +45,7 @@ CASES = [
     ("The minister flew home on Saturday.", ANCHOR, "Saturday", "DATE", "2014-02-08"),
     ("He said on Friday that it was over.", ANCHOR, "Friday", "DATE", "2014-02-07"),
     ("He will meet them on Monday.", ANCHOR, "Monday", "DATE", "2014-02-10"),
+    ("The network the day before had shown it.", ANCHOR, "the day before", "DATE", "2014-02-07"),
     (
         "The dollar fell from Thursday's 5 p.m. quotes.",
         ANCHOR,
