@@ -70,7 +70,10 @@ def norm_relative_day(match: Match, ctx: Context) -> Norm | None:
         return Norm("TIME", "TNI")  # "overnight Thursday": that day's night, joined to it
     if ctx.anchor is None:
         return Norm("TIME" if night else "DATE", "XXXX-XX-XX" + ("TNI" if night else ""))
-    date = shift(ctx.anchor, "D", _DAY_OFFSETS[word])
+    offset = _DAY_OFFSETS[word]
+    if word == "overnight" and ctx.direction(match.start(), match.end(), None) == "past":
+        offset = -1  # "troops moved in overnight": the night before, as "last night"
+    date = shift(ctx.anchor, "D", offset)
     if date is None:
         return None
     return Norm("TIME", f"{date.isoformat()}TNI") if night else Norm("DATE", date.isoformat())

@@ -37,7 +37,9 @@ PAST_WORDS = frozenset(
     "swam taught tore thought threw understood woke wore wrote yesterday earlier "
     "last previously recently formerly once since broke caught sought stuck fled dealt "
     "withdrew underwent overcame undertook upheld arose dug forgave mistook overthrew "
-    "oversaw slid sprang spun strove swung wept withheld".split()
+    "oversaw slid sprang spun strove swung wept withheld blew shone bled sped stank clung "
+    "flung hung slung stung wrung strode awoke forbade overtook bent knelt crept withstood "
+    "drank slew shrank overran undid outgrew foresaw overheard befell rewrote bade".split()
 )
 PRESENT_WORDS = frozenset(
     "is are am says say has have does do now currently today can may might must should".split()

@@ -327,6 +327,9 @@ CASES = [
     ("Talks go on over the next fortnight.", ANCHOR, "the next fortnight", "DURATION", "P2W"),
     ("I saw him the other day.", ANCHOR, "the other day", "DATE", "PAST_REF"),
     ("The storm hit overnight Thursday.", ANCHOR, "overnight Thursday", "TIME", "2014-02-06TNI"),
+    ("Troops moved in overnight.", ANCHOR, "overnight", "TIME", "2014-02-07TNI"),
+    ("The team will work overnight.", ANCHOR, "overnight", "TIME", "2014-02-08TNI"),
+    ("It is where the well blew out on April 20.", "2010-10-22", "April 20", "DATE", "2010-04-20"),
     ("Crowds come every December 31.", ANCHOR, "every December 31", "SET", "XXXX-12-31"),
     # A plural unit placed by a word before it is a span of unknown length.
     ("Protests grew in the following days.", ANCHOR, "the following days", "DURATION", "PXD"),
