@@ -85,6 +85,8 @@ RELATIVE = (
     r"(?:this\s+coming|this\s+past|the\s+coming|the\s+past|the\s+previous|the\s+following"
     r"|the\s+next|the\s+last|last|next|this|coming|past|previous|following)"
 )
+# "following Tuesday's quake": without "the", "following" is "after", no relative word.
+_NOT_AFTER = r"(?!following\s)"
 
 
 def _compile(pattern: str) -> re.Pattern[str]:
@@ -122,12 +124,12 @@ TEXT_DATE = _compile(
 )
 
 MONTH_ALONE = _compile(
-    rf"""{L}(?:(?P<rel>{RELATIVE})\s+)?(?P<month>{MONTH_FULL}|(?-i:Sept|Aug|Dec|Nov|Oct|Feb|Jan)\.)
+    rf"""{L}(?:{_NOT_AFTER}(?P<rel>{RELATIVE})\s+)?(?P<month>{MONTH_FULL}|(?-i:Sept|Aug|Dec|Nov|Oct|Feb|Jan)\.)
     (?:\s+(?:of\s+)?(?P<yrel>this|last|next|the\s+same|that|the\s+previous)\s+year)?{R}"""
 )
 
 WEEKDAY_RULE = _compile(
-    rf"""{L}(?:(?P<rel>{RELATIVE})\s+)?(?P<weekday>{WEEKDAY})
+    rf"""{L}(?:{_NOT_AFTER}(?P<rel>{RELATIVE})\s+)?(?P<weekday>{WEEKDAY})
     (?:(?P<plural>s)|\s+(?P<parts>mornings|afternoons|evenings|nights)
       |,?\s+(?:the\s+)?(?P<mday>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th))?{R}"""
 )

@@ -332,7 +332,7 @@ _POSITION = {
     "the middle of": "MID", "the turn of": "START",
 }  # fmt: skip
 _COUNTED = re.compile(
-    r"(?i)^(?:\d|an?\s|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"(?i)^(?:\d|an?\s|another|one|two|three|four|five|six|seven|eight|nine|ten|"
     r"eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred)"
 )
 _RELATIVE_START = re.compile(

@@ -45,6 +45,7 @@ CASES = [
     ("The minister flew home on Saturday.", ANCHOR, "Saturday", "DATE", "2014-02-08"),
     ("He said on Friday that it was over.", ANCHOR, "Friday", "DATE", "2014-02-07"),
     ("He will meet them on Monday.", ANCHOR, "Monday", "DATE", "2014-02-10"),
+    ("Aid came following Tuesday's quake.", "2010-01-16", "Tuesday", "DATE", "2010-01-12"),
     ("The network the day before had shown it.", ANCHOR, "the day before", "DATE", "2014-02-07"),
     (
         "The dollar fell from Thursday's 5 p.m. quotes.",
@@ -400,6 +401,7 @@ MODS = [
     ("It lasted a decade or so.", "a decade or so", "APPROX"),
     ("He served more than a decade ago.", "more than a decade ago", "BEFORE"),
     ("He left less than a year ago.", "less than a year ago", "AFTER"),
+    ("The cap stays shut for at least another day.", "at least another day", "EQUAL_OR_MORE"),
     ("It ends more than a year from now.", "more than a year from now", "AFTER"),
 ]
 
