@@ -202,6 +202,14 @@ _NAME_AFTER = re.compile(
 )
 
 
+# "daily flights", "quarterly dividend", "overnight rates": an adjective before a noun
+# is no time.
+NOUN_AFTER = re.compile(
+    r"^\s+(?!(?:and|or|but|since|for|from|in|to|at|until|by|through|over|on|during|"
+    r"with|as|while|when|if|because|than|basis|after|before|the|a|an|amid|into|across)\b)[a-z]"
+)
+
+
 def in_a_name(ctx: Context, start: int, end: int) -> bool:
     """Return whether ``ctx.text[start:end]`` is part of a name, not a time."""
     return bool(_NAME_BEFORE.search(ctx.before(start, 20)) or _NAME_AFTER.match(ctx.after(end)))

@@ -28,6 +28,7 @@ from storyline.time._lexicon import (
 )
 from storyline.time._normalize import (
     DAY_PART_CODES,
+    NOUN_AFTER,
     POSITION_MODS,
     UNANCHORED,
     Context,
@@ -66,6 +67,8 @@ def norm_relative_day(match: Match, ctx: Context) -> Norm | None:
         or _TODAY_NAME_AFTER.match(ctx.after(match.end(), 20))
     ):
         return None
+    if word == "overnight" and NOUN_AFTER.match(ctx.after(match.end(), 20)):
+        return None  # "overnight rates", "an overnight stop"
     if word == "overnight" and _WEEKDAY_AFTER.match(ctx.after(match.end(), 16)):
         return Norm("TIME", "TNI")  # "overnight Thursday": that day's night, joined to it
     if ctx.anchor is None:

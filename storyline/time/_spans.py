@@ -20,6 +20,7 @@ from storyline.time._lexicon import (
 )
 from storyline.time._normalize import (
     DAY_PART_CODES,
+    NOUN_AFTER,
     Context,
     Match,
     Norm,
@@ -192,13 +193,6 @@ def norm_bare_units(match: Match, ctx: Context) -> Norm | None:
     return Norm("DURATION", value) if value else None
 
 
-# "daily flights", "quarterly dividend": an adjective before a noun is not a set.
-_NOUN_AFTER = re.compile(
-    r"^\s+(?!(?:and|or|but|since|for|from|in|to|at|until|by|through|over|on|during|"
-    r"with|as|while|when|if|because|than|basis)\b)[a-z]"
-)
-
-
 _ADVERB_SETS = {
     "annually": "P1Y", "yearly": "P1Y", "monthly": "P1M", "weekly": "P1W", "daily": "P1D",
     "hourly": "PT1H", "quarterly": "P3M", "nightly": "P1D", "biweekly": "P2W",
@@ -209,7 +203,7 @@ _ADVERB_SETS = {
 def norm_set(match: Match, ctx: Context) -> Norm | None:
     """Normalise "every year", "each Monday", "weekly", "Mondays"."""
     if match["adverb"]:
-        if _NOUN_AFTER.match(ctx.after(match.end(), 20)):
+        if NOUN_AFTER.match(ctx.after(match.end(), 20)):
             return None
         return Norm("SET", _ADVERB_SETS[match["adverb"].lower()])
     if match["plural"]:

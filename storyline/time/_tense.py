@@ -69,6 +69,7 @@ _BEFORE_ADJECTIVE = frozenset("the a an its his her their our this these those s
 _TIMES_OF_A_DAY = frozenset(
     [*WEEKDAYS, *"today yesterday tonight this that in on morning afternoon evening night".split()]
 )
+_PROGRESSIVE_AUX = frozenset(("is", "are", "am"))
 _FUTURE_AUX = frozenset(("will", "shall", "'ll", "would", "wo", "won't"))
 # "the coming vote", "is coming", "in coming weeks": ahead.
 _COMING_AHEAD = frozenset("the is are am be 's in over this".split())
@@ -111,6 +112,8 @@ def _cue(words: list[str], index: int) -> Tense | None:
         return "past"
     if word in PRESENT_WORDS:
         return "present"
+    if word.endswith("ing") and len(word) > 5 and previous in _PROGRESSIVE_AUX:
+        return "future"  # "is flying to Paris on Friday": a plan
     return None
 
 

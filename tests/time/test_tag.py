@@ -330,6 +330,7 @@ CASES = [
     ("The storm hit overnight Thursday.", ANCHOR, "overnight Thursday", "TIME", "2014-02-06TNI"),
     ("Troops moved in overnight.", ANCHOR, "overnight", "TIME", "2014-02-07TNI"),
     ("The team will work overnight.", ANCHOR, "overnight", "TIME", "2014-02-08TNI"),
+    ("He is flying to Paris on Friday.", ANCHOR, "Friday", "DATE", "2014-02-14"),
     ("It is where the well blew out on April 20.", "2010-10-22", "April 20", "DATE", "2010-04-20"),
     ("Crowds come every December 31.", ANCHOR, "every December 31", "SET", "XXXX-12-31"),
     # A plural unit placed by a word before it is a span of unknown length.
@@ -407,6 +408,7 @@ MODS = [
 
 # Text with no time expression at all (names, ages, numbers, verbs).
 NOTHING = [
+    "The bank raised its overnight interest rates.",
     "The band played on Saturday Sessions.",
     "He watched Monday Night Football with friends.",
     "Life was hard in the days of the empire.",
