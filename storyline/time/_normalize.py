@@ -279,7 +279,9 @@ def open_direction(ctx: Context, match: Match) -> Direction | None:
         return "future"
     before = ctx.before(match.start(), 24)
     if _DEADLINE_BEFORE.search(before):
-        return "soon"
+        # "will last until March" lies ahead; a deadline told otherwise is the nearest.
+        future = ctx.direction(match.start(), match.end(), None) == "future"
+        return "future" if future else "soon"
     if _BOUND_BEFORE.search(before):
         return None
     return ctx.direction(match.start(), match.end(), None)
