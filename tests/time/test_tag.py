@@ -331,6 +331,7 @@ CASES = [
     ("Troops moved in overnight.", ANCHOR, "overnight", "TIME", "2014-02-07TNI"),
     ("The team will work overnight.", ANCHOR, "overnight", "TIME", "2014-02-08TNI"),
     ("He is flying to Paris on Friday.", ANCHOR, "Friday", "DATE", "2014-02-14"),
+    ("The group says it plans protests Friday.", ANCHOR, "Friday", "DATE", "2014-02-14"),
     ("It will last until March.", "2009-05-06", "March", "DATE", "2010-03"),
     ("The contract ran until March.", "2009-05-06", "March", "DATE", "2009-03"),
     ("It is where the well blew out on April 20.", "2010-10-22", "April 20", "DATE", "2010-04-20"),
