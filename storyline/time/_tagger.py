@@ -383,6 +383,8 @@ def _modifier(match: re.Match[str], candidate: Candidate, ctx: Context) -> str |
             return bound[0]
         if _COUNTED_AHEAD.search(text):
             return bound[1]
+        if _APPROXIMATE[word].startswith("EQUAL_OR_"):
+            return bound[1]  # "until at least Sunday": that day or later, as ahead of it
     if word in _APPROXIMATE:
         counted = bool(_COUNTED.match(text))
         if word in ("over", "under", "some") and not counted:

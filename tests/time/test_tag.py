@@ -405,6 +405,7 @@ MODS = [
     ("It lasted a decade or so.", "a decade or so", "APPROX"),
     ("He served more than a decade ago.", "more than a decade ago", "BEFORE"),
     ("He left less than a year ago.", "less than a year ago", "AFTER"),
+    ("The school stays shut until at least Sunday.", "at least Sunday", "ON_OR_AFTER"),
     ("The cap stays shut for at least another day.", "at least another day", "EQUAL_OR_MORE"),
     ("It ends more than a year from now.", "more than a year from now", "AFTER"),
 ]
