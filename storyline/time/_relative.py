@@ -214,6 +214,8 @@ _YEAR_AS_DATE_BEFORE = re.compile(
 def _year_as_span(match: Match, ctx: Context) -> bool:
     if match["ended"]:
         return True
+    if ctx.after(match.end(), 2) in ("'s", "’s"):
+        return False  # "the year's best film": this year
     return not _YEAR_AS_DATE_BEFORE.search(ctx.before(match.start(), 30))
 
 

@@ -339,6 +339,7 @@ CASES = [
     # A plural unit placed by a word before it is a span of unknown length.
     ("Protests grew in the following days.", ANCHOR, "the following days", "DURATION", "PXD"),
     ("The town grew over the years.", ANCHOR, "the years", "DURATION", "PXY"),
+    ("The year's best film won.", ANCHOR, "The year", "DATE", "2014"),
     ("It took two-and-a-half years.", ANCHOR, "two-and-a-half years", "DURATION", "P2Y6M"),
     ("A two-and-a-half-year study.", ANCHOR, "two-and-a-half-year", "DURATION", "P2Y6M"),
     ("It followed a 2002-3 civil war.", ANCHOR, "2002-3", "DATE", "2002"),
