@@ -506,8 +506,17 @@ def norm_weekday(match: Match, ctx: Context) -> Norm | None:
         scheduled = _SCHEDULED_BEFORE.search(ctx.before(match.start(), 80))
         if direction is None and ctx.tense_aware and scheduled:
             direction = "future"
+        if (
+            direction is None
+            and ctx.tense_aware
+            and _UNTIL_BEFORE.search(ctx.before(match.start(), 20))
+        ):
+            direction = "future"  # "the school stays shut until Sunday"
         date = weekday_date(anchor, weekday, direction or "past")
     return Norm("DATE", date.isoformat(), end=end)
+
+
+_UNTIL_BEFORE = re.compile(r"(?i)\b(?:until|till)\s+(?:at\s+least\s+)?$")
 
 
 def _month_day_on_weekday(ctx: Context, match: Match, weekday: int, day: int) -> str | None:

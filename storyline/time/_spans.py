@@ -203,8 +203,11 @@ _ADVERB_SETS = {
 def norm_set(match: Match, ctx: Context) -> Norm | None:
     """Normalise "every year", "each Monday", "weekly", "Mondays"."""
     if match["adverb"]:
-        if NOUN_AFTER.match(ctx.after(match.end(), 20)):
-            return None
+        adverb = match["adverb"]
+        if NOUN_AFTER.match(ctx.after(match.end(), 20)) or is_part_of_name(
+            adverb, ctx.after(match.end(), 20)
+        ):
+            return None  # "daily flights"; "the Daily Show", "the New York Daily News"
         return Norm("SET", _ADVERB_SETS[match["adverb"].lower()])
     if match["plural"]:
         return Norm("SET", f"XXXX-WXX-{WEEKDAYS[match['plural'].lower()]}")

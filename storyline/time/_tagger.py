@@ -383,7 +383,7 @@ def _modifier(match: re.Match[str], candidate: Candidate, ctx: Context) -> str |
             return bound[0]
         if _COUNTED_AHEAD.search(text):
             return bound[1]
-        if _APPROXIMATE[word].startswith("EQUAL_OR_"):
+        if _APPROXIMATE[word].startswith("EQUAL_OR_") and _NAMED_START.match(text):
             return bound[1]  # "until at least Sunday": that day or later, as ahead of it
     if word in _APPROXIMATE:
         counted = bool(_COUNTED.match(text))

@@ -47,7 +47,7 @@ PRESENT_WORDS = frozenset(
 # "previously planned", "originally scheduled": a plan that lies in the past.
 _LOOKING_BACK = frozenset("previously originally already".split())
 _PAST_AUX = frozenset(("had", "was", "were", "did"))
-_PASSIVE_AUX = frozenset(("be", "is", "are", "am", "being"))
+_PASSIVE_AUX = frozenset(("be", "is", "are", "am", "being", "remains", "remain", "stays", "stay"))
 # Words before an infinitive that make it a plan ("agreed to visit", "is due to open").
 INTENT_WORDS = frozenset(
     "agreed agree agrees plan plans planned decided decide expected expect expects want "
@@ -117,6 +117,11 @@ def _cue(words: list[str], index: int) -> Tense | None:
     return None
 
 
+# ", who will be taking part ,": a clause about someone else, skipped when looking ahead
+# for the verb of the expression's own clause.
+_RELATIVE_CLAUSE = re.compile(r",\s*(?:who|which|whose)\b[^,]*,")
+
+
 def _clause_window(text: str, start: int, end: int) -> tuple[list[str], int]:
     """Return the words of the clause around [start, end) and the index after the left part."""
     left = text[max(0, start - _WINDOW_CHARS) : start]
@@ -127,6 +132,7 @@ def _clause_window(text: str, start: int, end: int) -> tuple[list[str], int]:
     stop = _BOUNDARY.search(right)
     if stop is not None:
         right = right[: stop.start()]
+    right = _RELATIVE_CLAUSE.sub(" ", right)
     left_words = _WORD.findall(left)
     return left_words + _WORD.findall(right), len(left_words)
 

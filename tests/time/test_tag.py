@@ -331,6 +331,15 @@ CASES = [
     ("Troops moved in overnight.", ANCHOR, "overnight", "TIME", "2014-02-07TNI"),
     ("The team will work overnight.", ANCHOR, "overnight", "TIME", "2014-02-08TNI"),
     ("He is flying to Paris on Friday.", ANCHOR, "Friday", "DATE", "2014-02-14"),
+    ("The school remains closed until Sunday.", "2011-10-05", "Sunday", "DATE", "2011-10-09"),
+    ("The school was shut until Sunday.", "2011-10-05", "Sunday", "DATE", "2011-10-02"),
+    (
+        "On Tuesday his brothers, who will sing, defended it.",
+        "2011-10-05",
+        "Tuesday",
+        "DATE",
+        "2011-10-04",
+    ),
     ("The group says it plans protests Friday.", ANCHOR, "Friday", "DATE", "2014-02-14"),
     ("It will last until March.", "2009-05-06", "March", "DATE", "2010-03"),
     ("The contract ran until March.", "2009-05-06", "March", "DATE", "2009-03"),
@@ -413,6 +422,7 @@ MODS = [
 
 # Text with no time expression at all (names, ages, numbers, verbs).
 NOTHING = [
+    "He told The Daily Telegraph and the New York Daily News.",
     "The bank raised its overnight interest rates.",
     "The band played on Saturday Sessions.",
     "He watched Monday Night Football with friends.",
