@@ -272,6 +272,9 @@ def lies_ahead(ctx: Context, match: Match) -> bool:
     return ctx.tense_aware and bool(_PUT_OFF_UNTIL.search(ctx.before(match.start(), 90)))
 
 
+_WILL_BEFORE = re.compile(r"(?i)(?:\bwill|\bshall|'ll)\b[^.;!?]*$")
+
+
 def open_direction(ctx: Context, match: Match) -> Direction | None:
     """Return the direction for a month (and day) without a year: the clause's tense,
     unless the date is bound to a noun or a deadline rather than to the verb."""
@@ -279,9 +282,9 @@ def open_direction(ctx: Context, match: Match) -> Direction | None:
         return "future"
     before = ctx.before(match.start(), 24)
     if _DEADLINE_BEFORE.search(before):
-        # "will last until March" lies ahead; a deadline told otherwise is the nearest.
-        future = ctx.direction(match.start(), match.end(), None) == "future"
-        return "future" if future else "soon"
+        # "will last until March" lies ahead ("would expire by May 16" need not); a
+        # deadline told otherwise is the nearest.
+        return "future" if _WILL_BEFORE.search(ctx.before(match.start(), 60)) else "soon"
     if _BOUND_BEFORE.search(before):
         return None
     return ctx.direction(match.start(), match.end(), None)

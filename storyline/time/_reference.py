@@ -69,7 +69,7 @@ def norm_reference(match: Match, ctx: Context) -> Norm | None:
 # further back, a story has usually moved on (chosen on TimeBank's narrative passages).
 _MAX_SENTENCES_BACK = 1
 _MAX_CHARS_BACK = 600
-_SENTENCE_END = re.compile(r"[.!?][\"')\]\u201d]*\s+(?=[\"'(\[\u201c]?[A-Z0-9])|\n\s*\n")
+_SENTENCE_END = re.compile(r"[.!?][\"')\]\u201d]*\s+(?=[\"'(\[\u201c]?[A-Z0-9]|-LRB-)|\n\s*\n")
 _DATE_VALUE = re.compile(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?|-W(\d\d))?(?:$|T)")
 _FINENESS = {"century": 0, "decade": 0, "year": 1, "month": 2, "week": 3, "day": 4}
 

@@ -379,9 +379,9 @@ def _modifier(match: re.Match[str], candidate: Candidate, ctx: Context) -> str |
     kind = candidate.norm.type
     bound = _POINT_BOUNDS.get(_APPROXIMATE.get(word, ""))
     if bound and word not in ("nearly", "almost") and kind == "DATE":
-        if _COUNTED_BACK.search(text):
+        if _COUNTED.match(text) and _COUNTED_BACK.search(text):
             return bound[0]
-        if _COUNTED_AHEAD.search(text):
+        if _COUNTED.match(text) and _COUNTED_AHEAD.search(text):
             return bound[1]
         if _APPROXIMATE[word].startswith("EQUAL_OR_") and _NAMED_START.match(text):
             return bound[1]  # "until at least Sunday": that day or later, as ahead of it

@@ -39,7 +39,10 @@ PAST_WORDS = frozenset(
     "withdrew underwent overcame undertook upheld arose dug forgave mistook overthrew "
     "oversaw slid sprang spun strove swung wept withheld blew shone bled sped stank clung "
     "flung hung slung stung wrung strode awoke forbade overtook bent knelt crept withstood "
-    "drank slew shrank overran undid outgrew foresaw overheard befell rewrote bade".split()
+    "drank slew shrank overran undid outgrew foresaw overheard befell rewrote bade "
+    "taken given seen written shown done begun broken chosen driven fallen forgotten frozen "
+    "hidden known ridden risen shaken spoken stolen sworn thrown woken worn grown drawn "
+    "flown blown".split()
 )
 PRESENT_WORDS = frozenset(
     "is are am says say has have does do now currently today can may might must should".split()
@@ -69,6 +72,7 @@ _BEFORE_ADJECTIVE = frozenset("the a an its his her their our this these those s
 _TIMES_OF_A_DAY = frozenset(
     [*WEEKDAYS, *"today yesterday tonight this that in on morning afternoon evening night".split()]
 )
+_NOUN_PLANS_AFTER = frozenset("for were are was is had have of".split())
 _PROGRESSIVE_AUX = frozenset(("is", "are", "am"))
 _FUTURE_AUX = frozenset(("will", "shall", "'ll", "would", "wo", "won't"))
 # "the coming vote", "is coming", "in coming weeks": ahead.
@@ -88,6 +92,10 @@ def _cue(words: list[str], index: int) -> Tense | None:
         return None  # "later Thursday", "earlier this morning": a part of a day, no tense
     if word == "coming" and previous not in _COMING_AHEAD:
         return None  # a participle ("coming a year before the outbreak"), no tense
+    if word in ("plans", "plan") and (
+        previous in _BEFORE_ADJECTIVE or following in _NOUN_PLANS_AFTER
+    ):
+        return None  # "plans for Thursday's protests were circulated": the noun
     if word in FUTURE_WORDS:
         return "past" if previous in _LOOKING_BACK else "future"
     if previous == "to" and word.islower():
@@ -105,6 +113,8 @@ def _cue(words: list[str], index: int) -> Tense | None:
         before = [w.lower() for w in words[max(0, index - 3) : index]]
         if word not in PAST_WORDS and before[-1:] and before[-1] in _BEFORE_ADJECTIVE:
             return None
+        if before[-2:] == ["would", "have"]:
+            return "past"  # "would have risen in October": a past that did not happen
         if any(w in _FUTURE_AUX for w in before) or before[-2:] == ["to", "be"]:
             return "future"
         if before[-1:] and before[-1] in _PASSIVE_AUX:

@@ -331,6 +331,22 @@ CASES = [
     ("Troops moved in overnight.", ANCHOR, "overnight", "TIME", "2014-02-07TNI"),
     ("The team will work overnight.", ANCHOR, "overnight", "TIME", "2014-02-08TNI"),
     ("He is flying to Paris on Friday.", ANCHOR, "Friday", "DATE", "2014-02-14"),
+    (
+        "Oil is spreading, says an image taken Wednesday night.",
+        ANCHOR,
+        "Wednesday night",
+        "TIME",
+        "2014-02-05TNI",
+    ),
+    ("Plans for Thursday's protests were circulated.", ANCHOR, "Thursday", "DATE", "2014-02-06"),
+    (
+        "A lease would expire by May 16 if no work was done.",
+        "2010-11-09",
+        "May 16",
+        "DATE",
+        "2010-05-16",
+    ),
+    ("Inflation would have risen in October.", "2010-11-09", "October", "DATE", "2010-10"),
     ("The school remains closed until Sunday.", "2011-10-05", "Sunday", "DATE", "2011-10-09"),
     ("The school was shut until Sunday.", "2011-10-05", "Sunday", "DATE", "2011-10-02"),
     (
@@ -415,6 +431,7 @@ MODS = [
     ("It lasted a decade or so.", "a decade or so", "APPROX"),
     ("He served more than a decade ago.", "more than a decade ago", "BEFORE"),
     ("He left less than a year ago.", "less than a year ago", "AFTER"),
+    ("That is 4,000 fewer than the week before.", "the week before", None),
     ("The school stays shut until at least Sunday.", "at least Sunday", "ON_OR_AFTER"),
     ("The cap stays shut for at least another day.", "at least another day", "EQUAL_OR_MORE"),
     ("It ends more than a year from now.", "more than a year from now", "AFTER"),
@@ -491,7 +508,7 @@ def test_tag_case(text: str, anchor: str | None, span: str, kind: str, value: st
 
 
 @pytest.mark.parametrize(("text", "span", "mod"), MODS)
-def test_modifiers(text: str, span: str, mod: str) -> None:
+def test_modifiers(text: str, span: str, mod: str | None) -> None:
     assert _find(text, ANCHOR, span)[2] == mod
 
 
