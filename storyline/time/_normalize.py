@@ -272,6 +272,7 @@ def lies_ahead(ctx: Context, match: Match) -> bool:
     return ctx.tense_aware and bool(_PUT_OFF_UNTIL.search(ctx.before(match.start(), 90)))
 
 
+_LEADING_UP_TO = re.compile(r"(?i)\bleading\s+up\s+to\s+$")
 _WILL_BEFORE = re.compile(r"(?i)(?:\bwill|\bshall|'ll)\b[^.;!?]*$")
 
 
@@ -281,7 +282,7 @@ def open_direction(ctx: Context, match: Match) -> Direction | None:
     if _planned(ctx, match):
         return "future"
     before = ctx.before(match.start(), 24)
-    if _DEADLINE_BEFORE.search(before):
+    if _DEADLINE_BEFORE.search(before) and not _LEADING_UP_TO.search(before):
         # "will last until March" lies ahead ("would expire by May 16" need not); a
         # deadline told otherwise is the nearest.
         return "future" if _WILL_BEFORE.search(ctx.before(match.start(), 60)) else "soon"
@@ -515,8 +516,19 @@ def norm_weekday(match: Match, ctx: Context) -> Norm | None:
             and _UNTIL_BEFORE.search(ctx.before(match.start(), 20))
         ):
             direction = "future"  # "the school stays shut until Sunday"
+        if direction is None and progressive_plan(ctx, match):
+            direction = "future"  # "is flying to Paris on Friday"
         date = weekday_date(anchor, weekday, direction or "past")
     return Norm("DATE", date.isoformat(), end=end)
+
+
+# "is flying to Paris on Friday", "are hitting the roads before Sunday's vote": a plan.
+_PROGRESSIVE_BEFORE = re.compile(r"(?i)\b(?:is|are|am)\s+[a-z]{2,}ing\b[^.;!?:]{0,100}$")
+
+
+def progressive_plan(ctx: Context, match: Match) -> bool:
+    """Whether a present progressive verb just before ``match`` tells a plan for it."""
+    return ctx.tense_aware and bool(_PROGRESSIVE_BEFORE.search(ctx.before(match.start(), 120)))
 
 
 _UNTIL_BEFORE = re.compile(r"(?i)\b(?:until|till)\s+(?:at\s+least\s+)?$")

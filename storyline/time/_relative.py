@@ -39,6 +39,7 @@ from storyline.time._normalize import (
     is_part_of_name,
     lies_ahead,
     lower_group,
+    progressive_plan,
     year_from_words,
 )
 
@@ -264,8 +265,9 @@ def _weekend(match: Match, ctx: Context, offset: int | None) -> Norm | None:
         return Norm("DATE", "XXXX-WXX-WE")
     anchor = ctx.anchor
     if offset is None:
-        direction = ctx.direction(match.start(), match.end(), "past")
-        direction = "future" if lies_ahead(ctx, match) else direction
+        direction = ctx.direction(match.start(), match.end(), None)
+        if lies_ahead(ctx, match) or (direction is None and progressive_plan(ctx, match)):
+            direction = "future"
         offset = 1 if direction == "future" else -1
         if anchor.isoweekday() >= 6:
             offset = 0

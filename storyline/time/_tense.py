@@ -73,10 +73,13 @@ _TIMES_OF_A_DAY = frozenset(
     [*WEEKDAYS, *"today yesterday tonight this that in on morning afternoon evening night".split()]
 )
 _NOUN_PLANS_AFTER = frozenset("for were are was is had have of".split())
-_PROGRESSIVE_AUX = frozenset(("is", "are", "am"))
 _FUTURE_AUX = frozenset(("will", "shall", "'ll", "would", "wo", "won't"))
 # "the coming vote", "is coming", "in coming weeks": ahead.
 _COMING_AHEAD = frozenset("the is are am be 's in over this".split())
+_SPAN_AFTER_COMING = frozenset(
+    "a an one two three four five six seven eight nine ten just only shortly days weeks "
+    "months years hours minutes before after".split()
+)
 _STOP_AFTER_TO = frozenset(
     "the a an his her its their our your my this that these those be been every each "
     "some any no all".split()
@@ -90,8 +93,8 @@ def _cue(words: list[str], index: int) -> Tense | None:
     following = words[index + 1].lower() if index + 1 < len(words) else ""
     if word in ("later", "earlier") and following in _TIMES_OF_A_DAY:
         return None  # "later Thursday", "earlier this morning": a part of a day, no tense
-    if word == "coming" and previous not in _COMING_AHEAD:
-        return None  # a participle ("coming a year before the outbreak"), no tense
+    if word == "coming" and previous not in _COMING_AHEAD and following in _SPAN_AFTER_COMING:
+        return None  # a participle placing something ("coming a year before the outbreak")
     if word in ("plans", "plan") and (
         previous in _BEFORE_ADJECTIVE or following in _NOUN_PLANS_AFTER
     ):
@@ -122,14 +125,12 @@ def _cue(words: list[str], index: int) -> Tense | None:
         return "past"
     if word in PRESENT_WORDS:
         return "present"
-    if word.endswith("ing") and len(word) > 5 and previous in _PROGRESSIVE_AUX:
-        return "future"  # "is flying to Paris on Friday": a plan
     return None
 
 
-# ", who will be taking part ,": a clause about someone else, skipped when looking ahead
-# for the verb of the expression's own clause.
-_RELATIVE_CLAUSE = re.compile(r",\s*(?:who|which|whose)\b[^,]*,")
+# ", who will be taking part ,": a clause about someone, skipped when looking ahead for
+# the verb of the expression's own clause (", which will be broadcast," may be about it).
+_RELATIVE_CLAUSE = re.compile(r",\s*(?:who|whose)\b[^,]*,")
 
 
 def _clause_window(text: str, start: int, end: int) -> tuple[list[str], int]:

@@ -332,6 +332,22 @@ CASES = [
     ("The team will work overnight.", ANCHOR, "overnight", "TIME", "2014-02-08TNI"),
     ("He is flying to Paris on Friday.", ANCHOR, "Friday", "DATE", "2014-02-14"),
     (
+        "He is receiving more tests over the weekend.",
+        THURSDAY,
+        "the weekend",
+        "DATE",
+        "1989-W43-WE",
+    ),
+    ("The panel is meeting Thursday in Boise.", "2010-07-27", "Thursday", "DATE", "2010-07-29"),
+    ("A peak is likely, coming from autumn onwards.", "2009-06-30", "autumn", "DATE", "2009-FA"),
+    (
+        "In late May, under a deal that is working well, they met.",
+        "2010-07-04",
+        "late May",
+        "DATE",
+        "2010-05",
+    ),
+    (
         "Oil is spreading, says an image taken Wednesday night.",
         ANCHOR,
         "Wednesday night",
