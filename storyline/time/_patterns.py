@@ -221,9 +221,7 @@ AGO = _compile(
 
 # What may follow "the day before" told from the story ("had carried", "."): not a noun
 # ("the day before the vote").
-_TOLD_END = (
-    r"""(?:\s*(?:[,.;:!?)"'\u201d]|$)|\s+(?:had|has|was|were|is|are|and|he|she|they|it)\b)"""
-)
+_TOLD_END = r"""(?:\s*(?:[,.;:!?)"'\u201d]|$)|\s+(?:had|has|was|were|is|are|and)\b)"""
 
 # "the next day", "the following year", "that night", "later that week": times told
 # from the story's own reference time rather than from the publication date.

@@ -96,7 +96,9 @@ def _reference_of(norm: Norm) -> tuple[dt.date, str] | None:
 
 def same_sentence(text: str, end: int, start: int) -> bool:
     """Whether no sentence ends between ``end`` and ``start`` (a few hundred characters)."""
-    return start - end <= _MAX_CHARS_BACK and _SENTENCE_END.search(text, end, start) is None
+    # One character past ``start`` lets the end's look-ahead see the next sentence begin.
+    stop = min(len(text), start + 1)
+    return start - end <= _MAX_CHARS_BACK and _SENTENCE_END.search(text, end, stop) is None
 
 
 def close_enough(text: str, end: int, start: int) -> bool:

@@ -48,6 +48,13 @@ CASES = [
     ("Aid came following Tuesday's quake.", "2010-01-16", "Tuesday", "DATE", "2010-01-12"),
     ("The network the day before had shown it.", ANCHOR, "the day before", "DATE", "2014-02-07"),
     (
+        "It sank on April 22. 3.17 pm: So it has come to this.",
+        ANCHOR,
+        "3.17 pm",
+        "TIME",
+        "2014-02-08T15:17",
+    ),
+    (
         "The dollar fell from Thursday's 5 p.m. quotes.",
         ANCHOR,
         "5 p.m.",
@@ -455,6 +462,7 @@ MODS = [
 
 # Text with no time expression at all (names, ages, numbers, verbs).
 NOTHING = [
+    "Demand was 80 times greater than the day before he died.",
     "He told The Daily Telegraph and the New York Daily News.",
     "The bank raised its overnight interest rates.",
     "The band played on Saturday Sessions.",
