@@ -338,6 +338,9 @@ CASES = [
     ("Troops moved in overnight.", ANCHOR, "overnight", "TIME", "2014-02-07TNI"),
     ("The team will work overnight.", ANCHOR, "overnight", "TIME", "2014-02-08TNI"),
     ("He is flying to Paris on Friday.", ANCHOR, "Friday", "DATE", "2014-02-14"),
+    ("The oil could reach the coast by Monday.", ANCHOR, "Monday", "DATE", "2014-02-10"),
+    ("On Thursday, I could smell the oil.", ANCHOR, "Thursday", "DATE", "2014-02-06"),
+    ("The talks may resume on Friday.", ANCHOR, "Friday", "DATE", "2014-02-14"),
     (
         "He is receiving more tests over the weekend.",
         THURSDAY,
