@@ -575,7 +575,7 @@ _NOT_A_YEAR_BEFORE = re.compile(
     r"|interstate|model|code|item|box|suite|apartment|apt|unit|bus|train|article|rule"
     r"|section|chapter|paragraph|resolution|boeing|airbus|top|about|nearly|some|over"
     r"|exactly|only|least|than|eur|usd|gbp|jpy|chf|cny|rmb|inr|rs|aud|cad|hkd|sgd|windows"
-    r"|version)\.?\s+)$"
+    r"|version|unscr|unsc|res)\.?\s+)$"
 )
 
 

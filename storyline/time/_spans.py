@@ -157,9 +157,16 @@ def norm_hyphen_duration(match: Match, ctx: Context) -> Norm | None:
     return Norm("DURATION", value)
 
 
+# "for weeks", "spent months"; the next of a list ("for weeks, months, or maybe years").
 _BARE_UNIT_BEFORE = re.compile(
-    r"(?i)\b(?:for|within|in|over|after|follows|following|took|takes|lasted|lasts)\s+$"
+    r"(?i)(?:\b(?:for|within|in|over|after|follows|following|took|takes|lasted|lasts|spent"
+    r"|spend|spends|spending)|\b(?:years|months|weeks|days|decades|hours),(?:\s+or)?"
+    r"(?:\s+(?:maybe|perhaps|even|possibly))*)\s+$"
 )
+# "within weeks or months" is one expression (as in TimeBank), valued by its first unit.
+_OR_UNIT_AFTER = re.compile(r"(?i)^\s+or\s+(?:years|months|weeks|days|decades|hours)\b")
+# "weeks into the war": how long it has gone on.
+_INTO_AFTER = re.compile(r"(?i)^\s+into\b")
 
 
 _NEEDS_THE = frozenset(
@@ -181,7 +188,8 @@ def norm_bare_units(match: Match, ctx: Context) -> Norm | None:
         ahead = duration_value(1 if unit[-1] != "s" else None, unit)
         return Norm("DURATION", ahead) if ahead and match["the"] and rel is None else None
     if rel is None:
-        if not _BARE_UNIT_BEFORE.search(ctx.before(match.start(), 12)):
+        before, after = ctx.before(match.start(), 30), ctx.after(match.end(), 8)
+        if not (_BARE_UNIT_BEFORE.search(before) or _INTO_AFTER.match(after)):
             return None
         if match["the"] and _ERA_AFTER.match(ctx.after(match.end(), 12)):
             return None
@@ -190,7 +198,9 @@ def norm_bare_units(match: Match, ctx: Context) -> Norm | None:
     if re.match(r"(?i)^\s+(?:ago|earlier|later|old)\b", ctx.after(match.end(), 10)):
         return None
     value = duration_value(None, unit)
-    return Norm("DURATION", value) if value else None
+    either = _OR_UNIT_AFTER.match(ctx.after(match.end(), 16))
+    end = match.end() + either.end() if either else None
+    return Norm("DURATION", value, end=end) if value else None
 
 
 _ADVERB_SETS = {

@@ -73,9 +73,7 @@ _TIMES_OF_A_DAY = frozenset(
     [*WEEKDAYS, *"today yesterday tonight this that in on morning afternoon evening night".split()]
 )
 _MODALS = frozenset("could might may".split())
-_NOT_AHEAD_AFTER_MODAL = frozenset(
-    "not n't have never be see hear smell feel barely hardly".split()
-)
+_NOT_AHEAD_AFTER_MODAL = frozenset("not n't have never see hear smell feel barely hardly".split())
 _NOUN_PLANS_AFTER = frozenset("for were are was is had have of".split())
 _FUTURE_AUX = frozenset(("will", "shall", "'ll", "would", "wo", "won't"))
 # "the coming vote", "is coming", "in coming weeks": ahead.

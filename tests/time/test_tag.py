@@ -390,6 +390,17 @@ CASES = [
     # A plural unit placed by a word before it is a span of unknown length.
     ("Protests grew in the following days.", ANCHOR, "the following days", "DURATION", "PXD"),
     ("The town grew over the years.", ANCHOR, "the years", "DURATION", "PXY"),
+    ("He died within weeks or months of it.", ANCHOR, "weeks or months", "DURATION", "PXW"),
+    (
+        "The war could go on for weeks, months, or maybe longer.",
+        ANCHOR,
+        "months",
+        "DURATION",
+        "PXM",
+    ),
+    ("He has spent weeks documenting the arsenals.", ANCHOR, "weeks", "DURATION", "PXW"),
+    ("Weeks into the airstrikes, Gadhafi holds.", ANCHOR, "Weeks", "DURATION", "PXW"),
+    ("Questions may be raised in the debate on Tuesday.", ANCHOR, "Tuesday", "DATE", "2014-02-11"),
     ("The year's best film won.", ANCHOR, "The year", "DATE", "2014"),
     ("It took two-and-a-half years.", ANCHOR, "two-and-a-half years", "DURATION", "P2Y6M"),
     ("A two-and-a-half-year study.", ANCHOR, "two-and-a-half-year", "DURATION", "P2Y6M"),
@@ -465,6 +476,7 @@ MODS = [
 
 # Text with no time expression at all (names, ages, numbers, verbs).
 NOTHING = [
+    "This is within the terms of UNSCR 1973.",
     "Demand was 80 times greater than the day before he died.",
     "He told The Daily Telegraph and the New York Daily News.",
     "The bank raised its overnight interest rates.",
