@@ -505,33 +505,31 @@ def norm_weekday(match: Match, ctx: Context) -> Norm | None:
         date = anchor + dt.timedelta(days=weekday - anchor.isoweekday())
     else:
         direction = ctx.direction(match.start(), match.end(), None)
-        if lies_ahead(ctx, match):
+        if lies_ahead(ctx, match) or (direction is None and planned_day(ctx, match)):
             direction = "future"
-        scheduled = _SCHEDULED_BEFORE.search(ctx.before(match.start(), 80))
-        if direction is None and ctx.tense_aware and scheduled:
-            direction = "future"
-        if (
-            direction is None
-            and ctx.tense_aware
-            and _UNTIL_BEFORE.search(ctx.before(match.start(), 20))
-        ):
-            direction = "future"  # "the school stays shut until Sunday"
-        if direction is None and progressive_plan(ctx, match):
-            direction = "future"  # "is flying to Paris on Friday"
         date = weekday_date(anchor, weekday, direction or "past")
     return Norm("DATE", date.isoformat(), end=end)
 
 
 # "is flying to Paris on Friday", "are hitting the roads before Sunday's vote": a plan.
 _PROGRESSIVE_BEFORE = re.compile(r"(?i)\b(?:is|are|am)\s+[a-z]{2,}ing\b[^.;!?:]{0,100}$")
-
-
-def progressive_plan(ctx: Context, match: Match) -> bool:
-    """Whether a present progressive verb just before ``match`` tells a plan for it."""
-    return ctx.tense_aware and bool(_PROGRESSIVE_BEFORE.search(ctx.before(match.start(), 120)))
-
-
 _UNTIL_BEFORE = re.compile(r"(?i)\b(?:until|till)\s+(?:at\s+least\s+)?$")
+
+
+def planned_day(ctx: Context, match: Match, *, weekend: bool = False) -> bool:
+    """Whether a day the clause's tense leaves open is one planned ahead: after a verb
+    of schedule ("meets ... on Friday"), "until" ("stays shut until Sunday") or a present
+    progressive ("is flying to Paris on Friday"); a weekend only by the last."""
+    if not ctx.tense_aware:
+        return False
+    if _PROGRESSIVE_BEFORE.search(ctx.before(match.start(), 120)):
+        return True
+    if weekend:
+        return False
+    return bool(
+        _SCHEDULED_BEFORE.search(ctx.before(match.start(), 80))
+        or _UNTIL_BEFORE.search(ctx.before(match.start(), 20))
+    )
 
 
 def _month_day_on_weekday(ctx: Context, match: Match, weekday: int, day: int) -> str | None:

@@ -101,7 +101,7 @@ def same_sentence(text: str, end: int, start: int) -> bool:
     return start - end <= _MAX_CHARS_BACK and _SENTENCE_END.search(text, end, stop) is None
 
 
-def close_enough(text: str, end: int, start: int) -> bool:
+def _close_enough(text: str, end: int, start: int) -> bool:
     if start - end > _MAX_CHARS_BACK:
         return False
     between = text[end:start]
@@ -126,7 +126,7 @@ def resolve_references(candidates: list[Candidate], ctx: Context) -> list[Candid
         ref = candidate.norm.shift
         if ref is not None and reference is not None:
             date, granularity, end = reference
-            if close_enough(ctx.text, end, candidate.start) and _fine_enough(
+            if _close_enough(ctx.text, end, candidate.start) and _fine_enough(
                 granularity, ref.granularity
             ):
                 moved = shift(date, ref.unit, ref.count)
@@ -139,7 +139,7 @@ def resolve_references(candidates: list[Candidate], ctx: Context) -> list[Candid
                 ref is not None
                 and reference is not None
                 and _FINENESS[found[1]] < _FINENESS[reference[1]]
-                and close_enough(ctx.text, reference[2], candidate.start)
+                and _close_enough(ctx.text, reference[2], candidate.start)
             ):
                 # "in March, up from a year earlier and from the previous month": a
                 # coarser narrative step leaves the story's finer time where it was.

@@ -39,7 +39,7 @@ from storyline.time._normalize import (
     is_part_of_name,
     lies_ahead,
     lower_group,
-    progressive_plan,
+    planned_day,
     year_from_words,
 )
 
@@ -266,7 +266,7 @@ def _weekend(match: Match, ctx: Context, offset: int | None) -> Norm | None:
     anchor = ctx.anchor
     if offset is None:
         direction = ctx.direction(match.start(), match.end(), None)
-        if lies_ahead(ctx, match) or (direction is None and progressive_plan(ctx, match)):
+        if lies_ahead(ctx, match) or (direction is None and planned_day(ctx, match, weekend=True)):
             direction = "future"
         offset = 1 if direction == "future" else -1
         if anchor.isoweekday() >= 6:

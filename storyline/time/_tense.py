@@ -97,9 +97,7 @@ def _cue(words: list[str], index: int) -> Tense | None:
         return None  # "later Thursday", "earlier this morning": a part of a day, no tense
     if word == "coming" and previous not in _COMING_AHEAD and following in _SPAN_AFTER_COMING:
         return None  # a participle placing something ("coming a year before the outbreak")
-    if word in ("plans", "plan") and (
-        previous in _BEFORE_ADJECTIVE or following in _NOUN_PLANS_AFTER
-    ):
+    if word == "plans" and (previous in _BEFORE_ADJECTIVE or following in _NOUN_PLANS_AFTER):
         return None  # "plans for Thursday's protests were circulated": the noun
     if word in _MODALS and words[index].islower() and following not in _NOT_AHEAD_AFTER_MODAL:
         return "future"  # "could resume by Thursday", "may rise next month"
