@@ -850,10 +850,17 @@ def _easter(year: int) -> dt.date:
     return dt.date(year, month, day + 1)
 
 
+# "a Christmas tree", "Easter eggs": things named after the day, no date.
+_HOLIDAY_THING = re.compile(
+    r"(?i)^['’]?\s+(?:trees?|cards?|carols?|puddings?|crackers?|decorations|lights|eggs?"
+    r"|bunny|jumpers?|stockings?|bill)\b"
+)
+
+
 def norm_holiday(match: Match, ctx: Context) -> Norm | None:
     """Normalise "Christmas", "New Year's Eve", "Easter 2005" to their days."""
     name = match["name"]
-    if in_a_name(ctx, match.start(), match.end()):
+    if in_a_name(ctx, match.start(), match.end()) or _HOLIDAY_THING.match(ctx.after(match.end())):
         return None
     if match["year"]:
         date = holiday_date(name, int(match["year"]))

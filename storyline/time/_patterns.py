@@ -203,7 +203,7 @@ DURATION = _compile(
     (?:(?P<rel>last|past|next|first|coming|previous|following|latest|final|remaining
         |ensuing|preceding|same|initial|other|entire|whole)\s+(?!an?\s))?
     (?P<num>another(?:\s+(?:{NUMBER_WORD}|{NUMBER_DIGITS}|{VAGUE}))?|{NUMBER}|{COUPLE}|{VAGUE})
-    (?:\s+(?:to|or)\s+{NUMBER})?\s+(?:(?:more|additional|full|straight|consecutive|long
+    (?:\s+(?:to|or)\s+{NUMBER}|\s*[-–]\s*{NUMBER_DIGITS})?\s+(?:(?:more|additional|full|straight|consecutive|long
         |whole|entire|extra|successive|further|odd|trading|business|working|calendar)\s+)?
     (?P<unit>{UNIT})(?![-\w])(?P<half>\s+and\s+a\s+half)?
     (?:\s+(?P<orso>or\s+so|or\s+more|or\s+less|or\s+longer))?"""
@@ -216,7 +216,7 @@ HYPHEN_DURATION = _compile(
 
 AGO = _compile(
     rf"""{L}(?:(?P<num>{NUMBER}|{COUPLE}|{VAGUE})\s+)?(?:(?:more|full)\s+)?(?P<unit>{UNIT})
-    (?:\s+or\s+so)?\s+(?P<dir>ago|earlier|from\s+now|hence|back)(?![-\w])"""
+    (?P<orso>\s+or\s+so)?\s+(?P<dir>ago|earlier|from\s+now|hence|back)(?![-\w])"""
 )
 
 # What may follow "the day before" told from the story ("had carried", "."): not a noun

@@ -173,7 +173,8 @@ def norm_ago(match: Match, ctx: Context) -> Norm | None:
     # "two days later" counts from the story's time; "two days ago" from the anchor.
     narrative = lower_group(match, "dir") in ("later", "earlier")
     ref = RefShift(unit, count, granularity) if narrative else None
-    return Norm("DATE", render(date, granularity), shift=ref)
+    mod = "APPROX" if match["orso"] else None  # "a decade or so ago"
+    return Norm("DATE", render(date, granularity), mod, shift=ref)
 
 
 def _clock_shift(ctx: Context, code: str, signed: float) -> Norm | None:

@@ -159,7 +159,8 @@ def norm_hyphen_duration(match: Match, ctx: Context) -> Norm | None:
 
 # "for weeks", "spent months"; the next of a list ("for weeks, months, or maybe years").
 _BARE_UNIT_BEFORE = re.compile(
-    r"(?i)(?:\b(?:for|within|in|over|after|follows|following|took|takes|lasted|lasts|spent"
+    r"(?i)(?:\b(?:for|within|in|over|after|follows|following|took|takes|take|taking|lasted"
+    r"|lasts|spent"
     r"|spend|spends|spending)|\b(?:years|months|weeks|days|decades|hours),(?:\s+or)?"
     r"(?:\s+(?:maybe|perhaps|even|possibly))*)\s+$"
 )

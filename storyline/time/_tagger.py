@@ -373,10 +373,22 @@ _COUNTED_BACK = re.compile(r"(?i)\b(?:ago|earlier|back|before)$")
 _COUNTED_AHEAD = re.compile(r"(?i)\b(?:from\s+now|hence|later|after)$")
 
 
+# "for over a month", "lasted over two hours", "over six months ago": "over" is "more
+# than" there; elsewhere it is "across" ("used over three years", "Over 13 years the
+# incidence grew").
+_OVER_AS_MORE = re.compile(
+    r"(?i)\b(?:for|in|of|after|within|than|since|with|took|takes|take|lasted|lasts|spent"
+    r"|waited|by)\s+$"
+)
+
+
 def _modifier(match: re.Match[str], candidate: Candidate, ctx: Context) -> str | None:
     word = " ".join(match["mod"].lower().split())
     text = ctx.text[candidate.start : candidate.end]
     kind = candidate.norm.type
+    over_as_more = _OVER_AS_MORE.search(ctx.before(match.start(), 20)) or text.endswith("ago")
+    if word == "over" and not over_as_more:
+        return None  # "spread over three years": across them, not more than
     bound = _POINT_BOUNDS.get(_APPROXIMATE.get(word, ""))
     if bound and word not in ("nearly", "almost") and kind == "DATE":
         if _COUNTED.match(text) and _COUNTED_BACK.search(text):

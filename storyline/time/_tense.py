@@ -42,7 +42,7 @@ PAST_WORDS = frozenset(
     "drank slew shrank overran undid outgrew foresaw overheard befell rewrote bade "
     "taken given seen written shown done begun broken chosen driven fallen forgotten frozen "
     "hidden known ridden risen shaken spoken stolen sworn thrown woken worn grown drawn "
-    "flown blown".split()
+    "flown blown died lied tied".split()
 )
 PRESENT_WORDS = frozenset(
     "is are am says say has have does do now currently today can may might must should".split()
@@ -97,6 +97,8 @@ def _cue(words: list[str], index: int) -> Tense | None:
         return None  # "later Thursday", "earlier this morning": a part of a day, no tense
     if word == "coming" and previous not in _COMING_AHEAD and following in _SPAN_AFTER_COMING:
         return None  # a participle placing something ("coming a year before the outbreak")
+    if word == "coming" and previous in ("from", "of", "without", "by", "after", "before"):
+        return None  # a gerund ("to stop the oil from coming in")
     if word == "plans" and (previous in _BEFORE_ADJECTIVE or following in _NOUN_PLANS_AFTER):
         return None  # "plans for Thursday's protests were circulated": the noun
     if word in _MODALS and words[index].islower() and following not in _NOT_AHEAD_AFTER_MODAL:

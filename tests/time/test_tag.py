@@ -390,6 +390,17 @@ CASES = [
     # A plural unit placed by a word before it is a span of unknown length.
     ("Protests grew in the following days.", ANCHOR, "the following days", "DURATION", "PXD"),
     ("The town grew over the years.", ANCHOR, "the years", "DURATION", "PXY"),
+    ("I'd estimate 4-6 months to make it.", ANCHOR, "4-6 months", "DURATION", "P4M"),
+    ("Some of them take years to build.", ANCHOR, "years", "DURATION", "PXY"),
+    ("The deal could grow over five years.", ANCHOR, "five years", "DURATION", "P5Y"),
+    ("Jackson died at home on 25 June.", "2010-02-05", "25 June", "DATE", "2009-06-25"),
+    (
+        "To stop oil from coming in, crews Tuesday used nets.",
+        ANCHOR,
+        "Tuesday",
+        "DATE",
+        "2014-02-04",
+    ),
     ("He died within weeks or months of it.", ANCHOR, "weeks or months", "DURATION", "PXW"),
     (
         "The war could go on for weeks, months, or maybe longer.",
@@ -468,6 +479,8 @@ MODS = [
     ("It lasted a decade or so.", "a decade or so", "APPROX"),
     ("He served more than a decade ago.", "more than a decade ago", "BEFORE"),
     ("He left less than a year ago.", "less than a year ago", "AFTER"),
+    ("It began a decade or so ago.", "a decade or so ago", "APPROX"),
+    ("It lasted for over a month.", "over a month", "MORE_THAN"),
     ("That is 4,000 fewer than the week before.", "the week before", None),
     ("The school stays shut until at least Sunday.", "at least Sunday", "ON_OR_AFTER"),
     ("The cap stays shut for at least another day.", "at least another day", "EQUAL_OR_MORE"),
@@ -476,6 +489,7 @@ MODS = [
 
 # Text with no time expression at all (names, ages, numbers, verbs).
 NOTHING = [
+    "They put up a Christmas tree.",
     "This is within the terms of UNSCR 1973.",
     "Demand was 80 times greater than the day before he died.",
     "He told The Daily Telegraph and the New York Daily News.",
