@@ -214,11 +214,11 @@ _ADVERB_SETS = {
 def norm_set(match: Match, ctx: Context) -> Norm | None:
     """Normalise "every year", "each Monday", "weekly", "Mondays"."""
     if match["adverb"]:
-        adverb = match["adverb"]
-        if NOUN_AFTER.match(ctx.after(match.end(), 20)) or is_part_of_name(
-            adverb, ctx.after(match.end(), 20)
-        ):
+        after = ctx.after(match.end(), 20)
+        if NOUN_AFTER.match(after) or is_part_of_name(match["adverb"], after):
             return None  # "daily flights"; "the Daily Show", "the New York Daily News"
+        if match["adverb"].istitle() and not _opens_sentence(ctx, match):
+            return None  # "the People's Daily", "China Youth Daily"
         return Norm("SET", _ADVERB_SETS[match["adverb"].lower()])
     if match["plural"]:
         return Norm("SET", f"XXXX-WXX-{WEEKDAYS[match['plural'].lower()]}")

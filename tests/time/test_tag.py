@@ -489,6 +489,7 @@ MODS = [
 
 # Text with no time expression at all (names, ages, numbers, verbs).
 NOTHING = [
+    "Liu was quoted by the People's Daily as saying so.",
     "They put up a Christmas tree.",
     "This is within the terms of UNSCR 1973.",
     "Demand was 80 times greater than the day before he died.",
