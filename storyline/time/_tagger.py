@@ -386,8 +386,9 @@ def _modifier(match: re.Match[str], candidate: Candidate, ctx: Context) -> str |
     word = " ".join(match["mod"].lower().split())
     text = ctx.text[candidate.start : candidate.end]
     kind = candidate.norm.type
-    over_as_more = _OVER_AS_MORE.search(ctx.before(match.start(), 20)) or text.endswith("ago")
-    if word == "over" and not over_as_more:
+    if word == "over" and not (
+        _OVER_AS_MORE.search(ctx.before(match.start(), 20)) or text.endswith("ago")
+    ):
         return None  # "spread over three years": across them, not more than
     bound = _POINT_BOUNDS.get(_APPROXIMATE.get(word, ""))
     if bound and word not in ("nearly", "almost") and kind == "DATE":
