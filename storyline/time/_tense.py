@@ -13,7 +13,8 @@ import re
 from storyline.time._lexicon import WEEKDAYS
 from storyline.time._types import Tense
 
-_WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
+# A clock time is one word, so that its "am" is not the verb ("at 10:00 am on Monday").
+_WORD = re.compile(r"\d+(?:[:.]\d\d)?\s*[AaPp]\.?[Mm]\b\.?|[A-Za-z]+(?:'[a-z]+)?")
 _BOUNDARY = re.compile(r"[.!?;]\s|\n\s*\n|[\"\u201c\u201d]")
 
 # How many words on either side of a time expression are searched for a cue; chosen on
