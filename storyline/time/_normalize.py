@@ -29,7 +29,7 @@ from storyline.time._lexicon import (
     WEEKDAYS,
     parse_number,
 )
-from storyline.time._patterns import ZONE
+from storyline.time._patterns import WEEKDAY, ZONE
 from storyline.time._tense import clause_tense
 
 
@@ -192,8 +192,10 @@ _CAPITALISED_NEXT = re.compile(r"^[^\S\n]+[A-Z][a-z]")
 
 # Weekdays, months and holidays inside names of papers, events and places: "The Sunday
 # Times", "the Mail on Sunday", "Bloody Sunday", "Super Tuesday", "Black September",
-# "the Good Friday Agreement", "Easter Island".
-_NAME_BEFORE = re.compile(r"(?:\b(?:Bloody|Super|Black|Cyber)|\b(?:Mail|Independent)\s+on)\s+$")
+# "the Good Friday Agreement", "Easter Island"; "Father Christmas".
+_NAME_BEFORE = re.compile(
+    r"(?:\b(?:Bloody|Super|Black|Cyber|Father)|\b(?:Mail|Independent)\s+on)\s+$"
+)
 _NAME_AFTER = re.compile(
     r"^[^\S\n]+(?:Times|Telegraph|Mirror|Express|Herald|Post|Tribune|Independent|Observer"
     r"|People|Sport|Agreement|Accords?|Island|Islands|Rising|Uprising|Offensive|Massacre"
@@ -392,6 +394,9 @@ _MONTH_NEEDS_CONTEXT = re.compile(
 )
 
 
+_STORY_YEAR = {"that": 0, "the same": 0, "the previous": -1, "the following": 1}
+
+
 def norm_month(match: Match, ctx: Context) -> Norm | None:
     """Normalise a month without a day: "April", "last April", "June last year"."""
     word = match["month"]
@@ -409,8 +414,13 @@ def norm_month(match: Match, ctx: Context) -> Norm | None:
     if ctx.anchor is None:
         return Norm("DATE", f"XXXX-{month:02d}")
     anchor = ctx.anchor
+    if yrel in _STORY_YEAR:  # "June of that year": the year the story has just set
+        count = _STORY_YEAR[yrel]
+        text = year_text(anchor.year + count)
+        ref = RefShift("Y", count, "year", f"-{month:02d}")
+        return Norm("DATE", f"{text}-{month:02d}", shift=ref) if text else None
     if yrel is not None:
-        year = anchor.year + {"this": 0, "last": -1, "next": 1}.get(yrel, -1)
+        year = anchor.year + {"this": 0, "last": -1, "next": 1}[yrel]
     elif rel in ("last", "past", "previous", "the past", "the previous", "this past"):
         # "last February" said in March is a year back: the month just gone is "last
         # month" (TimeBank).
@@ -421,10 +431,13 @@ def norm_month(match: Match, ctx: Context) -> Norm | None:
         year = anchor.year
     else:
         chosen = _range_start_year(match, ctx, month)
-        if chosen is None:
+        first = _range_start(ctx, match) if chosen is None else None
+        if first is not None and first <= anchor.month <= month:
+            chosen = anchor.year  # "from July through December" said in October
+        elif chosen is None:
             direction = (
                 ctx.direction(match.start(), match.end(), None)
-                if _ends_range(ctx, match)
+                if first is not None
                 else open_direction(ctx, match)
             )
             chosen = pick_year(anchor, month, None, direction)
@@ -448,34 +461,46 @@ _DAY_AFTER_MONTH = re.compile(
 
 
 _RANGE_END = re.compile(
-    r"(?i)^\s*(?:-|\u2013|to|through|till|until|and)\s*(?P<month>[A-Z][a-z]+\.?)(?!\s*\d)"
+    r"(?i)^\s*(?:-|\u2013|to|through|till|until|and)\s*(?P<month>[A-Z][a-z]+\.?)"
+    r"(?:\s*,?\s+(?P<year>1[5-9]\d\d|20\d\d)(?![-\u2013/.,]?\d)"
+    r"|\s+(?:of\s+)?(?P<yrel>last|this|next)\s+year\b)?(?!\s*\d)"
 )
 
 
 _RANGE_START = re.compile(r"(?P<month>[A-Z][a-z]+)\.?\s*(?:-|\u2013|to|through|till|until|and)\s*$")
 
 
-def _ends_range(ctx: Context, match: Match) -> bool:
-    """Return whether the month ends a range of months ("from March to May")."""
+def _range_start(ctx: Context, match: Match) -> int | None:
+    """Return the first month of the range of months the match ends ("from March to May")."""
     found = _RANGE_START.search(ctx.before(match.start(), 20))
-    return found is not None and found["month"].lower() in MONTHS
+    return MONTHS.get(found["month"].lower()) if found is not None else None
 
 
 def _range_start_year(match: Match, ctx: Context, month: int) -> int | None:
     """Return the year of the first month of "January-September" or "from March to May":
     that of the range's last month (read with the clause's tense), or the year before
     when the range runs over new year."""
-    found = _RANGE_END.match(ctx.after(match.end(), 16))
+    found = _RANGE_END.match(ctx.after(match.end(), 26))
     if found is None or ctx.anchor is None:
         return None
     last = MONTHS.get(found["month"].lower().rstrip("."))
     if last is None:
         return None
-    direction = ctx.direction(match.start(), match.end() + found.end(), None)
-    year = pick_year(ctx.anchor, last, None, direction)
+    if found["year"]:  # "between January and March 2003"
+        year: int | None = int(found["year"])
+    elif found["yrel"]:  # "in August and December last year"
+        year = ctx.anchor.year + {"last": -1, "this": 0, "next": 1}[found["yrel"].lower()]
+    elif month <= ctx.anchor.month <= last:
+        year = ctx.anchor.year  # "from July through December" said in October: this year's
+    else:
+        direction = ctx.direction(match.start(), match.end() + found.end(), None)
+        year = pick_year(ctx.anchor, last, None, direction)
     if year is None:
         return None
     return year if month <= last else year - 1
+
+
+_EVERY_DAY_AND = re.compile(rf"(?i)\b(?:every|each)\s+(?:{WEEKDAY}\s*(?:,|and|or)\s+)+(?:on\s+)?$")
 
 
 def norm_weekday(match: Match, ctx: Context) -> Norm | None:
@@ -483,8 +508,8 @@ def norm_weekday(match: Match, ctx: Context) -> Norm | None:
     weekday = WEEKDAYS[match["weekday"].lower()]
     if in_a_name(ctx, match.start(), match.end()):
         return None
-    if match["plural"]:
-        return Norm("SET", f"XXXX-WXX-{weekday}")
+    if match["plural"] or _EVERY_DAY_AND.search(ctx.before(match.start(), 30)):
+        return Norm("SET", f"XXXX-WXX-{weekday}")  # "Mondays", "every Tuesday and Friday"
     if match["parts"]:  # "Friday nights"
         part = DAY_PART_CODES[match["parts"][:-1].lower()]
         return Norm("SET", f"XXXX-WXX-{weekday}T{part}")

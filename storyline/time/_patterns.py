@@ -125,7 +125,7 @@ TEXT_DATE = _compile(
 
 MONTH_ALONE = _compile(
     rf"""{L}(?:{_NOT_AFTER}(?P<rel>{RELATIVE})\s+)?(?P<month>{MONTH_FULL}|(?-i:Sept|Aug|Dec|Nov|Oct|Feb|Jan)\.)
-    (?:\s+(?:of\s+)?(?P<yrel>this|last|next|the\s+same|that|the\s+previous)\s+year)?{R}"""
+    (?:\s+(?:of\s+)?(?P<yrel>this|last|next|the\s+same|that|the\s+previous|the\s+following)\s+year)?{R}"""
 )
 
 WEEKDAY_RULE = _compile(
@@ -184,10 +184,10 @@ _PLACE_TIME = r"(?-i:UK|US|(?!The\b)[A-Z][a-z]+)\s+time(?!\w)"
 CLOCK = _compile(
     rf"""(?<![\w:.])(?:
         (?P<h1>1[0-2]|0?[1-9])(?:[:.](?P<m1>[0-5]\d))?\s*(?P<ampm>{AMPM})
-      | (?P<h2>[01]?\d|2[0-3])[:.](?P<m2>[0-5]\d)
+      | (?P<h2>[01]?\d|2[0-3])[:.](?P<m2>[0-5]\d)(?::[0-5]\d)?
         (?=\s*(?:{ZONE}|hours|hrs|h(?!\w)|local|{_PLACE_TIME}))
       | (?<=at\s)(?P<h3>[01]?\d|2[0-3]):(?P<m3>[0-5]\d)(?![\d:])
-      | (?P<h4>[01]?\d|2[0-3])(?P<m4>[0-5]\d)\s*(?=(?:{ZONE}|hours|hrs)(?!\w))
+      | (?P<h4>[01]?\d|2[0-3])(?P<m4>[0-5]\d)\s*(?=(?:{ZONE}|hours|hrs|local\s+time)(?!\w))
       | (?P<noon>noon|midnight|midday|noontime)
       | (?P<hw>{_ONES}|\d{{1,2}})\s+o'clock
       | (?:(?<=at\s)|(?<=until\s)|(?<=till\s)|(?<=by\s)|(?<=from\s)|(?<=before\s)
@@ -272,7 +272,7 @@ SET_RULE = _compile(
     rf"""{L}(?:
         (?:(?P<freq>once|twice|thrice|(?:{NUMBER_DIGITS}|{NUMBER_WORD})\s+times)\s+(?:a|an|per|every|each)
           |(?P<quant>every|each|per))
-        \s+(?:(?P<other>other)\s+)?(?:(?P<num>{NUMBER_DIGITS}|{NUMBER_WORD})\s+)?
+        \s+(?:(?P<other>other)\s+|passing\s+)?(?:(?P<num>{NUMBER_DIGITS}|{NUMBER_WORD})\s+)?
         (?P<what>{UNIT}|{WEEKDAY}|{MONTH_FULL}(?:\s+(?P<day>{DAY}))?|{SEASON}|morning|afternoon|evening|night)
       | (?P<adverb>annually|yearly|monthly|weekly|daily|hourly|quarterly|nightly
         |biweekly|bimonthly|semiannually|fortnightly|biannually)

@@ -279,6 +279,10 @@ _NOT_CURRENT = re.compile(
 )
 
 
+_CAPITALISED_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+$")
+_NOT_THE_PAST = re.compile(r"(?i)^\s+(?:tense|participle|perfect|simple|progressive)\b")
+
+
 def norm_vague(match: Match, ctx: Context) -> Norm | None:
     """Normalise "now", "recently", "the future", "recent years"."""
     word = lower_group(match, "word") or ""
@@ -300,6 +304,11 @@ def norm_vague(match: Match, ctx: Context) -> Norm | None:
         # "the recent collapse": both tuning sets leave the adjective alone (TimeBank 19 of
         # 25, TE3-Silver 183 of 187); "recently" and "recent years" stay.
         return None
+    if word == "now" and match["word"] == "Now" and not _opens_sentence(ctx, match):
+        if _CAPITALISED_BEFORE.search(ctx.before(match.start(), 20)):
+            return None  # "Democracy Now", "Apocalypse Now": a name
+    if word == "the past" and _NOT_THE_PAST.match(ctx.after(match.end(), 14)):
+        return None  # "the past tense"
     if word in _VAGUE:
         return Norm("DATE", _VAGUE[word])
     # "recent years" is a span of unknown length (the TimeML guidelines', TE3-Silver's

@@ -299,8 +299,10 @@ def _day_after(after: list[Candidate], current: Candidate, ctx: Context) -> str 
     return None
 
 
-_BRACKETED = re.compile(r"\([^()]{0,30}\)")
-_DAY_AFTER_GAP = re.compile(r"(?i)^\s*,?\s*(?:on\s+)?$")
+_BRACKETED = re.compile(r"\([^()]{0,30}\)|-LRB-.{0,30}?-RRB-")
+_DAY_AFTER_GAP = re.compile(
+    r"^\s*(?:in\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s*|local\s+time\s*)?[()]?\s*,?\s*(?:on\s+)?$"
+)
 _DAY_OF = re.compile(r"^\d{4}-\d\d-\d\d(?=$|T)")
 
 

@@ -194,6 +194,53 @@ CASES = [
         "1996",
     ),
     (
+        "Markets fell in March 2003. By June of that year, they had recovered.",
+        "2009-04-27",
+        "June of that year",
+        "DATE",
+        "2003-06",
+    ),
+    (
+        "He joined in 1995 and left in May the following year.",
+        ANCHOR,
+        "May the following year",
+        "DATE",
+        "1996-05",
+    ),
+    ("By June of that year, it was lifted.", "2009-04-27", "June of that year", "DATE", "2009-06"),
+    ("He quit in June last year.", "2009-04-27", "June last year", "DATE", "2008-06"),
+    # The first month of a range takes the year written after the last one.
+    ("Shares fell between January and March 2003.", "2009-04-27", "January", "DATE", "2003-01"),
+    ("It ran from November through March 2003.", "2009-04-27", "November", "DATE", "2002-11"),
+    ("They met in August and December last year.", "2006-12-20", "August", "DATE", "2005-08"),
+    # A range of months around the anchor's month is this year's, whatever the tense.
+    ("She lost revenue from July through December.", "2010-10-05", "July", "DATE", "2010-07"),
+    ("She lost revenue from July through December.", "2010-10-05", "December", "DATE", "2010-12"),
+    (
+        "The quake struck at 1653 local time (2153 GMT) on Tuesday.",
+        "2010-01-14",
+        "1653 local time",
+        "TIME",
+        "2010-01-12T16:53",
+    ),
+    (
+        "The quake struck at 1653 local time (2153 GMT) on Tuesday.",
+        "2010-01-14",
+        "2153 GMT",
+        "TIME",
+        "2010-01-12T21:53",
+    ),
+    ("Aired January 25, 2011 - 16:00:00 ET", None, "16:00:00 ET", "TIME", "2011-01-25T16:00"),
+    ("They lose money with each passing day.", ANCHOR, "each passing day", "SET", "P1D"),
+    ("Protests go on every Tuesday and Friday.", ANCHOR, "Friday", "SET", "XXXX-WXX-5"),
+    (
+        "NATO struck Zlitan at 6:30 a.m. (Thursday) local time.",
+        "2011-08-05",
+        "6:30 a.m.",
+        "TIME",
+        "2011-08-04T06:30",
+    ),
+    (
         "The bomb went off on Friday. The next day, rescuers found more.",
         ANCHOR,
         "The next day",
@@ -547,6 +594,9 @@ NOTHING = [
     "The raid killed 2000 Iraqis and wounded more.",
     "The leak left 1000s dead in the town.",
     "1743 Aid flights resumed. 1751 The airport reopened.\n2044 A charity says it raised $5m.",
+    "The gulf oil spill, Democracy Now reports.",
+    "The past tense here would be 'sank'.",
+    "He is a kind of Father Christmas who sits there waiting.",
 ]
 
 
