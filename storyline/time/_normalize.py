@@ -208,7 +208,8 @@ _NAME_AFTER = re.compile(
 # is no time.
 NOUN_AFTER = re.compile(
     r"^\s+(?!(?:and|or|but|since|for|from|in|to|at|until|by|through|over|on|during|"
-    r"with|as|while|when|if|because|than|basis|after|before|the|a|an|amid|into|across)\b)[a-z]"
+    r"with|as|while|when|if|because|than|basis|after|before|the|a|an|amid|into|across"
+    r"|throughout)\b)[a-z]"
 )
 
 
@@ -587,7 +588,9 @@ def closest_day(days: list[dt.date], anchor: dt.date, direction: str | None) -> 
 # Monday", "flies into Tokyo on Monday", "Iraq goes to the polls on Thursday".  Only for
 # the weekday's own value: the publication-date clues keep to the clause's tense.
 _SCHEDULED_BEFORE = re.compile(
-    r"(?i)\b(?:meets?|visits?|opens?|begins?|starts?|resumes?|hosts?|travels|flies|fly"
+    r"(?i)(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bhis\s)(?<!\bher\s)(?<!\bits\s)(?<!'s\s)"
+    r"(?<!\btheir\s)(?<!\bthis\s)(?<!\bthat\s)"  # "the visit to Walter Reed on Saturday"
+    r"\b(?:meets?|visits?|opens?|begins?|starts?|resumes?|hosts?|travels|flies|fly"
     r"|leaves|arrives?|returns|heads|convenes?|goes|due|kicks?\s+off|takes?\s+office"
     r"|wraps?\s+up)\b(?:\s+(?!(?:was|were|had|did|said|told)\b)[\w'-]+){0,6}\s+(?:on\s+)?$"
 )

@@ -93,12 +93,13 @@ def _compile(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE | re.VERBOSE)
 
 
-# "2005-11-20", "2005-11-20T05:36"; "2009 06 13 00:11 JST" (a wire's stamp) only with its clock.
+# "2005-11-20", "2005-11-20T05:36", "2018.04.05"; "2009 06 13 00:11 JST" (a wire's
+# stamp) only with its clock.
 ISO_DATE = _compile(
-    rf"""{L}(?P<year>\d{{4}})(?:-(?P<month>\d\d)-(?P<day>\d\d)
+    rf"""{L}(?P<year>\d{{4}})(?:(?P<sep>[-./])(?P<month>\d\d)(?P=sep)(?P<day>\d\d)
       |[ ](?P<smonth>0[1-9]|1[0-2])[ ](?P<sday>[0-3]\d)(?=[ ](?:[01]\d|2[0-3]):[0-5]\d))
     (?:[T\s](?P<hour>[01]\d|2[0-3]):(?P<minute>[0-5]\d)(?::[0-5]\d)?(?:\s*(?P<zone>{ZONE}|Z))?)?
-    (?![\d-])"""
+    (?![\d-]|[./]\d)"""
 )
 
 NUMERIC_DATE = _compile(rf"{L}(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<year>\d{{4}}|\d\d)(?![\d/])")

@@ -144,7 +144,13 @@ def iter_candidates(ctx: Context) -> Iterator[Candidate]:
             continue
         start = match.start() if norm.start is None else norm.start
         end = match.end() if norm.end is None else norm.end
+        if _IDIOM.match(ctx.text, max(0, start - 8), end + 1):
+            continue
         yield Candidate(start, end, priority, norm)
+
+
+# "back in the day": the old days in general, no time the text could date.
+_IDIOM = re.compile(r"(?i)back\s+in\s+the\s+days?\b")
 
 
 def select_longest(candidates: list[Candidate]) -> list[Candidate]:
@@ -383,13 +389,18 @@ _OVER_AS_MORE = re.compile(
     r"|waited|by)\s+$"
 )
 
+# "Over a decade before Martin wrote it": a span counted to an event, "more than" it.
+_SPAN_BEFORE_EVENT = re.compile(r"(?i)^\s+(?:before|after|later|earlier)\b")
+
 
 def _modifier(match: re.Match[str], candidate: Candidate, ctx: Context) -> str | None:
     word = " ".join(match["mod"].lower().split())
     text = ctx.text[candidate.start : candidate.end]
     kind = candidate.norm.type
     if word == "over" and not (
-        _OVER_AS_MORE.search(ctx.before(match.start(), 20)) or text.endswith("ago")
+        _OVER_AS_MORE.search(ctx.before(match.start(), 20))
+        or text.endswith("ago")
+        or _SPAN_BEFORE_EVENT.match(ctx.after(candidate.end, 10))
     ):
         return None  # "spread over three years": across them, not more than
     bound = _POINT_BOUNDS.get(_APPROXIMATE.get(word, ""))

@@ -233,6 +233,16 @@ CASES = [
     ("Aired January 25, 2011 - 16:00:00 ET", None, "16:00:00 ET", "TIME", "2011-01-25T16:00"),
     ("They lose money with each passing day.", ANCHOR, "each passing day", "SET", "P1D"),
     ("Protests go on every Tuesday and Friday.", ANCHOR, "Friday", "SET", "XXXX-WXX-5"),
+    ("The show is produced weekly throughout the year.", ANCHOR, "weekly", "SET", "P1W"),
+    ("The show opened 2018.04.05 in Seoul.", ANCHOR, "2018.04.05", "DATE", "2018-04-05"),
+    # "visit" after "the" is a noun, no plan: the clause's tense (none) leaves it past.
+    (
+        "Now consider what we know about the visit to Walter Reed on Saturday.",
+        "2019-11-18",
+        "Saturday",
+        "DATE",
+        "2019-11-16",
+    ),
     (
         "NATO struck Zlitan at 6:30 a.m. (Thursday) local time.",
         "2011-08-05",
@@ -518,6 +528,7 @@ CASES = [
 
 MODS = [
     ("He waited about three years.", "about three years", "APPROX"),
+    ("Over a decade before Martin wrote it, the book was out.", "Over a decade", "MORE_THAN"),
     ("She spoke for more than four hours.", "more than four hours", "MORE_THAN"),
     ("It peaked in the early 1990s.", "the early 1990s", "START"),
     ("It is due by the end of 1990.", "the end of 1990", "END"),
@@ -597,6 +608,8 @@ NOTHING = [
     "The gulf oil spill, Democracy Now reports.",
     "The past tense here would be 'sank'.",
     "He is a kind of Father Christmas who sits there waiting.",
+    "Back in the day, we walked to school.",
+    "Version 2018.04.05.1 of the tool failed.",
 ]
 
 
