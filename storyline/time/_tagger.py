@@ -389,8 +389,9 @@ _OVER_AS_MORE = re.compile(
     r"|waited|by)\s+$"
 )
 
-# "Over a decade before Martin wrote it": a span counted to an event, "more than" it.
-_SPAN_BEFORE_EVENT = re.compile(r"(?i)^\s+(?:before|after|later|earlier)\b")
+# "Over a decade before Martin wrote it", "over a month later": "more than" the span
+# ("spilt over nine months after a blow-out" spreads across them).
+_SPAN_BEFORE_EVENT = re.compile(r"(?i)^\s+(?:before|later|earlier)\b")
 
 
 def _modifier(match: re.Match[str], candidate: Candidate, ctx: Context) -> str | None:

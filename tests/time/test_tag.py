@@ -529,6 +529,7 @@ CASES = [
 MODS = [
     ("He waited about three years.", "about three years", "APPROX"),
     ("Over a decade before Martin wrote it, the book was out.", "Over a decade", "MORE_THAN"),
+    ("Oil leaked over nine months after a blow-out.", "nine months", None),
     ("She spoke for more than four hours.", "more than four hours", "MORE_THAN"),
     ("It peaked in the early 1990s.", "the early 1990s", "START"),
     ("It is due by the end of 1990.", "the end of 1990", "END"),
