@@ -373,11 +373,17 @@ def _year_for_unwritten(
     return year
 
 
+# "Come November 19, buyers will receive ...": when that day comes.
+_COME_BEFORE = re.compile(r"(?:^|[.!?;:,]\s*|\n)\s*[Cc]ome\s+$")
+
+
 def _planned(ctx: Context, match: Match) -> bool:
     """Whether the text before ``match`` fixes a plan for it ("is scheduled for",
-    "between now and"): then it lies ahead whatever the tense."""
+    "between now and", "come November 19"): then it lies ahead whatever the tense."""
     before = ctx.before(match.start(), 40)
-    return bool(_PLANNED_FOR.search(before) or _FROM_NOW_TO.search(before))
+    return bool(
+        _PLANNED_FOR.search(before) or _FROM_NOW_TO.search(before) or _COME_BEFORE.search(before)
+    )
 
 
 def _weekday_number(word: str) -> int:
@@ -552,10 +558,17 @@ def planned_day(ctx: Context, match: Match, *, weekend: bool = False) -> bool:
         return True
     if weekend:
         return False
+    near = ctx.before(match.start(), 20)
     return bool(
         _SCHEDULED_BEFORE.search(ctx.before(match.start(), 80))
-        or _UNTIL_BEFORE.search(ctx.before(match.start(), 20))
+        or _UNTIL_BEFORE.search(near)
+        or _COME_BEFORE.search(near)
+        or _IS_ON_BEFORE.search(near)
     )
+
+
+# "Stadia's launch day is Tuesday", "the vote is on Friday": a day set for something.
+_IS_ON_BEFORE = re.compile(r"(?i)(?<!\btoday\s)\b(?:is|are)\s+(?:on\s+)?$")
 
 
 def _month_day_on_weekday(ctx: Context, match: Match, weekday: int, day: int) -> str | None:
@@ -653,9 +666,15 @@ def _counted_things(before: str, after: str) -> bool:
 _OPENING_DATES = re.compile(r"(?:^|[.!?]\s+|\n)(?:In|Since|By|Until|During|After|Before)\s+$")
 
 
+# "until at least 2021": "at least" bounds a time here, not a count.
+_BOUND_AT_LEAST = re.compile(
+    r"(?i)\b(?:until|till|through|into|before|after|since)\s+at\s+least\s+$"
+)
+
+
 def _not_a_year(before: str, after: str) -> bool:
     """Whether the words around four digits make them a count or a clock time."""
-    if _OPENING_DATES.search(before):
+    if _OPENING_DATES.search(before) or _BOUND_AT_LEAST.search(before):
         return False
     if _NOT_A_YEAR_BEFORE.search(before) or _NOT_A_YEAR_AFTER.match(after):
         return True

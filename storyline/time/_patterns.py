@@ -273,7 +273,8 @@ SET_RULE = _compile(
     rf"""{L}(?:
         (?:(?P<freq>once|twice|thrice|(?:{NUMBER_DIGITS}|{NUMBER_WORD})\s+times)\s+(?:a|an|per|every|each)
           |(?P<quant>every|each|per))
-        \s+(?:(?P<other>other)\s+|passing\s+)?(?:(?P<num>{NUMBER_DIGITS}|{NUMBER_WORD})\s+)?
+        \s+(?:(?P<other>other)\s+|passing\s+)?(?:(?P<num>{NUMBER_DIGITS}|{NUMBER_WORD})
+          (?:\s*[-–]\s*{NUMBER_DIGITS}|\s+(?:to|or)\s+(?:{NUMBER_DIGITS}|{NUMBER_WORD}))?\s+)?
         (?P<what>{UNIT}|{WEEKDAY}|{MONTH_FULL}(?:\s+(?P<day>{DAY}))?|{SEASON}|morning|afternoon|evening|night)
       | (?P<adverb>annually|yearly|monthly|weekly|daily|hourly|quarterly|nightly
         |biweekly|bimonthly|semiannually|fortnightly|biannually)

@@ -71,7 +71,7 @@ _MAX_SENTENCES_BACK = 1
 _MAX_CHARS_BACK = 600
 _SENTENCE_END = re.compile(r"[.!?][\"')\]\u201d]*\s+(?=[\"'(\[\u201c]?[A-Z0-9]|-LRB-)|\n\s*\n")
 _DATE_VALUE = re.compile(r"^(\d{4})(?:-(\d\d)(?:-(\d\d))?|-W(\d\d))?(?:$|T)")
-_FINENESS = {"century": 0, "decade": 0, "year": 1, "month": 2, "week": 3, "day": 4}
+_FINENESS = {"century": 0, "decade": 0, "year": 1, "quarter": 2, "month": 3, "week": 4, "day": 5}
 
 
 def _reference_of(norm: Norm) -> tuple[dt.date, str] | None:

@@ -102,6 +102,9 @@ _SHARE_OF = re.compile(
 _POINTS_AFTER = re.compile(r"(?i)^\s+(?:of\s+an?\s+)?(?:percentage\s+points?|points?|percent|%)")
 
 
+_TITLED_NAME_AFTER = re.compile(r"^[^\S\n]+(?!(?:On|In|At|Of|And|For|To)\b)[A-Z][a-z]")
+
+
 def norm_duration(match: Match, ctx: Context) -> Norm | None:
     """Normalise "the last 13 months", "two years", "several weeks", "$9bn a year" (a set)."""
     unit = match["unit"].lower()
@@ -117,6 +120,8 @@ def norm_duration(match: Match, ctx: Context) -> Norm | None:
         return Norm("SET", value) if value else None
     if _AGE_AFTER.match(after) or (unit == "quarter" and after.lstrip().startswith("of ")):
         return None
+    if match["unit"].istitle() and _TITLED_NAME_AFTER.match(after) and not match["num"].istitle():
+        return None  # "80 Day Obsession", "the 100 Years War": a name
     if unit == "quarters" and _SHARE_OF.match(ctx.after(match.end(), 40)):
         return None  # "three quarters of the budget" is a share, not nine months
     if unit.startswith("quarter") and _POINTS_AFTER.match(after):
@@ -280,6 +285,7 @@ _NOT_CURRENT = re.compile(
 
 
 _CAPITALISED_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+$")
+_NAME_BEFORE_CURRENT = re.compile(r"\b[A-Z][a-z]+\s+(?:(?:and|or|&)\s+)?$")
 _NOT_THE_PAST = re.compile(r"(?i)^\s+(?:tense|participle|perfect|simple|progressive)\b")
 
 
@@ -307,6 +313,8 @@ def norm_vague(match: Match, ctx: Context) -> Norm | None:
     if word == "now" and match["word"] == "Now" and not _opens_sentence(ctx, match):
         if _CAPITALISED_BEFORE.search(ctx.before(match.start(), 20)):
             return None  # "Democracy Now", "Apocalypse Now": a name
+    if match["word"] == "Current" and _NAME_BEFORE_CURRENT.search(ctx.before(match.start(), 30)):
+        return None  # "the Florida Current", "banks such as Chime and Current": a name
     if word == "the past" and _NOT_THE_PAST.match(ctx.after(match.end(), 14)):
         return None  # "the past tense"
     if word in _VAGUE:

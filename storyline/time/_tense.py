@@ -57,7 +57,7 @@ INTENT_WORDS = frozenset(
     "agreed agree agrees plan plans planned decided decide expected expect expects want "
     "wants wanted hope hopes hoped intend intends intended aim aims aimed promised "
     "promise promises pledged vowed set due going scheduled likely ready prepared "
-    "invited asked urged offered proposed tried seek seeks sought is are was were "
+    "invited asked urged offered proposed seek seeks sought is are was were "
     "needs need wish wishes able unlikely poised agreement plan plans bid offer proposal "
     "deal decision effort attempt".split()
 )

@@ -235,6 +235,25 @@ CASES = [
     ("Protests go on every Tuesday and Friday.", ANCHOR, "Friday", "SET", "XXXX-WXX-5"),
     ("The show is produced weekly throughout the year.", ANCHOR, "weekly", "SET", "P1W"),
     ("The show opened 2018.04.05 in Seoul.", ANCHOR, "2018.04.05", "DATE", "2018-04-05"),
+    ("No action is due until at least 2021.", "2019-11-18", "at least 2021", "DATE", "2021"),
+    ("Eat every 2-3 hours.", ANCHOR, "every 2-3 hours", "SET", "PT2H"),
+    (
+        "Come November 19, those who paid got a box.",
+        "2019-11-18",
+        "November 19",
+        "DATE",
+        "2019-11-19",
+    ),
+    ("Stadia's launch day is Tuesday.", "2019-11-18", "Tuesday", "DATE", "2019-11-19"),
+    (
+        "Sales rose in June 2005 from a quarter earlier.",
+        ANCHOR,
+        "a quarter earlier",
+        "DATE",
+        "2005-Q1",
+    ),
+    # "tried to" is an attempt made, no plan ahead.
+    ("I tried to enter California on May 16.", "2019-11-18", "May 16", "DATE", "2019-05-16"),
     # "visit" after "the" is a noun, no plan: the clause's tense (none) leaves it past.
     (
         "Now consider what we know about the visit to Walter Reed on Saturday.",
@@ -610,6 +629,8 @@ NOTHING = [
     "The past tense here would be 'sank'.",
     "He is a kind of Father Christmas who sits there waiting.",
     "Back in the day, we walked to school.",
+    "If you've done 80 Day Obsession with Autumn, try this.",
+    "Fintechs such as Chime and Current offer it.",
     "Version 2018.04.05.1 of the tool failed.",
 ]
 
