@@ -247,6 +247,7 @@ _PLANNED_FOR = re.compile(
     r"(?i)(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bhad\s)"
     r"\b(?:scheduled|slated|(?:is|are|be)\s+set|planned|due|timetabled|expires?|takes?\s+effect"
     r"|comes?\s+into\s+(?:force|effect))\s+(?:for|in|on)\s+(?:(?:early|late|mid)[-\s]+)?$"
+    r"|\b(?:ends|expires)\s+(?:on\s+)?$"  # "before the fiscal year ends Sept. 30"
 )
 
 
@@ -326,7 +327,10 @@ def norm_text_date(match: Match, ctx: Context) -> Norm | None:
         return Norm("DATE", f"{written}-{month:02d}") if written else None
     day = ORDINALS[ordinal.lower()] if ordinal else int(re.sub(r"\D", "", day_text))
     year_digits = match["y1"] or match["y2"] or match["y5"]
-    if year_digits is not None:
+    year_word = match["dyrel"] or match["dyrel1"]
+    if year_word and ctx.anchor is not None:  # "November 20 this year", "3 May last year"
+        year = ctx.anchor.year + {"this": 0, "last": -1, "next": 1}[year_word.lower()]
+    elif year_digits is not None:
         year = (
             int(year_digits)
             if len(year_digits) == 4

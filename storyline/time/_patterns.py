@@ -113,13 +113,13 @@ TEXT_DATE = _compile(
     (?:
         (?:(?P<d1>{DAY})(?:[-–]{DAY})?|(?:the\s+)?(?P<o1>{DAY_ORDINAL_WORD})(?=\s+of))
         (?:\s+of)?\s+(?P<m1>{MONTH})
-        (?:\s*,?\s*(?P<y1>{YEAR}|{SHORT_YEAR}))?
+        (?:\s*,?\s*(?P<y1>{YEAR}|{SHORT_YEAR})|\s+(?P<dyrel1>this|last|next)\s+year(?![-\w]|['’]s))?
       | (?P<m5>{MONTH_FULL})\s+(?:the\s+)?(?P<o2>{DAY_ORDINAL_WORD})(?![-\w])
         (?=\s*(?:[,.;:)!?]|$)|\s+(?:the|a|an|in|at|on|to|and|or|when|which|that|as|for|of
           |with|he|she|they|it|we|is|was|will)\b|(?-i:\s+[A-Z0-9]))
         (?:\s*,?\s*(?P<y5>{YEAR}))?
       | (?P<m2>{MONTH})\s+(?:the\s+)?(?P<d2>{DAY})(?:[-–]{DAY})?(?![,.]?\d)
-        (?:\s*,?\s*(?P<y2>{YEAR}))?
+        (?:\s*,?\s*(?P<y2>{YEAR})|\s+(?P<dyrel>this|last|next)\s+year(?![-\w]|['’]s))?
       | (?P<m3>{MONTH})\s*,?\s+(?:of\s+)?(?P<y3>{YEAR}|{SPOKEN_YEAR_WORDS})
     ){R}"""
 )

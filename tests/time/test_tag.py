@@ -252,6 +252,27 @@ CASES = [
         "DATE",
         "2005-Q1",
     ),
+    (
+        "The exercise ends on November 20 this year.",
+        "2005-11-12",
+        "November 20 this year",
+        "DATE",
+        "2005-11-20",
+    ),
+    (
+        "He complained on 21 June last year.",
+        "2006-11-22",
+        "21 June last year",
+        "DATE",
+        "2005-06-21",
+    ),
+    (
+        "They want a deal before the fiscal year ends Sept. 30.",
+        "2020-09-24",
+        "Sept. 30",
+        "DATE",
+        "2020-09-30",
+    ),
     # "tried to" is an attempt made, no plan ahead.
     ("I tried to enter California on May 16.", "2019-11-18", "May 16", "DATE", "2019-05-16"),
     # "visit" after "the" is a noun, no plan: the clause's tense (none) leaves it past.
