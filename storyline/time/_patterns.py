@@ -266,7 +266,8 @@ YEAR_AGO = _compile(
 
 SEASON_RULE = _compile(
     rf"""{L}(?:(?P<rel>{RELATIVE}|the|early|late|mid|this\s+past)[-\s]+)?(?P<season>{SEASON})
-    (?:\s+(?:of\s+)?(?:(?P<year>{YEAR}|{SPOKEN_YEAR_WORDS})|['’](?P<short>\d\d)))?{R}"""
+    (?:\s+(?:of\s+)?(?:(?P<year>{YEAR}|{SPOKEN_YEAR_WORDS})|['’](?P<short>\d\d)
+      |(?P<yrel>this|last|next)\s+year(?![-\w]|['’]s)))?{R}"""
 )
 
 SET_RULE = _compile(

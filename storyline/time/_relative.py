@@ -404,6 +404,11 @@ def norm_season(match: Match, ctx: Context) -> Norm | None:
     if match["year"]:
         year = year_from_words(match["year"])
         return Norm("DATE", f"{year:04d}-{code}", mod) if year else None
+    if match["yrel"] and ctx.anchor is not None:  # "the spring of last year"
+        shifted = year_text(
+            ctx.anchor.year + {"this": 0, "last": -1, "next": 1}[match["yrel"].lower()]
+        )
+        return Norm("DATE", f"{shifted}-{code}", mod) if shifted else None
     if rel is None and not _SEASON_NEEDS.search(ctx.before(match.start(), 20)):
         return None
     if word == "fall" and (

@@ -15,7 +15,7 @@ from storyline.time._types import Tense
 
 # A clock time is one word, so that its "am" is not the verb ("at 10:00 am on Monday").
 _WORD = re.compile(r"\d+(?:[:.]\d\d)?\s*[AaPp]\.?[Mm]\b\.?|[A-Za-z]+(?:'[a-z]+)?")
-_BOUNDARY = re.compile(r"[.!?;]\s|\n\s*\n|[\"\u201c\u201d]")
+_BOUNDARY = re.compile(r"[.!?;]\s|\n\s*\n|[\"\u201c\u201d]|,\s+but\s")
 
 # How many words on either side of a time expression are searched for a cue; chosen on
 # TimeBank (weekday and month values): 20 reaches the governing verb across long noun

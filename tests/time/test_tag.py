@@ -273,6 +273,21 @@ CASES = [
         "DATE",
         "2020-09-30",
     ),
+    (
+        "It happened in the spring of last year.",
+        "2023-11-09",
+        "the spring of last year",
+        "DATE",
+        "2022-SP",
+    ),
+    # ", but" ends the clause whose tense a day takes.
+    (
+        "Trump said they would tire of winning, but Tuesday's elections showed otherwise.",
+        "2023-11-09",
+        "Tuesday",
+        "DATE",
+        "2023-11-07",
+    ),
     # "tried to" is an attempt made, no plan ahead.
     ("I tried to enter California on May 16.", "2019-11-18", "May 16", "DATE", "2019-05-16"),
     # "visit" after "the" is a noun, no plan: the clause's tense (none) leaves it past.
