@@ -396,6 +396,8 @@ def norm_season(match: Match, ctx: Context) -> Norm | None:
     code = SEASONS[word]
     if is_part_of_name(match["season"], ctx.after(match.end(), 20)):
         return None
+    if ctx.after(match.end(), 5).lower() == "-like":
+        return None  # "the winter-like weather"
     rel = lower_group(match, "rel")
     mod = POSITION_MODS.get(rel or "")
     if match["short"]:  # "the summer of '69"

@@ -73,7 +73,7 @@ _BEFORE_ADJECTIVE = frozenset("the a an its his her their our this these those s
 _TIMES_OF_A_DAY = frozenset(
     [*WEEKDAYS, *"today yesterday tonight this that in on morning afternoon evening night".split()]
 )
-_MODALS = frozenset("could might may".split())
+_MODALS = frozenset("could might may should".split())
 _NOT_AHEAD_AFTER_MODAL = frozenset("not n't have never see hear smell feel barely hardly".split())
 _NOUN_PLANS_AFTER = frozenset("for were are was is had have of".split())
 _FUTURE_AUX = frozenset(("will", "shall", "'ll", "would", "wo", "won't"))
@@ -103,7 +103,7 @@ def _cue(words: list[str], index: int) -> Tense | None:
     if word == "plans" and (previous in _BEFORE_ADJECTIVE or following in _NOUN_PLANS_AFTER):
         return None  # "plans for Thursday's protests were circulated": the noun
     if word in _MODALS and words[index].islower() and following not in _NOT_AHEAD_AFTER_MODAL:
-        return "future"  # "could resume by Thursday", "may rise next month"
+        return "future"  # "could resume by Thursday", "should peak Wednesday"
     if word in FUTURE_WORDS:
         return "past" if previous in _LOOKING_BACK else "future"
     if previous == "to" and word.islower():

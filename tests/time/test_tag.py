@@ -288,6 +288,7 @@ CASES = [
         "DATE",
         "2023-11-07",
     ),
+    ("The cold snap should peak Wednesday.", "2023-11-07", "Wednesday", "DATE", "2023-11-08"),
     # "tried to" is an attempt made, no plan ahead.
     ("I tried to enter California on May 16.", "2019-11-18", "May 16", "DATE", "2019-05-16"),
     # "visit" after "the" is a noun, no plan: the clause's tense (none) leaves it past.
@@ -667,6 +668,7 @@ NOTHING = [
     "Back in the day, we walked to school.",
     "If you've done 80 Day Obsession with Autumn, try this.",
     "Fintechs such as Chime and Current offer it.",
+    "Forecasters expect the winter-like weather to return.",
     "Version 2018.04.05.1 of the tool failed.",
 ]
 
