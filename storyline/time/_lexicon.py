@@ -103,10 +103,13 @@ _HALF = re.compile(r"\b(?:and[-\s]+a[-\s]+half|half\s+an?|a\s+half)\b")
 _MULTIPLIERS = {"hundred": 100, "dozen": 12, "thousand": 1000, "million": 1_000_000}
 
 
+_FRACTION_GLYPHS = {"\u00bc": " 1/4", "\u00bd": " 1/2", "\u00be": " 3/4"}
+
+
 def parse_number(text: str) -> float | None:
     """Return the value of a number written in digits or English words.
 
-    Handles "13", "1,000", "2 1/2", "2.5", "a", "an", "one", "twenty-four",
+    Handles "13", "1,000", "2 1/2", "2½", "2.5", "a", "an", "one", "twenty-four",
     "twenty four", "a hundred", "two thousand", "a dozen", "half a", "one and a half".
     Returns ``None`` for anything else (including vague quantities such as "several").
 
@@ -115,6 +118,8 @@ def parse_number(text: str) -> float | None:
         24.0
     """
     lowered = text.lower().replace(",", "")
+    for glyph, fraction in _FRACTION_GLYPHS.items():  # "2½"
+        lowered = lowered.replace(glyph, fraction)
     half = 0.5 if _HALF.search(lowered) else 0.0
     words = _HALF.sub(" ", lowered).replace("-", " ").split()
     if not words:

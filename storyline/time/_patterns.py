@@ -64,7 +64,7 @@ NUMBER_WORD = (
     rf"(?:(?:{_TENS})(?:[-\s](?:{_DIGIT_WORDS}))?|{_ONES})"
     rf"(?:\s+(?:hundred|thousand))?(?:\s+and\s+a\s+half|-and-a-half)?"
 )
-NUMBER_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+\d/\d)?"
+NUMBER_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+\d/\d|[\u00bc\u00bd\u00be])?"
 NUMBER = (
     rf"(?:{NUMBER_DIGITS}|{NUMBER_WORD}|a\s+hundred|a\s+thousand|a\s+dozen|half\s+an?"
     rf"|an?(?:\s+and\s+a\s+half|-and-a-half)?)"

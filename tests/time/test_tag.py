@@ -289,6 +289,7 @@ CASES = [
         "2023-11-07",
     ),
     ("The cold snap should peak Wednesday.", "2023-11-07", "Wednesday", "DATE", "2023-11-08"),
+    ("The election is 2\u00bd months away.", ANCHOR, "2\u00bd months", "DURATION", "P2M15D"),
     # "tried to" is an attempt made, no plan ahead.
     ("I tried to enter California on May 16.", "2019-11-18", "May 16", "DATE", "2019-05-16"),
     # "visit" after "the" is a noun, no plan: the clause's tense (none) leaves it past.
