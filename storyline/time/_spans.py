@@ -77,6 +77,8 @@ _AMOUNT_BEFORE = re.compile(
 )
 
 
+# "on Dec. 18, a day before the retirement": a span counted from an event, no rate.
+_COUNTED_FROM_AFTER = re.compile(r"(?i)^\s+(?:before|after|earlier|later|ago)\b")
 _AGE_AFTER = re.compile(r"(?i)^\s*(?:old\b|of\s+age\b|younger\b|older\b)")
 
 
@@ -113,7 +115,11 @@ def norm_duration(match: Match, ctx: Context) -> Norm | None:
         number_text = number_text[len("another") :].strip() or "one"
     number = 2.0 if "couple" in number_text else parse_number(number_text)
     after = ctx.after(match.end(), 12)
-    if number_text in ("a", "an") and _AMOUNT_BEFORE.search(ctx.before(match.start(), 40)):
+    if (
+        number_text in ("a", "an")
+        and _AMOUNT_BEFORE.search(ctx.before(match.start(), 40))
+        and not _COUNTED_FROM_AFTER.match(after)
+    ):
         if match["the"] or match["rel"]:
             return None
         value = duration_value(1, unit)
@@ -300,8 +306,8 @@ def norm_vague(match: Match, ctx: Context) -> Norm | None:
         )
     ):
         return None
-    if word == "soon" and re.search(r"(?i)\bas\s+$", ctx.before(match.start(), 6)):
-        return None
+    if word in ("soon", "recently") and re.search(r"(?i)\bas\s+$", ctx.before(match.start(), 6)):
+        return None  # "as soon as", "as recently as 2015": the date that follows is the time
     if word in _OPENERS and ctx.after(match.end(), 1) == "," and _opens_sentence(ctx, match):
         return None  # "Now, he says ...", "Currently, ...": a sentence's opening word
     if word == "the other day" and ctx.after(match.end(), 4).strip().lower() == "of":

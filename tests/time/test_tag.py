@@ -290,6 +290,7 @@ CASES = [
     ),
     ("The cold snap should peak Wednesday.", "2023-11-07", "Wednesday", "DATE", "2023-11-08"),
     ("The election is 2\u00bd months away.", ANCHOR, "2\u00bd months", "DURATION", "P2M15D"),
+    ("It was made on Dec. 18, a day before the vote.", ANCHOR, "a day", "DURATION", "P1D"),
     # "tried to" is an attempt made, no plan ahead.
     ("I tried to enter California on May 16.", "2019-11-18", "May 16", "DATE", "2019-05-16"),
     # "visit" after "the" is a noun, no plan: the clause's tense (none) leaves it past.
@@ -670,6 +671,7 @@ NOTHING = [
     "If you've done 80 Day Obsession with Autumn, try this.",
     "Fintechs such as Chime and Current offer it.",
     "Forecasters expect the winter-like weather to return.",
+    "He argued as recently as that that it was smart.",
     "Version 2018.04.05.1 of the tool failed.",
 ]
 
