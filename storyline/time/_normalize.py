@@ -702,6 +702,9 @@ _YEAR_CONTEXT = re.compile(
     r"(?i)\b(?:in|since|from|until|till|by|of|year|during|before|after|between|and|to|through)\s+$"
 )
 
+# A number before a street name is a year only after a word that takes a time.
+_STREET_YEAR_CONTEXT = re.compile(r"(?i)\b(?:in|since|until|till|by|during|before|after)\s+$")
+
 # Before 1500 a number is rarely a year in the news: only after words that take a time
 # ("in 1215"), not in a span of counts or clock times ("between 1040 and 1050", "to 1049").
 _EARLY_YEAR_CONTEXT = re.compile(
@@ -735,6 +738,8 @@ def norm_year(match: Match, ctx: Context) -> Norm | None:
         street = _STREET_AFTER.match(ctx.after(match.end(), 48))
         if (year < 1700 or street) and not _YEAR_CONTEXT.search(before):
             return None
+        if street and not _STREET_YEAR_CONTEXT.search(before):
+            return None  # "Blair, 29, of 1909 Jolinda Drive": an address
         if year < EARLY_YEAR and not _EARLY_YEAR_CONTEXT.search(before):
             return None
         if _count_span_partner(before):

@@ -272,6 +272,9 @@ def _weekend(match: Match, ctx: Context, offset: int | None) -> Norm | None:
         offset = 1 if direction == "future" else -1
         if anchor.isoweekday() >= 6:
             offset = 0
+    elif offset == 0 and anchor.isoweekday() < 6 and not planned_day(ctx, match):
+        if ctx.direction(match.start(), match.end(), None) == "past":
+            offset = -1  # "cleared barricades this weekend", told on the Monday after
     if offset < 0:
         saturday = anchor - dt.timedelta(days=(anchor.isoweekday() - 6) % 7 or 7)
     elif offset > 0:

@@ -78,7 +78,7 @@ _AMOUNT_BEFORE = re.compile(
 
 
 # "on Dec. 18, a day before the retirement": a span counted from an event, no rate.
-_COUNTED_FROM_AFTER = re.compile(r"(?i)^\s+(?:before|after|earlier|later|ago)\b")
+_COUNTED_FROM_AFTER = re.compile(r"(?i)^\s+(?:before|after|earlier|later|ago|of)\b")
 _AGE_AFTER = re.compile(r"(?i)^\s*(?:old\b|of\s+age\b|younger\b|older\b)")
 
 
@@ -319,6 +319,8 @@ def norm_vague(match: Match, ctx: Context) -> Norm | None:
     if word == "now" and match["word"] == "Now" and not _opens_sentence(ctx, match):
         if _CAPITALISED_BEFORE.search(ctx.before(match.start(), 20)):
             return None  # "Democracy Now", "Apocalypse Now": a name
+    if match["word"] == "the Future" and is_part_of_name("Future", ctx.after(match.end(), 20)):
+        return None  # "the Future Strategists Hub"
     if match["word"] == "Current" and _NAME_BEFORE_CURRENT.search(ctx.before(match.start(), 30)):
         return None  # "the Florida Current", "banks such as Chime and Current": a name
     if word == "the past" and _NOT_THE_PAST.match(ctx.after(match.end(), 14)):

@@ -331,6 +331,7 @@ _APPROXIMATE = {
     "just under": "LESS_THAN", "fewer than": "LESS_THAN", "at least": "EQUAL_OR_MORE",
     "no less than": "EQUAL_OR_MORE", "up to": "EQUAL_OR_LESS",
     "no more than": "EQUAL_OR_LESS", "at most": "EQUAL_OR_LESS",
+    "a maximum of": "EQUAL_OR_LESS", "a minimum of": "EQUAL_OR_MORE",
 }  # fmt: skip
 _POSITION = {
     "early": "START", "the early": "START", "the beginning of": "START",

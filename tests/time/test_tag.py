@@ -291,6 +291,15 @@ CASES = [
     ("The cold snap should peak Wednesday.", "2023-11-07", "Wednesday", "DATE", "2023-11-08"),
     ("The election is 2\u00bd months away.", ANCHOR, "2\u00bd months", "DURATION", "P2M15D"),
     ("It was made on Dec. 18, a day before the vote.", ANCHOR, "a day", "DURATION", "P1D"),
+    ("In 2015, a year of big changes, it grew.", ANCHOR, "a year", "DURATION", "P1Y"),
+    (
+        "The army cleared barricades this weekend.",
+        "2019-11-18",
+        "this weekend",
+        "DATE",
+        "2019-W46-WE",
+    ),
+    ("The race runs until this weekend.", "2019-11-18", "this weekend", "DATE", "2019-W47-WE"),
     # "tried to" is an attempt made, no plan ahead.
     ("I tried to enter California on May 16.", "2019-11-18", "May 16", "DATE", "2019-05-16"),
     # "visit" after "the" is a noun, no plan: the clause's tense (none) leaves it past.
@@ -586,6 +595,7 @@ CASES = [
 
 MODS = [
     ("He waited about three years.", "about three years", "APPROX"),
+    ("He faces a maximum of 10 years in prison.", "a maximum of 10 years", "EQUAL_OR_LESS"),
     ("Over a decade before Martin wrote it, the book was out.", "Over a decade", "MORE_THAN"),
     ("Oil leaked over nine months after a blow-out.", "nine months", None),
     ("She spoke for more than four hours.", "more than four hours", "MORE_THAN"),
@@ -672,6 +682,8 @@ NOTHING = [
     "Fintechs such as Chime and Current offer it.",
     "Forecasters expect the winter-like weather to return.",
     "He argued as recently as that that it was smart.",
+    "Blair, 29, of 1909 Jolinda Drive, was held.",
+    "It runs the Future Strategists Hub in Berlin.",
     "Version 2018.04.05.1 of the tool failed.",
 ]
 
