@@ -27,6 +27,7 @@ from storyline.time._normalize import (
     is_part_of_name,
     lower_group,
 )
+from storyline.time._patterns import WEEKDAY
 
 _SMALLER = {
     "Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60),
@@ -77,8 +78,23 @@ _AMOUNT_BEFORE = re.compile(
 )
 
 
-# "on Dec. 18, a day before the retirement": a span counted from an event, no rate.
-_COUNTED_FROM_AFTER = re.compile(r"(?i)^\s+(?:before|after|earlier|later|ago|of)\b")
+# "on Dec. 18, a day before the retirement", "2015 was a year of change", "a quarter of
+# the budget": a span or a share after a number, no rate ("5,000 barrels a day of oil",
+# "$2,000 a day before the spill" are).
+_COUNTED_FROM_AFTER = re.compile(r"(?i)^\s+(?:before|after|earlier|later|ago)\b")
+_OF_AFTER = re.compile(r"(?i)^\s+of\b")
+_SPAN_COUNTED_BEFORE = re.compile(rf"(?:,|\b(?i:from|than)|\b(?i:age)\s+\d+|\b{WEEKDAY})\s*$")
+_SPAN_OF_BEFORE = re.compile(r"(?i)(?:\b(?:is|was|were|are|be|been|in|for|during|over)\s+|,\s*)$")
+
+
+def _span_not_rate(unit: str, before: str, after: str) -> bool:
+    if _COUNTED_FROM_AFTER.match(after):
+        return bool(_SPAN_COUNTED_BEFORE.search(before))
+    if _OF_AFTER.match(after):
+        return unit.startswith("quarter") or bool(_SPAN_OF_BEFORE.search(before))
+    return False
+
+
 _AGE_AFTER = re.compile(r"(?i)^\s*(?:old\b|of\s+age\b|younger\b|older\b)")
 
 
@@ -118,7 +134,7 @@ def norm_duration(match: Match, ctx: Context) -> Norm | None:
     if (
         number_text in ("a", "an")
         and _AMOUNT_BEFORE.search(ctx.before(match.start(), 40))
-        and not _COUNTED_FROM_AFTER.match(after)
+        and not _span_not_rate(unit, ctx.before(match.start(), 12), after)
     ):
         if match["the"] or match["rel"]:
             return None
