@@ -84,7 +84,7 @@ _AMOUNT_BEFORE = re.compile(
 _COUNTED_FROM_AFTER = re.compile(r"(?i)^\s+(?:before|after|earlier|later|ago)\b")
 _OF_AFTER = re.compile(r"(?i)^\s+of\b")
 _SPAN_COUNTED_BEFORE = re.compile(rf"(?:,|\b(?i:from|than)|\b(?i:age)\s+\d+|\b{WEEKDAY})\s*$")
-_SPAN_OF_BEFORE = re.compile(r"(?i)(?:\b(?:is|was|were|are|be|been|in|for|during|over)\s+|,\s*)$")
+_SPAN_OF_BEFORE = re.compile(r"(?i)\b(?:is|was|were|are|be|been|in|for|during|over)\s+$")
 
 
 def _span_not_rate(unit: str, before: str, after: str) -> bool:

@@ -291,7 +291,8 @@ CASES = [
     ("The cold snap should peak Wednesday.", "2023-11-07", "Wednesday", "DATE", "2023-11-08"),
     ("The election is 2\u00bd months away.", ANCHOR, "2\u00bd months", "DURATION", "P2M15D"),
     ("It was made on Dec. 18, a day before the vote.", ANCHOR, "a day", "DURATION", "P1D"),
-    ("In 2015, a year of big changes, it grew.", ANCHOR, "a year", "DURATION", "P1Y"),
+    ("2015 was a year of big changes.", ANCHOR, "a year", "DURATION", "P1Y"),
+    ("It leaked 5,000 barrels, or 210,000 gallons, a day of oil.", ANCHOR, "a day", "SET", "P1D"),
     (
         "The army cleared barricades this weekend.",
         "2019-11-18",
