@@ -607,7 +607,7 @@ def closest_day(days: list[dt.date], anchor: dt.date, direction: str | None) -> 
 _SCHEDULED_BEFORE = re.compile(
     r"(?i)(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bhis\s)(?<!\bher\s)(?<!\bits\s)(?<!'s\s)"
     r"(?<!\btheir\s)(?<!\bthis\s)(?<!\bthat\s)"  # "the visit to Walter Reed on Saturday"
-    r"\b(?:meets?|visits?|opens?|begins?|starts?|resumes?|hosts?|travels|flies|fly"
+    r"\b(?:meets?|visits?|play|plays|faces|opens?|begins?|starts?|resumes?|hosts?|travels|flies|fly"
     r"|leaves|arrives?|returns|heads|convenes?|goes|due|kicks?\s+off|takes?\s+office"
     r"|wraps?\s+up)\b(?:\s+(?!(?:was|were|had|did|said|told)\b)[\w'-]+){0,6}\s+(?:on\s+)?$"
 )
@@ -618,7 +618,7 @@ _NOT_A_YEAR_BEFORE = re.compile(
     r"|interstate|model|code|item|box|suite|apartment|apt|unit|bus|train|article|rule"
     r"|section|chapter|paragraph|resolution|boeing|airbus|top|about|nearly|some|over"
     r"|exactly|only|least|than|eur|usd|gbp|jpy|chf|cny|rmb|inr|rs|aud|cad|hkd|sgd|windows"
-    r"|version|unscr|unsc|res)\.?\s+)$"
+    r"|version|unscr|unsc|res|(?-i:Euro|Expo|Vision|Agenda))\.?\s+)$"
 )
 
 
