@@ -300,6 +300,7 @@ CASES = [
         "DATE",
         "2019-W46-WE",
     ),
+    ("The Gophers play Saturday at Iowa.", "2019-11-19", "Saturday", "DATE", "2019-11-23"),
     ("The race runs until this weekend.", "2019-11-18", "this weekend", "DATE", "2019-W47-WE"),
     # "tried to" is an attempt made, no plan ahead.
     ("I tried to enter California on May 16.", "2019-11-18", "May 16", "DATE", "2019-05-16"),
@@ -684,6 +685,7 @@ NOTHING = [
     "Forecasters expect the winter-like weather to return.",
     "He argued as recently as that that it was smart.",
     "Blair, 29, of 1909 Jolinda Drive, was held.",
+    "Turkey qualified for Euro 2020 in Paris.",
     "It runs the Future Strategists Hub in Berlin.",
     "Version 2018.04.05.1 of the tool failed.",
 ]
