@@ -7,6 +7,7 @@ Each ``norm_*`` function has the signature of those in `storyline.time._normaliz
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from storyline.time._calendar import (
@@ -213,9 +214,14 @@ _YEAR_AS_DATE_BEFORE = re.compile(
 )
 
 
+_SO_FAR_AFTER = re.compile(r"(?i)^\s+(?:so\s+far|thus\s+far|to\s+date)\b")
+
+
 def _year_as_span(match: Match, ctx: Context) -> bool:
     if match["ended"]:
         return True
+    if _SO_FAR_AFTER.match(ctx.after(match.end(), 12)):
+        return False  # "the best sales of the year so far": this year
     if ctx.after(match.end(), 2) in ("'s", "’s"):
         return False  # "the year's best film": this year
     return not _YEAR_AS_DATE_BEFORE.search(ctx.before(match.start(), 30))
@@ -288,6 +294,26 @@ _QUARTER_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1,
 _QUARTER_ORDINALS.update({"3rd": 3, "4th": 4, "1q": 1, "2q": 2, "3q": 3, "4q": 4})
 
 
+# Words that only a report of a game uses; two different ones make a text one, where a
+# quarter or half without a year is a period of play.
+_GAME_WORDS = re.compile(
+    r"(?i)\b(?:half-?time|touchdowns?|rebounds?|quarterback|free throws?|field goals?"
+    r"|goalkeeper|overtime|tip-?off|kick-?off|three-pointers?|point guard|striker|midfielder"
+    r"|scored|scoring|goals?|innings|locker room|the buzzer"
+    r"|(?:led|trailed|beat|won|lost) \d{1,3}-\d{1,3}"
+    r"|\d{1,3}-\d{1,3} (?:win|victory|defeat|draw|lead))\b"
+)
+
+
+@functools.lru_cache(maxsize=8)
+def is_game_report(text: str) -> bool:
+    """Whether ``text`` reads as a report of a game (two different words of play)."""
+    found = {
+        re.sub(r"[-\d\s]", "", m.group().lower()).rstrip("s") for m in _GAME_WORDS.finditer(text)
+    }
+    return len(found) >= 2
+
+
 def norm_quarter(match: Match, ctx: Context) -> Norm | None:
     """Normalise "the third quarter" (``1998-Q3``), "fourth-quarter", "the first half of 1990"."""
     ordinal = match["ordinal"].lower()
@@ -301,6 +327,8 @@ def norm_quarter(match: Match, ctx: Context) -> Norm | None:
     if match["plural"]:
         return Norm("SET", f"XXXX-{code}{number}") if number else None
     explicit = match["year1"] or match["year2"]
+    if not explicit and match["yearword"] is None and is_game_report(ctx.text):
+        return None  # "scoring 24 points in the third quarter": a period of play
     if explicit:
         if number is None:
             return None

@@ -98,7 +98,7 @@ def _span_not_rate(unit: str, before: str, after: str) -> bool:
 _AGE_AFTER = re.compile(r"(?i)^\s*(?:old\b|of\s+age\b|younger\b|older\b)")
 
 
-_MODAL_BEFORE = re.compile(r"(?i)\b(?:will|would|may|might|could|can|shall|'ll)\s+$")
+_MODAL_BEFORE = re.compile(r"(?i)\b(?:will|would|may|might|could|can|shall|'ll|to)\s+$")
 
 
 _SECOND_IS_TIME = re.compile(r"(?i)^\s*(?:[,.;:!?)]|$|ago\b|later\b|earlier\b|before\b|after\b)")

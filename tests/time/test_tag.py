@@ -301,6 +301,9 @@ CASES = [
         "2019-W46-WE",
     ),
     ("The Gophers play Saturday at Iowa.", "2019-11-19", "Saturday", "DATE", "2019-11-23"),
+    ("I would love to one day buy a house.", ANCHOR, "one day", "DATE", "FUTURE_REF"),
+    ("It was the best week of the year so far.", "2019-11-19", "the year", "DATE", "2019"),
+    ("Profit rose in the third quarter.", "2019-11-19", "the third quarter", "DATE", "2019-Q3"),
     ("The race runs until this weekend.", "2019-11-18", "this weekend", "DATE", "2019-W47-WE"),
     # "tried to" is an attempt made, no plan ahead.
     ("I tried to enter California on May 16.", "2019-11-18", "May 16", "DATE", "2019-05-16"),
@@ -686,6 +689,7 @@ NOTHING = [
     "He argued as recently as that that it was smart.",
     "Blair, 29, of 1909 Jolinda Drive, was held.",
     "Turkey qualified for Euro 2020 in Paris.",
+    "The Eagles led 14-7 at halftime before scoring 24 points in the third quarter.",
     "It runs the Future Strategists Hub in Berlin.",
     "Version 2018.04.05.1 of the tool failed.",
 ]
