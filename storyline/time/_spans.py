@@ -98,7 +98,12 @@ def _span_not_rate(unit: str, before: str, after: str) -> bool:
 _AGE_AFTER = re.compile(r"(?i)^\s*(?:old\b|of\s+age\b|younger\b|older\b)")
 
 
-_MODAL_BEFORE = re.compile(r"(?i)\b(?:will|would|may|might|could|can|shall|'ll|to)\s+$")
+_MODAL_BEFORE = re.compile(r"(?i)\b(?:will|would|may|might|could|can|shall|'ll)\s+$")
+# "to one day buy a house" (a verb follows), not "cut the wait to one day".
+_TO_BEFORE = re.compile(r"(?i)\bto\s+$")
+_VERB_AFTER = re.compile(
+    r"^\s+(?!(?:of|in|on|at|for|from|before|after|and|or|to|the|a|an|later|earlier)\b)[a-z]{2,}"
+)
 
 
 _SECOND_IS_TIME = re.compile(r"(?i)^\s*(?:[,.;:!?)]|$|ago\b|later\b|earlier\b|before\b|after\b)")
@@ -150,7 +155,14 @@ def norm_duration(match: Match, ctx: Context) -> Norm | None:
         return None  # "a quarter percentage point"
     if unit == "second" and (not _SECOND_IS_TIME.match(after) or _ORDINAL_SECOND.match(after)):
         return None
-    if number_text == "one" and unit == "day" and _MODAL_BEFORE.search(ctx.before(match.start())):
+    if (
+        number_text == "one"
+        and unit == "day"
+        and (
+            _MODAL_BEFORE.search(ctx.before(match.start()))
+            or (_TO_BEFORE.search(ctx.before(match.start(), 6)) and _VERB_AFTER.match(after))
+        )
+    ):
         return Norm("DATE", "FUTURE_REF")
     if number is not None and match["half"]:
         number += 0.5

@@ -302,6 +302,7 @@ CASES = [
     ),
     ("The Gophers play Saturday at Iowa.", "2019-11-19", "Saturday", "DATE", "2019-11-23"),
     ("I would love to one day buy a house.", ANCHOR, "one day", "DATE", "FUTURE_REF"),
+    ("They cut the wait to one day.", ANCHOR, "one day", "DURATION", "P1D"),
     ("It was the best week of the year so far.", "2019-11-19", "the year", "DATE", "2019"),
     ("Profit rose in the third quarter.", "2019-11-19", "the third quarter", "DATE", "2019-Q3"),
     ("The race runs until this weekend.", "2019-11-18", "this weekend", "DATE", "2019-W47-WE"),
