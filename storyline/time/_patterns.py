@@ -304,6 +304,12 @@ BARE_UNITS = _compile(
 
 YEAR_PERIOD = _compile(rf"""{L}the\s+(?P<year>{YEAR})\s+(?P<what>period|quarter){R}""")
 
+# "Q3", "Q1 2020", "Q4'19": a quarter in the shorthand of company results.
+SHORT_QUARTER = _compile(
+    rf"""(?<![\w-])(?-i:Q(?P<number>[1-4]))(?:\s+(?P<year>{YEAR})|['’](?P<short>\d\d)(?!\d))?
+    (?![\w-])"""
+)
+
 # Named days; fixed ones by date, moveable feasts computed per year.
 HOLIDAY = _compile(
     rf"""(?<![\w-])(?P<name>(?-i:Christmas\s+(?:Day|Eve)|Christmas|Boxing\s+Day
@@ -410,6 +416,7 @@ TRIGGERS: dict[str, frozenset[str]] = {
         "columbus mother father election",
     ),
     "year_period": _words("the"),
+    "short_quarter": _words("q1 q2 q3 q4"),
     "bare_units": _words(
         PLURAL_UNITS,
         "the following ensuing subsequent intervening previous preceding past next last first",

@@ -37,6 +37,7 @@ from storyline.time._normalize import (
     Norm,
     RefShift,
     century_of,
+    expand_short_year,
     is_part_of_name,
     lies_ahead,
     lower_group,
@@ -351,6 +352,34 @@ def norm_quarter(match: Match, ctx: Context) -> Norm | None:
             year -= 1
     text = year_text(year)
     return Norm("DATE", f"{text}-{code}{number}") if text else None
+
+
+# "Audi Q3", "the Q4 bomber": a shorthand quarter only after a word that takes a time or
+# where a sentence or bracket opens.
+_SHORT_QUARTER_BEFORE = re.compile(
+    r"(?:^|[.!?:;(\n]\s*|'s\s+|\b(?i:in|for|during|of|the|its|their|from|to|and|by|since"
+    r"|through|this|last|next|each|per|vs|versus|or|over|late|early|mid)[-\s]+)$"
+)
+
+
+def norm_short_quarter(match: Match, ctx: Context) -> Norm | None:
+    """Normalise "Q3" (the third quarter near the anchor), "Q1 2020", "Q4'19"."""
+    if not _SHORT_QUARTER_BEFORE.search(ctx.before(match.start(), 20)):
+        return None
+    number = int(match["number"])
+    if match["year"]:
+        return Norm("DATE", f"{match['year']}-Q{number}")
+    if match["short"]:
+        return Norm("DATE", f"{expand_short_year(match['short'], ctx.anchor):04d}-Q{number}")
+    if ctx.anchor is None:
+        return Norm("DATE", f"XXXX-Q{number}")
+    year, current = ctx.anchor.year, quarter_of(ctx.anchor)
+    direction = ctx.direction(match.start(), match.end(), None)
+    if number > current and direction == "past":
+        year -= 1
+    elif number < current and direction == "future":
+        year += 1  # "shipments should ramp up in late Q1", said in November
+    return Norm("DATE", f"{year:04d}-Q{number}")
 
 
 def _quarter_year_shift(match: Match) -> int:

@@ -57,6 +57,7 @@ RULES: tuple[tuple[str, re.Pattern[str], Normaliser], ...] = (
     ("holiday", p.HOLIDAY, n.norm_holiday),
     ("year_end", p.YEAR_END, r.norm_year_end),
     ("year_period", p.YEAR_PERIOD, r.norm_year_period),
+    ("short_quarter", p.SHORT_QUARTER, r.norm_short_quarter),
     ("bare_units", p.BARE_UNITS, sp.norm_bare_units),
     ("vague", p.VAGUE_REF, sp.norm_vague),
 )
