@@ -272,7 +272,10 @@ SEASON_RULE = _compile(
 
 SET_RULE = _compile(
     rf"""{L}(?:
-        (?:(?P<freq>once|twice|thrice|(?:{NUMBER_DIGITS}|{NUMBER_WORD})\s+times)\s+(?:a|an|per|every|each)
+        (?:(?P<freq>once|twice|thrice|(?:{NUMBER_DIGITS}|{NUMBER_WORD})
+            (?:\s*[-–]\s*{NUMBER_DIGITS}|\s+(?:to|or)\s+(?:{NUMBER_DIGITS}|{NUMBER_WORD}))?
+            \s+(?:times|{UNIT}))
+            \s+(?:a|an|per|every|each)
           |(?P<quant>every|each|per))
         \s+(?:(?P<other>other)\s+|passing\s+)?(?:(?P<num>{NUMBER_DIGITS}|{NUMBER_WORD})
           (?:\s*[-–]\s*{NUMBER_DIGITS}|\s+(?:to|or)\s+(?:{NUMBER_DIGITS}|{NUMBER_WORD}))?\s+)?

@@ -239,6 +239,8 @@ def norm_relative_unit(match: Match, ctx: Context) -> Norm | None:
         return None
     if rel.endswith("year's") or (match["unit"][0].isupper() and not match["unit"].isupper()):
         return None
+    if match["unit"].isupper() and re.search(r"\bOF\s+$", ctx.before(match.start(), 6)):
+        return None  # "COACH OF THE YEAR": an award's name
     if unit == "fortnight":  # no calendar unit: the span ("the past fortnight")
         return Norm("DURATION", "P2W") if rel != "the" else None
     if rel == "the" and _THE_UNIT_NOT_TIME.match(ctx.after(match.end(), 12)):
