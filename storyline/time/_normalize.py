@@ -463,9 +463,13 @@ def norm_month(match: Match, ctx: Context) -> Norm | None:
         return Norm(
             "DATE", f"{text}-{month:02d}-{int(day['day']):02d}", end=match.end() + day.end()
         )
+    quarter = _QUARTER_AFTER_MONTH.match(ctx.after(match.end(), 12))
+    if quarter and month % 3 == 0:  # "the September quarter": the quarter it closes
+        return Norm("DATE", f"{text}-Q{month // 3}", end=match.end() + quarter.end())
     return Norm("DATE", f"{text}-{month:02d}")
 
 
+_QUARTER_AFTER_MONTH = re.compile(r"(?i)^[-\s]+quarter\b(?!s)")
 _DAY_AFTER_MONTH = re.compile(
     r"^\s+(?P<day>[0-3]?\d)(?!\d|[,.:]\d|%|\s*-?\s*(?:year|month|week|day|hour|per)|\s+percent)"
 )

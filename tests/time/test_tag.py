@@ -308,6 +308,7 @@ CASES = [
     ("In Q1'20 revenue fell.", "2019-11-19", "Q1'20", "DATE", "2020-Q1"),
     ("The shop is open seven days a week.", ANCHOR, "seven days a week", "SET", "P1W"),
     ("The center watches 24 hours a day.", ANCHOR, "24 hours a day", "SET", "P1D"),
+    ("Profit rose in the September quarter.", "2019-11-19", "September quarter", "DATE", "2019-Q3"),
     ("It was the best week of the year so far.", "2019-11-19", "the year", "DATE", "2019"),
     ("Profit rose in the third quarter.", "2019-11-19", "the third quarter", "DATE", "2019-Q3"),
     ("The race runs until this weekend.", "2019-11-18", "this weekend", "DATE", "2019-W47-WE"),
