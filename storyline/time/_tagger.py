@@ -21,7 +21,7 @@ from storyline.time import _patterns as p
 from storyline.time import _reference as ref
 from storyline.time import _relative as r
 from storyline.time import _spans as sp
-from storyline.time._calendar import is_timex_value
+from storyline.time._calendar import is_timex_value, make_date
 from storyline.time._normalize import Context, Norm
 
 logger = logging.getLogger(__name__)
@@ -206,6 +206,41 @@ def follow_on_days(candidates: list[Candidate], ctx: Context) -> list[Candidate]
         if following.isoweekday() == day.isoweekday() and following != day:
             norm = Norm(second.norm.type, following.isoformat(), second.norm.mod)
             out[index] = Candidate(second.start, second.end, second.priority, norm)
+    return out
+
+
+_TEXT_DATE_RULE = next(i for i, (name, _, _) in enumerate(RULES) if name == "text_date")
+_YEAR_WRITTEN = re.compile(r"\d{4}|['\u2019]\d\d")
+
+
+def dates_run_forward(candidates: list[Candidate], ctx: Context) -> list[Candidate]:
+    """Put a day written without a year, in a clause whose tense leaves it open, after the
+    day ahead of the anchor just before it in its sentence ("kicks off June 9 ... and
+    concludes Oct. 10", said in November 2019: October 2020, not the October gone)."""
+    if ctx.anchor is None:
+        return candidates
+    out = list(candidates)
+    for index in range(1, len(out)):
+        first, second = out[index - 1], out[index]
+        if first.priority != _TEXT_DATE_RULE or second.priority != _TEXT_DATE_RULE:
+            continue
+        if _YEAR_WRITTEN.search(ctx.text, second.start, second.end):
+            continue
+        try:
+            start = dt.date.fromisoformat(first.norm.value)
+            day = dt.date.fromisoformat(second.norm.value)
+        except ValueError:
+            continue
+        if not day < ctx.anchor < start or not ref.same_sentence(ctx.text, first.end, second.start):
+            continue
+        if ctx.direction(second.start, second.end, None) is not None:
+            continue
+        for year in (start.year, start.year + 1):
+            moved = make_date(year, day.month, day.day)
+            if moved is not None and moved >= start:
+                norm = Norm(second.norm.type, moved.isoformat(), second.norm.mod)
+                out[index] = Candidate(second.start, second.end, second.priority, norm)
+                break
     return out
 
 
@@ -451,6 +486,7 @@ def tag(text: str, anchor: str | None = None, *, tense_aware: bool = True) -> tu
     """
     ctx = Context.build(text, anchor, tense_aware)
     candidates = follow_on_days(select_longest(list(iter_candidates(ctx))), ctx)
+    candidates = dates_run_forward(candidates, ctx)
     candidates = ref.resolve_references(candidates, ctx)
     candidates = add_modifiers(join_times(candidates, ctx), ctx)
     return tuple(

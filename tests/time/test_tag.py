@@ -309,6 +309,15 @@ CASES = [
     ("The shop is open seven days a week.", ANCHOR, "seven days a week", "SET", "P1W"),
     ("The center watches 24 hours a day.", ANCHOR, "24 hours a day", "SET", "P1D"),
     ("Profit rose in the September quarter.", "2019-11-19", "September quarter", "DATE", "2019-Q3"),
+    # A day after one ahead of the anchor in its sentence, its tense open, comes after it.
+    (
+        "The tour opens June 9, 2020 in Dallas and concludes in Houston on Oct. 10.",
+        "2019-11-19",
+        "Oct. 10",
+        "DATE",
+        "2020-10-10",
+    ),
+    ("He arrived June 9 and left October 10.", "2019-11-19", "October 10", "DATE", "2019-10-10"),
     ("It was the best week of the year so far.", "2019-11-19", "the year", "DATE", "2019"),
     ("Profit rose in the third quarter.", "2019-11-19", "the third quarter", "DATE", "2019-Q3"),
     ("The race runs until this weekend.", "2019-11-18", "this weekend", "DATE", "2019-W47-WE"),
