@@ -289,7 +289,8 @@ SET_RULE = _compile(
 VAGUE_REF = _compile(
     r"""(?<![\w-])(?P<word>(?:recent|past|coming|future|the\s+coming)\s+(?:years|months|weeks|days|decades|quarters)
     |the\s+foreseeable\s+future|right\s+now|just\s+now|now|nowadays|currently|at\s+present|presently
-    |these\s+days|current|recently|lately|recent|the\s+past|the\s+other\s+day
+    |these\s+days|current|recently|lately|recent|the\s+(?:recent\s+|distant\s+)?past
+    |the\s+other\s+day
     |the\s+near\s+future|the\s+distant\s+future|the\s+future
     |soon|the\s+near\s+term|the\s+short\s+term|the\s+long\s+term|the\s+long\s+run)
     (?![\w-])"""
@@ -337,7 +338,7 @@ MODIFIER_BEFORE = re.compile(
       |a\s+minimum\s+of
       |the\s+beginning\s+of|the\s+start\s+of|the\s+end\s+of|the\s+middle\s+of
       |the\s+close\s+of|the\s+turn\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of
-      |early|late|mid|earlier|later|the\s+early|the\s+late|the\s+mid)
+      |early|late|mid|earlier|later|the\s+early|the\s+late|the\s+mid|end(?=-))
     (?P<sep>[-\s]+)$"""
 )
 

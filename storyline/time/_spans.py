@@ -353,6 +353,8 @@ def norm_vague(match: Match, ctx: Context) -> Norm | None:
         return None  # "the Florida Current", "banks such as Chime and Current": a name
     if word == "the past" and _NOT_THE_PAST.match(ctx.after(match.end(), 14)):
         return None  # "the past tense"
+    if word.endswith(" past"):  # "the recent past", "the distant past"
+        return Norm("DATE", "PAST_REF")
     if word in _VAGUE:
         return Norm("DATE", _VAGUE[word])
     # "recent years" is a span of unknown length (the TimeML guidelines', TE3-Silver's

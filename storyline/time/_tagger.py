@@ -374,7 +374,7 @@ _POSITION = {
     "the start of": "START", "earlier": "START", "the first half of": "START",
     "late": "END", "the late": "END", "the end of": "END", "the close of": "END",
     "later": "END", "the second half of": "END", "mid": "MID", "the mid": "MID",
-    "the middle of": "MID", "the turn of": "START",
+    "the middle of": "MID", "the turn of": "START", "end": "END",
 }  # fmt: skip
 _COUNTED = re.compile(
     r"(?i)^(?:\d|an?\s|another|one|two|three|four|five|six|seven|eight|nine|ten|"
@@ -461,7 +461,7 @@ def _modifier(match: re.Match[str], candidate: Candidate, ctx: Context) -> str |
             return None
     if word in ("earlier", "later") and not _RELATIVE_START.match(text):
         return None
-    if "-" in match["sep"] and word not in ("mid", "the mid", "early", "late"):
+    if "-" in match["sep"] and word not in ("mid", "the mid", "early", "late", "end"):
         return None
     return _POSITION.get(word)
 

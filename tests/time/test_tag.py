@@ -318,6 +318,7 @@ CASES = [
         "2020-10-10",
     ),
     ("He arrived June 9 and left October 10.", "2019-11-19", "October 10", "DATE", "2019-10-10"),
+    ("It fell in the recent past.", ANCHOR, "the recent past", "DATE", "PAST_REF"),
     ("It was the best week of the year so far.", "2019-11-19", "the year", "DATE", "2019"),
     ("Profit rose in the third quarter.", "2019-11-19", "the third quarter", "DATE", "2019-Q3"),
     ("The race runs until this weekend.", "2019-11-18", "this weekend", "DATE", "2019-W47-WE"),
@@ -617,6 +618,7 @@ CASES = [
 MODS = [
     ("He waited about three years.", "about three years", "APPROX"),
     ("He faces a maximum of 10 years in prison.", "a maximum of 10 years", "EQUAL_OR_LESS"),
+    ("Prices rose by end-June.", "end-June", "END"),
     ("Over a decade before Martin wrote it, the book was out.", "Over a decade", "MORE_THAN"),
     ("Oil leaked over nine months after a blow-out.", "nine months", None),
     ("She spoke for more than four hours.", "more than four hours", "MORE_THAN"),
