@@ -186,7 +186,7 @@ CLOCK = _compile(
     rf"""(?<![\w:.])(?:
         (?P<h1>1[0-2]|0?[1-9])(?:[:.](?P<m1>[0-5]\d))?\s*(?P<ampm>{AMPM})
       | (?P<h2>[01]?\d|2[0-3])[:.](?P<m2>[0-5]\d)(?::[0-5]\d)?
-        (?=\s*(?:{ZONE}|hours|hrs|h(?!\w)|local|{_PLACE_TIME}))
+        (?=\s*(?:\(?{ZONE}|hours|hrs|h(?!\w)|local|{_PLACE_TIME}))
       | (?<=at\s)(?P<h3>[01]?\d|2[0-3]):(?P<m3>[0-5]\d)(?![\d:])
       | (?P<h4>[01]?\d|2[0-3])(?P<m4>[0-5]\d)\s*(?=(?:{ZONE}|hours|hrs|local\s+time)(?!\w))
       | (?P<noon>noon|midnight|midday|noontime)
@@ -212,7 +212,7 @@ DURATION = _compile(
 
 HYPHEN_DURATION = _compile(
     rf"""{L}(?:(?P<num>{NUMBER_DIGITS}|{NUMBER_WORD}|half)-(?P<unit>{UNIT_SINGULAR})
-    (?:-(?:old|long))?|(?P<one>hour|day|week|month|year|decade|century)-?long)(?![-\w])"""
+    (?:-(?:old|long))?|(?P<one>second|minute|hour|day|week|month|year|decade|century)-?long)(?![-\w])"""
 )
 
 AGO = _compile(
@@ -395,8 +395,9 @@ TRIGGERS: dict[str, frozenset[str]] = {
         "#",
         ONES,
         TENS,
-        "half hour day week month year decade century",
-        "hourlong daylong weeklong monthlong yearlong decadelong centurylong",
+        "half second minute hour day week month year decade century",
+        "secondlong minutelong hourlong daylong weeklong monthlong yearlong decadelong",
+        "centurylong",
     ),  # fmt: skip
     "month": _words(_RELATIVE_STARTS, _MONTH_STARTS),
     "weekday": _words(_RELATIVE_STARTS, _WEEKDAY_STARTS),

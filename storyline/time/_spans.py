@@ -83,11 +83,14 @@ _AMOUNT_BEFORE = re.compile(
 # "$2,000 a day before the spill" are).
 _COUNTED_FROM_AFTER = re.compile(r"(?i)^\s+(?:before|after|earlier|later|ago)\b")
 _OF_AFTER = re.compile(r"(?i)^\s+of\b")
+_HIGH_LOW_AFTER = re.compile(r"(?i)^[-\s]+(?:low|high)s?\b")
 _SPAN_COUNTED_BEFORE = re.compile(rf"(?:,|\b(?i:from|than)|\b(?i:age)\s+\d+|\b{WEEKDAY})\s*$")
 _SPAN_OF_BEFORE = re.compile(r"(?i)\b(?:is|was|were|are|be|been|in|for|during|over)\s+$")
 
 
 def _span_not_rate(unit: str, before: str, after: str) -> bool:
+    if _HIGH_LOW_AFTER.match(after):
+        return True  # "shares hit a year low": the lowest of a year, no rate
     if _COUNTED_FROM_AFTER.match(after):
         return bool(_SPAN_COUNTED_BEFORE.search(before))
     if _OF_AFTER.match(after):
