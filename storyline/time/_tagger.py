@@ -187,25 +187,38 @@ _WEEKDAY_RULE = next(i for i, (name, _, _) in enumerate(RULES) if name == "weekd
 _DAY_PAIR_GAP = re.compile(r"(?i)^\s*,?\s*(?:and|or)\s+(?:on\s+)?$")
 
 
-def follow_on_days(candidates: list[Candidate], ctx: Context) -> list[Candidate]:
-    """Put the second of two weekdays in a row the day after the first ("Friday and
-    Saturday" said on a Friday: today and tomorrow, not last Saturday)."""
-    out = list(candidates)
+def _day_pairs(
+    out: list[Candidate], rule: int
+) -> Iterator[tuple[int, Candidate, Candidate, dt.date, dt.date]]:
+    """Yield each two neighbouring candidates of ``rule`` whose values are whole days, with
+    the index of the second and both days (read from ``out`` as it is being changed)."""
     for index in range(1, len(out)):
         first, second = out[index - 1], out[index]
-        if first.priority != _WEEKDAY_RULE or second.priority != _WEEKDAY_RULE:
-            continue
-        if not _DAY_PAIR_GAP.match(ctx.text[first.end : second.start]):
+        if first.priority != rule or second.priority != rule:
             continue
         try:
             start = dt.date.fromisoformat(first.norm.value)
             day = dt.date.fromisoformat(second.norm.value)
         except ValueError:
             continue
+        yield index, first, second, start, day
+
+
+def _moved(candidate: Candidate, day: dt.date) -> Candidate:
+    norm = Norm(candidate.norm.type, day.isoformat(), candidate.norm.mod)
+    return Candidate(candidate.start, candidate.end, candidate.priority, norm)
+
+
+def follow_on_days(candidates: list[Candidate], ctx: Context) -> list[Candidate]:
+    """Put the second of two weekdays in a row the day after the first ("Friday and
+    Saturday" said on a Friday: today and tomorrow, not last Saturday)."""
+    out = list(candidates)
+    for index, first, second, start, day in _day_pairs(out, _WEEKDAY_RULE):
+        if not _DAY_PAIR_GAP.match(ctx.text[first.end : second.start]):
+            continue
         following = start + dt.timedelta(days=1)
         if following.isoweekday() == day.isoweekday() and following != day:
-            norm = Norm(second.norm.type, following.isoformat(), second.norm.mod)
-            out[index] = Candidate(second.start, second.end, second.priority, norm)
+            out[index] = _moved(second, following)
     return out
 
 
@@ -215,21 +228,13 @@ _YEAR_WRITTEN = re.compile(r"\d{4}|['\u2019]\d\d")
 
 def dates_run_forward(candidates: list[Candidate], ctx: Context) -> list[Candidate]:
     """Put a day written without a year, in a clause whose tense leaves it open, after the
-    day ahead of the anchor just before it in its sentence ("kicks off June 9 ... and
-    concludes Oct. 10", said in November 2019: October 2020, not the October gone)."""
+    day ahead of the anchor just before it in its sentence ("opens June 9, 2020 ... and
+    concludes on Oct. 10", said in November 2019: October 2020, not the October gone)."""
     if ctx.anchor is None:
         return candidates
     out = list(candidates)
-    for index in range(1, len(out)):
-        first, second = out[index - 1], out[index]
-        if first.priority != _TEXT_DATE_RULE or second.priority != _TEXT_DATE_RULE:
-            continue
+    for index, first, second, start, day in _day_pairs(out, _TEXT_DATE_RULE):
         if _YEAR_WRITTEN.search(ctx.text, second.start, second.end):
-            continue
-        try:
-            start = dt.date.fromisoformat(first.norm.value)
-            day = dt.date.fromisoformat(second.norm.value)
-        except ValueError:
             continue
         if not day < ctx.anchor < start or not ref.same_sentence(ctx.text, first.end, second.start):
             continue
@@ -238,8 +243,7 @@ def dates_run_forward(candidates: list[Candidate], ctx: Context) -> list[Candida
         for year in (start.year, start.year + 1):
             moved = make_date(year, day.month, day.day)
             if moved is not None and moved >= start:
-                norm = Norm(second.norm.type, moved.isoformat(), second.norm.mod)
-                out[index] = Candidate(second.start, second.end, second.priority, norm)
+                out[index] = _moved(second, moved)
                 break
     return out
 
