@@ -209,7 +209,7 @@ _NAME_AFTER = re.compile(
 NOUN_AFTER = re.compile(
     r"^\s+(?!(?:and|or|but|since|for|from|in|to|at|until|by|through|over|on|during|"
     r"with|as|while|when|if|because|than|basis|after|before|the|a|an|amid|into|across"
-    r"|throughout)\b)[a-z]"
+    r"|throughout|globally|alone|again|too|(?:worldwide|nationwide)(?!\s+[a-z]))\b)[a-z]"
 )
 
 
@@ -247,7 +247,7 @@ _PLANNED_FOR = re.compile(
     r"(?i)(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bhad\s)"
     r"\b(?:scheduled|slated|(?:is|are|be)\s+set|planned|due|timetabled|expires?|takes?\s+effect"
     r"|comes?\s+into\s+(?:force|effect))\s+(?:for|in|on)\s+(?:(?:early|late|mid)[-\s]+)?$"
-    r"|\b(?:ends|expires)\s+(?:on\s+)?$"  # "before the fiscal year ends Sept. 30"
+    r"|\b(?:ends|expires)\s+(?:on\s+|in\s+)?$"  # "before the fiscal year ends Sept. 30"
 )
 
 

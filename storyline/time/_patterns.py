@@ -291,7 +291,8 @@ VAGUE_REF = _compile(
     |the\s+foreseeable\s+future|right\s+now|just\s+now|now|nowadays|currently|at\s+present|presently
     |these\s+days|current|recently|lately|recent|the\s+(?:recent\s+|distant\s+)?past
     |the\s+other\s+day
-    |the\s+near\s+future|the\s+distant\s+future|the\s+future
+    |the\s+near\s+future|the\s+distant\s+future|the\s+immediate\s+future|the\s+future
+    |(?<=\bin\s)future(?![\w-]|\s+[a-z])
     |soon|the\s+near\s+term|the\s+short\s+term|the\s+long\s+term|the\s+long\s+run)
     (?![\w-])"""
 )

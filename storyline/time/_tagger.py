@@ -431,8 +431,9 @@ _OVER_AS_MORE = re.compile(
 )
 
 # "Over a decade before Martin wrote it", "over a month later": "more than" the span
-# ("spilt over nine months after a blow-out" spreads across them).
-_SPAN_BEFORE_EVENT = re.compile(r"(?i)^\s+(?:before|later|earlier)\b")
+# ("spilt over nine months after a blow-out", "over eight months before and after the
+# spill" spread across them).
+_SPAN_BEFORE_EVENT = re.compile(r"(?i)^\s+(?:before(?!\s+and\s+after)|later|earlier)\b")
 
 
 def _modifier(match: re.Match[str], candidate: Candidate, ctx: Context) -> str | None:
@@ -442,7 +443,7 @@ def _modifier(match: re.Match[str], candidate: Candidate, ctx: Context) -> str |
     if word == "over" and not (
         _OVER_AS_MORE.search(ctx.before(match.start(), 20))
         or text.endswith("ago")
-        or _SPAN_BEFORE_EVENT.match(ctx.after(candidate.end, 10))
+        or _SPAN_BEFORE_EVENT.match(ctx.after(candidate.end, 20))
     ):
         return None  # "spread over three years": across them, not more than
     bound = _POINT_BOUNDS.get(_APPROXIMATE.get(word, ""))

@@ -125,6 +125,8 @@ def _cue(words: list[str], index: int) -> Tense | None:
             return "past"  # "would have risen in October": a past that did not happen
         if any(w in _FUTURE_AUX for w in before) or before[-2:] == ["to", "be"]:
             return "future"
+        if "be" in before and "have" not in before and any(w in _MODALS for w in before):
+            return "future"  # "could be permanently sealed by Sunday"
         if before[-1:] and before[-1] in _PASSIVE_AUX:
             return None
         return "past"
