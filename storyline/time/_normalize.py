@@ -316,6 +316,10 @@ def norm_numeric_date(match: Match, ctx: Context) -> Norm | None:
     return Norm("DATE", date.isoformat()) if date else None
 
 
+# "June this year", "November 20 last year", "the spring of next year": years from the anchor.
+YEAR_WORD_OFFSETS = {"this": 0, "last": -1, "next": 1}
+
+
 def norm_text_date(match: Match, ctx: Context) -> Norm | None:
     """Normalise "20 November 2005", "Nov. 20", "Sunday, 20 November 2005", "August 1945"."""
     month = month_number(match["m1"] or match["m2"] or match["m3"] or match["m5"])
@@ -329,7 +333,7 @@ def norm_text_date(match: Match, ctx: Context) -> Norm | None:
     year_digits = match["y1"] or match["y2"] or match["y5"]
     year_word = match["dyrel"] or match["dyrel1"]
     if year_word and ctx.anchor is not None:  # "November 20 this year", "3 May last year"
-        year = ctx.anchor.year + {"this": 0, "last": -1, "next": 1}[year_word.lower()]
+        year = ctx.anchor.year + YEAR_WORD_OFFSETS[year_word.lower()]
     elif year_digits is not None:
         year = (
             int(year_digits)
@@ -431,7 +435,7 @@ def norm_month(match: Match, ctx: Context) -> Norm | None:
         ref = RefShift("Y", count, "year", f"-{month:02d}")
         return Norm("DATE", f"{text}-{month:02d}", shift=ref) if text else None
     if yrel is not None:
-        year = anchor.year + {"this": 0, "last": -1, "next": 1}[yrel]
+        year = anchor.year + YEAR_WORD_OFFSETS[yrel]
     elif rel in ("last", "past", "previous", "the past", "the previous", "this past"):
         # "last February" said in March is a year back: the month just gone is "last
         # month" (TimeBank).
@@ -504,7 +508,7 @@ def _range_start_year(match: Match, ctx: Context, month: int) -> int | None:
     if found["year"]:  # "between January and March 2003"
         year: int | None = int(found["year"])
     elif found["yrel"]:  # "in August and December last year"
-        year = ctx.anchor.year + {"last": -1, "this": 0, "next": 1}[found["yrel"].lower()]
+        year = ctx.anchor.year + YEAR_WORD_OFFSETS[found["yrel"].lower()]
     elif month <= ctx.anchor.month <= last:
         year = ctx.anchor.year  # "from July through December" said in October: this year's
     else:

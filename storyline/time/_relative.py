@@ -32,6 +32,7 @@ from storyline.time._normalize import (
     NOUN_AFTER,
     POSITION_MODS,
     UNANCHORED,
+    YEAR_WORD_OFFSETS,
     Context,
     Match,
     Norm,
@@ -469,9 +470,7 @@ def norm_season(match: Match, ctx: Context) -> Norm | None:
         year = year_from_words(match["year"])
         return Norm("DATE", f"{year:04d}-{code}", mod) if year else None
     if match["yrel"] and ctx.anchor is not None:  # "the spring of last year"
-        shifted = year_text(
-            ctx.anchor.year + {"this": 0, "last": -1, "next": 1}[match["yrel"].lower()]
-        )
+        shifted = year_text(ctx.anchor.year + YEAR_WORD_OFFSETS[match["yrel"].lower()])
         return Norm("DATE", f"{shifted}-{code}", mod) if shifted else None
     if rel is None and not _SEASON_NEEDS.search(ctx.before(match.start(), 20)):
         return None

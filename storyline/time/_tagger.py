@@ -145,13 +145,13 @@ def iter_candidates(ctx: Context) -> Iterator[Candidate]:
             continue
         start = match.start() if norm.start is None else norm.start
         end = match.end() if norm.end is None else norm.end
-        if _IDIOM.match(ctx.text, max(0, start - 8), end + 1):
-            continue
+        if _THE_DAYS.match(ctx.text, start, end) and _BACK_IN.search(ctx.before(start, 12)):
+            continue  # "back in the day": the old days in general, no time to date
         yield Candidate(start, end, priority, norm)
 
 
-# "back in the day": the old days in general, no time the text could date.
-_IDIOM = re.compile(r"(?i)back\s+in\s+the\s+days?\b")
+_THE_DAYS = re.compile(r"(?i)the\s+days?\b")
+_BACK_IN = re.compile(r"(?i)\bback\s+in\s+$")
 
 
 def select_longest(candidates: list[Candidate]) -> list[Candidate]:
