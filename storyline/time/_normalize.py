@@ -194,7 +194,7 @@ _CAPITALISED_NEXT = re.compile(r"^[^\S\n]+[A-Z][a-z]")
 # Times", "the Mail on Sunday", "Bloody Sunday", "Super Tuesday", "Black September",
 # "the Good Friday Agreement", "Easter Island"; "Father Christmas".
 _NAME_BEFORE = re.compile(
-    r"(?:\b(?:Bloody|Super|Black|Cyber|Father)|\b(?:Mail|Independent)\s+on)\s+$"
+    r"(?:\b(?:Bloody|Super|Black|Cyber|Father)|\b(?:Mail|Independent)\s+on|\bFox\s+News)\s+$"
 )
 _NAME_AFTER = re.compile(
     r"^[^\S\n]+(?:Times|Telegraph|Mirror|Express|Herald|Post|Tribune|Independent|Observer"
@@ -548,11 +548,32 @@ def norm_weekday(match: Match, ctx: Context) -> Norm | None:
     elif rel == "this":
         date = anchor + dt.timedelta(days=weekday - anchor.isoweekday())
     else:
+        before = ctx.before(match.start(), 40)
+        if _INTO_DAY_BEFORE.search(before):  # "the raids continued into Thursday"
+            ahead = weekday_date(anchor, weekday, "future")
+            gone = weekday_date(anchor, weekday, "past")
+            return Norm(
+                "DATE", min(gone, ahead, key=lambda d: abs(d - anchor)).isoformat(), end=end
+            )
         direction = ctx.direction(match.start(), match.end(), None)
         if lies_ahead(ctx, match) or (direction is None and planned_day(ctx, match)):
             direction = "future"
+        if _CALLED_OFF_BEFORE.search(before) and _POSSESSIVE.match(ctx.after(end, 3)):
+            direction = "future"  # "postponed Sunday's shows": not yet held
         date = weekday_date(anchor, weekday, direction or "past")
     return Norm("DATE", date.isoformat(), end=end)
+
+
+# "the fighting went on into Thursday": a day next to the report, before or after it.
+_INTO_DAY_BEFORE = re.compile(
+    r"(?i)\b(?:continu\w*|stretch\w*|extend\w*|drag\w*|spill\w*|ran|run(?:s|ning)?|went"
+    r"|go(?:es|ing|ne)?|last(?:s|ed|ing)|wore|wear(?:s|ing)?)\s+(?:on\s+|well\s+)?into\s+$"
+)
+# "cancelled Saturday's match": a day whose event was called off before it came.
+_CALLED_OFF_BEFORE = re.compile(
+    r"(?i)\b(?:postpone|cancel|scrap|call(?:ed|s|ing)?\s+off|delay)\w*\s+(?:the\s+)?$"
+)
+_POSSESSIVE = re.compile(r"^\s?['’]s\b")
 
 
 # "is flying to Paris on Friday", "are hitting the roads before Sunday's vote": a plan.

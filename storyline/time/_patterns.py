@@ -204,7 +204,7 @@ DURATION = _compile(
     (?:(?P<rel>last|past|next|first|coming|previous|following|latest|final|remaining
         |ensuing|preceding|same|initial|other|entire|whole)\s+(?!an?\s))?
     (?P<num>another(?:\s+(?:{NUMBER_WORD}|{NUMBER_DIGITS}|{VAGUE}))?|{NUMBER}|{COUPLE}|{VAGUE})
-    (?:\s+(?:to|or)\s+{NUMBER}|\s*[-–]\s*{NUMBER_DIGITS})?\s+(?:(?:more|additional|full|straight|consecutive|long
+    (?:\s+(?:to|or)\s+{NUMBER}|\s*[-–]\s*{NUMBER_DIGITS}|(?P<plus>\+|-plus))?\s+(?:(?:more|additional|full|straight|consecutive|long
         |whole|entire|extra|successive|further|odd|trading|business|working|calendar)\s+)?
     (?P<unit>{UNIT})(?![-\w])(?P<half>\s+and\s+a\s+half)?
     (?:\s+(?P<orso>or\s+so|or\s+more|or\s+less|or\s+longer))?"""
@@ -233,9 +233,9 @@ REFERENCE = _compile(
     (?P<rel>the\s+next|the\s+following|the\s+previous|the\s+preceding|the\s+same
       |that\s+same|that
       |(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bthrough\s)|(?<=\bthroughout\s)|(?<=\bfor\s))the
-      |the(?=\s+\w+\s+(?:after|before){_TOLD_END}))
+      |the(?=\s+\w+\s+(?:after|before|prior){_TOLD_END}))
     \s+(?P<unit>day|morning|afternoon|evening|night|week|month|year)
-    (?:\s+(?P<dir>after|before)(?={_TOLD_END}))?(?![\w-])"""
+    (?:\s+(?P<dir>after|before|prior)(?={_TOLD_END}))?(?![\w-])"""
 )
 
 # "last year", "this week", "the next quarter", "the current fiscal year".

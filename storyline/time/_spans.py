@@ -28,6 +28,7 @@ from storyline.time._normalize import (
     lower_group,
 )
 from storyline.time._patterns import WEEKDAY
+from storyline.time._tense import ED_EXCEPTIONS, PAST_WORDS
 
 _SMALLER = {
     "Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60),
@@ -98,10 +99,18 @@ def _span_not_rate(unit: str, before: str, after: str) -> bool:
     return False
 
 
-_AGE_AFTER = re.compile(r"(?i)^\s*(?:old\b|of\s+age\b|younger\b|older\b)")
+_AGE_AFTER = re.compile(r"(?i)^\s*(?:old\b|of\s+age\b|younger\b|older\b|male\b|female\b)")
+# "aged 55 to 75 years", "at age 65 years": an age, which TimeBank leaves untagged.
+_AGE_BEFORE = re.compile(r"(?i)\b(?:aged?|ages)\s+$")
+# "expected to last several days", "will last two weeks": the verb, outside the span.
+_LAST_IS_VERB_BEFORE = re.compile(
+    r"(?i)(?:\b(?:to|will|would|could|can|may|might|should|must|shall|does|did|do|not)|n't|'ll)\s+$"
+)
 
 
-_MODAL_BEFORE = re.compile(r"(?i)\b(?:will|would|may|might|could|can|shall|'ll)\s+$")
+_MODAL_BEFORE = re.compile(
+    r"(?i)\b(?:will|would|may|might|could|can|shall|'ll|maybe|perhaps|hopefully)\s+$"
+)
 # "to one day buy a house" (a verb follows), not "cut the wait to one day".
 _TO_BEFORE = re.compile(r"(?i)\bto\s+$")
 _VERB_AFTER = re.compile(
@@ -150,6 +159,8 @@ def norm_duration(match: Match, ctx: Context) -> Norm | None:
         return Norm("SET", value) if value else None
     if _AGE_AFTER.match(after) or (unit == "quarter" and after.lstrip().startswith("of ")):
         return None
+    if not match["the"] and _AGE_BEFORE.search(ctx.before(match.start(), 8)):
+        return None
     if match["unit"].istitle() and _TITLED_NAME_AFTER.match(after) and not match["num"].istitle():
         return None  # "80 Day Obsession", "the 100 Years War": a name
     if unit == "quarters" and _SHARE_OF.match(ctx.after(match.end(), 40)):
@@ -182,6 +193,14 @@ def norm_duration(match: Match, ctx: Context) -> Norm | None:
         mod = {"or so": "APPROX", "or more": "EQUAL_OR_MORE", "or longer": "EQUAL_OR_MORE"}.get(
             orso, "EQUAL_OR_LESS"
         )
+    elif match["plus"]:
+        mod = "MORE_THAN"  # "three-plus years", "10+ years"
+    if (
+        lower_group(match, "rel") == "last"
+        and not match["the"]
+        and _LAST_IS_VERB_BEFORE.search(ctx.before(match.start(), 8))
+    ):
+        return Norm("DURATION", value, mod, start=match.start("num"))
     return Norm("DURATION", value, mod)
 
 
@@ -297,6 +316,24 @@ _VAGUE = {
 }  # fmt: skip
 
 
+_SOON_AFTER = re.compile(r"(?i)^\s+(?:after|afterwards?|thereafter)\b")
+_WORD_AFTER = re.compile(r"^\s+([A-Za-z]+)")
+_WORD_BEFORE = re.compile(r"\b([A-Za-z]+)\s+$")
+
+
+def _soon_told_past(ctx: Context, match: Match) -> bool:
+    """Whether "soon" sits next to a past verb ("soon broke out", "were soon released"):
+    shortly after a past event, not the near future."""
+    before = _WORD_BEFORE.search(ctx.before(match.start(), 12))
+    after = _WORD_AFTER.match(ctx.after(match.end(), 20))
+    following = after[1].lower() if after else ""
+    if before and before[1].lower() in ("was", "were") and following != "to":
+        return True
+    return following in PAST_WORDS or (
+        following.endswith("ed") and len(following) > 4 and following not in ED_EXCEPTIONS
+    )
+
+
 _OPENERS = frozenset(["now", "currently", "recently"])
 _SENTENCE_BREAK_BEFORE = re.compile(r"(?:[.!?]['\"\u201d]?\s+|\n\s*)['\"\u201c]?$")
 _BLANK_OR_QUOTE = frozenset(" \t\"'\u201c")
@@ -339,6 +376,10 @@ def norm_vague(match: Match, ctx: Context) -> Norm | None:
         return None
     if word in ("soon", "recently") and re.search(r"(?i)\bas\s+$", ctx.before(match.start(), 6)):
         return None  # "as soon as", "as recently as 2015": the date that follows is the time
+    if word == "soon" and _SOON_AFTER.match(ctx.after(match.end(), 14)):
+        return None  # "soon after her release": the event that follows is the time
+    if word == "soon" and _soon_told_past(ctx, match):
+        return None  # "rescuers soon made contact": shortly after a past event
     if word in _OPENERS and ctx.after(match.end(), 1) == "," and _opens_sentence(ctx, match):
         return None  # "Now, he says ...", "Currently, ...": a sentence's opening word
     if word == "the other day" and ctx.after(match.end(), 4).strip().lower() == "of":

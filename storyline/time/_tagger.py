@@ -248,6 +248,68 @@ def dates_run_forward(candidates: list[Candidate], ctx: Context) -> list[Candida
     return out
 
 
+# "from 11 to 15 August", "between August 11 and 15": a day of a range whose month is
+# written only beside the other day.
+_RANGE_DAY_BEFORE = re.compile(
+    r"(?i)\b(?:from|between)\s+(?P<day>[0-3]?\d(?:st|nd|rd|th)?)"
+    r"\s*(?:and|to|until|till|through|[-–])\s*(?:the\s+)?$"
+)
+_RANGE_DAY_AFTER = re.compile(
+    r"(?i)^\s*(?:and|to|until|till|through|[-–])\s*(?:the\s+)?(?P<day>[0-3]?\d(?:st|nd|rd|th)?)"
+    r"(?=\s*(?:[,.;:)!?]|$)|\s+(?:in|at|on|and|or|when|while|this|last|next|of|for)\b)"
+)
+_FROM_OR_BETWEEN_BEFORE = re.compile(r"(?i)\b(?:from|between)\s+$")
+
+
+def range_partner_days(candidates: list[Candidate], ctx: Context) -> list[Candidate]:
+    """Add the day of a range written without its month ("between 11 and 15 August":
+    the 11th of August too), taking the month and year of the day beside it."""
+    out: list[Candidate] = []
+    for index, candidate in enumerate(candidates):
+        partner = None
+        if candidate.priority == _TEXT_DATE_RULE and candidate.norm.value[-3:-2] == "-":
+            partner = _range_partner(candidates, index, ctx)
+        if partner is not None and partner.start < candidate.start:
+            out.append(partner)
+        out.append(candidate)
+        if partner is not None and partner.start > candidate.start:
+            out.append(partner)
+    return out
+
+
+def _range_partner(candidates: list[Candidate], index: int, ctx: Context) -> Candidate | None:
+    candidate = candidates[index]
+    value = candidate.norm.value
+    written = ctx.text[candidate.start : candidate.end]
+    day = int(value[-2:])
+    before = (
+        _RANGE_DAY_BEFORE.search(ctx.before(candidate.start, 40)) if written[0].isdigit() else None
+    )
+    if before is not None:
+        partner_day = int(before["day"].rstrip("stndrh"))
+        start = candidate.start - len(ctx.before(candidate.start, 40)) + before.start("day")
+        end = start + len(before["day"])
+        previous = candidates[index - 1] if index else None
+        if partner_day >= day or (previous is not None and previous.end > start):
+            return None
+    else:
+        after = (
+            _RANGE_DAY_AFTER.match(ctx.after(candidate.end, 30)) if written[-1].isdigit() else None
+        )
+        if after is None or not _FROM_OR_BETWEEN_BEFORE.search(ctx.before(candidate.start, 12)):
+            return None
+        partner_day = int(after["day"].rstrip("stndrh"))
+        start = candidate.end + after.start("day")
+        end = candidate.end + after.end("day")
+        following = candidates[index + 1] if index + 1 < len(candidates) else None
+        if partner_day <= day or (following is not None and following.start < end):
+            return None
+    partner_value = f"{value[:-2]}{partner_day:02d}"
+    if not is_timex_value("DATE", partner_value):
+        return None
+    return Candidate(start, end, candidate.priority, Norm("DATE", partner_value))
+
+
 _DAY_VALUE = re.compile(r"^(?:\d{4}|XXXX)-(?:\d\d-\d\d|XX-XX|W(?:\d\d|XX)-[1-7])$")
 
 
@@ -491,7 +553,7 @@ def tag(text: str, anchor: str | None = None, *, tense_aware: bool = True) -> tu
     """
     ctx = Context.build(text, anchor, tense_aware)
     candidates = follow_on_days(select_longest(list(iter_candidates(ctx))), ctx)
-    candidates = dates_run_forward(candidates, ctx)
+    candidates = range_partner_days(dates_run_forward(candidates, ctx), ctx)
     candidates = ref.resolve_references(candidates, ctx)
     candidates = add_modifiers(join_times(candidates, ctx), ctx)
     return tuple(

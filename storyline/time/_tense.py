@@ -73,7 +73,7 @@ _BEFORE_ADJECTIVE = frozenset("the a an its his her their our this these those s
 _TIMES_OF_A_DAY = frozenset(
     [*WEEKDAYS, *"today yesterday tonight this that in on morning afternoon evening night".split()]
 )
-_MODALS = frozenset("could might may should".split())
+_MODALS = frozenset("could might may should must".split())
 _NOT_AHEAD_AFTER_MODAL = frozenset("not n't have never see hear smell feel barely hardly".split())
 _NOUN_PLANS_AFTER = frozenset("for were are was is had have of".split())
 _FUTURE_AUX = frozenset(("will", "shall", "'ll", "would", "wo", "won't"))

@@ -621,6 +621,39 @@ CASES = [
     ("The class of '88 met again.", ANCHOR, "'88", "DATE", "1988"),
     ("Since \u201905 the firm grew.", ANCHOR, "\u201905", "DATE", "2005"),
     ("It was the summer of '69.", ANCHOR, "the summer of '69", "DATE", "1969-SU"),
+    # "last" as a verb stays outside the span.
+    ("The hearing is expected to last several days.", ANCHOR, "several days", "DURATION", "PXD"),
+    ("The repairs will last two weeks.", ANCHOR, "two weeks", "DURATION", "P2W"),
+    ("Sales fell in the last two weeks.", ANCHOR, "the last two weeks", "DURATION", "P2W"),
+    ("Perhaps one day we will sail there.", ANCHOR, "one day", "DATE", "FUTURE_REF"),
+    # A day next to the report that a process ran into; a day whose event was called off.
+    ("The shelling went on into Thursday.", "2011-03-23", "Thursday", "DATE", "2011-03-24"),
+    ("The protest spilled over into Monday.", "2011-03-23", "Monday", "DATE", "2011-03-21"),
+    ("The club postponed Sunday's match.", "2009-05-14", "Sunday", "DATE", "2009-05-17"),
+    (
+        "Visitors landing after 4am on Saturday must quarantine.",
+        "2020-10-01",
+        "4am on Saturday",
+        "TIME",
+        "2020-10-03T04:00",
+    ),
+    # A day of a range whose month is written beside the other day.
+    ("The fair runs from 11 to 15 August.", "2010-07-15", "11", "DATE", "2010-08-11"),
+    ("Polls were taken between 3rd and 6th June.", "2010-07-15", "3rd", "DATE", "2010-06-03"),
+    (
+        "The poll ran between June 3 and 6, its authors said.",
+        "2010-07-15",
+        "6",
+        "DATE",
+        "2010-06-06",
+    ),
+    (
+        "Output dipped compared with the week prior.",
+        "2020-10-01",
+        "the week prior",
+        "DATE",
+        "2020-W39",
+    ),
 ]
 
 MODS = [
@@ -644,6 +677,8 @@ MODS = [
     ("The school stays shut until at least Sunday.", "at least Sunday", "ON_OR_AFTER"),
     ("The cap stays shut for at least another day.", "at least another day", "EQUAL_OR_MORE"),
     ("It ends more than a year from now.", "more than a year from now", "AFTER"),
+    ("The spirit rests for three-plus years in casks.", "three-plus years", "MORE_THAN"),
+    ("She brings 20+ years of practice.", "20+ years", "MORE_THAN"),
 ]
 
 # Text with no time expression at all (names, ages, numbers, verbs).
@@ -721,6 +756,13 @@ NOTHING = [
     "Down at halftime, the visitors scored three times in the third quarter.",
     "It runs the Future Strategists Hub in Berlin.",
     "Version 2018.04.05.1 of the tool failed.",
+    # "soon" beside a past verb or before "after": shortly after a past event.
+    "The crowd soon turned quiet.",
+    "The two men were soon freed.",
+    "The firm stopped the flow soon after the blast.",
+    "The senator spoke to Fox News Sunday about the bill.",
+    "Men aged 50 to 70 years were invited.",
+    "The trial enrolled women age 65 years and older.",
 ]
 
 
