@@ -242,7 +242,7 @@ REFERENCE = _compile(
 RELATIVE_UNIT = _compile(
     rf"""{L}(?P<rel>{RELATIVE}|the\s+current|current|the\s+latest|the\s+most\s+recent
         |the\s+full|the|this\s+year's|last\s+year's|next\s+year's)\s+
-    (?:(?P<fiscal>fiscal|financial|calendar)[-\s]+)?
+    (?:(?P<fiscal>fiscal|financial|calendar|election)[-\s]+)?
     (?P<unit>year|month|week|weekend|fortnight|decade|century|quarter|half|period)(?![-\w])
 (?=(?P<ended>\s+(?:ended|ending))?)"""
 )

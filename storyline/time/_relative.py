@@ -238,6 +238,8 @@ def norm_relative_unit(match: Match, ctx: Context) -> Norm | None:
     unit = match["unit"].lower()
     if unit == "half" or (unit == "period" and rel not in ("the latest", "the most recent")):
         return None
+    if lower_group(match, "fiscal") == "election" and rel not in ("this", "the current", "current"):
+        return None  # "the next election year" is the next year with an election, unknown here
     if rel.endswith("year's") or (match["unit"][0].isupper() and not match["unit"].isupper()):
         return None
     if match["unit"].isupper() and re.search(r"\bOF\s+$", ctx.before(match.start(), 6)):

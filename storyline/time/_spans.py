@@ -89,7 +89,12 @@ _SPAN_COUNTED_BEFORE = re.compile(rf"(?:,|\b(?i:from|than)|\b(?i:age)\s+\d+|\b{W
 _SPAN_OF_BEFORE = re.compile(r"(?i)\b(?:is|was|were|are|be|been|in|for|during|over)\s+$")
 
 
+_BOUND_BEFORE = re.compile(r"(?i)\b(?:(?:less|more)\s+than|within)\s+$")
+
+
 def _span_not_rate(unit: str, before: str, after: str) -> bool:
+    if _BOUND_BEFORE.search(before):
+        return True  # "twice in less than a month": a bound on a span, no rate
     if _HIGH_LOW_AFTER.match(after):
         return True  # "shares hit a year low": the lowest of a year, no rate
     if _COUNTED_FROM_AFTER.match(after):
@@ -111,6 +116,8 @@ _LAST_IS_VERB_BEFORE = re.compile(
 _MODAL_BEFORE = re.compile(
     r"(?i)\b(?:will|would|may|might|could|can|shall|'ll|maybe|perhaps|hopefully)\s+$"
 )
+_ON_BEFORE = re.compile(r"(?i)\bon\s+$")
+_WHEN_AFTER = re.compile(r"(?i)^\s+when\b")
 # "to one day buy a house" (a verb follows), not "cut the wait to one day".
 _TO_BEFORE = re.compile(r"(?i)\bto\s+$")
 _VERB_AFTER = re.compile(
@@ -178,6 +185,15 @@ def norm_duration(match: Match, ctx: Context) -> Norm | None:
         )
     ):
         return Norm("DATE", "FUTURE_REF")
+    if (
+        number_text == "a"
+        and unit == "day"
+        and not match["rel"]
+        and _ON_BEFORE.search(ctx.before(match.start(), 6))
+        and _WHEN_AFTER.match(after)
+    ):
+        # "shares rose on a day when the market fell": the day of the report, no span
+        return Norm("DATE", ctx.anchor.isoformat() if ctx.anchor else "XXXX-XX-XX")
     if number is not None and match["half"]:
         number += 0.5
     if number is not None and number >= 1000 and unit in UNITS:

@@ -654,6 +654,8 @@ CASES = [
         "DATE",
         "2020-W39",
     ),
+    ("Voters in this election year are tired.", "2020-10-05", "this election year", "DATE", "2020"),
+    ("The shares fell on a day when the index rose.", "2010-05-05", "a day", "DATE", "2010-05-05"),
 ]
 
 MODS = [
@@ -679,6 +681,7 @@ MODS = [
     ("It ends more than a year from now.", "more than a year from now", "AFTER"),
     ("The spirit rests for three-plus years in casks.", "three-plus years", "MORE_THAN"),
     ("She brings 20+ years of practice.", "20+ years", "MORE_THAN"),
+    ("The town was taken twice in less than a month.", "less than a month", "LESS_THAN"),
 ]
 
 # Text with no time expression at all (names, ages, numbers, verbs).
