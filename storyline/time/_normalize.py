@@ -199,7 +199,7 @@ _NAME_BEFORE = re.compile(
 _NAME_AFTER = re.compile(
     r"^[^\S\n]+(?:Times|Telegraph|Mirror|Express|Herald|Post|Tribune|Independent|Observer"
     r"|People|Sport|Agreement|Accords?|Island|Islands|Rising|Uprising|Offensive|Massacre"
-    r"|Group|Movement|Sessions|Show|Club|Magazine|Edition|Supplement"
+    r"|Group|Movement|Sessions|Show|Club|Magazine|Edition|Supplement|For[^\S\n]+Future"
     r"|(?:Night|Morning|Afternoon)[^\S\n]+(?:Live|Football|Fever|Show))\b"
 )
 
@@ -577,7 +577,7 @@ _POSSESSIVE = re.compile(r"^\s?['’]s\b")
 
 
 # "is flying to Paris on Friday", "are hitting the roads before Sunday's vote": a plan.
-_PROGRESSIVE_BEFORE = re.compile(r"(?i)\b(?:is|are|am)\s+[a-z]{2,}ing\b[^.;!?:]{0,100}$")
+_PROGRESSIVE_BEFORE = re.compile(r"(?i)(?:\b(?:is|are|am)|'re|'m)\s+[a-z]{2,}ing\b[^.;!?:]{0,100}$")
 _UNTIL_BEFORE = re.compile(r"(?i)\b(?:until|till)\s+(?:at\s+least\s+)?$")
 
 

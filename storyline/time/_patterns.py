@@ -187,7 +187,8 @@ CLOCK = _compile(
         (?P<h1>1[0-2]|0?[1-9])(?:[:.](?P<m1>[0-5]\d))?\s*(?P<ampm>{AMPM})
       | (?P<h2>[01]?\d|2[0-3])[:.](?P<m2>[0-5]\d)(?::[0-5]\d)?
         (?=\s*(?:\(?{ZONE}|hours|hrs|h(?!\w)|local|{_PLACE_TIME}))
-      | (?<=at\s)(?P<h3>[01]?\d|2[0-3]):(?P<m3>[0-5]\d)(?![\d:])
+      | (?<!in\s)(?P<h6>[01]\d|2[0-3]):(?P<m6>[0-5]\d):[0-5]\d(?![\d:])
+      | (?:(?<=at\s)|(?<=\d{{4}}\s)|(?<=\d{{4}},\s))(?P<h3>[01]?\d|2[0-3]):(?P<m3>[0-5]\d)(?![\d:])
       | (?P<h4>[01]?\d|2[0-3])(?P<m4>[0-5]\d)\s*(?=(?:{ZONE}|hours|hrs|local\s+time)(?!\w))
       | (?P<noon>noon|midnight|midday|noontime)
       | (?P<hw>{_ONES}|\d{{1,2}})\s+o'clock
@@ -287,13 +288,15 @@ SET_RULE = _compile(
 )
 
 VAGUE_REF = _compile(
+    # "the long run" and "the long term" are left alone: no tuning set tags them (TimeBank
+    # 0 of 2, TE3-Silver 0 of 8), unlike "the near term" and "the short term".
     r"""(?<![\w-])(?P<word>(?:recent|past|coming|future|the\s+coming)\s+(?:years|months|weeks|days|decades|quarters)
     |the\s+foreseeable\s+future|right\s+now|just\s+now|now|nowadays|currently|at\s+present|presently
     |these\s+days|current|recently|lately|recent|the\s+(?:recent\s+|distant\s+)?past
     |the\s+other\s+day
     |the\s+near\s+future|the\s+distant\s+future|the\s+immediate\s+future|the\s+future
     |(?<=\bin\s)future(?![\w-]|\s+[a-z])
-    |soon|the\s+near\s+term|the\s+short\s+term|the\s+long\s+term|the\s+long\s+run)
+    |soon|the\s+near\s+term|the\s+short\s+term)
     (?![\w-])"""
 )
 

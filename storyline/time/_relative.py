@@ -107,8 +107,9 @@ def norm_clock(match: Match, ctx: Context) -> Norm | None:
         word = match["noon"].lower()
         return Norm("TIME", "T24:00" if word == "midnight" else "T12:00")
     hour_text = match["h1"] or match["h2"] or match["h3"] or match["h4"] or match["hw"]
-    hour_text = hour_text or match["h5"]
-    minute_text = match["m1"] or match["m2"] or match["m3"] or match["m4"] or match["m5"] or "00"
+    hour_text = hour_text or match["h5"] or match["h6"]
+    minute_text = match["m1"] or match["m2"] or match["m3"] or match["m4"] or match["m5"]
+    minute_text = minute_text or match["m6"] or "00"
     hour_number = parse_number(hour_text)
     if hour_number is None:
         return None
@@ -229,7 +230,9 @@ def _year_as_span(match: Match, ctx: Context) -> bool:
     return not _YEAR_AS_DATE_BEFORE.search(ctx.before(match.start(), 30))
 
 
-_IN_THE_WEEK_BEFORE = re.compile(r"(?i)\b(?:earlier|later|early|late)\s+in\s+$")
+_IN_THE_WEEK_BEFORE = re.compile(
+    r"(?i)\b(?:(?:earlier|later|early|late)\s+in|(?:end|start|beginning|middle|rest|remainder)\s+of)\s+$"
+)
 
 
 def norm_relative_unit(match: Match, ctx: Context) -> Norm | None:

@@ -24,6 +24,7 @@ from storyline.time._normalize import (
     Context,
     Match,
     Norm,
+    in_a_name,
     is_part_of_name,
     lower_group,
 )
@@ -71,6 +72,8 @@ def duration_value(number: float | None, unit_word: str) -> str | None:
     return "P" + date + ("T" + clock if clock else "")
 
 
+# "60,000 barrels (9.5m litres) a day": a conversion in brackets between amount and unit.
+_BRACKETS = re.compile(r"\s*(?:\([^()]*\)|-LRB-(?:(?!-RRB-).)*-RRB-)")
 # An amount just before "a year" makes it a rate: "$9bn a year", "four flights a week".
 _AMOUNT_BEFORE = re.compile(
     r"(?i)(?:(?<!\S)\S*\d\S*|\b(?:million|billion|trillion|dollars?|euros?|pounds?|yen"
@@ -89,12 +92,12 @@ _SPAN_COUNTED_BEFORE = re.compile(rf"(?:,|\b(?i:from|than)|\b(?i:age)\s+\d+|\b{W
 _SPAN_OF_BEFORE = re.compile(r"(?i)\b(?:is|was|were|are|be|been|in|for|during|over)\s+$")
 
 
-_BOUND_BEFORE = re.compile(r"(?i)\b(?:(?:less|more)\s+than|within)\s+$")
+_BOUND_BEFORE = re.compile(r"(?i)\b(?:(?:less|more)\s+than|within|for)\s+$")
 
 
 def _span_not_rate(unit: str, before: str, after: str) -> bool:
     if _BOUND_BEFORE.search(before):
-        return True  # "twice in less than a month": a bound on a span, no rate
+        return True  # "twice in less than a month", "$5m for a year": a span, no rate
     if _HIGH_LOW_AFTER.match(after):
         return True  # "shares hit a year low": the lowest of a year, no rate
     if _COUNTED_FROM_AFTER.match(after):
@@ -157,7 +160,7 @@ def norm_duration(match: Match, ctx: Context) -> Norm | None:
     after = ctx.after(match.end(), 12)
     if (
         number_text in ("a", "an")
-        and _AMOUNT_BEFORE.search(ctx.before(match.start(), 40))
+        and _AMOUNT_BEFORE.search(_BRACKETS.sub("", ctx.before(match.start(), 90))[-40:])
         and not _span_not_rate(unit, ctx.before(match.start(), 12), after)
     ):
         if match["the"] or match["rel"]:
@@ -288,6 +291,12 @@ _ADVERB_SETS = {
 }  # fmt: skip
 
 
+_SPEED_BEFORE = re.compile(
+    r"(?i)\b(?:miles|mi|km|kilomet(?:er|re)s?|met(?:er|re)s|feet|ft|knots|nautical\s+miles)"
+    r"\s*(?:\([^()]*\)\s*|-LRB-(?:(?!-RRB-).)*-RRB-\s*)?$"
+)
+
+
 def norm_set(match: Match, ctx: Context) -> Norm | None:
     """Normalise "every year", "each Monday", "weekly", "Mondays"."""
     if match["adverb"]:
@@ -298,8 +307,12 @@ def norm_set(match: Match, ctx: Context) -> Norm | None:
             return None  # "the People's Daily", "China Youth Daily"
         return Norm("SET", _ADVERB_SETS[match["adverb"].lower()])
     if match["plural"]:
+        if in_a_name(ctx, match.start(), match.end()):
+            return None  # "Fridays For Future"
         return Norm("SET", f"XXXX-WXX-{WEEKDAYS[match['plural'].lower()]}")
     what = match["what"].lower()
+    if lower_group(match, "quant") == "per" and _SPEED_BEFORE.search(ctx.before(match.start(), 60)):
+        return None  # "150 kilometers (93 miles) per hour": a speed, no set of times
     if match["day"]:  # "every December 31"
         month, day = MONTHS[what.split()[0]], int(re.sub(r"\D", "", match["day"]))
         return Norm("SET", f"XXXX-{month:02d}-{day:02d}") if make_date(2000, month, day) else None

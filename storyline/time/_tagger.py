@@ -444,7 +444,8 @@ _POSITION = {
 }  # fmt: skip
 _COUNTED = re.compile(
     r"(?i)^(?:\d|an?\s|another|one|two|three|four|five|six|seven|eight|nine|ten|"
-    r"eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred)"
+    r"eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred"
+    r"|(?:second|minute|hour|day|week|month|year|decade|century)-?long\b)"
 )
 _RELATIVE_START = re.compile(
     r"(?i)^(?:this|last|next|today|yesterday|tomorrow|monday|tuesday|wednesday|thursday"

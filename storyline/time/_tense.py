@@ -130,8 +130,8 @@ def _cue(words: list[str], index: int) -> Tense | None:
         if before[-1:] and before[-1] in _PASSIVE_AUX:
             return None
         return "past"
-    if word in PRESENT_WORDS:
-        return "present"
+    if word in PRESENT_WORDS or word.endswith(("'re", "'m")):
+        return "present"  # "we're meeting on Saturday", "I'm told"
     return None
 
 

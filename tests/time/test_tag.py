@@ -656,6 +656,43 @@ CASES = [
     ),
     ("Voters in this election year are tired.", "2020-10-05", "this election year", "DATE", "2020"),
     ("The shares fell on a day when the index rose.", "2010-05-05", "a day", "DATE", "2010-05-05"),
+    (
+        "The deal should close by the end of the week.",
+        "2020-09-09",
+        "the end of the week",
+        "DATE",
+        "2020-W37",
+    ),
+    ("The alarm sounded at 19:15:00.", "2011-02-21", "19:15:00", "TIME", "2011-02-21T19:15"),
+    (
+        "posted Tue Mar 08 2011 06:40:00 by the desk",
+        "2011-03-09",
+        "Tue Mar 08 2011 06:40:00",
+        "TIME",
+        "2011-03-08T06:40",
+    ),
+    (
+        "Sent Mon Jun 13 2011 19:15 from the field",
+        "2011-06-14",
+        "Mon Jun 13 2011 19:15",
+        "TIME",
+        "2011-06-13T19:15",
+    ),
+    (
+        "I've had a long week and we're visiting on Saturday.",
+        "2010-01-15",
+        "Saturday",
+        "DATE",
+        "2010-01-16",
+    ),
+    (
+        "The pumps move 9,000 barrels (378,000 gallons) of water a day.",
+        ANCHOR,
+        "a day",
+        "SET",
+        "P1D",
+    ),
+    ("The club paid $2m (1.3m pounds) for a year.", ANCHOR, "a year", "DURATION", "P1Y"),
 ]
 
 MODS = [
@@ -682,6 +719,7 @@ MODS = [
     ("The spirit rests for three-plus years in casks.", "three-plus years", "MORE_THAN"),
     ("She brings 20+ years of practice.", "20+ years", "MORE_THAN"),
     ("The town was taken twice in less than a month.", "less than a month", "LESS_THAN"),
+    ("Her nearly yearlong tour ended.", "nearly yearlong", "LESS_THAN"),
 ]
 
 # Text with no time expression at all (names, ages, numbers, verbs).
@@ -766,6 +804,10 @@ NOTHING = [
     "The senator spoke to Fox News Sunday about the bill.",
     "Men aged 50 to 70 years were invited.",
     "The trial enrolled women age 65 years and older.",
+    "In the long run, the plan will pay off.",
+    "Over the long term, rates may rise.",
+    "Gusts reached 120 kilometres (75 miles) per hour.",
+    "Pupils joined Fridays For Future rallies.",
 ]
 
 
