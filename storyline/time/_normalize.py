@@ -290,9 +290,14 @@ def open_direction(ctx: Context, match: Match) -> Direction | None:
         # "will last until March" lies ahead ("would expire by May 16" need not); a
         # deadline told otherwise is the nearest.
         return "future" if _WILL_BEFORE.search(ctx.before(match.start(), 60)) else "soon"
+    if _SINCE_BEFORE.search(before):
+        return "past"  # "criticised since the 20 April blowout"
     if _BOUND_BEFORE.search(before):
         return None
     return ctx.direction(match.start(), match.end(), None)
+
+
+_SINCE_BEFORE = re.compile(r"(?i)\bsince\s+(?:the\s+)?(?:(?:early|late|mid)[-\s]+)?$")
 
 
 def norm_iso_date(match: Match, ctx: Context) -> Norm | None:
@@ -405,7 +410,7 @@ def _weekday_number(word: str) -> int:
 _MONTH_NEEDS_CONTEXT = re.compile(
     r"(?i)(?:\b(?:in|of|since|until|till|by|during|before|after|from|to|through|early"
     r"|late|mid|end|beginning|start|between|and|or|last|next|this|for|throughout"
-    r"|around|on)[-\s]+)$"
+    r"|around|on)[-\s]+(?:the\s+)?|\b(?:its|their|his|her|our)\s+)$"
 )
 
 

@@ -49,8 +49,9 @@ def norm_reference(match: Match, ctx: Context) -> Norm | None:
         unit in ("week", "month", "year") or _NOT_THIS_DAY.match(ctx.after(match.end(), 12))
     ):
         return None  # "in the year", "the day before the vote": other rules or none
-    if rel == "the next" and part is None and unit != "day":
-        # "the next year" counts from the anchor, like "next year".
+    if rel == "the next" and part is None and unit not in ("day", "year"):
+        # "the next week" counts from the anchor, like "next week"; "the next year" from
+        # a year the story just wrote ("diagnosed in 2005 ... cleared the next year").
         return None
     count = _COUNT_OF.get(rel, 0)
     code, granularity = _UNIT_OF["day" if part else unit]

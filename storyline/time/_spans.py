@@ -159,7 +159,7 @@ def norm_duration(match: Match, ctx: Context) -> Norm | None:
     number = 2.0 if "couple" in number_text else parse_number(number_text)
     after = ctx.after(match.end(), 12)
     if (
-        number_text in ("a", "an")
+        (match["num"] in ("a", "an") or match.group().isupper())  # not "A day" opening a line
         and _AMOUNT_BEFORE.search(_BRACKETS.sub("", ctx.before(match.start(), 90))[-40:])
         and not _span_not_rate(unit, ctx.before(match.start(), 12), after)
     ):
@@ -398,7 +398,8 @@ def norm_vague(match: Match, ctx: Context) -> Norm | None:
     if word == "current" and (
         _NOT_CURRENT.match(ctx.after(match.end(), 20))
         or re.search(
-            r"(?i)\b(?:electric|alternating|direct|ocean|strong|loop|gulf|jet|rip|tidal)\s+$",
+            r"(?i)\b(?:electric|alternating|direct|ocean|strong|loop|gulf|jet|rip|tidal|stream"
+            r"|warm-water|cold-water|water|sea|river|undersea|underwater|surface)\s+$",
             ctx.before(match.start()),
         )
     ):

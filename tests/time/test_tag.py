@@ -693,6 +693,23 @@ CASES = [
         "P1D",
     ),
     ("The club paid $2m (1.3m pounds) for a year.", ANCHOR, "a year", "DURATION", "P1Y"),
+    (
+        "Critics have been loud since the 20 April spill.",
+        "2010-11-08",
+        "20 April",
+        "DATE",
+        "2010-04-20",
+    ),
+    ("Profits have halved since the March peak.", "2010-11-08", "March", "DATE", "2010-03"),
+    ("The bank cut rates at its May meeting.", "2010-11-08", "May", "DATE", "2010-05"),
+    ("He joined in 2005 and left the next year.", "2010-11-08", "the next year", "DATE", "2006"),
+    (
+        "Thursday, June 3, 2010; 9:15 AM A day after the vote, calm returned.",
+        "2010-06-03",
+        "A day",
+        "DURATION",
+        "P1D",
+    ),
 ]
 
 MODS = [
@@ -808,6 +825,8 @@ NOTHING = [
     "Over the long term, rates may rise.",
     "Gusts reached 120 kilometres (75 miles) per hour.",
     "Pupils joined Fridays For Future rallies.",
+    "The Gulf Stream current could carry the oil north.",
+    "Divers fought a cold-water current near the reef.",
 ]
 
 
