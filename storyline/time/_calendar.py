@@ -12,7 +12,7 @@ import re
 from typing import Literal
 
 Unit = Literal["D", "W", "M", "Q", "Y", "E", "C"]
-Direction = Literal["past", "future", "nearest", "soon"]
+Direction = Literal["past", "future", "nearest", "soon", "recent"]
 
 _ANCHOR = re.compile(
     r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?"
@@ -126,6 +126,14 @@ def pick_year(
     """
     target = (month, day or 1)
     here = (anchor.month, anchor.day if day else 1)
+    if direction == "recent":
+        back = pick_year(anchor, month, day, "past")
+        ahead = pick_year(anchor, month, day, "future")
+        if back is None or ahead is None:
+            return back if ahead is None else ahead
+        gone = (anchor.year - back) * 12 + anchor.month - month
+        coming = (ahead - anchor.year) * 12 + month - anchor.month
+        return ahead if 2 * coming < gone else back
     if direction == "past":
         return anchor.year if target <= here else anchor.year - 1
     if direction == "future":

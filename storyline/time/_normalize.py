@@ -278,6 +278,8 @@ def lies_ahead(ctx: Context, match: Match) -> bool:
 
 _LEADING_UP_TO = re.compile(r"(?i)\bleading\s+up\s+to\s+$")
 _WILL_BEFORE = re.compile(r"(?i)(?:\bwill|\bshall|'ll)\b[^.;!?]*$")
+# "may not be capped until Christmas": not before then, so then lies ahead.
+_MAY_NOT_BEFORE = re.compile(r"(?i)\b(?:may|might|should|must)\s+not\s+be\s+\w+\s+until\s+$")
 
 
 def open_direction(ctx: Context, match: Match) -> Direction | None:
@@ -289,12 +291,23 @@ def open_direction(ctx: Context, match: Match) -> Direction | None:
     if _DEADLINE_BEFORE.search(before) and not _LEADING_UP_TO.search(before):
         # "will last until March" lies ahead ("would expire by May 16" need not); a
         # deadline told otherwise is the nearest.
-        return "future" if _WILL_BEFORE.search(ctx.before(match.start(), 60)) else "soon"
+        wide = ctx.before(match.start(), 60)
+        ahead = _WILL_BEFORE.search(wide) or _MAY_NOT_BEFORE.search(wide)
+        return "future" if ahead else "soon"
     if _SINCE_BEFORE.search(before):
         return "past"  # "criticised since the 20 April blowout"
+    if _NOUN_BOUND_BEFORE.search(before):
+        # "the April 20 explosion", "a February analysis": most often an event gone by,
+        # unless it is much closer ahead ("the November election", said in October).
+        return "recent"
     if _BOUND_BEFORE.search(before):
         return None
     return ctx.direction(match.start(), match.end(), None)
+
+
+_NOUN_BOUND_BEFORE = re.compile(
+    r"(?i)(?<!\bby\s)(?<!\buntil\s)(?<!\bbefore\s)\b(?:a|an|the|its|their|his|her|record)\s+$"
+)
 
 
 _SINCE_BEFORE = re.compile(r"(?i)\bsince\s+(?:the\s+)?(?:(?:early|late|mid)[-\s]+)?$")
@@ -410,7 +423,8 @@ def _weekday_number(word: str) -> int:
 _MONTH_NEEDS_CONTEXT = re.compile(
     r"(?i)(?:\b(?:in|of|since|until|till|by|during|before|after|from|to|through|early"
     r"|late|mid|end|beginning|start|between|and|or|last|next|this|for|throughout"
-    r"|around|on)[-\s]+(?:the\s+)?|\b(?:its|their|his|her|our)\s+)$"
+    r"|around|on)[-\s]+(?:the\s+)?|\b(?:its|their|his|her|our|in\s+a)\s+"
+    r"|(?-i:January|February|April|June|July|August|September|October|November|December),\s+)$"
 )
 
 

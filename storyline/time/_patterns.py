@@ -113,13 +113,13 @@ TEXT_DATE = _compile(
     (?:
         (?:(?P<d1>{DAY})(?:[-–]{DAY})?|(?:the\s+)?(?P<o1>{DAY_ORDINAL_WORD})(?=\s+of))
         (?:\s+of)?\s+(?P<m1>{MONTH})
-        (?:\s*,?\s*(?P<y1>{YEAR}|{SHORT_YEAR})|\s+(?P<dyrel1>this|last|next)\s+year(?![-\w]|['’]s))?
+        (?:\s*,?\s*(?P<y1>{YEAR}(?!\s*{ZONE}\b)|{SHORT_YEAR})|\s+(?P<dyrel1>this|last|next)\s+year(?![-\w]|['’]s))?
       | (?P<m5>{MONTH_FULL})\s+(?:the\s+)?(?P<o2>{DAY_ORDINAL_WORD})(?![-\w])
         (?=\s*(?:[,.;:)!?]|$)|\s+(?:the|a|an|in|at|on|to|and|or|when|which|that|as|for|of
           |with|he|she|they|it|we|is|was|will)\b|(?-i:\s+[A-Z0-9]))
         (?:\s*,?\s*(?P<y5>{YEAR}))?
       | (?P<m2>{MONTH})\s+(?:the\s+)?(?P<d2>{DAY})(?:[-–]{DAY})?(?![,.]?\d)
-        (?:\s*,?\s*(?P<y2>{YEAR})|\s+(?P<dyrel>this|last|next)\s+year(?![-\w]|['’]s))?
+        (?:\s*,?\s*(?P<y2>{YEAR}(?!\s*{ZONE}\b))|\s+(?P<dyrel>this|last|next)\s+year(?![-\w]|['’]s))?
       | (?P<m3>{MONTH})\s*,?\s+(?:of\s+)?(?P<y3>{YEAR}|{SPOKEN_YEAR_WORDS})
     ){R}"""
 )
@@ -205,14 +205,14 @@ DURATION = _compile(
     (?:(?P<rel>last|past|next|first|coming|previous|following|latest|final|remaining
         |ensuing|preceding|same|initial|other|entire|whole)\s+(?!an?\s))?
     (?P<num>another(?:\s+(?:{NUMBER_WORD}|{NUMBER_DIGITS}|{VAGUE}))?|{NUMBER}|{COUPLE}|{VAGUE})
-    (?:\s+(?:to|or)\s+{NUMBER}|\s*[-–]\s*{NUMBER_DIGITS}|(?P<plus>\+|-plus))?\s+(?:(?:more|additional|full|straight|consecutive|long
+    (?:\s+(?:to|or)\s+{NUMBER}|\s*[-–]\s*{NUMBER_DIGITS}|(?P<plus>\+|-plus)|(?P<odd>-odd))?\s+(?:(?:more|additional|full|straight|consecutive|long
         |whole|entire|extra|successive|further|odd|trading|business|working|calendar)\s+)?
     (?P<unit>{UNIT})(?![-\w])(?P<half>\s+and\s+a\s+half)?
     (?:\s+(?P<orso>or\s+so|or\s+more|or\s+less|or\s+longer))?"""
 )
 
 HYPHEN_DURATION = _compile(
-    rf"""{L}(?:(?P<num>{NUMBER_DIGITS}|{NUMBER_WORD}|half)-(?P<unit>{UNIT_SINGULAR})
+    rf"""{L}(?:(?P<num>{NUMBER_DIGITS}|{NUMBER_WORD}|half)[-‐‑](?P<unit>{UNIT_SINGULAR})
     (?:-(?:old|long))?|(?P<one>second|minute|hour|day|week|month|year|decade|century)-?long)(?![-\w])"""
 )
 

@@ -159,7 +159,8 @@ def norm_duration(match: Match, ctx: Context) -> Norm | None:
     number = 2.0 if "couple" in number_text else parse_number(number_text)
     after = ctx.after(match.end(), 12)
     if (
-        (match["num"] in ("a", "an") or match.group().isupper())  # not "A day" opening a line
+        number_text in ("a", "an")
+        and (match["num"].islower() or match.group().isupper())  # not "A day" opening a line
         and _AMOUNT_BEFORE.search(_BRACKETS.sub("", ctx.before(match.start(), 90))[-40:])
         and not _span_not_rate(unit, ctx.before(match.start(), 12), after)
     ):
@@ -214,6 +215,8 @@ def norm_duration(match: Match, ctx: Context) -> Norm | None:
         )
     elif match["plus"]:
         mod = "MORE_THAN"  # "three-plus years", "10+ years"
+    elif match["odd"]:
+        mod = "APPROX"  # "30-odd years"
     if (
         lower_group(match, "rel") == "last"
         and not match["the"]
@@ -363,6 +366,8 @@ def _soon_told_past(ctx: Context, match: Match) -> bool:
     )
 
 
+_EVERY_BEFORE = re.compile(r"(?i)\bevery\s+$")
+_AND_THEN = re.compile(r"(?i)^\s+and\s+(?:then|again)\b")
 _OPENERS = frozenset(["now", "currently", "recently"])
 _SENTENCE_BREAK_BEFORE = re.compile(r"(?:[.!?]['\"\u201d]?\s+|\n\s*)['\"\u201c]?$")
 _BLANK_OR_QUOTE = frozenset(" \t\"'\u201c")
@@ -418,6 +423,11 @@ def norm_vague(match: Match, ctx: Context) -> Norm | None:
         # "the recent collapse": both tuning sets leave the adjective alone (TimeBank 19 of
         # 25, TE3-Silver 183 of 187); "recently" and "recent years" stay.
         return None
+    if word == "now" and (
+        _EVERY_BEFORE.search(ctx.before(match.start(), 8))
+        or _AND_THEN.match(ctx.after(match.end(), 12))
+    ):
+        return None  # "every now and then": at times, no present
     if word == "now" and match["word"] == "Now" and not _opens_sentence(ctx, match):
         if _CAPITALISED_BEFORE.search(ctx.before(match.start(), 20)):
             return None  # "Democracy Now", "Apocalypse Now": a name

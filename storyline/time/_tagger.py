@@ -182,30 +182,38 @@ def _resolve_group(group: list[Candidate]) -> list[Candidate]:
     return sorted(chosen, key=lambda c: c.start)
 
 
-_WEEKDAY_RULE = next(i for i, (name, _, _) in enumerate(RULES) if name == "weekday")
+# Weekdays alone and with a part of the day ("late Monday and early Tuesday").
+_WEEKDAY_RULES = frozenset(
+    i for i, (name, _, _) in enumerate(RULES) if name in ("weekday", "day_part")
+)
 # "on Friday and Saturday", "Thursday or Friday": two days in a row.
-_DAY_PAIR_GAP = re.compile(r"(?i)^\s*,?\s*(?:and|or)\s+(?:on\s+)?$")
+_DAY_PAIR_GAP = re.compile(r"(?i)^\s*,?\s*(?:and|or)\s+(?:on\s+)?(?:(?:early|late)\s+)?$")
 
 
 def _day_pairs(
-    out: list[Candidate], rule: int
+    out: list[Candidate], rules: frozenset[int]
 ) -> Iterator[tuple[int, Candidate, Candidate, dt.date, dt.date]]:
-    """Yield each two neighbouring candidates of ``rule`` whose values are whole days, with
+    """Yield each two neighbouring candidates of ``rules`` whose values are whole days, with
     the index of the second and both days (read from ``out`` as it is being changed)."""
     for index in range(1, len(out)):
         first, second = out[index - 1], out[index]
-        if first.priority != rule or second.priority != rule:
+        if first.priority not in rules or second.priority not in rules:
             continue
-        try:
-            start = dt.date.fromisoformat(first.norm.value)
-            day = dt.date.fromisoformat(second.norm.value)
+        try:  # a whole day, or a part of one ("Monday night": 2011-05-09TNI)
+            start = dt.date.fromisoformat(_DAY_PART_SUFFIX.sub("", first.norm.value))
+            day = dt.date.fromisoformat(_DAY_PART_SUFFIX.sub("", second.norm.value))
         except ValueError:
             continue
         yield index, first, second, start, day
 
 
+_DAY_PART_SUFFIX = re.compile(r"T[A-Z]{2}$")
+
+
 def _moved(candidate: Candidate, day: dt.date) -> Candidate:
-    norm = Norm(candidate.norm.type, day.isoformat(), candidate.norm.mod)
+    suffix = _DAY_PART_SUFFIX.search(candidate.norm.value)
+    value = day.isoformat() + (suffix.group() if suffix else "")
+    norm = Norm(candidate.norm.type, value, candidate.norm.mod)
     return Candidate(candidate.start, candidate.end, candidate.priority, norm)
 
 
@@ -213,7 +221,7 @@ def follow_on_days(candidates: list[Candidate], ctx: Context) -> list[Candidate]
     """Put the second of two weekdays in a row the day after the first ("Friday and
     Saturday" said on a Friday: today and tomorrow, not last Saturday)."""
     out = list(candidates)
-    for index, first, second, start, day in _day_pairs(out, _WEEKDAY_RULE):
+    for index, first, second, start, day in _day_pairs(out, _WEEKDAY_RULES):
         if not _DAY_PAIR_GAP.match(ctx.text[first.end : second.start]):
             continue
         following = start + dt.timedelta(days=1)
@@ -233,7 +241,7 @@ def dates_run_forward(candidates: list[Candidate], ctx: Context) -> list[Candida
     if ctx.anchor is None:
         return candidates
     out = list(candidates)
-    for index, first, second, start, day in _day_pairs(out, _TEXT_DATE_RULE):
+    for index, first, second, start, day in _day_pairs(out, frozenset([_TEXT_DATE_RULE])):
         if _YEAR_WRITTEN.search(ctx.text, second.start, second.end):
             continue
         if not day < ctx.anchor < start or not ref.same_sentence(ctx.text, first.end, second.start):

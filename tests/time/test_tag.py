@@ -703,6 +703,41 @@ CASES = [
     ("Profits have halved since the March peak.", "2010-11-08", "March", "DATE", "2010-03"),
     ("The bank cut rates at its May meeting.", "2010-11-08", "May", "DATE", "2010-05"),
     ("He joined in 2005 and left the next year.", "2010-11-08", "the next year", "DATE", "2006"),
+    # A day bound to a noun is most often one gone by, unless much closer ahead.
+    (
+        "Lawyers blamed the April 20 blast on the crew.",
+        "2010-10-29",
+        "April 20",
+        "DATE",
+        "2010-04-20",
+    ),
+    ("Critics cited a February study.", "2010-10-29", "February", "DATE", "2010-02"),
+    ("Polls favour him in the November vote.", "2010-10-05", "November", "DATE", "2010-11"),
+    (
+        "Rockets fell late Monday and early Tuesday.",
+        "2011-05-09",
+        "early Tuesday",
+        "DATE",
+        "2011-05-10",
+    ),
+    (
+        "The leak may not be plugged until Christmas.",
+        "2010-06-13",
+        "Christmas",
+        "DATE",
+        "2010-12-25",
+    ),
+    (
+        "20 MAY , 1400 GMT , NEAR THE BORDER",
+        "2010-05-20",
+        "20 MAY , 1400 GMT",
+        "TIME",
+        "2010-05-20T14:00",
+    ),
+    ("The firm has run for 40-odd years.", ANCHOR, "40-odd years", "DURATION", "P40Y"),
+    ("A 9‐month audit began.", ANCHOR, "9‐month", "DURATION", "P9M"),
+    ("In a March memo, staff raised doubts.", "2010-07-06", "March", "DATE", "2010-03"),
+    ("Rents rose in January, March and May this year.", "2010-07-06", "March", "DATE", "2010-03"),
     (
         "Thursday, June 3, 2010; 9:15 AM A day after the vote, calm returned.",
         "2010-06-03",
@@ -827,6 +862,7 @@ NOTHING = [
     "Pupils joined Fridays For Future rallies.",
     "The Gulf Stream current could carry the oil north.",
     "Divers fought a cold-water current near the reef.",
+    "Every now and then a ferry passes.",
 ]
 
 
