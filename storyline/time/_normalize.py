@@ -475,6 +475,13 @@ def norm_month(match: Match, ctx: Context) -> Norm | None:
                 else open_direction(ctx, match)
             )
             chosen = pick_year(anchor, month, None, direction)
+            if direction == "future" and chosen == anchor.year + 1 and month >= anchor.month - 2:
+                # "asked for them to be handed over in September", said in November: the
+                # month just gone, not the one ten months on
+                if not _planned(ctx, match) and not _WILL_BEFORE.search(
+                    ctx.before(match.start(), 60)
+                ):
+                    chosen = anchor.year
         if chosen is None:
             return None
         year = chosen

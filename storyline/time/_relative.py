@@ -231,7 +231,7 @@ def _year_as_span(match: Match, ctx: Context) -> bool:
 
 
 _IN_THE_WEEK_BEFORE = re.compile(
-    r"(?i)\b(?:(?:earlier|later|early|late)\s+in|(?:end|start|beginning|middle|rest|remainder)\s+of)\s+$"
+    r"(?i)\b(?:(?:earlier|later|early|late)\s+in|(?:end|start|beginning|middle|rest|remainder)\s+of|start\s+to)\s+$"
 )
 
 

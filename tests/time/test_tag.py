@@ -737,6 +737,15 @@ CASES = [
     ("The firm has run for 40-odd years.", ANCHOR, "40-odd years", "DURATION", "P40Y"),
     ("A 9‐month audit began.", ANCHOR, "9‐month", "DURATION", "P9M"),
     ("In a March memo, staff raised doubts.", "2010-07-06", "March", "DATE", "2010-03"),
+    (
+        "Staff were told to hand over the files in October.",
+        "2023-11-08",
+        "October",
+        "DATE",
+        "2023-10",
+    ),
+    ("The line will reopen in October.", "2023-11-08", "October", "DATE", "2024-10"),
+    ("Markets had a bad start to the week.", "2020-10-07", "the week", "DATE", "2020-W41"),
     ("Rents rose in January, March and May this year.", "2010-07-06", "March", "DATE", "2010-03"),
     (
         "Thursday, June 3, 2010; 9:15 AM A day after the vote, calm returned.",
