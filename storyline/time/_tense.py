@@ -77,6 +77,8 @@ _MODALS = frozenset("could might may should must".split())
 _NOT_AHEAD_AFTER_MODAL = frozenset("not n't have never see hear smell feel barely hardly".split())
 _NOUN_PLANS_AFTER = frozenset("for were are was is had have of".split())
 _FUTURE_AUX = frozenset(("will", "shall", "'ll", "would", "wo", "won't"))
+_WILL = frozenset(("will", "shall", "won't"))
+_SUBJECTS = frozenset("it he she they we i you that this there who which".split())
 # "the coming vote", "is coming", "in coming weeks": ahead.
 _COMING_AHEAD = frozenset("the is are am be 's in over this".split())
 _SPAN_AFTER_COMING = frozenset(
@@ -173,6 +175,11 @@ def clause_tense(text: str, start: int, end: int) -> Tense | None:
     for index in range(split, min(len(words), split + _WINDOW_WORDS)):
         tense = _cue(words, index)
         if tense is not None:
+            if tense == "past" and words[index].lower() not in PAST_WORDS:
+                # "July 1, unleaded petrol will be ...": an "-ed" adjective, then the verb
+                after = [w.lower() for w in words[index + 1 : index + 3]]
+                if after and after[0] not in _SUBJECTS and set(after) & _WILL:
+                    return "future"
             return tense
     return None
 

@@ -745,6 +745,13 @@ CASES = [
         "2023-10",
     ),
     ("The line will reopen in October.", "2023-11-08", "October", "DATE", "2024-10"),
+    (
+        "From July 1, unleaded fuel will cost more, the ministry said.",
+        "1997-04-01",
+        "July 1",
+        "DATE",
+        "1997-07-01",
+    ),
     ("Markets had a bad start to the week.", "2020-10-07", "the week", "DATE", "2020-W41"),
     ("Rents rose in January, March and May this year.", "2010-07-06", "March", "DATE", "2010-03"),
     (
