@@ -15,7 +15,11 @@ from storyline.time._types import Tense
 
 # A clock time is one word, so that its "am" is not the verb ("at 10:00 am on Monday").
 _WORD = re.compile(r"\d+(?:[:.]\d\d)?\s*[AaPp]\.?[Mm]\b\.?|[A-Za-z]+(?:'[a-z]+)?")
-_BOUNDARY = re.compile(r"[.!?;]\s|\n\s*\n|[\"\u201c\u201d]|,\s+but\s")
+# A full stop after a single letter or a title ("a.m.", "U.S.", "Mr.") ends no clause.
+_BOUNDARY = re.compile(
+    r"(?:(?<![^\w][A-Za-z])(?<!^[A-Za-z])(?<!\b(?:Mr|Dr|St))(?<!\bMrs)(?<!\b(?:Gen|Sen|Rep|Gov))\.|[!?;])\s"
+    r"|\n\s*\n|[\"\u201c\u201d]|,\s+but\s"
+)
 
 # How many words on either side of a time expression are searched for a cue; chosen on
 # TimeBank (weekday and month values): 20 reaches the governing verb across long noun

@@ -746,6 +746,14 @@ CASES = [
     ),
     ("The line will reopen in October.", "2023-11-08", "October", "DATE", "2024-10"),
     (
+        "The walkout will end at 12:01 a.m. on Thursday.",
+        "2023-11-08",
+        "12:01 a.m. on Thursday",
+        "TIME",
+        "2023-11-09T00:01",
+    ),
+    ("The U.S. envoy will fly out on Friday.", "2023-11-08", "Friday", "DATE", "2023-11-10"),
+    (
         "From July 1, unleaded fuel will cost more, the ministry said.",
         "1997-04-01",
         "July 1",
