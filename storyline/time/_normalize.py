@@ -213,6 +213,15 @@ NOUN_AFTER = re.compile(
 )
 
 
+_SENTENCE_START_BEFORE = re.compile(r"(?:^|[.!?:]['\"\u201d]?\s+|\n\s*|['\"\u201c]\s*)$")
+
+
+def titled_mid_sentence(word: str, ctx: Context, start: int) -> bool:
+    """Whether ``word`` is capitalised where a sentence does not start: part of a title
+    ("CBS This Morning", "Miss You In The Morning")."""
+    return word.istitle() and not _SENTENCE_START_BEFORE.search(ctx.before(start, 8))
+
+
 def in_a_name(ctx: Context, start: int, end: int) -> bool:
     """Return whether ``ctx.text[start:end]`` is part of a name, not a time."""
     return bool(_NAME_BEFORE.search(ctx.before(start, 20)) or _NAME_AFTER.match(ctx.after(end)))
@@ -671,7 +680,7 @@ _SCHEDULED_BEFORE = re.compile(
 _NOT_A_YEAR_BEFORE = re.compile(
     r"(?i)(?:[$£€#]\s*|\b(?:no|nos|number|flight|route|page|pages|room|rooms|highway"
     r"|interstate|model|code|item|box|suite|apartment|apt|unit|bus|train|article|rule"
-    r"|section|chapter|paragraph|resolution|boeing|airbus|top|about|nearly|some|over"
+    r"|section|chapter|paragraph|resolutions?|boeing|airbus|top|about|nearly|some|over"
     r"|exactly|only|least|than|eur|usd|gbp|jpy|chf|cny|rmb|inr|rs|aud|cad|hkd|sgd|windows"
     r"|version|unscr|unsc|res|(?-i:Euro|Expo|Vision|Agenda))\.?\s+)$"
 )
@@ -731,12 +740,19 @@ _BOUND_AT_LEAST = re.compile(
 )
 
 
+_NUMBERED_LIST_BEFORE = re.compile(
+    r"(?i)\b(?:resolutions|sections|articles|rules)\s+\d{4}\s*(?:,|and|or)\s+$"
+)
+
+
 def _not_a_year(before: str, after: str) -> bool:
     """Whether the words around four digits make them a count or a clock time."""
     if _OPENING_DATES.search(before) or _BOUND_AT_LEAST.search(before):
         return False
     if _NOT_A_YEAR_BEFORE.search(before) or _NOT_A_YEAR_AFTER.match(after):
         return True
+    if _NUMBERED_LIST_BEFORE.search(before):
+        return True  # "resolutions 1970 and 1973"
     if _counted_things(before, after):
         return True
     if _PEOPLE_AFTER.match(after) and not _DATING_BEFORE.search(before):

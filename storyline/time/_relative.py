@@ -43,6 +43,7 @@ from storyline.time._normalize import (
     lies_ahead,
     lower_group,
     planned_day,
+    titled_mid_sentence,
     year_from_words,
 )
 
@@ -90,6 +91,8 @@ def norm_day_part(match: Match, ctx: Context) -> Norm | None:
     """Normalise "this morning", "last night", "tomorrow evening"; bare parts stay partial."""
     part = DAY_PART_CODES[match["part"].lower()]
     rel = lower_group(match, "rel")
+    if titled_mid_sentence(match["part"], ctx, match.start()):
+        return None  # "she told CBS This Morning"
     offsets = {"this": 0, "last": -1, "tomorrow": 1, "yesterday": -1, "this past": -1}
     if rel not in offsets:
         return Norm("TIME", f"T{part}", POSITION_MODS.get(rel or ""))

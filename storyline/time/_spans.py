@@ -107,7 +107,7 @@ def _span_not_rate(unit: str, before: str, after: str) -> bool:
     return False
 
 
-_AGE_AFTER = re.compile(r"(?i)^\s*(?:old\b|of\s+age\b|younger\b|older\b|male\b|female\b)")
+_AGE_AFTER = re.compile(r"(?i)^\s*(?:olds?\b|of\s+age\b|younger\b|older\b|male\b|female\b)")
 # "aged 55 to 75 years", "at age 65 years": an age, which TimeBank leaves untagged.
 _AGE_BEFORE = re.compile(r"(?i)\b(?:aged?|ages)\s+$")
 # "expected to last several days", "will last two weeks": the verb, outside the span.

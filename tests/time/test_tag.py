@@ -887,6 +887,10 @@ NOTHING = [
     "The Gulf Stream current could carry the oil north.",
     "Divers fought a cold-water current near the reef.",
     "Every now and then a ferry passes.",
+    "She talked to CBS This Morning about the book.",
+    "The band played Leave You In The Evening twice.",
+    "About 300,000 12-year olds were vaccinated.",
+    "Under resolutions 1970 and 1973, sanctions followed.",
 ]
 
 
