@@ -276,12 +276,17 @@ _PUT_OFF_UNTIL = re.compile(
 _FROM_NOW_TO = re.compile(r"(?i)\bbetween\s+now\s+and\s+(?:(?:early|late|mid)[-\s]+)?$")
 
 
+_UNTIL_AT_LEAST = re.compile(r"(?i)\b(?:until|till)\s+at\s+least\s+$")
+
+
 def lies_ahead(ctx: Context, match: Match) -> bool:
     """Whether the day at ``match`` lies ahead whatever the tense: a day something was
     put off to ("adjourned until Monday") or the end of a span from now ("between now
     and the weekend")."""
     if _FROM_NOW_TO.search(ctx.before(match.start(), 24)):
         return True
+    if ctx.tense_aware and _UNTIL_AT_LEAST.search(ctx.before(match.start(), 24)):
+        return True  # "schools were closed until at least Thursday": still shut
     return ctx.tense_aware and bool(_PUT_OFF_UNTIL.search(ctx.before(match.start(), 90)))
 
 
@@ -692,7 +697,8 @@ _NOT_A_YEAR_AFTER = re.compile(
     r"|acres|barrels|units|cases|deaths|dead|employees|dollars|euros|pounds|yen|points"
     r"|marines|police|officers|students|residents|delegates|homes|houses|cars|vehicles"
     r"|hectares|square|pages|words|calories|rounds|times|others|more|new|of\s+the"
-    rf"|\w+\s+(?:people|troops)|am\b|pm\b|a\.m|p\.m|hours|hrs|{ZONE}\b)"
+    r"|adults|respondents"
+    rf"|\w+\s+(?:people|troops|adults|respondents)|am\b|pm\b|a\.m|p\.m|hours|hrs|{ZONE}\b)"
 )
 
 

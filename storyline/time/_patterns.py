@@ -188,7 +188,8 @@ CLOCK = _compile(
       | (?P<h2>[01]?\d|2[0-3])[:.](?P<m2>[0-5]\d)(?::[0-5]\d)?
         (?=\s*(?:\(?{ZONE}|hours|hrs|h(?!\w)|local|{_PLACE_TIME}))
       | (?<!in\s)(?P<h6>[01]\d|2[0-3]):(?P<m6>[0-5]\d):[0-5]\d(?![\d:])
-      | (?:(?<=at\s)|(?<=\d{{4}}\s)|(?<=\d{{4}},\s))(?P<h3>[01]?\d|2[0-3]):(?P<m3>[0-5]\d)(?![\d:])
+      | (?:(?<=at\s)|(?<=around\s)|(?<=about\s)|(?<=\d{{4}}\s)|(?<=\d{{4}},\s))
+        (?P<h3>[01]?\d|2[0-3]):(?P<m3>[0-5]\d)(?![\d:])
       | (?P<h4>[01]?\d|2[0-3])(?P<m4>[0-5]\d)\s*(?=(?:{ZONE}|hours|hrs|local\s+time)(?!\w))
       | (?P<noon>noon|midnight|midday|noontime)
       | (?P<hw>{_ONES}|\d{{1,2}})\s+o'clock
@@ -338,7 +339,7 @@ MODIFIER_BEFORE = re.compile(
     r"""(?ix)(?:^|(?<=[^\w-]))
     (?P<mod>about|around|approximately|roughly|some|nearly|almost|close\s+to|more\s+than
       |over|less\s+than|under|at\s+least|up\s+to|no\s+more\s+than|no\s+less\s+than
-      |at\s+most|well\s+over|just\s+over|just\s+under|fewer\s+than|a\s+maximum\s+of
+      |at\s+(?:the\s+)?most|well\s+over|just\s+over|just\s+under|fewer\s+than|a\s+maximum\s+of
       |a\s+minimum\s+of
       |the\s+beginning\s+of|the\s+start\s+of|the\s+end\s+of|the\s+middle\s+of
       |the\s+close\s+of|the\s+turn\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of

@@ -21,6 +21,7 @@ from storyline.time._calendar import (
     year_text,
 )
 from storyline.time._lexicon import (
+    MONTH_NAMES,
     PLURAL_UNITS,
     SEASONS,
     UNITS,
@@ -54,8 +55,10 @@ _DAY_OFFSETS = {
 
 
 # "USA Today", "Radio 4's Today programme": a paper or a show, not the day.
-_TODAY_NAME_BEFORE = re.compile(r"\b(?:USA|BBC|Radio\s+\d+\s*'s|VOA|China|Ireland)\s*$")
-_TODAY_NAME_AFTER = re.compile(r"^\s*(?:program|programme|show)\b")
+_TODAY_NAME_BEFORE = re.compile(
+    r"\b(?:USA|BBC|Radio\s+\d+\s*'s|VOA|China|Ireland|NBC\s*['\u2019]s)\s*(?:``\s*|[\"\u201c])?$"
+)
+_TODAY_NAME_AFTER = re.compile(r"(?i)^\s*(?:''\s*|[\"\u201d]\s*)?(?:program|programme|show)\b")
 
 
 _WEEKDAY_AFTER = re.compile(
@@ -279,6 +282,9 @@ def norm_relative_unit(match: Match, ctx: Context) -> Norm | None:
     return Norm("DATE", render(date, granularity)) if date else None
 
 
+_GIVEN_BEFORE = re.compile(r"(?i)\b(?:gave|given|gives?|giving)\s+(?:[\w'-]+\s+){0,3}$")
+
+
 def _weekend(match: Match, ctx: Context, offset: int | None) -> Norm | None:
     if ctx.anchor is None:
         return Norm("DATE", "XXXX-WXX-WE")
@@ -287,6 +293,8 @@ def _weekend(match: Match, ctx: Context, offset: int | None) -> Norm | None:
         direction = ctx.direction(match.start(), match.end(), None)
         if lies_ahead(ctx, match) or (direction is None and planned_day(ctx, match, weekend=True)):
             direction = "future"
+        if _GIVEN_BEFORE.search(ctx.before(match.start(), 40)):
+            direction = "future"  # "gave prosecutors the weekend to study it"
         offset = 1 if direction == "future" else -1
         if anchor.isoweekday() >= 6:
             offset = 0
@@ -326,6 +334,9 @@ def is_game_report(text: str) -> bool:
     return len(found) >= 2
 
 
+_MONTH_OF_AFTER = re.compile(rf"^\s+of\s+(?:{'|'.join(m.capitalize() for m in MONTH_NAMES)})\b")
+
+
 def norm_quarter(match: Match, ctx: Context) -> Norm | None:
     """Normalise "the third quarter" (``1998-Q3``), "fourth-quarter", "the first half of 1990"."""
     ordinal = match["ordinal"].lower()
@@ -339,6 +350,9 @@ def norm_quarter(match: Match, ctx: Context) -> Norm | None:
     if match["plural"]:
         return Norm("SET", f"XXXX-{code}{number}") if number else None
     explicit = match["year1"] or match["year2"]
+    if half and not explicit and _MONTH_OF_AFTER.match(ctx.after(match.end(), 16)):
+        return None  # "the first half of August": the month, with a modifier
+
     if not explicit and match["yearword"] is None and is_game_report(ctx.text):
         return None  # "scoring 24 points in the third quarter": a period of play
     if explicit:

@@ -108,6 +108,11 @@ def _span_not_rate(unit: str, before: str, after: str) -> bool:
 
 
 _AGE_AFTER = re.compile(r"(?i)^\s*(?:olds?\b|of\s+age\b|younger\b|older\b|male\b|female\b)")
+_SCHOOL_YEAR_AFTER = re.compile(
+    r"(?i)^\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|\d{1,2})"
+    r"\s+(?:pupils?|students?|class(?:es)?|boys?|girls?|children|child|group)\b"
+)
+_OUT_AFTER = re.compile(r"(?i)^\s+out\b")
 # "aged 55 to 75 years", "at age 65 years": an age, which TimeBank leaves untagged.
 _AGE_BEFORE = re.compile(r"(?i)\b(?:aged?|ages)\s+$")
 # "expected to last several days", "will last two weeks": the verb, outside the span.
@@ -121,6 +126,10 @@ _MODAL_BEFORE = re.compile(
 )
 _ON_BEFORE = re.compile(r"(?i)\bon\s+$")
 _WHEN_AFTER = re.compile(r"(?i)^\s+when\b")
+# "One day they will return": someday, as the modal after its subject tells.
+_SUBJECT_MODAL_AFTER = re.compile(
+    r"(?i)^\s*,?\s+(?:we|they|he|she|you|i|it|people)\s+(?:will|'ll|would|could|may|might|can)\b"
+)
 # "to one day buy a house" (a verb follows), not "cut the wait to one day".
 _TO_BEFORE = re.compile(r"(?i)\bto\s+$")
 _VERB_AFTER = re.compile(
@@ -172,6 +181,10 @@ def norm_duration(match: Match, ctx: Context) -> Norm | None:
         return None
     if not match["the"] and _AGE_BEFORE.search(ctx.before(match.start(), 8)):
         return None
+    if unit == "year" and _SCHOOL_YEAR_AFTER.match(ctx.after(match.end(), 24)):
+        return None  # "a year seven pupil": a school grade
+    if unit == "night" and number_text in ("a", "one") and _OUT_AFTER.match(after):
+        return None  # "a night out"
     if match["unit"].istitle() and _TITLED_NAME_AFTER.match(after) and not match["num"].istitle():
         return None  # "80 Day Obsession", "the 100 Years War": a name
     if unit == "quarters" and _SHARE_OF.match(ctx.after(match.end(), 40)):
@@ -186,6 +199,7 @@ def norm_duration(match: Match, ctx: Context) -> Norm | None:
         and (
             _MODAL_BEFORE.search(ctx.before(match.start()))
             or (_TO_BEFORE.search(ctx.before(match.start(), 6)) and _VERB_AFTER.match(after))
+            or _SUBJECT_MODAL_AFTER.match(ctx.after(match.end(), 24))
         )
     ):
         return Norm("DATE", "FUTURE_REF")

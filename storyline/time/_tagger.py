@@ -336,7 +336,7 @@ def join_times(candidates: list[Candidate], ctx: Context) -> list[Candidate]:
             out[-1] = _joined(out[-1], current)
             index += 1
             continue
-        if current.norm.is_partial and out and _clock_then_part(out[-1], current, ctx):
+        if out and _clock_then_part(out[-1], current, ctx):
             out[-1] = _with_part_of_day(out[-1], current)
             index += 1
             continue
@@ -374,14 +374,16 @@ _PARTS_OF_DAY = frozenset(f"T{code}" for code in n.DAY_PART_CODES.values())
 
 def _clock_then_part(time: Candidate, part: Candidate, ctx: Context) -> bool:
     """Whether ``part`` is a bare part of day just after a day's clock time."""
-    return (
-        time.norm.type == "TIME"
-        and bool(_CLOCK_VALUE.search(time.norm.value))
-        and part.norm.value in _PARTS_OF_DAY
-        and part.norm.mod is None
-        and ctx.text[time.end : part.start].isspace()
-        and part.start - time.end <= 2
-    )
+    if time.norm.type != "TIME" or not _CLOCK_VALUE.search(time.norm.value) or part.norm.mod:
+        return False
+    gap = ctx.text[time.end : part.start]
+    if part.norm.value in _PARTS_OF_DAY:
+        return gap.isspace() and len(gap) <= 2
+    # "one o'clock in the morning": the story's morning, read as a reference time
+    return part.norm.value[-3:] in _PARTS_OF_DAY and _IN_THE_GAP.match(gap) is not None
+
+
+_IN_THE_GAP = re.compile(r"^\s+in\s+$")
 
 
 def _with_part_of_day(time: Candidate, part: Candidate) -> Candidate:
@@ -389,7 +391,7 @@ def _with_part_of_day(time: Candidate, part: Candidate) -> Candidate:
     value = time.norm.value
     clock = _CLOCK_VALUE.search(value)
     assert clock is not None
-    hour = r.past_noon(int(clock[1]), part.norm.value[1:])
+    hour = r.past_noon(int(clock[1]), part.norm.value[-2:])
     value = f"{value[: clock.start()]}T{hour:02d}:{clock[2]}"
     return Candidate(time.start, part.end, time.priority, Norm("TIME", value, time.norm.mod))
 
@@ -440,7 +442,7 @@ _APPROXIMATE = {
     "just over": "MORE_THAN", "less than": "LESS_THAN", "under": "LESS_THAN",
     "just under": "LESS_THAN", "fewer than": "LESS_THAN", "at least": "EQUAL_OR_MORE",
     "no less than": "EQUAL_OR_MORE", "up to": "EQUAL_OR_LESS",
-    "no more than": "EQUAL_OR_LESS", "at most": "EQUAL_OR_LESS",
+    "no more than": "EQUAL_OR_LESS", "at most": "EQUAL_OR_LESS", "at the most": "EQUAL_OR_LESS",
     "a maximum of": "EQUAL_OR_LESS", "a minimum of": "EQUAL_OR_MORE",
 }  # fmt: skip
 _POSITION = {

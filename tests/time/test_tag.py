@@ -754,6 +754,42 @@ CASES = [
     ),
     ("The U.S. envoy will fly out on Friday.", "2023-11-08", "Friday", "DATE", "2023-11-10"),
     (
+        "The quake struck around 5 o'clock in the afternoon.",
+        "2010-01-13",
+        "around 5 o'clock in the afternoon",
+        "TIME",
+        "2010-01-13T17:00",
+    ),
+    ("One day they will return home.", ANCHOR, "One day", "DATE", "FUTURE_REF"),
+    (
+        "Wells were shut until at least Thursday.",
+        "2009-05-04",
+        "at least Thursday",
+        "DATE",
+        "2009-05-07",
+    ),
+    (
+        "The judge gave the defence the weekend to reply.",
+        "2011-10-27",
+        "the weekend",
+        "DATE",
+        "2011-W43-WE",
+    ),
+    (
+        "Work should end in the first half of August.",
+        "2010-07-11",
+        "the first half of August",
+        "DATE",
+        "2010-08",
+    ),
+    (
+        "He joined at around 21:49 on April 20.",
+        "2010-09-09",
+        "around 21:49 on April 20",
+        "TIME",
+        "2010-04-20T21:49",
+    ),
+    (
         "From July 1, unleaded fuel will cost more, the ministry said.",
         "1997-04-01",
         "July 1",
@@ -796,6 +832,11 @@ MODS = [
     ("She brings 20+ years of practice.", "20+ years", "MORE_THAN"),
     ("The town was taken twice in less than a month.", "less than a month", "LESS_THAN"),
     ("Her nearly yearlong tour ended.", "nearly yearlong", "LESS_THAN"),
+    (
+        "Funds last three weeks or at the most four weeks.",
+        "at the most four weeks",
+        "EQUAL_OR_LESS",
+    ),
 ]
 
 # Text with no time expression at all (names, ages, numbers, verbs).
@@ -891,6 +932,10 @@ NOTHING = [
     "The band played Leave You In The Evening twice.",
     "About 300,000 12-year olds were vaccinated.",
     "Under resolutions 1970 and 1973, sanctions followed.",
+    "He spoke on NBC's Today show about the leak.",
+    "A year nine student tested positive.",
+    "They met during a night out in town.",
+    "Pollsters asked 2031 British adults.",
 ]
 
 
