@@ -589,7 +589,8 @@ def norm_weekday(match: Match, ctx: Context) -> Norm | None:
         date = anchor + dt.timedelta(days=weekday - anchor.isoweekday())
     else:
         before = ctx.before(match.start(), 40)
-        if _INTO_DAY_BEFORE.search(before):  # "the raids continued into Thursday"
+        if _INTO_DAY_BEFORE.search(before) or _UPDATE_STAMP_BEFORE.search(before):
+            # "the raids continued into Thursday", "(Update 4:08 a.m. Tuesday in Cairo"
             ahead = weekday_date(anchor, weekday, "future")
             gone = weekday_date(anchor, weekday, "past")
             return Norm(
@@ -608,6 +609,10 @@ def norm_weekday(match: Match, ctx: Context) -> Norm | None:
 _INTO_DAY_BEFORE = re.compile(
     r"(?i)\b(?:continu\w*|stretch\w*|extend\w*|drag\w*|spill\w*|ran|run(?:s|ning)?|went"
     r"|go(?:es|ing|ne)?|last(?:s|ed|ing)|wore|wear(?:s|ing)?)\s+(?:on\s+|well\s+)?into\s+$"
+)
+# A live report's stamp: "(Update 4:08 a.m. Tuesday in Cairo, 9:08 p.m. ET Monday)".
+_UPDATE_STAMP_BEFORE = re.compile(
+    r"(?i)\bupdated?\s*:?\s*(?:at\s+)?\d{1,2}[:.]\d\d\s*[ap]\.?\s?m\.?\s*(?:[A-Z]{2,4}\s+)?$"
 )
 # "cancelled Saturday's match": a day whose event was called off before it came.
 _CALLED_OFF_BEFORE = re.compile(

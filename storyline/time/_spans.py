@@ -418,7 +418,7 @@ def norm_vague(match: Match, ctx: Context) -> Norm | None:
         _NOT_CURRENT.match(ctx.after(match.end(), 20))
         or re.search(
             r"(?i)\b(?:electric|alternating|direct|ocean|strong|loop|gulf|jet|rip|tidal|stream"
-            r"|warm-water|cold-water|water|sea|river|undersea|underwater|surface)\s+$",
+            r"|warm-water|cold-water|water|sea|river|undersea|underwater|surface|powerful|swift)\s+$",
             ctx.before(match.start()),
         )
     ):

@@ -776,6 +776,13 @@ CASES = [
         "2011-W43-WE",
     ),
     (
+        "(Update 2:10 a.m. Tuesday in Beirut, 7:10 p.m. ET Monday) Crowds grew.",
+        "2011-01-31",
+        "2:10 a.m. Tuesday",
+        "TIME",
+        "2011-02-01T02:10",
+    ),
+    (
         "Work should end in the first half of August.",
         "2010-07-11",
         "the first half of August",
@@ -936,6 +943,7 @@ NOTHING = [
     "A year nine student tested positive.",
     "They met during a night out in town.",
     "Pollsters asked 2031 British adults.",
+    "A powerful current carried the slick east.",
 ]
 
 
