@@ -437,7 +437,7 @@ def _weekday_number(word: str) -> int:
 _MONTH_NEEDS_CONTEXT = re.compile(
     r"(?i)(?:\b(?:in|of|since|until|till|by|during|before|after|from|to|through|early"
     r"|late|mid|end|beginning|start|between|and|or|last|next|this|for|throughout"
-    r"|around|on)[-\s]+(?:the\s+)?|\b(?:its|their|his|her|our|in\s+a)\s+"
+    r"|around|on|as)[-\s]+(?:the\s+)?|\b(?:its|their|his|her|our|in\s+a)\s+"
     r"|(?-i:January|February|April|June|July|August|September|October|November|December),\s+)$"
 )
 
@@ -622,7 +622,9 @@ _POSSESSIVE = re.compile(r"^\s?['’]s\b")
 
 
 # "is flying to Paris on Friday", "are hitting the roads before Sunday's vote": a plan.
-_PROGRESSIVE_BEFORE = re.compile(r"(?i)(?:\b(?:is|are|am)|'re|'m)\s+[a-z]{2,}ing\b[^.;!?:]{0,100}$")
+_PROGRESSIVE_BEFORE = re.compile(
+    r"(?i)(?:\b(?:is|are|am)|'re|'m)\s+(?:[a-z]+ly\s+)?[a-z]{2,}ing\b[^.;!?:]{0,100}$"
+)
 _UNTIL_BEFORE = re.compile(r"(?i)\b(?:until|till)\s+(?:at\s+least\s+)?$")
 
 
@@ -807,6 +809,10 @@ def _count_span_partner(before: str) -> bool:
     return not (first.isdigit() and len(first) == 4 and int(first) >= EARLY_YEAR)
 
 
+# "Influenza A (H1N1-2009)": a year inside a code names the strain, not a time.
+_STRAIN_BEFORE = re.compile(r"\b[A-Z]+\d[A-Z0-9]*-$")
+
+
 def norm_year(match: Match, ctx: Context) -> Norm | None:
     """Normalise a year written alone: "1945", "fiscal 1998"."""
     year = int(match["year"])
@@ -814,7 +820,7 @@ def norm_year(match: Match, ctx: Context) -> Norm | None:
     if is_clock_stamp(ctx.text, match.start("year")):
         return None
     if match["fiscal"] is None:
-        if _not_a_year(before, after):
+        if _not_a_year(before, after) or _STRAIN_BEFORE.search(before):
             return None
         # Without a year cue before it, an early number or a house number is no year.
         street = _STREET_AFTER.match(ctx.after(match.end(), 48))

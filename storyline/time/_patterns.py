@@ -219,7 +219,8 @@ HYPHEN_DURATION = _compile(
 
 AGO = _compile(
     rf"""{L}(?:(?P<num>{NUMBER}|{COUPLE}|{VAGUE})\s+)?(?:(?:more|full)\s+)?(?P<unit>{UNIT})
-    (?P<orso>\s+or\s+so)?\s+(?P<dir>ago|earlier|from\s+now|hence|back)(?![-\w])"""
+    (?P<orso>\s+or\s+so)?\s+(?P<dir>ago|earlier|from\s+now|hence
+      |back(?!\s+(?:home|in|at|on|into|from|with)\b))(?![-\w])"""
 )
 
 # What may follow "the day before" told from the story ("had carried", "."): not a noun

@@ -44,8 +44,8 @@ def norm_reference(match: Match, ctx: Context) -> Norm | None:
     rel = lower_group(match, "rel") or ""
     unit = match["unit"].lower()
     part = DAY_PART_CODES.get(unit)
-    if part and titled_mid_sentence(match["unit"], ctx, match.start()):
-        return None  # "I'm Gonna Miss You In The Morning": a title
+    if titled_mid_sentence(match["unit"], ctx, match.start()):
+        return None  # "I'm Gonna Miss You In The Morning", "Thought for the Day": a title
     if match["dir"] and rel == "the":  # "arrived the day after.": told from the story
         rel = "the following" if match["dir"].lower() == "after" else "the previous"
     elif rel == "the" and (

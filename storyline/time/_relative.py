@@ -342,8 +342,10 @@ def norm_quarter(match: Match, ctx: Context) -> Norm | None:
     ordinal = match["ordinal"].lower()
     half = match["unit"].lower() == "half"
     number = _QUARTER_ORDINALS.get(ordinal)
-    if half and ordinal in ("last", "final"):
-        number = 2
+    if ordinal in ("last", "final") and (
+        half or match["year1"] or match["year2"] or match["yearrel"] or match["yearword"]
+    ):
+        number = 2 if half else 4  # "the final quarter of last year": its fourth
     code = "H" if half else "Q"
     if half and number not in (1, 2):
         return None

@@ -76,9 +76,9 @@ def duration_value(number: float | None, unit_word: str) -> str | None:
 _BRACKETS = re.compile(r"\s*(?:\([^()]*\)|-LRB-(?:(?!-RRB-).)*-RRB-)")
 # An amount just before "a year" makes it a rate: "$9bn a year", "four flights a week".
 _AMOUNT_BEFORE = re.compile(
-    r"(?i)(?:(?<!\S)\S*\d\S*|\b(?:million|billion|trillion|dollars?|euros?|pounds?|yen"
+    r"(?i)(?:(?<!\S)(?!(?:1[89]|20)\d\d\b|\d+(?:st|nd|rd|th)\b)\S*\d\S*|\b(?:million|billion|trillion|dollars?|euros?|pounds?|yen"
     r"|cents?|percent|times|twice|once|thrice|two|three|four|five|six|seven|eight|nine|ten"
-    r"|eleven|twelve|dozens?|hundreds|thousands|several))(?:\s+[a-z]+){0,3}[\s,]+$"
+    r"|eleven|twelve|dozens?|hundreds|thousands|several))(?:\s+[a-z]+(?:-[a-z]+)*){0,4}[\s,]+$"
 )
 
 
@@ -98,6 +98,8 @@ _BOUND_BEFORE = re.compile(r"(?i)\b(?:(?:less|more)\s+than|within|for)\s+$")
 def _span_not_rate(unit: str, before: str, after: str) -> bool:
     if _BOUND_BEFORE.search(before):
         return True  # "twice in less than a month", "$5m for a year": a span, no rate
+    if unit == "weekend" and NOUN_AFTER.match(after):
+        return True  # "22 civilians were killed in a weekend attack"
     if _HIGH_LOW_AFTER.match(after):
         return True  # "shares hit a year low": the lowest of a year, no rate
     if _COUNTED_FROM_AFTER.match(after):
@@ -169,6 +171,7 @@ def norm_duration(match: Match, ctx: Context) -> Norm | None:
     after = ctx.after(match.end(), 12)
     if (
         number_text in ("a", "an")
+        and unit != "second"  # "spending a second night"
         and (match["num"].islower() or match.group().isupper())  # not "A day" opening a line
         and _AMOUNT_BEFORE.search(_BRACKETS.sub("", ctx.before(match.start(), 90))[-40:])
         and not _span_not_rate(unit, ctx.before(match.start(), 12), after)

@@ -453,7 +453,7 @@ _POSITION = {
     "the middle of": "MID", "the turn of": "START", "end": "END",
 }  # fmt: skip
 _COUNTED = re.compile(
-    r"(?i)^(?:\d|an?\s|another|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"(?i)^(?:\d|an?\s|another|half|one|two|three|four|five|six|seven|eight|nine|ten|"
     r"eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred"
     r"|(?:second|minute|hour|day|week|month|year|decade|century)-?long\b)"
 )

@@ -783,6 +783,30 @@ CASES = [
         "2011-02-01T02:10",
     ),
     (
+        "Profits fell in the final quarter of last year.",
+        "2011-01-30",
+        "the final quarter of last year",
+        "DATE",
+        "2010-Q4",
+    ),
+    (
+        "Dealers are anxiously awaiting the report late Monday.",
+        "2009-05-31",
+        "late Monday",
+        "DATE",
+        "2009-06-01",
+    ),
+    ("Payouts could resume as soon as March.", "2011-01-06", "March", "DATE", "2011-03"),
+    (
+        "The barge can lift 9 million gallons of oil-laden water a day.",
+        ANCHOR,
+        "a day",
+        "SET",
+        "P1D",
+    ),
+    ("He landed in 2009 and stayed a day.", ANCHOR, "a day", "DURATION", "P1D"),
+    ("She spent a week back home.", ANCHOR, "a week", "DURATION", "P1W"),
+    (
         "Work should end in the first half of August.",
         "2010-07-11",
         "the first half of August",
@@ -844,6 +868,7 @@ MODS = [
         "at the most four weeks",
         "EQUAL_OR_LESS",
     ),
+    ("Approval may take up to half a year.", "up to half a year", "EQUAL_OR_LESS"),
 ]
 
 # Text with no time expression at all (names, ages, numbers, verbs).
@@ -944,6 +969,9 @@ NOTHING = [
     "They met during a night out in town.",
     "Pollsters asked 2031 British adults.",
     "A powerful current carried the slick east.",
+    "The strain Influenza A (H1N1-2009) spread.",
+    "He gave a talk on Thought for the Day.",
+    "Crowds are spending a second night in the open.",
 ]
 
 
