@@ -66,6 +66,10 @@ _WEEKDAY_AFTER = re.compile(
 )
 
 
+_CAPITALISED_WORD_BEFORE = re.compile(r"\b[A-Z][A-Za-z]+\s+$")
+_POSSESSIVE_AFTER = re.compile(r"^\s?['\u2019]s\b")
+
+
 def norm_relative_day(match: Match, ctx: Context) -> Norm | None:
     """Normalise "yesterday", "today", "tomorrow", "tonight"."""
     word = lower_group(match, "word") or ""
@@ -75,6 +79,13 @@ def norm_relative_day(match: Match, ctx: Context) -> Norm | None:
         or _TODAY_NAME_AFTER.match(ctx.after(match.end(), 20))
     ):
         return None
+    if (
+        word != "overnight"
+        and titled_mid_sentence(match["word"], ctx, match.start())
+        and _CAPITALISED_WORD_BEFORE.search(ctx.before(match.start(), 20))
+        and not _POSSESSIVE_AFTER.match(ctx.after(match.end(), 4))
+    ):
+        return None  # "Piers Morgan Tonight", "Dogs Today Magazine": a name
     if word == "overnight" and NOUN_AFTER.match(ctx.after(match.end(), 20)):
         return None  # "overnight rates", "an overnight stop"
     if word == "overnight" and _WEEKDAY_AFTER.match(ctx.after(match.end(), 16)):

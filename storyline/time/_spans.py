@@ -331,7 +331,11 @@ def norm_set(match: Match, ctx: Context) -> Norm | None:
             return None  # "Fridays For Future"
         return Norm("SET", f"XXXX-WXX-{WEEKDAYS[match['plural'].lower()]}")
     what = match["what"].lower()
-    if lower_group(match, "quant") == "per" and _SPEED_BEFORE.search(ctx.before(match.start(), 60)):
+    if (
+        lower_group(match, "quant") == "per"
+        and what in ("hour", "minute", "second")
+        and _SPEED_BEFORE.search(ctx.before(match.start(), 60))
+    ):
         return None  # "150 kilometers (93 miles) per hour": a speed, no set of times
     if match["day"]:  # "every December 31"
         month, day = MONTHS[what.split()[0]], int(re.sub(r"\D", "", match["day"]))

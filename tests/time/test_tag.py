@@ -806,6 +806,15 @@ CASES = [
     ),
     ("He landed in 2009 and stayed a day.", ANCHOR, "a day", "DURATION", "P1D"),
     ("She spent a week back home.", ANCHOR, "a week", "DURATION", "P1W"),
+    ("The field gives 4 million cubic feet per day.", ANCHOR, "per day", "SET", "P1D"),
+    (
+        "Analysts expect a profit when it unveils results on Tuesday.",
+        "2011-01-30",
+        "Tuesday",
+        "DATE",
+        "2011-02-01",
+    ),
+    ("`` Today , we march , '' he said .", "2011-02-10", "Today", "DATE", "2011-02-10"),
     (
         "Work should end in the first half of August.",
         "2010-07-11",
@@ -972,6 +981,8 @@ NOTHING = [
     "The strain Influenza A (H1N1-2009) spread.",
     "He gave a talk on Thought for the Day.",
     "Crowds are spending a second night in the open.",
+    "He told Piers Morgan Tonight that he would run.",
+    "She edits Dogs Today Magazine.",
 ]
 
 
