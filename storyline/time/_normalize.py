@@ -572,6 +572,12 @@ def norm_weekday(match: Match, ctx: Context) -> Norm | None:
     if match["parts"]:  # "Friday nights"
         part = DAY_PART_CODES[match["parts"][:-1].lower()]
         return Norm("SET", f"XXXX-WXX-{weekday}T{part}")
+    if (
+        not match["rel"]
+        and _A_BEFORE.search(ctx.before(match.start(), 4))
+        and _CLAUSE_END_AFTER.match(ctx.after(match.end(), 3))
+    ):
+        return Norm("DATE", f"XXXX-WXX-{weekday}")  # "it was a Wednesday": some Wednesday
     if match["mday"]:  # "Tuesday the 18th": the month near the anchor where it falls
         day = _month_day_on_weekday(ctx, match, weekday, int(match["mday"]))
         if day is not None:
@@ -619,6 +625,10 @@ _CALLED_OFF_BEFORE = re.compile(
     r"(?i)\b(?:postpone|cancel|scrap|call(?:ed|s|ing)?\s+off|delay)\w*\s+(?:the\s+)?$"
 )
 _POSSESSIVE = re.compile(r"^\s?['’]s\b")
+
+
+_A_BEFORE = re.compile(r"(?i)\ban?\s+$")
+_CLAUSE_END_AFTER = re.compile(r"^\s*(?:[,.;:!?]|$)")
 
 
 # "is flying to Paris on Friday", "are hitting the roads before Sunday's vote": a plan.

@@ -77,6 +77,7 @@ _BEFORE_ADJECTIVE = frozenset("the a an its his her their our this these those s
 _TIMES_OF_A_DAY = frozenset(
     [*WEEKDAYS, *"today yesterday tonight this that in on morning afternoon evening night".split()]
 )
+_PLAN_AFTER_IS = frozenset("scheduled slated due expected poised planned".split())
 _MODALS = frozenset("could might may should must".split())
 _NOT_AHEAD_AFTER_MODAL = frozenset("not n't have never see hear smell feel barely hardly".split())
 _NOUN_PLANS_AFTER = frozenset("for were are was is had have of".split())
@@ -136,6 +137,8 @@ def _cue(words: list[str], index: int) -> Tense | None:
         if before[-1:] and before[-1] in _PASSIVE_AUX:
             return None
         return "past"
+    if word in ("is", "are") and following in _PLAN_AFTER_IS:
+        return "future"  # "a toxicologist is scheduled to tell ... on Wednesday"
     if word in PRESENT_WORDS or word.endswith(("'re", "'m")):
         return "present"  # "we're meeting on Saturday", "I'm told"
     return None

@@ -816,6 +816,22 @@ CASES = [
     ),
     ("`` Today , we march , '' he said .", "2011-02-10", "Today", "DATE", "2011-02-10"),
     (
+        "On Monday, the minister is scheduled to visit the port.",
+        "2010-06-19",
+        "Monday",
+        "DATE",
+        "2010-06-21",
+    ),
+    (
+        "I remember it well: it was a Wednesday, and rain fell.",
+        "2009-05-04",
+        "Wednesday",
+        "DATE",
+        "XXXX-WXX-3",
+    ),
+    ("The board met at a Monday meeting.", "2009-05-06", "Monday", "DATE", "2009-05-04"),
+    ("The year 's first payment was cut .", "2010-06-17", "The year", "DATE", "2010"),
+    (
         "Work should end in the first half of August.",
         "2010-07-11",
         "the first half of August",
