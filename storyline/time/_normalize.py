@@ -607,6 +607,8 @@ def norm_weekday(match: Match, ctx: Context) -> Norm | None:
             direction = "future"
         if _CALLED_OFF_BEFORE.search(before) and _POSSESSIVE.match(ctx.after(end, 3)):
             direction = "future"  # "postponed Sunday's shows": not yet held
+        if _FOR_BEFORE.search(before) and not _POSSESSIVE.match(ctx.after(end, 3)):
+            direction = "future"  # "organizing a march for Tuesday": the day it is set for
         date = weekday_date(anchor, weekday, direction or "past")
     return Norm("DATE", date.isoformat(), end=end)
 
@@ -623,6 +625,10 @@ _UPDATE_STAMP_BEFORE = re.compile(
 # "cancelled Saturday's match": a day whose event was called off before it came.
 _CALLED_OFF_BEFORE = re.compile(
     r"(?i)\b(?:postpone|cancel|scrap|call(?:ed|s|ing)?\s+off|delay)\w*\s+(?:the\s+)?$"
+)
+_FOR_BEFORE = re.compile(
+    r"(?i)\b(?:march|protest|rally|rallies|strike|vote|meeting|talks|summit"
+    r"|demonstrations?|hearing|session)\s+(?:\w+\s+){0,3}?for\s+$"
 )
 _POSSESSIVE = re.compile(r"^\s?['’]s\b")
 

@@ -188,6 +188,7 @@ CLOCK = _compile(
       | (?P<h2>[01]?\d|2[0-3])[:.](?P<m2>[0-5]\d)(?::[0-5]\d)?
         (?=\s*(?:\(?{ZONE}|hours|hrs|h(?!\w)|local|{_PLACE_TIME}))
       | (?<!in\s)(?P<h6>[01]\d|2[0-3]):(?P<m6>[0-5]\d):[0-5]\d(?![\d:])
+      | (?P<h7>1[0-2]|0?[1-9]):(?P<m7>[0-5]\d)(?=\s+in\s+the\s+(?:morning|afternoon|evening)\b)
       | (?:(?<=at\s)|(?<=around\s)|(?<=about\s)|(?<=\d{{4}}\s)|(?<=\d{{4}},\s))
         (?P<h3>[01]?\d|2[0-3]):(?P<m3>[0-5]\d)(?![\d:])
       | (?P<h4>[01]?\d|2[0-3])(?P<m4>[0-5]\d)\s*(?=(?:{ZONE}|hours|hrs|local\s+time)(?!\w))

@@ -124,9 +124,9 @@ def norm_clock(match: Match, ctx: Context) -> Norm | None:
         word = match["noon"].lower()
         return Norm("TIME", "T24:00" if word == "midnight" else "T12:00")
     hour_text = match["h1"] or match["h2"] or match["h3"] or match["h4"] or match["hw"]
-    hour_text = hour_text or match["h5"] or match["h6"]
+    hour_text = hour_text or match["h5"] or match["h6"] or match["h7"]
     minute_text = match["m1"] or match["m2"] or match["m3"] or match["m4"] or match["m5"]
-    minute_text = minute_text or match["m6"] or "00"
+    minute_text = minute_text or match["m6"] or match["m7"] or "00"
     hour_number = parse_number(hour_text)
     if hour_number is None:
         return None

@@ -520,7 +520,7 @@ def _modifier(match: re.Match[str], candidate: Candidate, ctx: Context) -> str |
     ):
         return None  # "spread over three years": across them, not more than
     bound = _POINT_BOUNDS.get(_APPROXIMATE.get(word, ""))
-    if bound and word not in ("nearly", "almost") and kind == "DATE":
+    if bound and kind == "DATE":
         if _COUNTED.match(text) and _COUNTED_BACK.search(text):
             return bound[0]
         if _COUNTED.match(text) and _COUNTED_AHEAD.search(text):

@@ -832,6 +832,20 @@ CASES = [
     ("The board met at a Monday meeting.", "2009-05-06", "Monday", "DATE", "2009-05-04"),
     ("The year 's first payment was cut .", "2010-06-17", "The year", "DATE", "2010"),
     (
+        "Unions said they were planning a rally in Giza for Tuesday.",
+        "2011-01-31",
+        "Tuesday",
+        "DATE",
+        "2011-02-01",
+    ),
+    (
+        "By then it was 2:00 in the morning.",
+        "2011-01-29",
+        "2:00 in the morning",
+        "TIME",
+        "2011-01-29T02:00",
+    ),
+    (
         "Work should end in the first half of August.",
         "2010-07-11",
         "the first half of August",
@@ -894,6 +908,8 @@ MODS = [
         "EQUAL_OR_LESS",
     ),
     ("Approval may take up to half a year.", "up to half a year", "EQUAL_OR_LESS"),
+    ("The rig sank nearly six weeks ago.", "nearly six weeks ago", "AFTER"),
+    ("The rig burned for nearly six weeks.", "nearly six weeks", "LESS_THAN"),
 ]
 
 # Text with no time expression at all (names, ages, numbers, verbs).
