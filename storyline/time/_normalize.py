@@ -914,6 +914,14 @@ _DECADE_WORDS = {
 }  # fmt: skip
 
 
+# A decade written in full or after "the" before a list of short ones ("the 1960s, 70s
+# and 80s", "the 50s and 60s").
+_DECADE_LIST_BEFORE = re.compile(
+    r"(?i)(?:(?P<century>1\d|20)\d0|\bthe\s+(?:(?:early|late|mid)[-\s]?)?'?\d0|'\d0)'?s"
+    r"(?:\s*,\s*'?\d0'?s)*(?:\s*,|\s+and)\s+$"
+)
+
+
 def norm_decade(match: Match, ctx: Context) -> Norm | None:
     """Normalise "the 1990s", "the '80s", "the nineties", "the early 1990s"."""
     mod = POSITION_MODS.get(lower_group(match, "mod") or "")
@@ -926,6 +934,12 @@ def norm_decade(match: Match, ctx: Context) -> Norm | None:
         return Norm("DATE", decade[:3], mod)
     if match["word"]:
         return Norm("DATE", f"19{_DECADE_WORDS[match['word'].lower()]}", mod)
+    if match["short3"]:  # "the 1950s and 60s": the first one's century
+        first = _DECADE_LIST_BEFORE.search(ctx.before(match.start(), 40))
+        if first is None:
+            return None  # "men in their 50s and 60s": ages
+        century = first["century"] or str(century_of(int(match["short3"]), ctx))
+        return Norm("DATE", f"{century}{match['short3'][0]}", mod)
     short = int(match["short"] or match["short2"])
     return Norm("DATE", f"{century_of(short, ctx)}{short // 10}", mod)
 

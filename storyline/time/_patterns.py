@@ -159,6 +159,7 @@ DECADE = _compile(
     rf"""{L}(?:(?P<the>the)\s+)?(?:(?P<mod>early|late|mid)[-\s]?)?
     (?:(?P<decade>1[0-9]\d0|20\d0)'?s
       |(?<=the\s)'?(?P<short>[0-9]0)'?s
+      |(?:(?<=0s\sand\s)|(?<=0s,\s)|(?<=0s\s,\s))'?(?P<short3>[0-9]0)'?s
       |'(?P<short2>[0-9]0)s
       |(?<=the\s)(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))
     {R}"""

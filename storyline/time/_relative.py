@@ -222,6 +222,7 @@ _UNIT_OFFSET = {
 }  # fmt: skip
 
 
+_SINCE_AFTER = re.compile(r"(?i)^\s+since\b")
 _THE_UNIT_NOT_TIME = re.compile(r"(?i)^\s+(?:of|in|to|for|after|before|old|when|that|which)\b")
 
 
@@ -266,6 +267,12 @@ def norm_relative_unit(match: Match, ctx: Context) -> Norm | None:
         return None  # "COACH OF THE YEAR": an award's name
     if unit == "fortnight":  # no calendar unit: the span ("the past fortnight")
         return Norm("DURATION", "P2W") if rel != "the" else None
+    if (
+        rel == "the"
+        and unit in ("week", "month", "year")
+        and _SINCE_AFTER.match(ctx.after(match.end(), 8))
+    ):
+        return Norm("DURATION", f"P1{unit[0].upper()}")  # "in the month since the blow-out"
     if rel == "the" and _THE_UNIT_NOT_TIME.match(ctx.after(match.end(), 12)):
         # "the year in review", "the week that followed"; but "said over the weekend
         # that ...", "at the weekend in Bamako" name a weekend all the same.

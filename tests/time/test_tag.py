@@ -845,6 +845,9 @@ CASES = [
         "TIME",
         "2011-01-29T02:00",
     ),
+    ("Films of the 1960s, 70s and 80s were shown.", ANCHOR, "70s", "DATE", "197"),
+    ("Tastes of the 1950s and 60s returned.", ANCHOR, "60s", "DATE", "196"),
+    ("Sales slid in the month since the recall.", ANCHOR, "the month", "DURATION", "P1M"),
     (
         "Work should end in the first half of August.",
         "2010-07-11",
@@ -1015,6 +1018,7 @@ NOTHING = [
     "Crowds are spending a second night in the open.",
     "He told Piers Morgan Tonight that he would run.",
     "She edits Dogs Today Magazine.",
+    "Both men are well into their 50s and 60s.",
 ]
 
 
