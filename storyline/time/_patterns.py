@@ -145,7 +145,7 @@ YEAR_RULE = _compile(
 APOSTROPHE_YEAR = _compile(r"""(?<=[\s(]['’])(?P<short>\d\d)(?![\w'’%]|[.,:]\d)""")
 
 YEAR_RANGE = _compile(
-    rf"""{L}(?P<fiscal>fiscal\s+(?:year\s+)?)?(?P<y1>{YEAR})\s?[-–/]\s?(?P<y2>{YEAR}|\d\d?)(?![\d%])"""
+    rf"""{L}(?P<fiscal>fiscal\s+(?:year\s+)?)?(?P<y1>{YEAR})\s?[-–/]\s?(?P<y2>{YEAR}|\d\d?)(?![\d%]|[:.]\d)"""
 )
 
 SPOKEN_YEAR = _compile(

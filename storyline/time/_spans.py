@@ -116,7 +116,7 @@ _SCHOOL_YEAR_AFTER = re.compile(
 )
 _OUT_AFTER = re.compile(r"(?i)^\s+out\b")
 # "aged 55 to 75 years", "at age 65 years": an age, which TimeBank leaves untagged.
-_AGE_BEFORE = re.compile(r"(?i)\b(?:aged?|ages)\s+$")
+_AGE_BEFORE = re.compile(r"(?i)\b(?:aged?|ages)\s+(?:\d+\s+[a-z]+\s+(?:to|and|-)\s+)?$")
 # "expected to last several days", "will last two weeks": the verb, outside the span.
 _LAST_IS_VERB_BEFORE = re.compile(
     r"(?i)(?:\b(?:to|will|would|could|can|may|might|should|must|shall|does|did|do|not)|n't|'ll)\s+$"
@@ -182,7 +182,7 @@ def norm_duration(match: Match, ctx: Context) -> Norm | None:
         return Norm("SET", value) if value else None
     if _AGE_AFTER.match(after) or (unit == "quarter" and after.lstrip().startswith("of ")):
         return None
-    if not match["the"] and _AGE_BEFORE.search(ctx.before(match.start(), 8)):
+    if not match["the"] and _AGE_BEFORE.search(ctx.before(match.start(), 30)):
         return None
     if unit == "year" and _SCHOOL_YEAR_AFTER.match(ctx.after(match.end(), 24)):
         return None  # "a year seven pupil": a school grade

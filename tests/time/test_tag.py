@@ -848,6 +848,7 @@ CASES = [
     ("Films of the 1960s, 70s and 80s were shown.", ANCHOR, "70s", "DATE", "197"),
     ("Tastes of the 1950s and 60s returned.", ANCHOR, "60s", "DATE", "196"),
     ("Sales slid in the month since the recall.", ANCHOR, "the month", "DURATION", "P1M"),
+    ("Publicado: 11 de junio de 2009 - 17:02 GMT", "2009-06-11", "2009", "DATE", "2009"),
     (
         "Work should end in the first half of August.",
         "2010-07-11",
@@ -1019,6 +1020,7 @@ NOTHING = [
     "He told Piers Morgan Tonight that he would run.",
     "She edits Dogs Today Magazine.",
     "Both men are well into their 50s and 60s.",
+    "Doses for children aged 6 months to 17 years arrived.",
 ]
 
 
