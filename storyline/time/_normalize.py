@@ -276,6 +276,10 @@ _PUT_OFF_UNTIL = re.compile(
 _FROM_NOW_TO = re.compile(r"(?i)\bbetween\s+now\s+and\s+(?:(?:early|late|mid)[-\s]+)?$")
 
 
+_STILL_UNTIL = re.compile(
+    r"(?i)\b(?:(?:has|have)\s+been|is|are|remains?|stays?)\s+(?:[a-z]+\s+){0,1}?"
+    r"(?:closed|shut|suspended|halted|banned|postponed|delayed|adjourned)\s+until\s+$"
+)
 _UNTIL_AT_LEAST = re.compile(r"(?i)\b(?:until|till)\s+at\s+least\s+$")
 
 
@@ -287,6 +291,8 @@ def lies_ahead(ctx: Context, match: Match) -> bool:
         return True
     if ctx.tense_aware and _UNTIL_AT_LEAST.search(ctx.before(match.start(), 24)):
         return True  # "schools were closed until at least Thursday": still shut
+    if ctx.tense_aware and _STILL_UNTIL.search(ctx.before(match.start(), 60)):
+        return True  # "the school has been closed until Monday", "remains shut until"
     return ctx.tense_aware and bool(_PUT_OFF_UNTIL.search(ctx.before(match.start(), 90)))
 
 

@@ -78,7 +78,7 @@ _BRACKETS = re.compile(r"\s*(?:\([^()]*\)|-LRB-(?:(?!-RRB-).)*-RRB-)")
 _AMOUNT_BEFORE = re.compile(
     r"(?i)(?:(?<!\S)(?!(?:1[89]|20)\d\d\b|\d+(?:st|nd|rd|th)\b)\S*\d\S*|\b(?:million|billion|trillion|dollars?|euros?|pounds?|yen"
     r"|cents?|percent|times|twice|once|thrice|two|three|four|five|six|seven|eight|nine|ten"
-    r"|eleven|twelve|dozens?|hundreds|thousands|several))(?:\s+[a-z]+(?:-[a-z]+)*){0,4}[\s,]+$"
+    r"|eleven|twelve|dozens?|hundreds?|thousands?|several))(?:\s+[a-z]+(?:-[a-z]+)*){0,4}[\s,]+$"
 )
 
 
@@ -92,7 +92,7 @@ _SPAN_COUNTED_BEFORE = re.compile(rf"(?:,|\b(?i:from|than)|\b(?i:age)\s+\d+|\b{W
 _SPAN_OF_BEFORE = re.compile(r"(?i)\b(?:is|was|were|are|be|been|in|for|during|over)\s+$")
 
 
-_BOUND_BEFORE = re.compile(r"(?i)\b(?:(?:less|more)\s+than|within|for|up\s+to)\s+$")
+_BOUND_BEFORE = re.compile(r"(?i)\b(?:(?:less|more)\s+than|within|for|in|up\s+to)\s+$")
 
 
 def _span_not_rate(unit: str, before: str, after: str) -> bool:
@@ -254,6 +254,8 @@ def norm_hyphen_duration(match: Match, ctx: Context) -> Norm | None:
         return None
     if _AGE_AFTER.match(ctx.after(match.end(), 12)):
         return None
+    if unit.lower() == "quarter" and _SHARE_OF.match(ctx.after(match.end(), 40)):
+        return None  # "one-quarter of the confirmed cases": a share
     return Norm("DURATION", value)
 
 

@@ -244,10 +244,14 @@ def dates_run_forward(candidates: list[Candidate], ctx: Context) -> list[Candida
     for index, first, second, start, day in _day_pairs(out, frozenset([_TEXT_DATE_RULE])):
         if _YEAR_WRITTEN.search(ctx.text, second.start, second.end):
             continue
-        if not day < ctx.anchor < start or not ref.same_sentence(ctx.text, first.end, second.start):
-            continue
-        if ctx.direction(second.start, second.end, None) is not None:
-            continue
+        ranged = day < start and _RANGE_GAP.match(ctx.text, first.end, second.start) is not None
+        if not ranged:  # "22 April - 15 May": the end of a range of days follows its start
+            if not day < ctx.anchor < start or not ref.same_sentence(
+                ctx.text, first.end, second.start
+            ):
+                continue
+            if ctx.direction(second.start, second.end, None) is not None:
+                continue
         for year in (start.year, start.year + 1):
             moved = make_date(year, day.month, day.day)
             if moved is not None and moved >= start:
@@ -318,6 +322,7 @@ def _range_partner(candidates: list[Candidate], index: int, ctx: Context) -> Can
     return Candidate(start, end, candidate.priority, Norm("DATE", partner_value))
 
 
+_RANGE_GAP = re.compile(r"\s*(?:[-\u2013\u2014]|to|until|till|through)\s*$")
 _DAY_VALUE = re.compile(r"^(?:\d{4}|XXXX)-(?:\d\d-\d\d|XX-XX|W(?:\d\d|XX)-[1-7])$")
 
 
@@ -453,7 +458,7 @@ _POSITION = {
     "the middle of": "MID", "the turn of": "START", "end": "END",
 }  # fmt: skip
 _COUNTED = re.compile(
-    r"(?i)^(?:\d|an?\s|another|half|one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"(?i)^(?:\d|an?\s|another|half|once|twice|one|two|three|four|five|six|seven|eight|nine|ten|"
     r"eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|hundred"
     r"|(?:second|minute|hour|day|week|month|year|decade|century)-?long\b)"
 )

@@ -849,6 +849,10 @@ CASES = [
     ("Tastes of the 1950s and 60s returned.", ANCHOR, "60s", "DATE", "196"),
     ("Sales slid in the month since the recall.", ANCHOR, "the month", "DURATION", "P1M"),
     ("Publicado: 11 de junio de 2009 - 17:02 GMT", "2009-06-11", "2009", "DATE", "2009"),
+    ("The clinic has been closed until Monday.", "2009-06-30", "Monday", "DATE", "2009-07-06"),
+    ("The chart covers 22 April \u2013 15 May.", "2010-04-30", "15 May", "DATE", "2010-05-15"),
+    ("The tally rose by nearly a thousand in a day.", ANCHOR, "a day", "DURATION", "P1D"),
+    ("The field yields a thousand barrels a day.", ANCHOR, "a day", "SET", "P1D"),
     (
         "Work should end in the first half of August.",
         "2010-07-11",
@@ -914,6 +918,7 @@ MODS = [
     ("Approval may take up to half a year.", "up to half a year", "EQUAL_OR_LESS"),
     ("The rig sank nearly six weeks ago.", "nearly six weeks ago", "AFTER"),
     ("The rig burned for nearly six weeks.", "nearly six weeks", "LESS_THAN"),
+    ("He comes home about once a month.", "about once a month", "APPROX"),
 ]
 
 # Text with no time expression at all (names, ages, numbers, verbs).
@@ -1021,6 +1026,7 @@ NOTHING = [
     "She edits Dogs Today Magazine.",
     "Both men are well into their 50s and 60s.",
     "Doses for children aged 6 months to 17 years arrived.",
+    "Roughly one-quarter of the cases were children.",
 ]
 
 
