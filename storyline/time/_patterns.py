@@ -216,7 +216,8 @@ DURATION = _compile(
 
 HYPHEN_DURATION = _compile(
     rf"""{L}(?:(?P<num>{NUMBER_DIGITS}|{NUMBER_WORD}|half)[-‐‑](?P<unit>{UNIT_SINGULAR})
-    (?:-(?:old|long))?|(?P<one>second|minute|hour|day|week|month|year|decade|century)-?long)(?![-\w])"""
+    (?:-(?:old|long))?|(?P<one>second|minute|hour|day|week|month|year|decade|century)-?long)
+    (?![\w]|-(?:olds?\b|[^a-z]))"""
 )
 
 AGO = _compile(

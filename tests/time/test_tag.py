@@ -853,6 +853,7 @@ CASES = [
     ("The chart covers 22 April \u2013 15 May.", "2010-04-30", "15 May", "DATE", "2010-05-15"),
     ("The tally rose by nearly a thousand in a day.", ANCHOR, "a day", "DURATION", "P1D"),
     ("The field yields a thousand barrels a day.", ANCHOR, "a day", "SET", "P1D"),
+    ("Crowds demanded an end to his 30-year-rule .", ANCHOR, "30-year", "DURATION", "P30Y"),
     (
         "Work should end in the first half of August.",
         "2010-07-11",
@@ -1027,6 +1028,7 @@ NOTHING = [
     "Both men are well into their 50s and 60s.",
     "Doses for children aged 6 months to 17 years arrived.",
     "Roughly one-quarter of the cases were children.",
+    "We care for babies and 12-year-olds .",
 ]
 
 
