@@ -14,7 +14,10 @@ from storyline.time._lexicon import WEEKDAYS
 from storyline.time._types import Tense
 
 # A clock time is one word, so that its "am" is not the verb ("at 10:00 am on Monday").
-_WORD = re.compile(r"\d+(?:[:.]\d\d)?\s*[AaPp]\.?[Mm]\b\.?|[A-Za-z]+(?:'[a-z]+)?")
+# A contraction split off as tokenised text writes it ("I 'm", "we 'll") is a word too.
+_WORD = re.compile(
+    r"\d+(?:[:.]\d\d)?\s*[AaPp]\.?[Mm]\b\.?|[A-Za-z]+(?:'[a-z]+)?|(?<![A-Za-z])'(?:m|re|ll)\b"
+)
 # A full stop after a single letter or a title ("a.m.", "U.S.", "Mr.") ends no clause.
 _BOUNDARY = re.compile(
     r"(?:(?<![^\w][A-Za-z])(?<!^[A-Za-z])(?<!\b(?:Mr|Dr|St))(?<!\bMrs)(?<!\b(?:Gen|Sen|Rep|Gov))\.|[!?;])\s"
@@ -55,7 +58,9 @@ PRESENT_WORDS = frozenset(
 # "previously planned", "originally scheduled": a plan that lies in the past.
 _LOOKING_BACK = frozenset("previously originally already".split())
 _PAST_AUX = frozenset(("had", "was", "were", "did"))
-_PASSIVE_AUX = frozenset(("be", "is", "are", "am", "being", "remains", "remain", "stays", "stay"))
+_PASSIVE_AUX = frozenset(
+    ("be", "is", "are", "am", "'m", "'re", "being", "remains", "remain", "stays", "stay")
+)
 # Words before an infinitive that make it a plan ("agreed to visit", "is due to open").
 INTENT_WORDS = frozenset(
     "agreed agree agrees plan plans planned decided decide expected expect expects want "
@@ -112,6 +117,8 @@ def _cue(words: list[str], index: int) -> Tense | None:
     if word in _MODALS and words[index].islower() and following not in _NOT_AHEAD_AFTER_MODAL:
         return "future"  # "could resume by Thursday", "should peak Wednesday"
     if word in FUTURE_WORDS:
+        if word == "'ll" and following in ("recall", "remember"):
+            return None  # "as you 'll recall, on Wednesday ...": an aside, no future
         return "past" if previous in _LOOKING_BACK else "future"
     if previous == "to" and word.islower():
         return None  # an infinitive ("to set up"): the word "to" decides
@@ -134,7 +141,7 @@ def _cue(words: list[str], index: int) -> Tense | None:
             return "future"
         if "be" in before and "have" not in before and any(w in _MODALS for w in before):
             return "future"  # "could be permanently sealed by Sunday"
-        if before[-1:] and before[-1] in _PASSIVE_AUX:
+        if before[-1:] and (before[-1] in _PASSIVE_AUX or before[-1].endswith(("'m", "'re"))):
             return None
         return "past"
     if word in ("is", "are") and following in _PLAN_AFTER_IS:

@@ -854,6 +854,22 @@ CASES = [
     ("The tally rose by nearly a thousand in a day.", ANCHOR, "a day", "DURATION", "P1D"),
     ("The field yields a thousand barrels a day.", ANCHOR, "a day", "SET", "P1D"),
     ("Crowds demanded an end to his 30-year-rule .", ANCHOR, "30-year", "DURATION", "P30Y"),
+    ("I 'm booked to fly to Lima on 30 April .", "2009-04-29", "30 April", "DATE", "2009-04-30"),
+    ("I'm booked to fly to Lima on 30 April.", "2009-04-29", "30 April", "DATE", "2009-04-30"),
+    (
+        "On Tuesday night , he 'll need more than words .",
+        "2010-06-14",
+        "Tuesday night",
+        "TIME",
+        "2010-06-15TNI",
+    ),
+    (
+        "As you 'll recall , on Wednesday the envoy left .",
+        "2011-07-29",
+        "Wednesday",
+        "DATE",
+        "2011-07-27",
+    ),
     (
         "Work should end in the first half of August.",
         "2010-07-11",
@@ -1029,6 +1045,7 @@ NOTHING = [
     "Doses for children aged 6 months to 17 years arrived.",
     "Roughly one-quarter of the cases were children.",
     "We care for babies and 12-year-olds .",
+    "He told the French daily Le Monde so.",
 ]
 
 
