@@ -647,6 +647,9 @@ _CLAUSE_END_AFTER = re.compile(r"^\s*(?:[,.;:!?]|$)")
 _PROGRESSIVE_BEFORE = re.compile(
     r"(?i)(?:\b(?:is|are|am)|'re|'m)\s+(?:[a-z]+ly\s+)?[a-z]{2,}ing\b[^.;!?:]{0,100}$"
 )
+_PROGRESSIVE_AFTER = re.compile(
+    r"(?i)^\s*,?\s+(?:it|he|she|they|we|the\s+\w+)\s+(?:is|are|'s|'re)\s+[a-z]{2,}ing\b"
+)
 _UNTIL_BEFORE = re.compile(r"(?i)\b(?:until|till)\s+(?:at\s+least\s+)?$")
 
 
@@ -658,6 +661,8 @@ def planned_day(ctx: Context, match: Match, *, weekend: bool = False) -> bool:
         return False
     if _PROGRESSIVE_BEFORE.search(ctx.before(match.start(), 120)):
         return True
+    if _PROGRESSIVE_AFTER.match(ctx.after(match.end(), 40)):
+        return True  # "on Sunday it is preparing its next attempt"
     if weekend:
         return False
     near = ctx.before(match.start(), 20)
