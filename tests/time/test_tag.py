@@ -854,6 +854,13 @@ CASES = [
     ("The tally rose by nearly a thousand in a day.", ANCHOR, "a day", "DURATION", "P1D"),
     ("The field yields a thousand barrels a day.", ANCHOR, "a day", "SET", "P1D"),
     ("Crowds demanded an end to his 30-year-rule .", ANCHOR, "30-year", "DURATION", "P30Y"),
+    (
+        "The leak goes on, but on Sunday it is trying a new cap.",
+        "2010-05-20",
+        "Sunday",
+        "DATE",
+        "2010-05-23",
+    ),
     ("I 'm booked to fly to Lima on 30 April .", "2009-04-29", "30 April", "DATE", "2009-04-30"),
     ("I'm booked to fly to Lima on 30 April.", "2009-04-29", "30 April", "DATE", "2009-04-30"),
     (
