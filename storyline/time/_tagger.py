@@ -21,7 +21,7 @@ from storyline.time import _patterns as p
 from storyline.time import _reference as ref
 from storyline.time import _relative as r
 from storyline.time import _spans as sp
-from storyline.time._calendar import is_timex_value, make_date
+from storyline.time._calendar import is_timex_value, make_date, render
 from storyline.time._normalize import Context, Norm
 
 logger = logging.getLogger(__name__)
@@ -271,6 +271,29 @@ _RANGE_DAY_AFTER = re.compile(
     r"(?=\s*(?:[,.;:)!?]|$)|\s+(?:in|at|on|and|or|when|while|this|last|next|of|for)\b)"
 )
 _FROM_OR_BETWEEN_BEFORE = re.compile(r"(?i)\b(?:from|between)\s+$")
+
+
+_WEEK_OF_BEFORE = re.compile(r"(?i)\bthe\s+week\s+(?:of|beginning|starting|ending)\s+$")
+
+
+def weeks_of_days(candidates: list[Candidate], ctx: Context) -> list[Candidate]:
+    """Make "the week of May 17" ("beginning", "ending") one expression: that day's week."""
+    out = []
+    for candidate in candidates:
+        found = _WEEK_OF_BEFORE.search(ctx.before(candidate.start, 30))
+        if found is not None and candidate.priority == _TEXT_DATE_RULE:
+            try:
+                day = dt.date.fromisoformat(candidate.norm.value)
+            except ValueError:
+                day = None
+            if day is not None:
+                start = candidate.start - len(ctx.before(candidate.start, 30)) + found.start()
+                norm = Norm("DATE", render(day, "week"))
+                candidate = Candidate(start, candidate.end, candidate.priority, norm)
+                while out and out[-1].end > start:
+                    out.pop()  # "the week" read alone before "ending April 26"
+        out.append(candidate)
+    return out
 
 
 def range_partner_days(candidates: list[Candidate], ctx: Context) -> list[Candidate]:
@@ -569,7 +592,7 @@ def tag(text: str, anchor: str | None = None, *, tense_aware: bool = True) -> tu
     """
     ctx = Context.build(text, anchor, tense_aware)
     candidates = follow_on_days(select_longest(list(iter_candidates(ctx))), ctx)
-    candidates = range_partner_days(dates_run_forward(candidates, ctx), ctx)
+    candidates = weeks_of_days(range_partner_days(dates_run_forward(candidates, ctx), ctx), ctx)
     candidates = ref.resolve_references(candidates, ctx)
     candidates = add_modifiers(join_times(candidates, ctx), ctx)
     return tuple(

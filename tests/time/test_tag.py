@@ -855,6 +855,20 @@ CASES = [
     ("The field yields a thousand barrels a day.", ANCHOR, "a day", "SET", "P1D"),
     ("Crowds demanded an end to his 30-year-rule .", ANCHOR, "30-year", "DURATION", "P30Y"),
     (
+        "Tar balls washed up in the week of May 17.",
+        "2010-05-28",
+        "the week of May 17",
+        "DATE",
+        "2010-W20",
+    ),
+    (
+        "Visits rose in the week ending April 26.",
+        "2009-04-29",
+        "the week ending April 26",
+        "DATE",
+        "2009-W17",
+    ),
+    (
         "The leak goes on, but on Sunday it is trying a new cap.",
         "2010-05-20",
         "Sunday",
