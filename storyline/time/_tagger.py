@@ -278,7 +278,7 @@ _WEEK_OF_BEFORE = re.compile(r"(?i)\bthe\s+week\s+(?:of|beginning|starting|endin
 
 def weeks_of_days(candidates: list[Candidate], ctx: Context) -> list[Candidate]:
     """Make "the week of May 17" ("beginning", "ending") one expression: that day's week."""
-    out = []
+    out: list[Candidate] = []
     for candidate in candidates:
         found = _WEEK_OF_BEFORE.search(ctx.before(candidate.start, 30))
         if found is not None and candidate.priority == _TEXT_DATE_RULE:
