@@ -611,9 +611,9 @@ def norm_weekday(match: Match, ctx: Context) -> Norm | None:
         direction = ctx.direction(match.start(), match.end(), None)
         if lies_ahead(ctx, match) or (direction is None and planned_day(ctx, match)):
             direction = "future"
-        if _CALLED_OFF_BEFORE.search(before) and _POSSESSIVE.match(ctx.after(end, 3)):
+        if _CALLED_OFF_BEFORE.search(before) and POSSESSIVE_AFTER.match(ctx.after(end, 3)):
             direction = "future"  # "postponed Sunday's shows": not yet held
-        if _FOR_BEFORE.search(before) and not _POSSESSIVE.match(ctx.after(end, 3)):
+        if _FOR_BEFORE.search(before) and not POSSESSIVE_AFTER.match(ctx.after(end, 3)):
             direction = "future"  # "organizing a march for Tuesday": the day it is set for
         date = weekday_date(anchor, weekday, direction or "past")
     return Norm("DATE", date.isoformat(), end=end)
@@ -636,7 +636,8 @@ _FOR_BEFORE = re.compile(
     r"(?i)\b(?:march|protest|rally|rallies|strike|vote|meeting|talks|summit"
     r"|demonstrations?|hearing|session)\s+(?:\w+\s+){0,3}?for\s+$"
 )
-_POSSESSIVE = re.compile(r"^\s?['’]s\b")
+POSSESSIVE_AFTER = re.compile(r"^\s?['\u2019]s\b")
+"""An "'s" right after a word, as tokenised text writes it too (" 's")."""
 
 
 _A_BEFORE = re.compile(r"(?i)\ban?\s+$")

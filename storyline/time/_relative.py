@@ -32,6 +32,7 @@ from storyline.time._normalize import (
     DAY_PART_CODES,
     NOUN_AFTER,
     POSITION_MODS,
+    POSSESSIVE_AFTER,
     UNANCHORED,
     YEAR_WORD_OFFSETS,
     Context,
@@ -67,7 +68,6 @@ _WEEKDAY_AFTER = re.compile(
 
 
 _CAPITALISED_WORD_BEFORE = re.compile(r"\b[A-Z][A-Za-z]+\s+$")
-_POSSESSIVE_AFTER = re.compile(r"^\s?['\u2019]s\b")
 
 
 def norm_relative_day(match: Match, ctx: Context) -> Norm | None:
@@ -83,7 +83,7 @@ def norm_relative_day(match: Match, ctx: Context) -> Norm | None:
         word != "overnight"
         and titled_mid_sentence(match["word"], ctx, match.start())
         and _CAPITALISED_WORD_BEFORE.search(ctx.before(match.start(), 20))
-        and not _POSSESSIVE_AFTER.match(ctx.after(match.end(), 4))
+        and not POSSESSIVE_AFTER.match(ctx.after(match.end(), 4))
     ):
         return None  # "Piers Morgan Tonight", "Dogs Today Magazine": a name
     if word == "overnight" and NOUN_AFTER.match(ctx.after(match.end(), 20)):
