@@ -249,7 +249,8 @@ def _year_as_span(match: Match, ctx: Context) -> bool:
 
 
 _IN_THE_WEEK_BEFORE = re.compile(
-    r"(?i)\b(?:(?:earlier|later|early|late)\s+in|(?:end|start|beginning|middle|rest|remainder)\s+of|start\s+to)\s+$"
+    r"(?i)\b(?:(?:earlier|later|early|late)\s+in"
+    r"|(?:end|start|beginning|middle|rest|remainder)\s+of|start\s+to)\s+$"
 )
 
 
@@ -372,7 +373,6 @@ def norm_quarter(match: Match, ctx: Context) -> Norm | None:
     explicit = match["year1"] or match["year2"]
     if half and not explicit and _MONTH_OF_AFTER.match(ctx.after(match.end(), 16)):
         return None  # "the first half of August": the month, with a modifier
-
     if not explicit and match["yearword"] is None and is_game_report(ctx.text):
         return None  # "scoring 24 points in the third quarter": a period of play
     if explicit:

@@ -76,7 +76,8 @@ def duration_value(number: float | None, unit_word: str) -> str | None:
 _BRACKETS = re.compile(r"\s*(?:\([^()]*\)|-LRB-(?:(?!-RRB-).)*-RRB-)")
 # An amount just before "a year" makes it a rate: "$9bn a year", "four flights a week".
 _AMOUNT_BEFORE = re.compile(
-    r"(?i)(?:(?<!\S)(?!(?:1[89]|20)\d\d\b|\d+(?:st|nd|rd|th)\b)\S*\d\S*|\b(?:million|billion|trillion|dollars?|euros?|pounds?|yen"
+    r"(?i)(?:(?<!\S)(?!(?:1[89]|20)\d\d\b|\d+(?:st|nd|rd|th)\b)\S*\d\S*"
+    r"|\b(?:million|billion|trillion|dollars?|euros?|pounds?|yen"
     r"|cents?|percent|times|twice|once|thrice|two|three|four|five|six|seven|eight|nine|ten"
     r"|eleven|twelve|dozens?|hundreds?|thousands?|several))(?:\s+[a-z]+(?:-[a-z]+)*){0,4}[\s,]+$"
 )

@@ -20,7 +20,8 @@ _WORD = re.compile(
 )
 # A full stop after a single letter or a title ("a.m.", "U.S.", "Mr.") ends no clause.
 _BOUNDARY = re.compile(
-    r"(?:(?<![^\w][A-Za-z])(?<!^[A-Za-z])(?<!\b(?:Mr|Dr|St))(?<!\bMrs)(?<!\b(?:Gen|Sen|Rep|Gov))\.|[!?;])\s"
+    r"(?:(?<![^\w][A-Za-z])(?<!^[A-Za-z])(?<!\b(?:Mr|Dr|St))(?<!\bMrs)(?<!\b(?:Gen|Sen|Rep|Gov))"
+    r"\.|[!?;])\s"
     r"|\n\s*\n|[\"\u201c\u201d]|,\s+but\s"
 )
 
