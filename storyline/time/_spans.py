@@ -320,6 +320,7 @@ _SPEED_BEFORE = re.compile(
 )
 
 
+_PAPER_WORDS = frozenset(("daily", "weekly", "monthly"))
 _PAPER_NAME_AFTER = re.compile(r"^[^\S\n]+(?:[A-Z][\w'-]*[^\S\n]+)*[A-Z][\w'-]+")
 
 
@@ -329,7 +330,7 @@ def norm_set(match: Match, ctx: Context) -> Norm | None:
         after = ctx.after(match.end(), 20)
         if NOUN_AFTER.match(after) or is_part_of_name(match["adverb"], after):
             return None  # "daily flights"; "the Daily Show", "the New York Daily News"
-        if _PAPER_NAME_AFTER.match(after):
+        if match["adverb"].lower() in _PAPER_WORDS and _PAPER_NAME_AFTER.match(after):
             return None  # "the Mexico City daily La Jornada": a newspaper
         if match["adverb"].istitle() and not _opens_sentence(ctx, match):
             return None  # "the People's Daily", "China Youth Daily"

@@ -854,6 +854,7 @@ CASES = [
     ("The tally rose by nearly a thousand in a day.", ANCHOR, "a day", "DURATION", "P1D"),
     ("The field yields a thousand barrels a day.", ANCHOR, "a day", "SET", "P1D"),
     ("Crowds demanded an end to his 30-year-rule .", ANCHOR, "30-year", "DURATION", "P30Y"),
+    ("The awards are annually Hollywood's big night.", ANCHOR, "annually", "SET", "P1Y"),
     ("The closure spans two bank holidays and a weekend.", ANCHOR, "a weekend", "DURATION", "P2D"),
     (
         "Tar balls washed up in the week of May 17.",
