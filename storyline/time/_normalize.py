@@ -290,7 +290,7 @@ def lies_ahead(ctx: Context, match: Match) -> bool:
     if _FROM_NOW_TO.search(ctx.before(match.start(), 24)):
         return True
     if ctx.tense_aware and _UNTIL_AT_LEAST.search(ctx.before(match.start(), 24)):
-        return True  # "schools were closed until at least Thursday": still shut
+        return True  # "the port was shut until at least Thursday": still shut
     if ctx.tense_aware and _STILL_UNTIL.search(ctx.before(match.start(), 60)):
         return True  # "the school has been closed until Monday", "remains shut until"
     return ctx.tense_aware and bool(_PUT_OFF_UNTIL.search(ctx.before(match.start(), 90)))
@@ -298,7 +298,7 @@ def lies_ahead(ctx: Context, match: Match) -> bool:
 
 _LEADING_UP_TO = re.compile(r"(?i)\bleading\s+up\s+to\s+$")
 _WILL_BEFORE = re.compile(r"(?i)(?:\bwill|\bshall|'ll)\b[^.;!?]*$")
-# "may not be capped until Christmas": not before then, so then lies ahead.
+# "may not be fixed until Christmas": not before then, so then lies ahead.
 _MAY_NOT_BEFORE = re.compile(r"(?i)\b(?:may|might|should|must)\s+not\s+be\s+\w+\s+until\s+$")
 
 
@@ -315,9 +315,9 @@ def open_direction(ctx: Context, match: Match) -> Direction | None:
         ahead = _WILL_BEFORE.search(wide) or _MAY_NOT_BEFORE.search(wide)
         return "future" if ahead else "soon"
     if _SINCE_BEFORE.search(before):
-        return "past"  # "criticised since the 20 April blowout"
+        return "past"  # "blamed since the 20 April spill"
     if _NOUN_BOUND_BEFORE.search(before):
-        # "the April 20 explosion", "a February analysis": most often an event gone by,
+        # "the April 20 blast", "a February memo": most often an event gone by,
         # unless it is much closer ahead ("the November election", said in October).
         return "recent"
     if _BOUND_BEFORE.search(before):
@@ -496,7 +496,7 @@ def norm_month(match: Match, ctx: Context) -> Norm | None:
             )
             chosen = pick_year(anchor, month, None, direction)
             if direction == "future" and chosen == anchor.year + 1 and month >= anchor.month - 2:
-                # "asked for them to be handed over in September", said in November: the
+                # "asked for the files to be sent in September", said in November: the
                 # month just gone, not the one ten months on
                 if not _planned(ctx, match) and not _WILL_BEFORE.search(
                     ctx.before(match.start(), 60)
@@ -602,7 +602,7 @@ def norm_weekday(match: Match, ctx: Context) -> Norm | None:
     else:
         before = ctx.before(match.start(), 40)
         if _INTO_DAY_BEFORE.search(before) or _UPDATE_STAMP_BEFORE.search(before):
-            # "the raids continued into Thursday", "(Update 4:08 a.m. Tuesday in Cairo"
+            # "the raids continued into Thursday", "(Update 2:10 a.m. Tuesday in Beirut"
             ahead = weekday_date(anchor, weekday, "future")
             gone = weekday_date(anchor, weekday, "past")
             return Norm(
@@ -612,9 +612,9 @@ def norm_weekday(match: Match, ctx: Context) -> Norm | None:
         if lies_ahead(ctx, match) or (direction is None and planned_day(ctx, match)):
             direction = "future"
         if _CALLED_OFF_BEFORE.search(before) and POSSESSIVE_AFTER.match(ctx.after(end, 3)):
-            direction = "future"  # "postponed Sunday's shows": not yet held
+            direction = "future"  # "postponed Sunday's concert": not yet held
         if _FOR_BEFORE.search(before) and not POSSESSIVE_AFTER.match(ctx.after(end, 3)):
-            direction = "future"  # "organizing a march for Tuesday": the day it is set for
+            direction = "future"  # "planning a rally for Tuesday": the day it is set for
         date = weekday_date(anchor, weekday, direction or "past")
     return Norm("DATE", date.isoformat(), end=end)
 
@@ -624,7 +624,7 @@ _INTO_DAY_BEFORE = re.compile(
     r"(?i)\b(?:continu\w*|stretch\w*|extend\w*|drag\w*|spill\w*|ran|run(?:s|ning)?|went"
     r"|go(?:es|ing|ne)?|last(?:s|ed|ing)|wore|wear(?:s|ing)?)\s+(?:on\s+|well\s+)?into\s+$"
 )
-# A live report's stamp: "(Update 4:08 a.m. Tuesday in Cairo, 9:08 p.m. ET Monday)".
+# A live report's stamp: "(Update 2:10 a.m. Tuesday in Beirut, 7:10 p.m. ET Monday)".
 _UPDATE_STAMP_BEFORE = re.compile(
     r"(?i)\bupdated?\s*:?\s*(?:at\s+)?\d{1,2}[:.]\d\d\s*[ap]\.?\s?m\.?\s*(?:[A-Z]{2,4}\s+)?$"
 )
@@ -663,7 +663,7 @@ def planned_day(ctx: Context, match: Match, *, weekend: bool = False) -> bool:
     if _PROGRESSIVE_BEFORE.search(ctx.before(match.start(), 120)):
         return True
     if _PROGRESSIVE_AFTER.match(ctx.after(match.end(), 40)):
-        return True  # "on Sunday it is preparing its next attempt"
+        return True  # "on Sunday it is holding a vote"
     if weekend:
         return False
     near = ctx.before(match.start(), 20)

@@ -273,7 +273,7 @@ def norm_relative_unit(match: Match, ctx: Context) -> Norm | None:
         and unit in ("week", "month", "year")
         and _SINCE_AFTER.match(ctx.after(match.end(), 8))
     ):
-        return Norm("DURATION", f"P1{unit[0].upper()}")  # "in the month since the blow-out"
+        return Norm("DURATION", f"P1{unit[0].upper()}")  # "in the month since the recall"
     if rel == "the" and _THE_UNIT_NOT_TIME.match(ctx.after(match.end(), 12)):
         # "the year in review", "the week that followed"; but "said over the weekend
         # that ...", "at the weekend in Bamako" name a weekend all the same.
@@ -313,7 +313,7 @@ def _weekend(match: Match, ctx: Context, offset: int | None) -> Norm | None:
         if lies_ahead(ctx, match) or (direction is None and planned_day(ctx, match, weekend=True)):
             direction = "future"
         if _GIVEN_BEFORE.search(ctx.before(match.start(), 40)):
-            direction = "future"  # "gave prosecutors the weekend to study it"
+            direction = "future"  # "gave the defence the weekend to reply"
         offset = 1 if direction == "future" else -1
         if anchor.isoweekday() >= 6:
             offset = 0

@@ -146,7 +146,7 @@ def _cue(words: list[str], index: int) -> Tense | None:
             return None
         return "past"
     if word in ("is", "are") and following in _PLAN_AFTER_IS:
-        return "future"  # "a toxicologist is scheduled to tell ... on Wednesday"
+        return "future"  # "a witness is scheduled to testify ... on Wednesday"
     if word in PRESENT_WORDS or word.endswith(("'re", "'m")):
         return "present"  # "we're meeting on Saturday", "I'm told"
     return None
@@ -191,7 +191,7 @@ def clause_tense(text: str, start: int, end: int) -> Tense | None:
         tense = _cue(words, index)
         if tense is not None:
             if tense == "past" and words[index].lower() not in PAST_WORDS:
-                # "July 1, unleaded petrol will be ...": an "-ed" adjective, then the verb
+                # "from May 1, leaded fuel will be ...": an "-ed" adjective, then the verb
                 after = [w.lower() for w in words[index + 1 : index + 3]]
                 if after and after[0] not in _SUBJECTS and set(after) & _WILL:
                     return "future"
