@@ -296,6 +296,11 @@ def lies_ahead(ctx: Context, match: Match) -> bool:
     return ctx.tense_aware and bool(_PUT_OFF_UNTIL.search(ctx.before(match.start(), 90)))
 
 
+# "By August, the bank has granted ...": a present perfect looks back to the deadline.
+_PERFECT = re.compile(
+    r"(?i)\b(?:has|have|'s|'ve)\s+(?:[a-z]+ly\s+)?(?:been\s+)?[a-z]+(?:ed|en|t)\b"
+)
+_BY_BEFORE = re.compile(r"(?i)\bby\s+(?:(?:early|late|mid)[-\s]+)?$")
 _LEADING_UP_TO = re.compile(r"(?i)\bleading\s+up\s+to\s+$")
 _WILL_BEFORE = re.compile(r"(?i)(?:\bwill|\bshall|'ll)\b[^.;!?]*$")
 # "may not be fixed until Christmas": not before then, so then lies ahead.
@@ -313,6 +318,13 @@ def open_direction(ctx: Context, match: Match) -> Direction | None:
         # deadline told otherwise is the nearest.
         wide = ctx.before(match.start(), 60)
         ahead = _WILL_BEFORE.search(wide) or _MAY_NOT_BEFORE.search(wide)
+        if not ahead and ctx.tense_aware and _BY_BEFORE.search(before):
+            # "has deals for 90m doses by December", said in May: a deadline told in the
+            # present lies ahead; one told in the past (often a plan: "pledged a law by
+            # August") stays the nearest
+            ahead = clause_tense(ctx.text, match.start(), match.end()) == "present"
+            around = ctx.before(match.start(), 100).split(". ")[-1] + ctx.after(match.end(), 80)
+            ahead = ahead and not _PERFECT.search(around.split(". ")[0])
         return "future" if ahead else "soon"
     if _SINCE_BEFORE.search(before):
         return "past"  # "blamed since the 20 April spill"

@@ -565,6 +565,12 @@ def _modifier(match: re.Match[str], candidate: Candidate, ctx: Context) -> str |
     if kind not in ("DATE", "TIME") or text.lower().startswith(("the ", "early", "late", "mid")):
         if not (word.startswith("the ") and word.endswith(" of")):
             return None
+    if (
+        word.startswith("the ")
+        and not text.isdigit()  # "the early 2000 's": a decade, tokenised
+        and n.POSSESSIVE_AFTER.match(ctx.after(candidate.end, 3))
+    ):
+        return None  # "at the end of Saturday's meeting": the meeting's end, not the day's
     if word in ("earlier", "later") and not _RELATIVE_START.match(text):
         return None
     if "-" in match["sep"] and word not in ("mid", "the mid", "early", "late", "end"):

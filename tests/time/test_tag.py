@@ -855,6 +855,14 @@ CASES = [
     ("The field yields a thousand barrels a day.", ANCHOR, "a day", "SET", "P1D"),
     ("Voters ended her 30-year-rule .", ANCHOR, "30-year", "DURATION", "P30Y"),
     ("The fair is annually Ohio's busiest week.", ANCHOR, "annually", "SET", "P1Y"),
+    (
+        "The firm has contracts for 40m masks by December .",
+        "2009-05-28",
+        "December",
+        "DATE",
+        "2009-12",
+    ),
+    ("She left at the end of Saturday's session.", "2011-03-21", "Saturday", "DATE", "2011-03-19"),
     ("The fair lasts three days and a weekend.", ANCHOR, "a weekend", "DURATION", "P2D"),
     (
         "Fishing stopped in the week of May 17.",
