@@ -317,14 +317,15 @@ def open_direction(ctx: Context, match: Match) -> Direction | None:
         # "will last until March" lies ahead ("would expire by May 16" need not); a
         # deadline told otherwise is the nearest.
         wide = ctx.before(match.start(), 60)
-        ahead = _WILL_BEFORE.search(wide) or _MAY_NOT_BEFORE.search(wide)
+        ahead = bool(_WILL_BEFORE.search(wide) or _MAY_NOT_BEFORE.search(wide))
         if not ahead and ctx.tense_aware and _BY_BEFORE.search(before):
             # "has deals for 90m doses by December", said in May: a deadline told in the
             # present lies ahead; one told in the past (often a plan: "pledged a law by
             # August") stays the nearest
-            ahead = clause_tense(ctx.text, match.start(), match.end()) == "present"
             around = ctx.before(match.start(), 100).split(". ")[-1] + ctx.after(match.end(), 80)
-            ahead = ahead and not _PERFECT.search(around.split(". ")[0])
+            ahead = clause_tense(
+                ctx.text, match.start(), match.end()
+            ) == "present" and not _PERFECT.search(around.split(". ")[0])
         return "future" if ahead else "soon"
     if _SINCE_BEFORE.search(before):
         return "past"  # "blamed since the 20 April spill"
