@@ -243,7 +243,7 @@ def _year_as_span(match: Match, ctx: Context) -> bool:
         return True
     if _SO_FAR_AFTER.match(ctx.after(match.end(), 12)):
         return False  # "the best sales of the year so far": this year
-    if ctx.after(match.end(), 3).lstrip()[:2] in ("'s", "’s"):
+    if POSSESSIVE_AFTER.match(ctx.after(match.end(), 3)):
         return False  # "the year's best film": this year
     return not _YEAR_AS_DATE_BEFORE.search(ctx.before(match.start(), 30))
 

@@ -29,7 +29,7 @@ from storyline.time._normalize import (
     lower_group,
 )
 from storyline.time._patterns import WEEKDAY
-from storyline.time._tense import ED_EXCEPTIONS, PAST_WORDS
+from storyline.time._tense import is_past_form
 
 _SMALLER = {
     "Y": ("M", 12), "M": ("D", 30), "W": ("D", 7), "D": ("H", 24), "H": ("MIN", 60),
@@ -391,9 +391,7 @@ def _soon_told_past(ctx: Context, match: Match) -> bool:
     following = after[1].lower() if after else ""
     if before and before[1].lower() in ("was", "were") and following != "to":
         return True
-    return following in PAST_WORDS or (
-        following.endswith("ed") and len(following) > 4 and following not in ED_EXCEPTIONS
-    )
+    return is_past_form(following)
 
 
 _EVERY_BEFORE = re.compile(r"(?i)\bevery\s+$")

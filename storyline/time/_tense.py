@@ -102,6 +102,14 @@ _STOP_AFTER_TO = frozenset(
 )
 
 
+def is_past_form(word: str) -> bool:
+    """Whether the lower-cased ``word`` reads as a past form: an irregular one ("broke") or
+    an "-ed" word that is not one of the adjectives ending so ("united", "aged")."""
+    return word in PAST_WORDS or (
+        word.endswith("ed") and len(word) > 4 and word not in ED_EXCEPTIONS
+    )
+
+
 def _cue(words: list[str], index: int) -> Tense | None:
     """Return the tense signalled by ``words[index]`` in its context, if any."""
     word = words[index].lower()
@@ -132,7 +140,7 @@ def _cue(words: list[str], index: int) -> Tense | None:
             if lead & INTENT_WORDS:
                 return "future"
         return None
-    if word in PAST_WORDS or (word.endswith("ed") and len(word) > 4 and word not in ED_EXCEPTIONS):
+    if is_past_form(word):
         before = [w.lower() for w in words[max(0, index - 3) : index]]
         if word not in PAST_WORDS and before[-1:] and before[-1] in _BEFORE_ADJECTIVE:
             return None
