@@ -93,11 +93,11 @@ _SPAN_COUNTED_BEFORE = re.compile(rf"(?:,|\b(?i:from|than)|\b(?i:age)\s+\d+|\b{W
 _SPAN_OF_BEFORE = re.compile(r"(?i)\b(?:is|was|were|are|be|been|in|for|during|over)\s+$")
 
 
-_BOUND_BEFORE = re.compile(r"(?i)\b(?:(?:less|more)\s+than|within|for|in|and|up\s+to)\s+$")
+_SPAN_BOUND_BEFORE = re.compile(r"(?i)\b(?:(?:less|more)\s+than|within|for|in|and|up\s+to)\s+$")
 
 
 def _span_not_rate(unit: str, before: str, after: str) -> bool:
-    if _BOUND_BEFORE.search(before):
+    if _SPAN_BOUND_BEFORE.search(before):
         return True  # "twice in less than a month", "$5m for a year": a span, no rate
     if unit == "weekend" and NOUN_AFTER.match(after):
         return True  # "a dozen were hurt in a weekend raid"

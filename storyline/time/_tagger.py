@@ -237,7 +237,9 @@ _YEAR_WRITTEN = re.compile(r"\d{4}|['\u2019]\d\d")
 def dates_run_forward(candidates: list[Candidate], ctx: Context) -> list[Candidate]:
     """Put a day written without a year, in a clause whose tense leaves it open, after the
     day ahead of the anchor just before it in its sentence ("opens June 9, 2020 ... and
-    concludes on Oct. 10", said in November 2019: October 2020, not the October gone)."""
+    concludes on Oct. 10", said in November 2019: October 2020, not the October gone);
+    and the end of a range of days after its start ("22 April - 15 May"), whatever the
+    anchor."""
     if ctx.anchor is None:
         return candidates
     out = list(candidates)
@@ -245,7 +247,7 @@ def dates_run_forward(candidates: list[Candidate], ctx: Context) -> list[Candida
         if _YEAR_WRITTEN.search(ctx.text, second.start, second.end):
             continue
         ranged = day < start and _RANGE_GAP.match(ctx.text, first.end, second.start) is not None
-        if not ranged:  # "22 April - 15 May": the end of a range of days follows its start
+        if not ranged:
             if not day < ctx.anchor < start or not ref.same_sentence(
                 ctx.text, first.end, second.start
             ):
