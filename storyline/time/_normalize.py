@@ -340,6 +340,8 @@ def open_direction(ctx: Context, match: Match) -> Direction | None:
 
 _NOUN_BOUND_BEFORE = re.compile(
     r"(?i)(?<!\bby\s)(?<!\buntil\s)(?<!\bbefore\s)\b(?:a|an|the|its|their|his|her|record)\s+$"
+    # "Canada's January 23 election" (not "it's", "that's": a verb)
+    r"|(?-i:\b(?!(?:It|That|There|What|Here|Who|He|She|Let)\b)[A-Z][\w.&-]*)\s?['\u2019]s\s+$"
 )
 
 

@@ -713,6 +713,15 @@ CASES = [
     ),
     ("Critics cited a February study.", "2010-10-29", "February", "DATE", "2010-02"),
     ("Polls favour him in the November vote.", "2010-10-05", "November", "DATE", "2010-11"),
+    # ... and so is one after a name's "'s", but not after "it's" (a verb)
+    (
+        "Rivals hoped to gain seats after Peru's April 9 election.",
+        "2006-03-20",
+        "April 9",
+        "DATE",
+        "2006-04-09",
+    ),
+    ("The bank reported BHP's May 12 bid.", "2006-11-20", "May 12", "DATE", "2006-05-12"),
     (
         "Rockets fell late Monday and early Tuesday.",
         "2011-05-09",
