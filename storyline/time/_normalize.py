@@ -198,7 +198,8 @@ _NAME_BEFORE = re.compile(
 )
 _NAME_AFTER = re.compile(
     r"^[^\S\n]+(?:Times|Telegraph|Mirror|Express|Herald|Post|Tribune|Independent|Observer"
-    r"|People|Sport|Agreement|Accords?|Island|Islands|Rising|Uprising|Offensive|Massacre"
+    r"|People|Sport|Agreement|Accords?|Island|Islands|Rising|Uprising|Revolution|War|Offensive"
+    r"|Massacre"
     r"|Group|Movement|Sessions|Show|Club|Magazine|Edition|Supplement|For[^\S\n]+Future"
     r"|(?:Night|Morning|Afternoon)[^\S\n]+(?:Live|Football|Fever|Show))\b"
 )
@@ -331,8 +332,9 @@ def open_direction(ctx: Context, match: Match) -> Direction | None:
         return "past"  # "blamed since the 20 April spill"
     if _NOUN_BOUND_BEFORE.search(before):
         # "the April 20 blast", "a February memo": most often an event gone by,
-        # unless it is much closer ahead ("the November election", said in October).
-        return "recent"
+        # unless it is much closer ahead ("the November election", said in October);
+        # an attack or a crash is one gone by however close the next such date is.
+        return "past" if _MISHAP_AFTER.search(ctx.after(match.end(), 40)) else "recent"
     if _BOUND_BEFORE.search(before):
         return None
     return ctx.direction(match.start(), match.end(), None)
@@ -342,6 +344,14 @@ _NOUN_BOUND_BEFORE = re.compile(
     r"(?i)(?<!\bby\s)(?<!\buntil\s)(?<!\bbefore\s)\b(?:a|an|the|its|their|his|her|record)\s+$"
     # "Canada's January 23 election" (not "it's", "that's": a verb)
     r"|(?-i:\b(?!(?:It|That|There|What|Here|Who|He|She|Let)\b)[A-Z][\w.&-]*)\s?['\u2019]s\s+$"
+)
+
+
+_MISHAP_AFTER = re.compile(
+    r"(?i)^\s+(?:[a-z]+\s+){0,2}?(?:incident|attacks?|blast|bombings?|killings?|crash|raid|"
+    r"explosion|murders?|massacre|disaster|earthquake|quake|tsunami|spill|shootings?|riots?|"
+    r"coup|assault|blowout|accident|collapse|fire|floods?|flooding|ambush|hijacking|"
+    r"kidnapping|abduction|invasion|arrests?|leak|storm|cyclone|hurricane|typhoon)\b"
 )
 
 
@@ -422,6 +432,12 @@ def _year_for_unwritten(
         ]
         if fits:
             return fits[0]
+    if (
+        (month, day) == (9, 11)
+        and ctx.anchor > _NINE_ELEVEN
+        and _ATTACKS_AFTER.match(ctx.after(match.end(), 40))
+    ):
+        return _NINE_ELEVEN.year  # "the Sept. 11 attacks", written any year after
     direction = open_direction(ctx, match)
     year = pick_year(ctx.anchor, month, day, direction)
     if direction == "future" and year is not None and not _planned(ctx, match):
@@ -432,6 +448,13 @@ def _year_for_unwritten(
         if ahead and back and (ahead - ctx.anchor).days > 300 and (ctx.anchor - back).days <= 45:
             return year - 1
     return year
+
+
+_NINE_ELEVEN = dt.date(2001, 9, 11)
+_ATTACKS_AFTER = re.compile(
+    r"(?i)^\s*,?\s*(?:2001\s+)?(?:terror(?:ist)?\s+)?(?:attacks?|hijack|hijackers|hijackings"
+    r"|commission|victims)\b"
+)
 
 
 # "Come November 19, buyers will receive ...": when that day comes.

@@ -211,7 +211,7 @@ DURATION = _compile(
     (?:\s+(?:to|or)\s+{NUMBER}|\s*[-–]\s*{NUMBER_DIGITS}|(?P<plus>\+|-plus)|(?P<odd>-odd))?\s+(?:(?:more|additional|full|straight|consecutive|long
         |whole|entire|extra|successive|further|odd|trading|business|working|calendar)\s+)?
     (?P<unit>{UNIT})(?![-\w])(?P<half>\s+and\s+a\s+half)?
-    (?:\s+(?P<orso>or\s+so|or\s+more|or\s+less|or\s+longer))?"""
+    (?:\s+(?P<orso>or\s+so|or\s+more|or\s+less|or\s+longer|or\s+(?:two|three)(?![-\w])(?!\s+{UNIT})))?"""
 )
 
 HYPHEN_DURATION = _compile(
@@ -222,7 +222,7 @@ HYPHEN_DURATION = _compile(
 
 AGO = _compile(
     rf"""{L}(?:(?P<num>{NUMBER}|{COUPLE}|{VAGUE})\s+)?(?:(?:more|full)\s+)?(?P<unit>{UNIT})
-    (?P<orso>\s+or\s+so)?\s+(?P<dir>ago|earlier|from\s+now|hence
+    (?P<orso>\s+or\s+(?:so|two|three))?\s+(?P<dir>ago|earlier|from\s+now|hence
       |back(?!\s+(?:home|in|at|on|into|from|with)\b))(?![-\w])"""
 )
 

@@ -194,7 +194,7 @@ def norm_ago(match: Match, ctx: Context) -> Norm | None:
     # "two days later" counts from the story's time; "two days ago" from the anchor.
     narrative = lower_group(match, "dir") in ("later", "earlier")
     ref = RefShift(unit, count, granularity) if narrative else None
-    mod = "APPROX" if match["orso"] else None  # "a decade or so ago"
+    mod = "APPROX" if lower_group(match, "orso") == "or so" else None  # "a decade or so ago"
     return Norm("DATE", render(date, granularity), mod, shift=ref)
 
 

@@ -227,9 +227,12 @@ def norm_duration(match: Match, ctx: Context) -> Norm | None:
         return None
     mod = None
     orso = lower_group(match, "orso")
-    if orso:
+    if orso == "or less":
+        mod = "EQUAL_OR_LESS"
+    elif orso:
+        # "a year or two": a range, valued at its lower bound
         mod = {"or so": "APPROX", "or more": "EQUAL_OR_MORE", "or longer": "EQUAL_OR_MORE"}.get(
-            orso, "EQUAL_OR_LESS"
+            orso
         )
     elif match["plus"]:
         mod = "MORE_THAN"  # "three-plus years", "10+ years"

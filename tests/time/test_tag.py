@@ -744,6 +744,27 @@ CASES = [
         "2010-05-20T14:00",
     ),
     ("The firm has run for 40-odd years.", ANCHOR, "40-odd years", "DURATION", "P40Y"),
+    # "a year or two" is one range, valued at its lower bound, unless the second
+    # number has its own unit ("one year or two years")
+    ("Prices may settle in a year or two.", ANCHOR, "a year or two", "DURATION", "P1Y"),
+    ("It could take one year or two years.", ANCHOR, "one year", "DURATION", "P1Y"),
+    ("I saw her a week or two ago.", "2011-02-11", "a week or two ago", "DATE", "2011-W05"),
+    # an attack or a crash bound to its day is one gone by, however close the next
+    (
+        "A witness to the January 13 shooting testified.",
+        "2006-12-29",
+        "January 13",
+        "DATE",
+        "2006-01-13",
+    ),
+    ("The January 13 summit is off.", "2006-12-29", "January 13", "DATE", "2007-01-13"),
+    (
+        "He ran a fund for families of victims of the Sept. 11 attacks.",
+        "2010-06-17",
+        "Sept. 11",
+        "DATE",
+        "2001-09-11",
+    ),
     ("A 9‐month audit began.", ANCHOR, "9‐month", "DURATION", "P9M"),
     ("In a March memo, staff raised doubts.", "2010-07-06", "March", "DATE", "2010-03"),
     (
@@ -1073,6 +1094,7 @@ NOTHING = [
     "Under resolutions 1970 and 1973, sanctions followed.",
     "He spoke on NBC's Today show about the leak.",
     "A year nine student tested positive.",
+    "Marchers honoured the October Revolution in Minsk.",
     "They met during a night out in town.",
     "Pollsters asked 2031 British adults.",
     "A powerful current pulled the swimmer out.",
