@@ -231,7 +231,10 @@ _THE_UNIT_NOT_TIME = re.compile(r"(?i)^\s+(?:of|in|to|for|after|before|old|when|
 # "the year ended Sept. 30").  TimeBank and TE3-Silver agree on this.
 _YEAR_AS_DATE_BEFORE = re.compile(
     r"(?i)\b(?:(?:end|beginning|start|middle|close|turn|rest|remainder|part|half|course"
-    r"|months|weeks|days|quarters?)\s+of|(?:earlier|later|early|late)\s+in|for)\s+$"
+    r"|months|weeks|days|quarters?)\s+of|(?:earlier|later|early|late)\s+in|for"
+    # "began the year with a win", "closed the year higher": the calendar year
+    r"|(?:began|begins|start(?:ed|s)|end(?:ed|s)|finish(?:ed|es)|clos(?:ed|es)|open(?:ed|s)"
+    r"|kick(?:ed|s)\s+off|round(?:ed|s)\s+off))\s+$"
 )
 
 

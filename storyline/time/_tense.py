@@ -83,6 +83,8 @@ _BEFORE_ADJECTIVE = frozenset("the a an its his her their our this these those s
 _TIMES_OF_A_DAY = frozenset(
     [*WEEKDAYS, *"today yesterday tonight this that in on morning afternoon evening night".split()]
 )
+# Participles spelt like their verb ("to be broadcast Monday"): past forms after "be".
+_BARE_PARTICIPLES = frozenset("broadcast telecast webcast rebroadcast forecast cast bid".split())
 _PLAN_AFTER_IS = frozenset("scheduled slated due expected poised planned".split())
 _MODALS = frozenset("could might may should must".split())
 _NOT_AHEAD_AFTER_MODAL = frozenset("not n't have never see hear smell feel barely hardly".split())
@@ -140,7 +142,7 @@ def _cue(words: list[str], index: int) -> Tense | None:
             if lead & INTENT_WORDS:
                 return "future"
         return None
-    if is_past_form(word):
+    if is_past_form(word) or (previous in ("be", "been") and word in _BARE_PARTICIPLES):
         before = [w.lower() for w in words[max(0, index - 3) : index]]
         if word not in PAST_WORDS and before[-1:] and before[-1] in _BEFORE_ADJECTIVE:
             return None

@@ -758,6 +758,17 @@ CASES = [
         "2006-01-13",
     ),
     ("The January 13 summit is off.", "2006-12-29", "January 13", "DATE", "2007-01-13"),
+    # "to be broadcast": a participle spelt like its verb, after "to be", lies ahead
+    (
+        "She spoke in a radio interview to be broadcast Monday.",
+        "2006-12-03",
+        "Monday",
+        "DATE",
+        "2006-12-04",
+    ),
+    # "began the year", "closed the year": the calendar year, not a year's span
+    ("The striker began the year with two goals.", "2005-12-17", "the year", "DATE", "2005"),
+    ("The index closed the year 3% higher.", "2005-12-31", "the year", "DATE", "2005"),
     (
         "He ran a fund for families of victims of the Sept. 11 attacks.",
         "2010-06-17",
