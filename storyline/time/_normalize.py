@@ -653,10 +653,24 @@ def norm_weekday(match: Match, ctx: Context) -> Norm | None:
             direction = "future"  # "postponed Sunday's concert": not yet held
         if _FOR_BEFORE.search(before) and not POSSESSIVE_AFTER.match(ctx.after(end, 3)):
             direction = "future"  # "planning a rally for Tuesday": the day it is set for
+        if ctx.tense_aware and _PAST_PLAN_BEFORE.search(
+            ctx.before(match.start(), 90).split(". ")[-1]
+        ):
+            # "was due to return on Saturday", "was expected to rule Monday": a plan
+            # told in the past, for a day on either side of the report
+            ahead = weekday_date(anchor, weekday, "future")
+            gone = weekday_date(anchor, weekday, "past")
+            return Norm(
+                "DATE", min(gone, ahead, key=lambda d: abs(d - anchor)).isoformat(), end=end
+            )
         date = weekday_date(anchor, weekday, direction or "past")
     return Norm("DATE", date.isoformat(), end=end)
 
 
+_PAST_PLAN_BEFORE = re.compile(
+    r"(?i)\b(?:was|were)\s+(?:(?:expected|due|scheduled|slated|set|supposed|planned|poised"
+    r"|going|likely)\s+(?:to|for)|to)\b[^.;!?]*$"
+)
 # "the fighting went on into Thursday": a day next to the report, before or after it.
 _INTO_DAY_BEFORE = re.compile(
     r"(?i)\b(?:continu\w*|stretch\w*|extend\w*|drag\w*|spill\w*|ran|run(?:s|ning)?|went"

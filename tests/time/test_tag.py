@@ -766,6 +766,22 @@ CASES = [
         "DATE",
         "2006-12-04",
     ),
+    # a plan told in the past is for the nearest such day, either side of the report
+    (
+        "The ferry was due to dock in Valletta on Friday.",
+        "2011-02-24",
+        "Friday",
+        "DATE",
+        "2011-02-25",
+    ),
+    ("The board was to meet Monday on the dividend.", "2010-06-13", "Monday", "DATE", "2010-06-14"),
+    (
+        "The convoy was supposed to leave on Friday, but the road was shut.",
+        "1997-04-21",
+        "Friday",
+        "DATE",
+        "1997-04-18",
+    ),
     # "began the year", "closed the year": the calendar year, not a year's span
     ("The striker began the year with two goals.", "2005-12-17", "the year", "DATE", "2005"),
     ("The index closed the year 3% higher.", "2005-12-31", "the year", "DATE", "2005"),
