@@ -258,6 +258,7 @@ _PLANNED_FOR = re.compile(
     r"\b(?:scheduled|slated|(?:is|are|be)\s+set|planned|due|timetabled|expires?|takes?\s+effect"
     r"|comes?\s+into\s+(?:force|effect))\s+(?:for|in|on)\s+(?:(?:early|late|mid)[-\s]+)?$"
     r"|\b(?:ends|expires)\s+(?:on\s+|in\s+)?$"  # "before the fiscal year ends Sept. 30"
+    r"|\bfor\s+delivery\s+(?:in\s+)?$"  # "crude for delivery in January": a contract ahead
 )
 
 
@@ -421,6 +422,9 @@ def _year_for_unwritten(
     """Choose the year of a day written without one; a string means unresolved."""
     if make_date(2000, month, day) is None:
         return None
+    shared = _SHARED_YEAR_AFTER.match(ctx.after(match.end(), 16))
+    if shared is not None:
+        return int(shared["year"])  # "on August 6 and 9, 1945": the year of both
     if ctx.anchor is None:
         return f"XXXX-{month:02d}-{day:02d}"
     if weekday:
@@ -454,6 +458,11 @@ _NINE_ELEVEN = dt.date(2001, 9, 11)
 _ATTACKS_AFTER = re.compile(
     r"(?i)^\s*,?\s*(?:2001\s+)?(?:terror(?:ist)?\s+)?(?:attacks?|hijack|hijackers|hijackings"
     r"|commission|victims)\b"
+)
+
+
+_SHARED_YEAR_AFTER = re.compile(
+    r"^\s*(?:and|or|to|through|[-\u2013])\s*[0-3]?\d(?:st|nd|rd|th)?,?\s+(?P<year>1[5-9]\d\d|20\d\d)\b"
 )
 
 
@@ -764,6 +773,7 @@ _SCHEDULED_BEFORE = re.compile(
     r"(?i)(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bhis\s)(?<!\bher\s)(?<!\bits\s)(?<!'s\s)"
     r"(?<!\btheir\s)(?<!\bthis\s)(?<!\bthat\s)"  # "the visit to Walter Reed on Saturday"
     r"\b(?:meets?|visits?|play|plays|faces|opens?|begins?|starts?|resumes?|hosts?|travels|flies|fly"
+    r"|climaxes|culminates|concludes"
     r"|leaves|arrives?|returns|heads|convenes?|goes|due|kicks?\s+off|takes?\s+office"
     r"|wraps?\s+up|unveils|announces|publishes)\b"
     r"(?:\s+(?!(?:was|were|had|did|said|told)\b)[\w'-]+){0,6}\s+(?:on\s+)?$"

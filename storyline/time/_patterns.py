@@ -118,7 +118,8 @@ TEXT_DATE = _compile(
         (?=\s*(?:[,.;:)!?]|$)|\s+(?:the|a|an|in|at|on|to|and|or|when|which|that|as|for|of
           |with|he|she|they|it|we|is|was|will)\b|(?-i:\s+[A-Z0-9]))
         (?:\s*,?\s*(?P<y5>{YEAR}))?
-      | (?P<m2>{MONTH})\s+(?:the\s+)?(?P<d2>{DAY})(?:[-–]{DAY})?(?![,.]?\d)
+      | (?P<m2>{MONTH})(?:\s+(?:the\s+)?|(?<=\.)(?<!May\.)(?=\d))  # "Nov. 18", "Nov.18"
+        (?P<d2>{DAY})(?:[-–]{DAY})?(?![,.]?\d)
         (?:\s*,?\s*(?P<y2>{YEAR}(?!\s*{ZONE}\b))|\s+(?P<dyrel>this|last|next)\s+year(?![-\w]|['’]s))?
       | (?P<m3>{MONTH})\s*,?\s+(?:of\s+)?(?P<y3>{YEAR}|{SPOKEN_YEAR_WORDS})
     ){R}"""
@@ -258,10 +259,11 @@ QUARTER = _compile(
     (?:(?P<yearword>this\s+year's|last\s+year's|next\s+year's|the\s+year-earlier
         |the\s+year-ago|year-earlier|year-ago|(?P<year1>{YEAR}))\s+)?
     (?:(?:fiscal|financial|calendar)[-\s]+)?
-    (?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latest|current
+    (?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latter|latest|current
         |same|comparable|previous|past|year-earlier|year-ago|[1-4]Q)
     [-\s]+(?:(?:fiscal|financial|calendar)[-\s]+)?(?P<unit>quarter|half)(?P<plural>s)?
-    (?:\s+(?:of\s+)?(?:(?P<year2>{YEAR})|(?P<yearrel>this|last|next)\s+year))?{R}"""
+    (?:\s+(?:of\s+)?(?:(?P<year2>{YEAR})|(?P<yearrel>this|last|next)\s+year)
+      |\s+of\s+(?P<theyear>the)\s+year(?![-\w'’]))?{R}"""
 )
 
 YEAR_AGO = _compile(

@@ -347,6 +347,14 @@ _GAME_WORDS = re.compile(
 )
 
 
+# "the second half of the season", "15 minutes into the second half": play, not a year
+_OF_PLAY_AFTER = re.compile(
+    r"(?i)^\s+of\s+(?:the|this|last|next|their|its|his)\s+(?:season|match|game|campaign"
+    r"|tournament|championship|league|race|contest|bout|fight|final)\b"
+)
+_MINUTES_INTO_BEFORE = re.compile(r"(?i)\b(?:minutes?|mins?|seconds?|secs?)\s+into\s+$")
+
+
 @functools.lru_cache(maxsize=8)
 def is_game_report(text: str) -> bool:
     """Whether ``text`` reads as a report of a game (two different words of play)."""
@@ -368,6 +376,10 @@ def norm_quarter(match: Match, ctx: Context) -> Norm | None:
         half or match["year1"] or match["year2"] or match["yearrel"] or match["yearword"]
     ):
         number = 2 if half else 4  # "the final quarter of last year": its fourth
+    if ordinal == "latter":
+        if not half:
+            return None
+        number = 2  # "the latter half of the year"
     code = "H" if half else "Q"
     if half and number not in (1, 2):
         return None
@@ -376,7 +388,16 @@ def norm_quarter(match: Match, ctx: Context) -> Norm | None:
     explicit = match["year1"] or match["year2"]
     if half and not explicit and _MONTH_OF_AFTER.match(ctx.after(match.end(), 16)):
         return None  # "the first half of August": the month, with a modifier
-    if not explicit and match["yearword"] is None and is_game_report(ctx.text):
+    if (
+        not explicit
+        and match["yearword"] is None
+        and match["theyear"] is None
+        and (
+            is_game_report(ctx.text)
+            or _OF_PLAY_AFTER.match(ctx.after(match.end(), 30))
+            or _MINUTES_INTO_BEFORE.search(ctx.before(match.start(), 30))
+        )
+    ):
         return None  # "scoring 24 points in the third quarter": a period of play
     if explicit:
         if number is None:
@@ -395,7 +416,12 @@ def norm_quarter(match: Match, ctx: Context) -> Norm | None:
         return Norm("DATE", render(date, "quarter")) if date else None
     year = anchor.year + year_shift
     current = quarter_of(anchor) if not half else (1 if anchor.month <= 6 else 2)
-    if year_shift == 0 and match["yearrel"] is None and number > current:
+    if (
+        year_shift == 0
+        and match["yearrel"] is None
+        and match["theyear"] is None
+        and number > current
+    ):
         if ctx.direction(match.start(), match.end(), None) == "past":
             year -= 1
     text = year_text(year)

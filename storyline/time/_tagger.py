@@ -270,9 +270,10 @@ _RANGE_DAY_BEFORE = re.compile(
 )
 _RANGE_DAY_AFTER = re.compile(
     r"(?i)^\s*(?:and|to|until|till|through|[-–])\s*(?:the\s+)?(?P<day>[0-3]?\d(?:st|nd|rd|th)?)"
-    r"(?=\s*(?:[,.;:)!?]|$)|\s+(?:in|at|on|and|or|when|while|this|last|next|of|for)\b)"
+    r"(?=\s*(?:[,.;:)!?](?!\d)|$)|\s+(?:in|at|on|and|or|when|while|this|last|next|of|for)\b)"
 )
 _FROM_OR_BETWEEN_BEFORE = re.compile(r"(?i)\b(?:from|between)\s+$")
+_PUNCTUATION_AFTER = re.compile(r"^\s*(?:[,.;:)!?](?!\s*\d)|$)")
 
 
 _WEEK_OF_BEFORE = re.compile(r"(?i)\bthe\s+week\s+(?:of|beginning|starting|ending)\s+$")
@@ -333,8 +334,14 @@ def _range_partner(candidates: list[Candidate], index: int, ctx: Context) -> Can
         after = (
             _RANGE_DAY_AFTER.match(ctx.after(candidate.end, 30)) if written[-1].isdigit() else None
         )
-        if after is None or not _FROM_OR_BETWEEN_BEFORE.search(ctx.before(candidate.start, 12)):
+        if after is None:
             return None
+        if (
+            not _FROM_OR_BETWEEN_BEFORE.search(ctx.before(candidate.start, 12))
+            and "and" in after.group().lower()
+            and not _PUNCTUATION_AFTER.match(ctx.after(candidate.end + after.end("day"), 4))
+        ):
+            return None  # "Nov. 16 to 21" needs no "from", "December 2 and 9" a stop after
         partner_day = int(after["day"].rstrip("stndrh"))
         start = candidate.end + after.start("day")
         end = candidate.end + after.end("day")

@@ -157,6 +157,10 @@ def _cue(words: list[str], index: int) -> Tense | None:
         return "past"
     if word in ("is", "are") and following in _PLAN_AFTER_IS:
         return "future"  # "a witness is scheduled to testify ... on Wednesday"
+    if word == "now" and previous in _FUTURE_AUX | _MODALS:
+        return None  # "would now not attend ... on Sunday": the modal decides
+    if word.endswith("ing") and previous == "since" and len(word) > 5:
+        return "past"  # "since leaving office in May"
     if word in PRESENT_WORDS or word.endswith(("'re", "'m")):
         return "present"  # "we're meeting on Saturday", "I'm told"
     return None

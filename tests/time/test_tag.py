@@ -782,6 +782,36 @@ CASES = [
         "DATE",
         "1997-04-18",
     ),
+    # "now" after a modal is no present tense; a schedule's verb looks ahead
+    (
+        "He said he would now not attend the summit on Sunday.",
+        "2005-11-26",
+        "Sunday",
+        "DATE",
+        "2005-11-27",
+    ),
+    ("The festival culminates on Wednesday.", "1997-04-15", "Wednesday", "DATE", "1997-04-16"),
+    ("Crude for delivery in January rose 30 cents.", "2006-12-14", "January", "DATE", "2007-01"),
+    # a month's abbreviation glued to its day; ranges of days without "from"
+    ("The summit runs from Nov.18 to 19.", "2005-11-10", "Nov.18", "DATE", "2005-11-18"),
+    ("Patrols run Nov. 16 to 21 in the city.", "2005-11-10", "21", "DATE", "2005-11-21"),
+    ("Talks are set for December 2 and 9.", "2006-12-01", "9", "DATE", "2006-12-09"),
+    ("Cities were bombed on August 6 and 9, 1945.", "2005-08-09", "August 6", "DATE", "1945-08-06"),
+    # "the second half of the year" is one expression
+    (
+        "Growth slowed in the second half of the year.",
+        "2006-12-14",
+        "the second half of the year",
+        "DATE",
+        "2006-H2",
+    ),
+    (
+        "Two malls open in the latter half of the year.",
+        "1997-04-23",
+        "the latter half of the year",
+        "DATE",
+        "1997-H2",
+    ),
     # "began the year", "closed the year": the calendar year, not a year's span
     ("The striker began the year with two goals.", "2005-12-17", "the year", "DATE", "2005"),
     ("The index closed the year 3% higher.", "2005-12-31", "the year", "DATE", "2005"),
@@ -1122,6 +1152,7 @@ NOTHING = [
     "He spoke on NBC's Today show about the leak.",
     "A year nine student tested positive.",
     "Marchers honoured the October Revolution in Minsk.",
+    "Their home game opens the second half of the season.",
     "They met during a night out in town.",
     "Pollsters asked 2031 British adults.",
     "A powerful current pulled the swimmer out.",
@@ -1157,6 +1188,18 @@ def test_modifiers(text: str, span: str, mod: str | None) -> None:
 @pytest.mark.parametrize("text", NOTHING)
 def test_no_time_expression(text: str) -> None:
     assert tag(text, ANCHOR) == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On December 2 and 9 people were hurt.", ["December 2"]),  # a count, no day
+        ("12th August 2011 - 23:07 This comment was removed.", ["12th August 2011"]),
+        ("Play stopped 15 minutes into the second half.", ["15 minutes"]),  # of play
+    ],
+)
+def test_only_these_are_times(text: str, expected: list[str]) -> None:
+    assert [t.text for t in tag(text, ANCHOR)] == expected
 
 
 def test_a_local_clock_time_after_another_is_no_year() -> None:
