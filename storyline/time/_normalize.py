@@ -315,6 +315,8 @@ def open_direction(ctx: Context, match: Match) -> Direction | None:
     if _planned(ctx, match):
         return "future"
     before = ctx.before(match.start(), 24)
+    if _PERIOD_TO_BEFORE.search(before):
+        return "nearest"  # "a loss in the second quarter to June": a period's end
     if _DEADLINE_BEFORE.search(before) and not _LEADING_UP_TO.search(before):
         # "will last until March" lies ahead ("would expire by May 16" need not); a
         # deadline told otherwise is the nearest.
@@ -353,6 +355,11 @@ _MISHAP_AFTER = re.compile(
     r"explosion|murders?|massacre|disaster|earthquake|quake|tsunami|spill|shootings?|riots?|"
     r"coup|assault|blowout|accident|collapse|fire|floods?|flooding|ambush|hijacking|"
     r"kidnapping|abduction|invasion|arrests?|leak|storm|cyclone|hurricane|typhoon)\b"
+)
+
+
+_PERIOD_TO_BEFORE = re.compile(
+    r"(?i)\b(?:quarter|half|year|months|weeks|period)\s+(?:up\s+)?to\s+(?:the\s+end\s+of\s+)?$"
 )
 
 
@@ -795,7 +802,7 @@ _NOT_A_YEAR_AFTER = re.compile(
     r"|acres|barrels|units|cases|deaths|dead|employees|dollars|euros|pounds|yen|points"
     r"|marines|police|officers|students|residents|delegates|homes|houses|cars|vehicles"
     r"|hectares|square|pages|words|calories|rounds|times|others|more|new|of\s+the"
-    r"|adults|respondents"
+    r"|adults|respondents|million|billion|trillion|mln|bln|percent|per\s+cent|%"
     rf"|\w+\s+(?:people|troops|adults|respondents)|am\b|pm\b|a\.m|p\.m|hours|hrs|{ZONE}\b)"
 )
 

@@ -222,7 +222,8 @@ HYPHEN_DURATION = _compile(
 )
 
 AGO = _compile(
-    rf"""{L}(?:(?P<num>{NUMBER}|{COUPLE}|{VAGUE})\s+)?(?:(?:more|full)\s+)?(?P<unit>{UNIT})
+    rf"""{L}(?:(?P<num>{NUMBER}|{COUPLE}|{VAGUE})(?:\s+(?:to|or)\s+{NUMBER})?\s+)?
+    (?:(?:more|full)\s+)?(?P<unit>{UNIT})
     (?P<orso>\s+or\s+(?:so|two|three))?\s+(?P<dir>ago|earlier|from\s+now|hence
       |back(?!\s+(?:home|in|at|on|into|from|with)\b))(?![-\w])"""
 )

@@ -93,7 +93,10 @@ _SPAN_COUNTED_BEFORE = re.compile(rf"(?:,|\b(?i:from|than)|\b(?i:age)\s+\d+|\b{W
 _SPAN_OF_BEFORE = re.compile(r"(?i)\b(?:is|was|were|are|be|been|in|for|during|over)\s+$")
 
 
-_SPAN_BOUND_BEFORE = re.compile(r"(?i)\b(?:(?:less|more)\s+than|within|for|in|and|up\s+to)\s+$")
+_SPAN_BOUND_BEFORE = re.compile(
+    r"(?i)\b(?:(?:less|more)\s+than|within|for|in|and|up\s+to"
+    r"|spen[dt]s?|spending|took|lasted|waited|stayed|served)\s+$"  # "who spent a week praying"
+)
 
 
 def _span_not_rate(unit: str, before: str, after: str) -> bool:

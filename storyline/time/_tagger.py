@@ -276,7 +276,7 @@ _FROM_OR_BETWEEN_BEFORE = re.compile(r"(?i)\b(?:from|between)\s+$")
 _PUNCTUATION_AFTER = re.compile(r"^\s*(?:[,.;:)!?](?!\s*\d)|$)")
 
 
-_WEEK_OF_BEFORE = re.compile(r"(?i)\bthe\s+week\s+(?:of|beginning|starting|ending)\s+$")
+_WEEK_OF_BEFORE = re.compile(r"(?i)\bthe\s+week\s+(?:of|beginning|starting|ending|ended)\s+$")
 
 
 def weeks_of_days(candidates: list[Candidate], ctx: Context) -> list[Candidate]:

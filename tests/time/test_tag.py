@@ -797,6 +797,29 @@ CASES = [
     ("Patrols run Nov. 16 to 21 in the city.", "2005-11-10", "21", "DATE", "2005-11-21"),
     ("Talks are set for December 2 and 9.", "2006-12-01", "9", "DATE", "2006-12-09"),
     ("Cities were bombed on August 6 and 9, 1945.", "2005-08-09", "August 6", "DATE", "1945-08-06"),
+    (
+        "Stocks fell in the week ended December 8.",
+        "2006-12-14",
+        "the week ended December 8",
+        "DATE",
+        "2006-W49",
+    ),
+    ("Pilgrims who spent a week praying began to leave.", ANCHOR, "a week", "DURATION", "P1W"),
+    (
+        "It will happen two or three months from now.",
+        "2006-11-09",
+        "two or three months from now",
+        "DATE",
+        "2007-01",
+    ),
+    ("The bank lost money in the second quarter to June.", "2005-12-07", "June", "DATE", "2005-06"),
+    (
+        "Rates were set for the six months to September.",
+        "1997-04-15",
+        "September",
+        "DATE",
+        "1997-09",
+    ),
     # "the second half of the year" is one expression
     (
         "Growth slowed in the second half of the year.",
@@ -1152,6 +1175,7 @@ NOTHING = [
     "He spoke on NBC's Today show about the leak.",
     "A year nine student tested positive.",
     "Marchers honoured the October Revolution in Minsk.",
+    "Exports reached (1721 million US dollars).",
     "Their home game opens the second half of the season.",
     "They met during a night out in town.",
     "Pollsters asked 2031 British adults.",
