@@ -21,7 +21,7 @@ from storyline.time import _patterns as p
 from storyline.time import _reference as ref
 from storyline.time import _relative as r
 from storyline.time import _spans as sp
-from storyline.time._calendar import is_timex_value, make_date, render
+from storyline.time._calendar import is_timex_value, make_date, render, weekday_date
 from storyline.time._normalize import Context, Norm
 
 logger = logging.getLogger(__name__)
@@ -227,6 +227,38 @@ def follow_on_days(candidates: list[Candidate], ctx: Context) -> list[Candidate]
         following = start + dt.timedelta(days=1)
         if following.isoweekday() == day.isoweekday() and following != day:
             out[index] = _moved(second, following)
+    return out
+
+
+_BARE_WEEKDAY = re.compile(r"(?i)(?:mon|tues|wednes|thurs|fri|satur|sun)day$")
+_DAY_VALUE_ONLY = re.compile(r"^\d{4}-\d\d-\d\d$")
+_DAY_NUMBER_AFTER = re.compile(r"\s+[0-3]?\d(?:st|nd|rd|th)?\b")
+
+
+def same_weekday_throughout(candidates: list[Candidate], ctx: Context) -> list[Candidate]:
+    """Give a weekday whose clause has no tense ("seeds for Friday's draw") the day that
+    the same weekday has where a tense fixes it in the same text: a report speaks of
+    one Friday."""
+    if ctx.anchor is None or not ctx.tense_aware:
+        return candidates
+    fixed: dict[str, set[str]] = {}
+    out = list(candidates)
+    for index, candidate in enumerate(candidates):
+        written = ctx.text[candidate.start : candidate.end]
+        if candidate.priority not in _WEEKDAY_RULES or not _BARE_WEEKDAY.fullmatch(written):
+            continue
+        if not _DAY_VALUE_ONLY.match(candidate.norm.value) or _DAY_NUMBER_AFTER.match(
+            ctx.text, candidate.end
+        ):
+            continue  # "Monday 12 to Thursday 15 April": its own date
+        if ctx.direction(candidate.start, candidate.end, None) is not None:
+            fixed.setdefault(written.lower(), set()).add(candidate.norm.value)
+            continue
+        values = fixed.get(written.lower(), set())
+        weekday = dt.date.fromisoformat(candidate.norm.value).isoweekday()
+        by_default = weekday_date(ctx.anchor, weekday, "past").isoformat()
+        if len(values) == 1 and candidate.norm.value == by_default:
+            out[index] = _moved(candidate, dt.date.fromisoformat(next(iter(values))))
     return out
 
 
@@ -608,6 +640,7 @@ def tag(text: str, anchor: str | None = None, *, tense_aware: bool = True) -> tu
     ctx = Context.build(text, anchor, tense_aware)
     candidates = follow_on_days(select_longest(list(iter_candidates(ctx))), ctx)
     candidates = weeks_of_days(range_partner_days(dates_run_forward(candidates, ctx), ctx), ctx)
+    candidates = same_weekday_throughout(candidates, ctx)
     candidates = ref.resolve_references(candidates, ctx)
     candidates = add_modifiers(join_times(candidates, ctx), ctx)
     return tuple(

@@ -1284,3 +1284,18 @@ def test_offsets_point_into_the_text() -> None:
     text = "On Saturday, Putin agreed to visit in the autumn; talks ran 18 months."
     for timex in tag(text, ANCHOR):
         assert text[timex.start : timex.end] == timex.text
+
+
+def test_a_weekday_without_tense_takes_the_day_an_earlier_mention_fixed() -> None:
+    text = (
+        "All coaches will be at Friday's draw in Leipzig. "
+        "Argentina are one of the eight seeds for Friday's draw."
+    )
+    assert [t.value for t in tag(text, "2005-12-07")] == ["2005-12-09", "2005-12-09"]
+    # without the earlier mention, the open weekday keeps the one gone by
+    assert [t.value for t in tag(text.split(". ")[1], "2005-12-07")] == ["2005-12-02"]
+
+
+def test_a_weekday_with_its_own_date_keeps_it() -> None:
+    text = "The show will air on Monday. Episodes run Monday 12 to Thursday 15 April."
+    assert [t.value for t in tag(text, "2010-04-16")][1] == "2010-04-12"
