@@ -99,7 +99,7 @@ def alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
 
 
-_HALF = re.compile(r"\b(?:and[-\s]+a[-\s]+half|half\s+an?|a\s+half)\b")
+_HALF = re.compile(r"\b(?:and[-\s]+(?:a[-\s]+)?half|half\s+an?|a\s+half)\b")
 _MULTIPLIERS = {"hundred": 100, "dozen": 12, "thousand": 1000, "million": 1_000_000}
 
 

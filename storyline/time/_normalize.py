@@ -312,8 +312,10 @@ _MAY_NOT_BEFORE = re.compile(r"(?i)\b(?:may|might|should|must)\s+not\s+be\s+\w+\
 def open_direction(ctx: Context, match: Match) -> Direction | None:
     """Return the direction for a month (and day) without a year: the clause's tense,
     unless the date is bound to a noun or a deadline rather than to the verb."""
-    if _planned(ctx, match):
-        return "future"
+    if _planned(ctx, match) or _CONTRACT_AFTER.match(ctx.after(match.end(), 20)):
+        return "future"  # "is due in March"; "the December futures contract"
+    if ctx.tense_aware and _PAST_PLAN_BEFORE.search(ctx.before(match.start(), 90).split(". ")[-1]):
+        return "nearest"  # "were invited to visit on Dec. 6": a plan told in the past
     before = ctx.before(match.start(), 24)
     if _PERIOD_TO_BEFORE.search(before):
         return "nearest"  # "a loss in the second quarter to June": a period's end
@@ -685,8 +687,9 @@ def norm_weekday(match: Match, ctx: Context) -> Norm | None:
 
 _PAST_PLAN_BEFORE = re.compile(
     r"(?i)\b(?:was|were)\s+(?:(?:expected|due|scheduled|slated|set|supposed|planned|poised"
-    r"|going|likely)\s+(?:to|for)|to)\b[^.;!?]*$"
+    r"|going|likely|invited)\s+(?:to|for)|to)\b[^.;!?]*$"
 )
+_CONTRACT_AFTER = re.compile(r"(?i)^\s+(?:futures|contracts?|delivery|options)\b")
 # "the fighting went on into Thursday": a day next to the report, before or after it.
 _INTO_DAY_BEFORE = re.compile(
     r"(?i)\b(?:continu\w*|stretch\w*|extend\w*|drag\w*|spill\w*|ran|run(?:s|ning)?|went"
@@ -698,7 +701,8 @@ _UPDATE_STAMP_BEFORE = re.compile(
 )
 # "cancelled Saturday's match": a day whose event was called off before it came.
 _CALLED_OFF_BEFORE = re.compile(
-    r"(?i)\b(?:postpone|cancel|scrap|call(?:ed|s|ing)?\s+off|delay)\w*\s+(?:the\s+)?$"
+    r"(?i)\b(?:postpone|cancel|scrap|call(?:ed|s|ing)?\s+off|delay|stop|block|ban|prevent|halt)\w*"
+    r"\s+(?:the\s+)?$"
 )
 _FOR_BEFORE = re.compile(
     r"(?i)\b(?:march|protest|rally|rallies|strike|vote|meeting|talks|summit"
@@ -780,7 +784,7 @@ _SCHEDULED_BEFORE = re.compile(
     r"(?i)(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bhis\s)(?<!\bher\s)(?<!\bits\s)(?<!'s\s)"
     r"(?<!\btheir\s)(?<!\bthis\s)(?<!\bthat\s)"  # "the visit to Walter Reed on Saturday"
     r"\b(?:meets?|visits?|play|plays|faces|opens?|begins?|starts?|resumes?|hosts?|travels|flies|fly"
-    r"|climaxes|culminates|concludes"
+    r"|climaxes|culminates|concludes|holds"
     r"|leaves|arrives?|returns|heads|convenes?|goes|due|kicks?\s+off|takes?\s+office"
     r"|wraps?\s+up|unveils|announces|publishes)\b"
     r"(?:\s+(?!(?:was|were|had|did|said|told)\b)[\w'-]+){0,6}\s+(?:on\s+)?$"
@@ -1128,3 +1132,23 @@ def norm_holiday(match: Match, ctx: Context) -> Norm | None:
     days = [holiday_date(name, anchor.year + k) for k in (-1, 0, 1)]
     best = closest_day([d for d in days if d is not None], anchor, open_direction(ctx, match))
     return Norm("DATE", best.isoformat()) if best else None
+
+
+# Words that only a report of a game uses; two different ones make a text one, where a
+# quarter or half without a year is a period of play.
+_GAME_WORDS = re.compile(
+    r"(?i)\b(?:half-?time|touchdowns?|rebounds?|quarterback|free throws?|field goals?"
+    r"|goalkeeper|overtime|tip-?off|kick-?off|three-pointers?|point guard|striker|midfielder"
+    r"|scored|scoring|goals?|innings|locker room|the buzzer"
+    r"|(?:led|trailed|beat|won|lost) \d{1,3}-\d{1,3}"
+    r"|\d{1,3}-\d{1,3} (?:win|victory|defeat|draw|lead))\b"
+)
+
+
+@functools.lru_cache(maxsize=8)
+def is_game_report(text: str) -> bool:
+    """Whether ``text`` reads as a report of a game (two different words of play)."""
+    found = {
+        re.sub(r"[-\d\s]", "", m.group().lower()).rstrip("s") for m in _GAME_WORDS.finditer(text)
+    }
+    return len(found) >= 2

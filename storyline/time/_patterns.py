@@ -62,7 +62,7 @@ SPOKEN_YEAR_WORDS = (
 )
 NUMBER_WORD = (
     rf"(?:(?:{_TENS})(?:[-\s](?:{_DIGIT_WORDS}))?|{_ONES})"
-    rf"(?:\s+(?:hundred|thousand))?(?:\s+and\s+a\s+half|-and-a-half)?"
+    rf"(?:\s+(?:hundred|thousand))?(?:\s+and\s+(?:a\s+)?half|-and-a-half)?"
 )
 NUMBER_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+\d/\d|[\u00bc\u00bd\u00be])?"
 NUMBER = (
@@ -298,7 +298,7 @@ SET_RULE = _compile(
 VAGUE_REF = _compile(
     # "the long run" and "the long term" are left alone: no tuning set tags them (TimeBank
     # 0 of 2, TE3-Silver 0 of 8), unlike "the near term" and "the short term".
-    r"""(?<![\w-])(?P<word>(?:recent|past|coming|future|the\s+coming)\s+(?:years|months|weeks|days|decades|quarters)
+    r"""(?<![\w-])(?P<word>(?:recent|past|coming|future|the\s+coming)\s+(?:years|months|weeks|days|hours|decades|quarters)
     |the\s+foreseeable\s+future|right\s+now|just\s+now|now|nowadays|currently|at\s+present|presently
     |these\s+days|current|recently|lately|recent|the\s+(?:recent\s+|distant\s+)?past
     |the\s+other\s+day

@@ -7,7 +7,6 @@ Each ``norm_*`` function has the signature of those in `storyline.time._normaliz
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 
 from storyline.time._calendar import (
@@ -41,6 +40,7 @@ from storyline.time._normalize import (
     RefShift,
     century_of,
     expand_short_year,
+    is_game_report,
     is_part_of_name,
     lies_ahead,
     lower_group,
@@ -251,6 +251,7 @@ def _year_as_span(match: Match, ctx: Context) -> bool:
     return not _YEAR_AS_DATE_BEFORE.search(ctx.before(match.start(), 30))
 
 
+_YEAR_COMMA_BEFORE = re.compile(r"(?<![\w.,$-])(?P<year>1[5-9]\d\d|20\d\d),\s+$")
 _IN_THE_WEEK_BEFORE = re.compile(
     r"(?i)\b(?:(?:earlier|later|early|late)\s+in"
     r"|(?:end|start|beginning|middle|rest|remainder)\s+of|start\s+to)\s+$"
@@ -269,6 +270,9 @@ def norm_relative_unit(match: Match, ctx: Context) -> Norm | None:
         return None
     if match["unit"].isupper() and re.search(r"\bOF\s+$", ctx.before(match.start(), 6)):
         return None  # "COACH OF THE YEAR": an award's name
+    named = _YEAR_COMMA_BEFORE.search(ctx.before(match.start(), 12))
+    if named is not None and unit == "year" and rel in ("the", "the last", "the final"):
+        return Norm("DATE", named["year"])  # "by 2010, the year his term ends"
     if unit == "fortnight":  # no calendar unit: the span ("the past fortnight")
         return Norm("DURATION", "P2W") if rel != "the" else None
     if (
@@ -336,32 +340,12 @@ _QUARTER_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1,
 _QUARTER_ORDINALS.update({"3rd": 3, "4th": 4, "1q": 1, "2q": 2, "3q": 3, "4q": 4})
 
 
-# Words that only a report of a game uses; two different ones make a text one, where a
-# quarter or half without a year is a period of play.
-_GAME_WORDS = re.compile(
-    r"(?i)\b(?:half-?time|touchdowns?|rebounds?|quarterback|free throws?|field goals?"
-    r"|goalkeeper|overtime|tip-?off|kick-?off|three-pointers?|point guard|striker|midfielder"
-    r"|scored|scoring|goals?|innings|locker room|the buzzer"
-    r"|(?:led|trailed|beat|won|lost) \d{1,3}-\d{1,3}"
-    r"|\d{1,3}-\d{1,3} (?:win|victory|defeat|draw|lead))\b"
-)
-
-
 # "the second half of the season", "15 minutes into the second half": play, not a year
 _OF_PLAY_AFTER = re.compile(
     r"(?i)^\s+of\s+(?:the|this|last|next|their|its|his)\s+(?:season|match|game|campaign"
     r"|tournament|championship|league|race|contest|bout|fight|final)\b"
 )
 _MINUTES_INTO_BEFORE = re.compile(r"(?i)\b(?:minutes?|mins?|seconds?|secs?)\s+into\s+$")
-
-
-@functools.lru_cache(maxsize=8)
-def is_game_report(text: str) -> bool:
-    """Whether ``text`` reads as a report of a game (two different words of play)."""
-    found = {
-        re.sub(r"[-\d\s]", "", m.group().lower()).rstrip("s") for m in _GAME_WORDS.finditer(text)
-    }
-    return len(found) >= 2
 
 
 _MONTH_OF_AFTER = re.compile(rf"^\s+of\s+(?:{'|'.join(m.capitalize() for m in MONTH_NAMES)})\b")

@@ -25,6 +25,7 @@ from storyline.time._normalize import (
     Match,
     Norm,
     in_a_name,
+    is_game_report,
     is_part_of_name,
     lower_group,
 )
@@ -120,7 +121,9 @@ _SCHOOL_YEAR_AFTER = re.compile(
 )
 _OUT_AFTER = re.compile(r"(?i)^\s+out\b")
 # "aged 55 to 75 years", "at age 65 years": an age, which TimeBank leaves untagged.
-_AGE_BEFORE = re.compile(r"(?i)\b(?:aged?|ages)\s+(?:\d+\s+[a-z]+\s+(?:to|and|-)\s+)?$")
+_AGE_BEFORE = re.compile(
+    r"(?i)\b(?:aged?|ages|the\s+age\s+of)\s+(?:\d+\s+[a-z]+\s+(?:to|and|-)\s+)?$"
+)
 # "expected to last several days", "will last two weeks": the verb, outside the span.
 _LAST_IS_VERB_BEFORE = re.compile(
     r"(?i)(?:\b(?:to|will|would|could|can|may|might|should|must|shall|does|did|do|not)|n't|'ll)\s+$"
@@ -143,6 +146,9 @@ _VERB_AFTER = re.compile(
 )
 
 
+_SCORED_BEFORE = re.compile(
+    r"(?i)\b(?:scored|scores|claimed|claims|added|adds|netted|nets|grabbed|grabs|headed|fired)\s+$"
+)
 _SECOND_IS_TIME = re.compile(r"(?i)^\s*(?:[,.;:!?)]|$|ago\b|later\b|earlier\b|before\b|after\b)")
 
 
@@ -198,8 +204,15 @@ def norm_duration(match: Match, ctx: Context) -> Norm | None:
         return None  # "three quarters of the budget" is a share, not nine months
     if unit.startswith("quarter") and _POINTS_AFTER.match(after):
         return None  # "a quarter percentage point"
-    if unit == "second" and (not _SECOND_IS_TIME.match(after) or _ORDINAL_SECOND.match(after)):
-        return None
+    if unit == "second" and (
+        not _SECOND_IS_TIME.match(after)
+        or _ORDINAL_SECOND.match(after)
+        or _SCORED_BEFORE.search(ctx.before(match.start(), 20))
+    ):
+        return None  # "Pires claimed a second": a second goal
+    if unit.startswith("minute") and _ON_BEFORE.search(ctx.before(match.start(), 4)):
+        if is_game_report(ctx.text):
+            return None  # "scored on 23 minutes": the game's clock
     if (
         number_text == "one"
         and unit == "day"
@@ -428,6 +441,16 @@ _NOT_CURRENT = re.compile(
 
 _CAPITALISED_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+$")
 _NAME_BEFORE_CURRENT = re.compile(r"\b[A-Z][a-z]+\s+(?:(?:and|or|&)\s+)?$")
+# "the future government", "the future SAR": "future" describing a noun, no time.
+_WORD_OF_A_NOUN_AFTER = re.compile(
+    r"^[^\S\n]+(?:(?-i:[A-Z][A-Za-z]*)\b(?!')|(?i:government|status|role|leader(?:ship|s)?|king|queen"
+    r"|president|wife|husband|shape|size|course|development|plans?|generations?|years|earnings"
+    r"|proceeds|revenues?|growth|cooperation|relations(?:hip)?|polic(?:y|ies)|bid|threat"
+    r"|litigation|climate|division|direction|energy|space|garrison|society|prospects|home"
+    r"|capital|site|state|members?|owners?|use|sales|supply|demand|production|talks"
+    r"|negotiations|elections?|structure|nation|regime|security|benefits|world|economic"
+    r"|foreign|preferential|cooperation|needs|costs?|price|prices|path|arrangements?)\b)"
+)
 _NOT_THE_PAST = re.compile(r"(?i)^\s+(?:tense|participle|perfect|simple|progressive)\b")
 
 
@@ -465,6 +488,12 @@ def norm_vague(match: Match, ctx: Context) -> Norm | None:
     if word == "now" and match["word"] == "Now" and not _opens_sentence(ctx, match):
         if _CAPITALISED_BEFORE.search(ctx.before(match.start(), 20)):
             return None  # "Democracy Now", "Apocalypse Now": a name
+    if (
+        word == "the future"
+        and _WORD_OF_A_NOUN_AFTER.match(ctx.after(match.end(), 16))
+        and not re.search(r"(?i)\bin\s+$", ctx.before(match.start(), 4))
+    ):
+        return None  # "the future status of the province": an adjective
     if match["word"] == "the Future" and is_part_of_name("Future", ctx.after(match.end(), 20)):
         return None  # "the Future Strategists Hub"
     if match["word"] == "Current" and _NAME_BEFORE_CURRENT.search(ctx.before(match.start(), 30)):

@@ -820,6 +820,33 @@ CASES = [
         "DATE",
         "1997-09",
     ),
+    ("Police moved to stop Saturday's rally.", "2005-12-15", "Saturday", "DATE", "2005-12-17"),
+    ("He spent six and half years in a camp.", ANCHOR, "six and half years", "DURATION", "P6Y6M"),
+    ("It will grow by 2010, the year his term ends.", "2006-11-16", "the year", "DATE", "2010"),
+    (
+        "Rules run until 2012, the last year they cover.",
+        "2006-11-07",
+        "the last year",
+        "DATE",
+        "2012",
+    ),
+    ("Troops will move in the coming hours.", ANCHOR, "the coming hours", "DATE", "FUTURE_REF"),
+    (
+        "Experts were invited to visit the camp on Dec. 6.",
+        "2005-11-18",
+        "Dec. 6",
+        "DATE",
+        "2005-12-06",
+    ),
+    ("The December futures contract rose.", "2005-11-24", "December", "DATE", "2005-12"),
+    (
+        "The summit holds its first meeting Wednesday.",
+        "2005-12-11",
+        "Wednesday",
+        "DATE",
+        "2005-12-14",
+    ),
+    ("The cure may in the future lead to drugs.", ANCHOR, "the future", "DATE", "FUTURE_REF"),
     # "the second half of the year" is one expression
     (
         "Growth slowed in the second half of the year.",
@@ -1175,6 +1202,9 @@ NOTHING = [
     "He spoke on NBC's Today show about the leak.",
     "A year nine student tested positive.",
     "Marchers honoured the October Revolution in Minsk.",
+    "Talks will settle the future status of the region.",
+    "He met the future SAR government.",
+    "Babies are vaccinated from the age of nine months.",
     "Exports reached (1721 million US dollars).",
     "Their home game opens the second half of the season.",
     "They met during a night out in town.",
@@ -1220,6 +1250,11 @@ def test_no_time_expression(text: str) -> None:
         ("On December 2 and 9 people were hurt.", ["December 2"]),  # a count, no day
         ("12th August 2011 - 23:07 This comment was removed.", ["12th August 2011"]),
         ("Play stopped 15 minutes into the second half.", ["15 minutes"]),  # of play
+        # a game's clock and a second goal: "Henry scored on 23 minutes", "claimed a second"
+        (
+            "Henry scored on 23 minutes and Pires claimed a second. Arsenal won 2-0.",
+            [],
+        ),
     ],
 )
 def test_only_these_are_times(text: str, expected: list[str]) -> None:
