@@ -335,7 +335,11 @@ def open_direction(ctx: Context, match: Match) -> Direction | None:
         return "future" if ahead else "soon"
     if _SINCE_BEFORE.search(before):
         return "past"  # "blamed since the 20 April spill"
-    if _NOUN_BOUND_BEFORE.search(before):
+    if _EVENT_ON_BEFORE.search(before) and ctx.direction(match.start(), match.end(), None) == (
+        "future"
+    ):
+        return "future"  # "Spain will go to the polls on November the 20th"
+    if _NOUN_BOUND_BEFORE.search(before) or _EVENT_ON_BEFORE.search(before):
         # "the April 20 blast", "a February memo": most often an event gone by,
         # unless it is much closer ahead ("the November election", said in October);
         # an attack or a crash is one gone by however close the next such date is.
@@ -356,12 +360,20 @@ _MISHAP_AFTER = re.compile(
     r"(?i)^\s+(?:[a-z]+\s+){0,2}?(?:incident|attacks?|blast|bombings?|killings?|crash|raid|"
     r"explosion|murders?|massacre|disaster|earthquake|quake|tsunami|spill|shootings?|riots?|"
     r"coup|assault|blowout|accident|collapse|fire|floods?|flooding|ambush|hijacking|"
-    r"kidnapping|abduction|invasion|arrests?|leak|storm|cyclone|hurricane|typhoon)\b"
+    r"kidnapping|abduction|invasion|arrests?|leak|storm|cyclone|hurricane|typhoon"
+    r"|assassinations?|slayings?|deaths?|beheadings?|executions?|overthrow|uprising)\b"
 )
 
 
 _PERIOD_TO_BEFORE = re.compile(
     r"(?i)\b(?:quarter|half|year|months|weeks|period)\s+(?:up\s+)?to\s+(?:the\s+end\s+of\s+)?$"
+)
+
+
+# "eight days before the general election on May 1": a day bound to an event's noun.
+_EVENT_ON_BEFORE = re.compile(
+    r"(?i)\b(?:elections?|vote|polls?|referendum|summit|conference|talks|games|final|visit"
+    r"|deadline|inauguration|ceremony|hearing|trial|match)\s+(?:on|of)\s+$"
 )
 
 
@@ -1117,11 +1129,23 @@ _HOLIDAY_THING = re.compile(
 )
 
 
+_FIRST_NAME_BEFORE = re.compile(
+    r"\b(?!(?:Orthodox|Western|Eastern|Merry|Happy|Catholic|Last|Next|This|Good|On|In|At|By"
+    r"|Before|After|Since|Until|For|From|Over|During|Through|Since|Till|Of)\b)[A-Z][a-z]+\s+$"
+)
+
+
 def norm_holiday(match: Match, ctx: Context) -> Norm | None:
     """Normalise "Christmas", "New Year's Eve", "Easter 2005" to their days."""
     name = match["name"]
     if in_a_name(ctx, match.start(), match.end()) or _HOLIDAY_THING.match(ctx.after(match.end())):
         return None
+    if (
+        " " not in name
+        and _FIRST_NAME_BEFORE.search(ctx.before(match.start(), 20))
+        and POSSESSIVE_AFTER.match(ctx.after(match.end(), 3))
+    ):
+        return None  # "Jermaine Easter's goal": a surname
     if match["year"]:
         date = holiday_date(name, int(match["year"]))
         return Norm("DATE", date.isoformat()) if date else None

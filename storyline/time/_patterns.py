@@ -262,7 +262,7 @@ QUARTER = _compile(
     (?:(?:fiscal|financial|calendar)[-\s]+)?
     (?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latter|latest|current
         |same|comparable|previous|past|year-earlier|year-ago|[1-4]Q)
-    [-\s]+(?:(?:fiscal|financial|calendar)[-\s]+)?(?P<unit>quarter|half)(?P<plural>s)?
+    [-\s]+(?:(?:fiscal|financial|calendar)[-\s]+)?(?P<unit>quarter|half)(?P<plural>s)?(?!-final)
     (?:\s+(?:of\s+)?(?:(?P<year2>{YEAR})|(?P<yearrel>this|last|next)\s+year)
       |\s+of\s+(?P<theyear>the)\s+year(?![-\w'’]))?{R}"""
 )
@@ -339,7 +339,12 @@ HOLIDAY = _compile(
     (?:\s+(?P<year>{YEAR}))?(?![\w-])"""
 )
 
-YEAR_END = _compile(r"""(?<![\w-])(?P<word>year[-\s]end|year's\s+end)(?![\w-])""")
+YEAR_END = _compile(
+    r"""(?<![\w-])(?P<word>year[-\s]end|year's\s+end
+    |the\s+(?-i:new)\s+(?-i:year)(?!['\u2019]|\s+(?:festival|holidays?|celebrations?|eve|day|party
+      |parties|resolutions?|message|greetings|speech|address|gala|concert|break|honours)\b))
+    (?![\w-])"""
+)
 
 # Modifiers written before a time expression and kept inside its span.
 MODIFIER_BEFORE = re.compile(
@@ -425,7 +430,7 @@ TRIGGERS: dict[str, frozenset[str]] = {
     ),
     "relative_day": _words("the yesterday today tomorrow tonight overnight"),
     "clock": _words("# noon midnight midday noontime", ONES),
-    "year_end": _words("year"),
+    "year_end": _words("year the"),
     "holiday": _words(
         "christmas boxing new valentine halloween thanksgiving easter good",
         "maundy palm ash pentecost whit mothering remembrance st the bastille",

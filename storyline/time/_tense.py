@@ -117,6 +117,8 @@ def _cue(words: list[str], index: int) -> Tense | None:
     word = words[index].lower()
     previous = words[index - 1].lower() if index else ""
     following = words[index + 1].lower() if index + 1 < len(words) else ""
+    if word == "last" and previous in ("the", "its", "their", "his", "her", "our"):
+        return None  # "in the last quarter-final": the final one, no past
     if word in ("later", "earlier") and following in _TIMES_OF_A_DAY:
         return None  # "later Thursday", "earlier this morning": a part of a day, no tense
     if word == "coming" and previous not in _COMING_AHEAD and following in _SPAN_AFTER_COMING:
@@ -198,6 +200,12 @@ def clause_tense(text: str, start: int, end: int) -> Tense | None:
     """
     words, split = _clause_window(text, start, end)
     for index in range(split - 1, max(-1, split - 1 - _WINDOW_WORDS), -1):
+        if words[index].lower() in _SUBORDINATORS and index < split - 1:
+            # "will play on January 9 after their match on Tuesday was put off": the
+            # clause "after" opens has its own verb, after the expression
+            own = _verb_after(words, split)
+            if own is not None:
+                return own
         tense = _cue(words, index)
         if tense is not None:
             return tense
@@ -210,6 +218,21 @@ def clause_tense(text: str, start: int, end: int) -> Tense | None:
                 if after and after[0] not in _SUBJECTS and set(after) & _WILL:
                     return "future"
             return tense
+    return None
+
+
+_SUBORDINATORS = frozenset("after before because although though while whereas unless".split())
+_AUXILIARIES = frozenset("was were had did will would 'll".split())
+
+
+def _verb_after(words: list[str], split: int) -> Tense | None:
+    """The tense of an auxiliary right after the expression ("on Tuesday was
+    postponed"), past an adverb ("late Wednesday night were predicting")."""
+    index = split
+    if index < len(words) and words[index].lower().endswith("ly"):
+        index += 1
+    if index < len(words) and words[index].lower() in _AUXILIARIES:
+        return _cue(words, index)
     return None
 
 

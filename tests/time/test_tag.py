@@ -847,6 +847,35 @@ CASES = [
         "2005-12-14",
     ),
     ("The cure may in the future lead to drugs.", ANCHOR, "the future", "DATE", "FUTURE_REF"),
+    ("The list may be out early in the new year.", "2005-11-16", "the new year", "DATE", "2006"),
+    (
+        "Leeds will play in the last quarter-final on January 9.",
+        "2006-12-21",
+        "January 9",
+        "DATE",
+        "2007-01-09",
+    ),
+    (
+        "Leeds will play Hull after their match on Tuesday was called off.",
+        "2006-12-21",
+        "Tuesday",
+        "DATE",
+        "2006-12-19",
+    ),
+    (
+        "Syria denied a part in the Feb. 14 assassination.",
+        "2005-11-01",
+        "Feb. 14",
+        "DATE",
+        "2005-02-14",
+    ),
+    (
+        "The poll came eight days before the general election on May 1.",
+        "1997-04-23",
+        "May 1",
+        "DATE",
+        "1997-05-01",
+    ),
     # "the second half of the year" is one expression
     (
         "Growth slowed in the second half of the year.",
@@ -1202,6 +1231,7 @@ NOTHING = [
     "He spoke on NBC's Today show about the leak.",
     "A year nine student tested positive.",
     "Marchers honoured the October Revolution in Minsk.",
+    "Jermaine Easter's goal won the game.",
     "Talks will settle the future status of the region.",
     "He met the future SAR government.",
     "Babies are vaccinated from the age of nine months.",
