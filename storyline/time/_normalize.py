@@ -667,6 +667,11 @@ def norm_weekday(match: Match, ctx: Context) -> Norm | None:
         date = anchor + dt.timedelta(days=(weekday - anchor.isoweekday() - 1) % 7 + 1)
     elif rel == "this":
         date = anchor + dt.timedelta(days=weekday - anchor.isoweekday())
+    elif (week := _WEEK_AFTER_DAY.match(ctx.after(end, 40))) is not None:
+        # "on Wednesday last week", "Wednesday to Friday last week": that week's day
+        offset = {"last": -1, "next": 1}.get(week["rel"].lower(), 0)
+        monday = anchor - dt.timedelta(days=anchor.isoweekday() - 1) + dt.timedelta(weeks=offset)
+        date = monday + dt.timedelta(days=weekday - 1)
     else:
         before = ctx.before(match.start(), 40)
         if _INTO_DAY_BEFORE.search(before) or _UPDATE_STAMP_BEFORE.search(before):
@@ -702,6 +707,10 @@ _PAST_PLAN_BEFORE = re.compile(
     r"|going|likely|invited)\s+(?:to|for)|to)\b[^.;!?]*$"
 )
 _CONTRACT_AFTER = re.compile(r"(?i)^\s+(?:futures|contracts?|delivery|options)\b")
+_WEEK_AFTER_DAY = re.compile(
+    rf"^(?:\s*(?:[-\u2013]|to|through|and|or)\s+(?:on\s+)?{WEEKDAY})?\s+(?P<rel>(?i:last|next|this))"
+    r"\s+week\b"
+)
 # "the fighting went on into Thursday": a day next to the report, before or after it.
 _INTO_DAY_BEFORE = re.compile(
     r"(?i)\b(?:continu\w*|stretch\w*|extend\w*|drag\w*|spill\w*|ran|run(?:s|ning)?|went"

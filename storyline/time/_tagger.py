@@ -187,6 +187,7 @@ _WEEKDAY_RULES = frozenset(
     i for i, (name, _, _) in enumerate(RULES) if name in ("weekday", "day_part")
 )
 # "on Friday and Saturday", "Thursday or Friday": two days in a row.
+_DAY_RANGE_GAP = re.compile(r"(?i)^\s*(?:[-\u2013]|to|through|thru|till|until)\s*$")
 _DAY_PAIR_GAP = re.compile(r"(?i)^\s*,?\s*(?:and|or)\s+(?:on\s+)?(?:(?:early|late)\s+)?$")
 
 
@@ -219,10 +220,17 @@ def _moved(candidate: Candidate, day: dt.date) -> Candidate:
 
 def follow_on_days(candidates: list[Candidate], ctx: Context) -> list[Candidate]:
     """Put the second of two weekdays in a row the day after the first ("Friday and
-    Saturday" said on a Friday: today and tomorrow, not last Saturday)."""
+    Saturday" said on a Friday: today and tomorrow, not last Saturday), and the end of a
+    range of weekdays after its start ("from Thursday through Saturday")."""
     out = list(candidates)
     for index, first, second, start, day in _day_pairs(out, _WEEKDAY_RULES):
-        if not _DAY_PAIR_GAP.match(ctx.text[first.end : second.start]):
+        gap = ctx.text[first.end : second.start]
+        if _DAY_RANGE_GAP.match(gap):
+            # "from Thursday through Saturday": the end comes after the start
+            ahead = (day.isoweekday() - start.isoweekday()) % 7 or 7
+            out[index] = _moved(second, start + dt.timedelta(days=ahead))
+            continue
+        if not _DAY_PAIR_GAP.match(gap):
             continue
         following = start + dt.timedelta(days=1)
         if following.isoweekday() == day.isoweekday() and following != day:

@@ -876,6 +876,15 @@ CASES = [
         "DATE",
         "1997-05-01",
     ),
+    ("Talks run from Thursday through Saturday.", "2005-11-03", "Saturday", "DATE", "2005-11-05"),
+    ("She was in class on Wednesday last week.", "2009-04-30", "Wednesday", "DATE", "2009-04-22"),
+    (
+        "She was in class on Wednesday to Friday last week.",
+        "2009-04-30",
+        "Friday",
+        "DATE",
+        "2009-04-24",
+    ),
     # "the second half of the year" is one expression
     (
         "Growth slowed in the second half of the year.",
