@@ -896,6 +896,8 @@ def _not_a_year(before: str, after: str) -> bool:
     return bool(_LOCAL_AFTER.match(after) and _CLOCK_BEFORE.search(before))
 
 
+# "the 1989 Tiananmen Square crackdown": no house number after "the".
+_THE_BEFORE = re.compile(r"(?i)\bthe\s+$")
 # A house number: "at 1800 Harbor Ave.", "outside 1945 Market Street" (names are
 # capitalised, so this one is case-sensitive); "by 1945 Market Street had grown" keeps
 # its year.
@@ -946,7 +948,7 @@ def norm_year(match: Match, ctx: Context) -> Norm | None:
         if _not_a_year(before, after) or _STRAIN_BEFORE.search(before):
             return None
         # Without a year cue before it, an early number or a house number is no year.
-        street = _STREET_AFTER.match(ctx.after(match.end(), 48))
+        street = _STREET_AFTER.match(ctx.after(match.end(), 48)) and not _THE_BEFORE.search(before)
         if (year < 1700 or street) and not _YEAR_CONTEXT.search(before):
             return None
         if street and not _STREET_YEAR_CONTEXT.search(before):

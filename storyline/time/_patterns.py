@@ -302,7 +302,8 @@ VAGUE_REF = _compile(
     |the\s+foreseeable\s+future|right\s+now|just\s+now|now|nowadays|currently|at\s+present|presently
     |these\s+days|current|recently|lately|recent|the\s+(?:recent\s+|distant\s+)?past
     |the\s+other\s+day
-    |the\s+near\s+future|the\s+distant\s+future|the\s+immediate\s+future|the\s+future
+    |the\s+near\s+future|the\s+(?:not[-\s]+(?:too|so)[-\s]+)?distant\s+future|the\s+immediate\s+future
+    |the\s+future
     |(?<=\bin\s)future(?![\w-]|\s+[a-z])
     |soon|the\s+near\s+term|the\s+short\s+term)
     (?![\w-])"""
@@ -355,7 +356,9 @@ MODIFIER_BEFORE = re.compile(
       |a\s+minimum\s+of
       |the\s+beginning\s+of|the\s+start\s+of|the\s+end\s+of|the\s+middle\s+of
       |the\s+close\s+of|the\s+turn\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of
-      |early|late|mid|earlier|later|the\s+early|the\s+late|the\s+mid|end(?=-))
+      |early|late|mid|earlier|later|the\s+early|the\s+late|the\s+mid|end(?=-)
+      |(?:(?<=\bby\s)|(?<=\bat\s)|(?<=\buntil\s)|(?<=\bbefore\s)|(?<=\bsince\s))
+        (?:end|start|beginning|middle)\s+of)
     (?P<sep>[-\s]+)$"""
 )
 

@@ -527,7 +527,8 @@ _POSITION = {
     "the start of": "START", "earlier": "START", "the first half of": "START",
     "late": "END", "the late": "END", "the end of": "END", "the close of": "END",
     "later": "END", "the second half of": "END", "mid": "MID", "the mid": "MID",
-    "the middle of": "MID", "the turn of": "START", "end": "END",
+    "the middle of": "MID", "the turn of": "START", "end": "END", "end of": "END",
+    "start of": "START", "beginning of": "START", "middle of": "MID",
 }  # fmt: skip
 _COUNTED = re.compile(
     r"(?i)^(?:\d|an?\s|another|half|once|twice|one|two|three|four|five|six|seven|eight|nine|ten|"
@@ -612,7 +613,7 @@ def _modifier(match: re.Match[str], candidate: Candidate, ctx: Context) -> str |
             return _APPROXIMATE[word]
         return None
     if kind not in ("DATE", "TIME") or text.lower().startswith(("the ", "early", "late", "mid")):
-        if not (word.startswith("the ") and word.endswith(" of")):
+        if not word.endswith(" of"):
             return None
     if (
         word.startswith("the ")

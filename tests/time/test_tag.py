@@ -885,6 +885,14 @@ CASES = [
         "DATE",
         "2009-04-24",
     ),
+    ("He was jailed after the 1989 Tiananmen Square crackdown.", ANCHOR, "1989", "DATE", "1989"),
+    (
+        "It may run out in the not too distant future.",
+        ANCHOR,
+        "the not too distant future",
+        "DATE",
+        "FUTURE_REF",
+    ),
     # "the second half of the year" is one expression
     (
         "Growth slowed in the second half of the year.",
@@ -1112,6 +1120,7 @@ MODS = [
     ("He waited about three years.", "about three years", "APPROX"),
     ("He faces a maximum of 10 years in prison.", "a maximum of 10 years", "EQUAL_OR_LESS"),
     ("Prices rose by end-June.", "end-June", "END"),
+    ("The venues should be ready by end of this year.", "end of this year", "END"),
     ("Over a decade before Martin wrote it, the book was out.", "Over a decade", "MORE_THAN"),
     ("Oil leaked over nine months after a blow-out.", "nine months", None),
     ("It was polled over eight months before and after the spill.", "eight months", None),
