@@ -560,7 +560,7 @@ def norm_season(match: Match, ctx: Context) -> Norm | None:
 def norm_year_end(match: Match, ctx: Context) -> Norm | None:
     """Normalise "year-end" and "year's end" (the end of the anchor's year); "the new
     year" (the coming one from September on, else the anchor's)."""
-    if lower_group(match, "word").startswith("the"):
+    if (lower_group(match, "word") or "").startswith("the"):
         if ctx.anchor is None:
             return Norm("DATE", "XXXX")
         return Norm("DATE", year_text(ctx.anchor.year + (ctx.anchor.month >= 9)) or "XXXX")
