@@ -183,7 +183,7 @@ def norm_ago(match: Match, ctx: Context) -> Norm | None:
     if ctx.anchor is None:
         return Norm("DATE", UNANCHORED[granularity])
     if number == 1 and code == "Y" and size == 1 and _is_financial(ctx, match.start()):
-        return _year_ago_quarter(ctx.anchor)
+        return _year_ago_quarter(ctx, match.start())
     amount = number * size
     if amount != int(amount) and code == "Y":
         code, amount, granularity = "M", amount * 12, "month"
@@ -458,7 +458,7 @@ def norm_year_ago(match: Match, ctx: Context) -> Norm | None:
     if ctx.anchor is None:
         return Norm("DATE", "XXXX-QX" if what else "XXXX")
     if what or _is_financial(ctx, match.start()):
-        return _year_ago_quarter(ctx.anchor)
+        return _year_ago_quarter(ctx, match.start())
     return Norm("DATE", f"{ctx.anchor.year - 1:04d}")
 
 
@@ -481,8 +481,29 @@ def _is_financial(ctx: Context, start: int) -> bool:
     return bool(_QUARTER_WORD.search(ctx.text, max(0, start - _FINANCIAL_WINDOW), start))
 
 
-def _year_ago_quarter(anchor: dt.date) -> Norm | None:
-    """Return the quarter before the anchor's, one year earlier (results compared)."""
+_SENTENCE_END = re.compile(r"[.!?]\s+")
+_NAMED_QUARTER = re.compile(
+    r"(?i)\b(?P<ordinal>first|second|third|fourth|[1-4])(?:st|nd|rd|th)?[- ]quarter\b"
+    r"(?!,?\s+(?:ended|ending|to)\b)"
+)
+
+
+def _year_ago_quarter(ctx: Context, start: int) -> Norm | None:
+    """Return the quarter compared with, one year earlier: the calendar quarter named in
+    the same sentence ("third-quarter profit rose from a year earlier"), else the one
+    before the anchor's."""
+    anchor = ctx.anchor
+    if anchor is None:
+        return None
+    sentence = _SENTENCE_END.split(ctx.before(start, _FINANCIAL_WINDOW))[-1]
+    named = list(_NAMED_QUARTER.finditer(sentence))
+    if named:
+        word = named[-1]["ordinal"].lower()
+        number = _QUARTER_ORDINALS.get(word) or int(word)
+        # the latest such quarter that has ended by the anchor
+        year = anchor.year if number < quarter_of(anchor) else anchor.year - 1
+        text = year_text(year - 1)
+        return Norm("DATE", f"{text}-Q{number}") if text else None
     date = shift(anchor, "Q", -5)
     return Norm("DATE", render(date, "quarter")) if date else None
 

@@ -893,6 +893,14 @@ CASES = [
         "DATE",
         "FUTURE_REF",
     ),
+    # "a year earlier" in results: the quarter named in its sentence, a year back
+    (
+        "Third-quarter profit rose 5% from a year earlier.",
+        "1997-04-16",
+        "a year earlier",
+        "DATE",
+        "1995-Q3",
+    ),
     # "the second half of the year" is one expression
     (
         "Growth slowed in the second half of the year.",
