@@ -29,7 +29,7 @@ from storyline.time._lexicon import (
     WEEKDAYS,
     parse_number,
 )
-from storyline.time._patterns import WEEKDAY, ZONE
+from storyline.time._patterns import MONTH, WEEKDAY, ZONE
 from storyline.time._tense import clause_tense
 
 
@@ -339,6 +339,10 @@ def open_direction(ctx: Context, match: Match) -> Direction | None:
         "future"
     ):
         return "future"  # "Spain will go to the polls on November the 20th"
+    if _NOUN_BOUND_BEFORE.search(before) and _GOVERNING_VERB_BEFORE.search(
+        ctx.before(match.start(), 40)
+    ):
+        return "past"  # "boycotted the January 30 election", "contested the January poll"
     if _NOUN_BOUND_BEFORE.search(before) or _EVENT_ON_BEFORE.search(before):
         # "the April 20 blast", "a February memo": most often an event gone by,
         # unless it is much closer ahead ("the November election", said in October);
@@ -370,6 +374,10 @@ _PERIOD_TO_BEFORE = re.compile(
 )
 
 
+_GOVERNING_VERB_BEFORE = re.compile(
+    r"(?i)\b(?:boycotted|contested|won|lost|rigged|attended|annulled|marred|observed|monitored"
+    r"|disputed|survived|witnessed|covered)\s+(?:the|a|an|its|their|his|her)\s+$"
+)
 # "eight days before the general election on May 1": a day bound to an event's noun.
 _EVENT_ON_BEFORE = re.compile(
     r"(?i)\b(?:elections?|vote|polls?|referendum|summit|conference|talks|games|final|visit"
@@ -443,9 +451,12 @@ def _year_for_unwritten(
     """Choose the year of a day written without one; a string means unresolved."""
     if make_date(2000, month, day) is None:
         return None
-    shared = _SHARED_YEAR_AFTER.match(ctx.after(match.end(), 16))
+    shared = _SHARED_YEAR_AFTER.match(ctx.after(match.end(), 30))
     if shared is not None:
-        return int(shared["year"])  # "on August 6 and 9, 1945": the year of both
+        # "on August 6 and 9, 1945", "from May 1 to October 31, 2010": the year of both,
+        # or the one before when the range runs over New Year ("December 1 to January 5")
+        later = month_number(shared["month"]) if shared["month"] else month
+        return int(shared["year"]) - (later < month)
     if ctx.anchor is None:
         return f"XXXX-{month:02d}-{day:02d}"
     if weekday:
@@ -483,7 +494,8 @@ _ATTACKS_AFTER = re.compile(
 
 
 _SHARED_YEAR_AFTER = re.compile(
-    r"^\s*(?:and|or|to|through|[-\u2013])\s*[0-3]?\d(?:st|nd|rd|th)?,?\s+(?P<year>1[5-9]\d\d|20\d\d)\b"
+    rf"^\s*(?:and|or|to|through|until|till|[-\u2013])\s*(?:(?P<month>{MONTH})\s+)?"
+    r"[0-3]?\d(?:st|nd|rd|th)?,?\s+(?P<year>1[5-9]\d\d|20\d\d)\b"
 )
 
 
@@ -706,7 +718,9 @@ _PAST_PLAN_BEFORE = re.compile(
     r"(?i)\b(?:was|were)\s+(?:(?:expected|due|scheduled|slated|set|supposed|planned|poised"
     r"|going|likely|invited)\s+(?:to|for)|to)\b[^.;!?]*$"
 )
-_CONTRACT_AFTER = re.compile(r"(?i)^\s+(?:futures|contracts?|delivery|options)\b")
+_CONTRACT_AFTER = re.compile(
+    r"(?i)^\s+(?:[a-z]+\s+){0,2}?(?:futures|contracts?|delivery|options)\b"
+)
 _WEEK_AFTER_DAY = re.compile(
     rf"^(?:\s*(?:[-\u2013]|to|through|and|or)\s+(?:on\s+)?{WEEKDAY})?\s+(?P<rel>(?i:last|next|this))"
     r"\s+week\b"

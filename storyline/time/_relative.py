@@ -311,6 +311,12 @@ def norm_relative_unit(match: Match, ctx: Context) -> Norm | None:
 _GIVEN_BEFORE = re.compile(r"(?i)\b(?:gave|given|gives?|giving)\s+(?:[\w'-]+\s+){0,3}$")
 
 
+def weekend_norm(match: Match, ctx: Context) -> Norm | None:
+    """Return the weekend a bare "weekend" at ``match`` names: the one its clause's tense
+    points to ("a weekend fire" told in the past: the one gone by)."""
+    return _weekend(match, ctx, None)
+
+
 def _weekend(match: Match, ctx: Context, offset: int | None) -> Norm | None:
     if ctx.anchor is None:
         return Norm("DATE", "XXXX-WXX-WE")

@@ -30,6 +30,7 @@ from storyline.time._normalize import (
     lower_group,
 )
 from storyline.time._patterns import WEEKDAY
+from storyline.time._relative import weekend_norm
 from storyline.time._tense import is_past_form
 
 _SMALLER = {
@@ -114,6 +115,12 @@ def _span_not_rate(unit: str, before: str, after: str) -> bool:
     return False
 
 
+_NOUN_NEXT = re.compile(
+    r"^\s+(?!(?:and|or|but|of|in|on|at|for|to|from|with|by|as|when|before|after|ago|later"
+    r"|earlier|off|out|away|ahead|before|since|than|that|which|who|the|a|an|his|her|their|its"
+    r"|there|here|home|abroad|together|alone|again|long|ago|too)\b)"
+    r"[a-z]{3,}\b"
+)
 _AGE_AFTER = re.compile(r"(?i)^\s*(?:olds?\b|of\s+age\b|younger\b|older\b|male\b|female\b)")
 _SCHOOL_YEAR_AFTER = re.compile(
     r"(?i)^\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|\d{1,2})"
@@ -192,6 +199,16 @@ def norm_duration(match: Match, ctx: Context) -> Norm | None:
         return Norm("SET", value) if value else None
     if _AGE_AFTER.match(after) or (unit == "quarter" and after.lstrip().startswith("of ")):
         return None
+    if number_text in ("a", "an") and unit in ("weekend", "night") and _NOUN_NEXT.match(after):
+        # "a weekend fire": that weekend; "a night landing": landing by night, no time
+        norm = weekend_norm(match, ctx) if unit == "weekend" else None
+        return Norm(norm.type, norm.value, start=match.start("unit")) if norm else None
+    if (
+        unit.startswith("minute")
+        and lower_group(match, "rel") in ("last", "final", "first", "opening")
+        and is_game_report(ctx.text)
+    ):
+        return None  # "in the last 10 minutes" of a match: its clock
     if not match["the"] and _AGE_BEFORE.search(ctx.before(match.start(), 30)):
         return None
     if unit == "year" and _SCHOOL_YEAR_AFTER.match(ctx.after(match.end(), 24)):
@@ -274,6 +291,8 @@ def norm_hyphen_duration(match: Match, ctx: Context) -> Norm | None:
         return None
     if _AGE_AFTER.match(ctx.after(match.end(), 12)):
         return None
+    if unit.lower() == "quarter" and _POINTS_AFTER.match(ctx.after(match.end(), 40)):
+        return None  # "two-and-three-quarter percent"
     if unit.lower() == "quarter" and _SHARE_OF.match(ctx.after(match.end(), 40)):
         return None  # "one-quarter of the votes": a share
     return Norm("DURATION", value)

@@ -270,6 +270,54 @@ def same_weekday_throughout(candidates: list[Candidate], ctx: Context) -> list[C
     return out
 
 
+_DURATION_PARTS = re.compile(
+    r"^P(?:(?P<Y>\d+)Y)?(?:(?P<MO>\d+)M)?(?:(?P<W>\d+)W)?(?:(?P<D>\d+)D)?"
+    r"(?:T(?:(?P<H>\d+)H)?(?:(?P<MI>\d+)M)?(?:(?P<S>\d+)S)?)?$"
+)
+_DURATION_ORDER = ("Y", "MO", "W", "D", "H", "MI", "S")
+_AND_GAP = re.compile(r"^(?:\s*,)?(?:\s+and\s+|\s+|,)$")
+# the second part is a bare count: "and 48 minutes", not "and the next three months"
+_COUNT_START = re.compile(
+    r"(?i)\d|(?:an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+    r"|fifteen|twenty|thirty|forty|fifty|sixty)\b"
+)
+
+
+def _duration_parts(value: str) -> dict[str, str] | None:
+    found = _DURATION_PARTS.match(value)
+    if found is None or value in ("P", "PT"):
+        return None
+    return {k: v for k, v in found.groupdict().items() if v is not None}
+
+
+def join_durations(candidates: list[Candidate], ctx: Context) -> list[Candidate]:
+    """Make "one hour and 48 minutes", "two years, three months" one span: PT1H48M."""
+    out: list[Candidate] = []
+    for candidate in candidates:
+        previous = out[-1] if out else None
+        if (
+            previous is not None
+            and previous.norm.type == candidate.norm.type == "DURATION"
+            and previous.norm.mod is None
+            and _AND_GAP.match(ctx.text[previous.end : candidate.start])
+            and _COUNT_START.match(ctx.text, candidate.start)
+        ):
+            first = _duration_parts(previous.norm.value)
+            second = _duration_parts(candidate.norm.value)
+            if first and second:
+                last = max(_DURATION_ORDER.index(k) for k in first)
+                if all(_DURATION_ORDER.index(k) > last for k in second):
+                    parts = {**first, **second}
+                    date = "".join(parts[k] + k[0] for k in ("Y", "MO", "W", "D") if k in parts)
+                    clock = "".join(parts[k] + k[0] for k in ("H", "MI", "S") if k in parts)
+                    value = "P" + date + ("T" + clock if clock else "")
+                    norm = Norm("DURATION", value, candidate.norm.mod)
+                    out[-1] = Candidate(previous.start, candidate.end, previous.priority, norm)
+                    continue
+        out.append(candidate)
+    return out
+
+
 _TEXT_DATE_RULE = next(i for i, (name, _, _) in enumerate(RULES) if name == "text_date")
 _YEAR_WRITTEN = re.compile(r"\d{4}|['\u2019]\d\d")
 
@@ -651,7 +699,7 @@ def tag(text: str, anchor: str | None = None, *, tense_aware: bool = True) -> tu
     candidates = weeks_of_days(range_partner_days(dates_run_forward(candidates, ctx), ctx), ctx)
     candidates = same_weekday_throughout(candidates, ctx)
     candidates = ref.resolve_references(candidates, ctx)
-    candidates = add_modifiers(join_times(candidates, ctx), ctx)
+    candidates = add_modifiers(join_durations(join_times(candidates, ctx), ctx), ctx)
     return tuple(
         Timex(text[c.start : c.end], c.start, c.end, c.norm.type, c.norm.value, c.norm.mod)
         for c in candidates

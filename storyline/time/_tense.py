@@ -35,6 +35,7 @@ _WINDOW_CHARS = 200
 FUTURE_WORDS = frozenset(
     "will shall 'll wo won't would going planned scheduled expected expects expect expecting "
     "intends intend upcoming tomorrow next coming later soon projected predicts plans planning "
+    "slated "
     "ahead".split()
 )
 PAST_WORDS = frozenset(

@@ -901,6 +901,32 @@ CASES = [
         "DATE",
         "1995-Q3",
     ),
+    # a duration counted in several units is one: "one hour and 48 minutes"
+    (
+        "He won in one hour and 48 minutes.",
+        ANCHOR,
+        "one hour and 48 minutes",
+        "DURATION",
+        "PT1H48M",
+    ),
+    ("She served two years, three months.", ANCHOR, "two years, three months", "DURATION", "P2Y3M"),
+    ("Twelve died in a weekend raid.", "1997-04-15", "weekend", "DATE", "1997-W15-WE"),
+    ("The expo runs from May 1 to October 31, 2010.", "2005-11-28", "May 1", "DATE", "2010-05-01"),
+    (
+        "The elite boycotted the January 30 election.",
+        "2005-12-12",
+        "January 30",
+        "DATE",
+        "2005-01-30",
+    ),
+    ("Leaders meet at a summit slated on Friday.", "2005-11-16", "Friday", "DATE", "2005-11-18"),
+    (
+        "The near-term December light crude futures rose.",
+        "2005-11-28",
+        "December",
+        "DATE",
+        "2005-12",
+    ),
     # "the second half of the year" is one expression
     (
         "Growth slowed in the second half of the year.",
@@ -1257,6 +1283,8 @@ NOTHING = [
     "He spoke on NBC's Today show about the leak.",
     "A year nine student tested positive.",
     "Marchers honoured the October Revolution in Minsk.",
+    "Pilots were attempting a night landing.",
+    "Growth stands at two-and-three-quarter percent.",
     "Jermaine Easter's goal won the game.",
     "Talks will settle the future status of the region.",
     "He met the future SAR government.",
@@ -1306,6 +1334,11 @@ def test_no_time_expression(text: str) -> None:
         ("On December 2 and 9 people were hurt.", ["December 2"]),  # a count, no day
         ("12th August 2011 - 23:07 This comment was removed.", ["12th August 2011"]),
         ("Play stopped 15 minutes into the second half.", ["15 minutes"]),  # of play
+        ("Arsenal scored twice in the last 10 minutes and won 2-0.", []),
+        (
+            "We talk over the past two years and the next three months.",
+            ["the past two years", "the next three months"],
+        ),
         # a game's clock and a second goal: "Henry scored on 23 minutes", "claimed a second"
         (
             "Henry scored on 23 minutes and Pires claimed a second. Arsenal won 2-0.",
