@@ -336,7 +336,8 @@ HOLIDAY = _compile(
       |St\.?\s+Patrick['’]s\s+Day|the\s+Fourth\s+of\s+July|Bastille\s+Day|Armistice\s+Day
       |Veterans['’]?\s+Day|Guy\s+Fawkes\s+Night|Bonfire\s+Night|May\s+Day|Labor\s+Day
       |Memorial\s+Day|Martin\s+Luther\s+King(?:\s+Jr\.?)?\s+Day|Presidents['’]?\s+Day
-      |Columbus\s+Day|Mother['’]s\s+Day|Father['’]s\s+Day|Election\s+Day))
+      |Columbus\s+Day|Mother['’]s\s+Day|Father['’]s\s+Day|Election\s+Day
+      |All\s+Saints['’]?\s+Day|All\s+Souls['’]?\s+Day))
     (?:\s+(?P<year>{YEAR}))?(?![\w-])"""
 )
 
@@ -438,7 +439,7 @@ TRIGGERS: dict[str, frozenset[str]] = {
         "christmas boxing new valentine halloween thanksgiving easter good",
         "maundy palm ash pentecost whit mothering remembrance st the bastille",
         "armistice veterans guy bonfire may labor memorial martin presidents",
-        "columbus mother father election",
+        "columbus mother father election all",
     ),
     "year_period": _words("the"),
     "short_quarter": _words("q1 q2 q3 q4"),

@@ -901,6 +901,7 @@ CASES = [
         "DATE",
         "1995-Q3",
     ),
+    ("Crowds gathered on All Saints' Day.", "2005-11-03", "All Saints' Day", "DATE", "2005-11-01"),
     # a duration counted in several units is one: "one hour and 48 minutes"
     (
         "He won in one hour and 48 minutes.",
