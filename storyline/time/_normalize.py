@@ -840,7 +840,7 @@ _NOT_A_YEAR_AFTER = re.compile(
     r"|workers|jobs|tons|tonnes|feet|foot|metres|meters|miles|km|kilometers|kilometres"
     r"|acres|barrels|units|cases|deaths|dead|employees|dollars|euros|pounds|yen|points"
     r"|marines|police|officers|students|residents|delegates|homes|houses|cars|vehicles"
-    r"|hectares|square|pages|words|calories|rounds|times|others|more|new|of\s+the"
+    r"|hectares|square|pages|words|calories|rounds|times|others|more|new"
     r"|adults|respondents|million|billion|trillion|mln|bln|percent|per\s+cent|%"
     rf"|\w+\s+(?:people|troops|adults|respondents)|am\b|pm\b|a\.m|p\.m|hours|hrs|{ZONE}\b)"
 )
@@ -863,7 +863,11 @@ _LOCAL_AFTER = re.compile(r"^\s+(?:in\s+[A-Z]|local\b)")
 # noun ("had 1850 inhabitants", "collected 2000 signatures"); not after a word that
 # dates or owns ("in 2003 troops invaded", "the 2020 elections", "its 2019 accounts"),
 # nor before a noun that a year qualifies ("below 1990 levels").
-_PLURAL_AFTER = re.compile(r"^\s+(?![a-z]+(?:ss|us|is|ous)\b)[a-z]{3,}s\b")
+_PLURAL_AFTER = re.compile(
+    r"^\s+(?![a-z]+(?:ss|us|is|ous)\b|(?:remains|seems|looks|stands|means|comes|goes|makes"
+    r"|marks|begins|starts|ends|promises|needs)\b)[a-z]{3,}s\b"
+)
+_OF_THE_AFTER = re.compile(r"(?i)^\s*of\s+the\b")
 _YEAR_QUALIFIES = re.compile(
     r"^\s+(?:levels|prices|figures|rates|terms|standards|dollars|values|numbers|totals"
     r"|winners|champions|elections|games|olympics|finals|championships|results|talks|polls"
@@ -901,6 +905,8 @@ def _not_a_year(before: str, after: str) -> bool:
         return False
     if _NOT_A_YEAR_BEFORE.search(before) or _NOT_A_YEAR_AFTER.match(after):
         return True
+    if _OF_THE_AFTER.match(after) and not _STREET_YEAR_CONTEXT.search(before):
+        return True  # "2000 of the troops", not "the suspension in 2002 of the Assembly"
     if _NUMBERED_LIST_BEFORE.search(before):
         return True  # "resolutions 1970 and 1973"
     if _counted_things(before, after):

@@ -240,7 +240,8 @@ REFERENCE = _compile(
     rf"""(?<![\w-])(?:(?P<pos>later|earlier)\s+)?
     (?P<rel>the\s+next|the\s+following|the\s+previous|the\s+preceding|the\s+same
       |that\s+same|that
-      |(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bthrough\s)|(?<=\bthroughout\s)|(?<=\bfor\s))the
+      |(?:(?<=\bin\s)|(?<=\binto\s)|(?<=\bduring\s)|(?<=\bthrough\s)|(?<=\bthroughout\s)
+        |(?<=\bfor\s))the
       |the(?=\s+\w+\s+(?:after|before|prior){_TOLD_END}))
     \s+(?P<unit>day|morning|afternoon|evening|night|week|month|year)
     (?:\s+(?P<dir>after|before|prior)(?={_TOLD_END}))?(?![\w-])"""

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from storyline.time._calendar import render, shift
 from storyline.time._normalize import (
     DAY_PART_CODES,
+    NOUN_AFTER,
     UNANCHORED,
     Context,
     Match,
@@ -36,6 +37,14 @@ _UNIT_OF["year"] = ("Y", "year")
 # After "in the day", "during the morning": a day named by what follows, not the story's.
 _NOT_THIS_DAY = re.compile(r"(?i)^(?:'s|\s+(?:of|before|after|when|that|which|on|in)\b)")
 
+# "later in the day in a celebration", "late into the night in Auburn": the day's own part.
+_LATER_IN_BEFORE = re.compile(r"(?i)\b(?:later|earlier|late|early)\s+(?:in|into)\s+$")
+
+_IN_PLACE_AFTER = re.compile(r"(?i)^\s+(?:in|that|when|at|with|as|after|to)\b")
+# "into the night sky", "into the morning Sunday": a noun's word or another day's part
+_INTO_BEFORE = re.compile(r"(?i)\binto\s+$")
+_WEEKDAY_NEXT = re.compile(r"^\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+
 _COUNT_OF = {"the next": 1, "the following": 1, "the previous": -1, "the preceding": -1}
 
 
@@ -49,7 +58,19 @@ def norm_reference(match: Match, ctx: Context) -> Norm | None:
     if match["dir"] and rel == "the":  # "arrived the day after.": told from the story
         rel = "the following" if match["dir"].lower() == "after" else "the previous"
     elif rel == "the" and (
-        unit in ("week", "month", "year") or _NOT_THIS_DAY.match(ctx.after(match.end(), 12))
+        unit in ("week", "month", "year")
+        or (
+            _NOT_THIS_DAY.match(ctx.after(match.end(), 12))
+            and not (
+                _LATER_IN_BEFORE.search(ctx.before(match.start(), 16))
+                and _IN_PLACE_AFTER.match(ctx.after(match.end(), 12))
+            )
+        )
+        or _INTO_BEFORE.search(ctx.before(match.start(), 8))
+        and (
+            NOUN_AFTER.match(ctx.after(match.end(), 12))
+            or _WEEKDAY_NEXT.match(ctx.after(match.end(), 12))
+        )
     ):
         return None  # "in the year", "the day before the vote": other rules or none
     if rel == "the next" and part is None and unit not in ("day", "year"):

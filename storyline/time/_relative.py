@@ -223,6 +223,12 @@ _UNIT_OFFSET = {
 
 
 _SINCE_AFTER = re.compile(r"(?i)^\s+since\b")
+# "by the end of the year to study", "later in the day in a celebration", "late into
+# the night in Auburn": the unit is the time however the phrase goes on.
+_A_PART_OF_BEFORE = re.compile(
+    r"(?i)\b(?:(?:end|beginning|start|middle|rest|remainder|course|close|turn)\s+of"
+    r"|(?:later|earlier|late|early)\s+(?:in|into)|into)\s+$"
+)
 _THE_UNIT_NOT_TIME = re.compile(r"(?i)^\s+(?:of|in|to|for|after|before|old|when|that|which)\b")
 
 
@@ -281,7 +287,11 @@ def norm_relative_unit(match: Match, ctx: Context) -> Norm | None:
         and _SINCE_AFTER.match(ctx.after(match.end(), 8))
     ):
         return Norm("DURATION", f"P1{unit[0].upper()}")  # "in the month since the recall"
-    if rel == "the" and _THE_UNIT_NOT_TIME.match(ctx.after(match.end(), 12)):
+    if (
+        rel == "the"
+        and _THE_UNIT_NOT_TIME.match(ctx.after(match.end(), 12))
+        and not _A_PART_OF_BEFORE.search(ctx.before(match.start(), 24))
+    ):
         # "the year in review", "the week that followed"; but "said over the weekend
         # that ...", "at the weekend in Bamako" name a weekend all the same.
         if unit != "weekend" or ctx.after(match.end(), 4).strip().lower() == "of":
@@ -295,6 +305,8 @@ def norm_relative_unit(match: Match, ctx: Context) -> Norm | None:
     offset = _UNIT_OFFSET[rel]
     if unit in ("quarter", "period") and rel in ("the", "the latest", "the most recent"):
         unit, offset = "quarter", -1
+        if rel == "the" and _A_PART_OF_BEFORE.search(ctx.before(match.start(), 24)):
+            offset = 0  # "before the end of the quarter": the one under way
     if unit == "weekend":
         return _weekend(match, ctx, offset if rel != "the" else None)
     granularity = {"year": "year", "month": "month", "week": "week", "decade": "decade"}.get(

@@ -902,6 +902,30 @@ CASES = [
         "1995-Q3",
     ),
     ("Crowds gathered on All Saints' Day.", "2005-11-03", "All Saints' Day", "DATE", "2005-11-01"),
+    (
+        "Staff will go abroad before the end of the year to study.",
+        "2006-11-20",
+        "the end of the year",
+        "DATE",
+        "2006",
+    ),
+    ("He will speak later in the day in Harlem.", "2006-12-30", "the day", "DATE", "2006-12-30"),
+    (
+        "Crowds danced late into the night in Auburn.",
+        "2006-12-30",
+        "the night",
+        "TIME",
+        "2006-12-30TNI",
+    ),
+    ("The inflation target for 2007 remains in reach.", "2006-12-28", "2007", "DATE", "2007"),
+    ("It led to the suspension in 2002 of the Assembly.", "2006-12-28", "2002", "DATE", "2002"),
+    (
+        "Funds buy stocks before the end of the quarter.",
+        "2006-12-15",
+        "the end of the quarter",
+        "DATE",
+        "2006-Q4",
+    ),
     # a duration counted in several units is one: "one hour and 48 minutes"
     (
         "He won in one hour and 48 minutes.",
@@ -1285,6 +1309,7 @@ NOTHING = [
     "A year nine student tested positive.",
     "Marchers honoured the October Revolution in Minsk.",
     "Pilots were attempting a night landing.",
+    "Missiles soared into the night sky.",
     "Growth stands at two-and-three-quarter percent.",
     "Jermaine Easter's goal won the game.",
     "Talks will settle the future status of the region.",
