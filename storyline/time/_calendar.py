@@ -12,7 +12,7 @@ import re
 from typing import Literal
 
 Unit = Literal["D", "W", "M", "Q", "Y", "E", "C"]
-Direction = Literal["past", "future", "nearest", "soon", "recent"]
+Direction = Literal["past", "future", "nearest", "soon", "recent", "upcoming"]
 
 _ANCHOR = re.compile(
     r"^\s*(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?"
@@ -126,6 +126,13 @@ def pick_year(
     """
     target = (month, day or 1)
     here = (anchor.month, anchor.day if day else 1)
+    if direction == "upcoming":
+        # a schedule told in the present: the coming one within eight months, else the
+        # nearest ("India's financial year begins April 1", said on April 20)
+        ahead = pick_year(anchor, month, day, "future")
+        if ahead is not None and (ahead - anchor.year) * 12 + month - anchor.month <= 8:
+            return ahead
+        return pick_year(anchor, month, day, "nearest")
     if direction == "recent":
         back = pick_year(anchor, month, day, "past")
         ahead = pick_year(anchor, month, day, "future")

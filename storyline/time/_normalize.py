@@ -314,6 +314,8 @@ def open_direction(ctx: Context, match: Match) -> Direction | None:
     unless the date is bound to a noun or a deadline rather than to the verb."""
     if _planned(ctx, match) or _CONTRACT_AFTER.match(ctx.after(match.end(), 20)):
         return "future"  # "is due in March"; "the December futures contract"
+    if ctx.tense_aware and _STARTS_BEFORE.search(ctx.before(match.start(), 24)):
+        return "upcoming"  # "the tournament starts on June 9", a recap's "started" aside
     if ctx.tense_aware and _PAST_PLAN_BEFORE.search(ctx.before(match.start(), 90).split(". ")[-1]):
         return "nearest"  # "were invited to visit on Dec. 6": a plan told in the past
     before = ctx.before(match.start(), 24)
@@ -381,7 +383,8 @@ _GOVERNING_VERB_BEFORE = re.compile(
 # "eight days before the general election on May 1": a day bound to an event's noun.
 _EVENT_ON_BEFORE = re.compile(
     r"(?i)\b(?:elections?|vote|polls?|referendum|summit|conference|talks|games|final|visit"
-    r"|deadline|inauguration|ceremony|hearing|trial|match)\s+(?:on|of)\s+$"
+    r"|deadline|inauguration|ceremony|hearing|trial|match|event|festival|rally|concert|launch"
+    r"|celebrations?|march|meeting)\s+(?:on|of)\s+$"
 )
 
 
@@ -700,8 +703,9 @@ def norm_weekday(match: Match, ctx: Context) -> Norm | None:
             direction = "future"  # "postponed Sunday's concert": not yet held
         if _FOR_BEFORE.search(before) and not POSSESSIVE_AFTER.match(ctx.after(end, 3)):
             direction = "future"  # "planning a rally for Tuesday": the day it is set for
-        if ctx.tense_aware and _PAST_PLAN_BEFORE.search(
-            ctx.before(match.start(), 90).split(". ")[-1]
+        if ctx.tense_aware and (
+            _PAST_PLAN_BEFORE.search(ctx.before(match.start(), 90).split(". ")[-1])
+            or _PAST_PLAN_AFTER.match(ctx.after(end, 40))
         ):
             # "was due to return on Saturday", "was expected to rule Monday": a plan
             # told in the past, for a day on either side of the report
@@ -717,6 +721,15 @@ def norm_weekday(match: Match, ctx: Context) -> Norm | None:
 _PAST_PLAN_BEFORE = re.compile(
     r"(?i)\b(?:was|were)\s+(?:(?:expected|due|scheduled|slated|set|supposed|planned|poised"
     r"|going|likely|invited)\s+(?:to|for)|to)\b[^.;!?]*$"
+)
+# "and on Saturday was scheduled to meet his counterpart"
+_PAST_PLAN_AFTER = re.compile(
+    r"(?i)^\s+(?:(?:he|she|it|they|we)\s+)?(?:was|were)\s+(?:expected|due|scheduled|slated|set"
+    r"|supposed|planned|poised|going|likely)\s+to\b"
+)
+# A schedule told in the present: "the tournament starts on June 9", "takes place in July".
+_STARTS_BEFORE = re.compile(
+    r"(?i)\b(?:starts|begins|opens|resumes|convenes|kicks\s+off|takes\s+place)\s+(?:on\s+|in\s+)?$"
 )
 _CONTRACT_AFTER = re.compile(
     r"(?i)^\s+(?:[a-z]+\s+){0,2}?(?:futures|contracts?|delivery|options)\b"

@@ -926,6 +926,23 @@ CASES = [
         "DATE",
         "2006-Q4",
     ),
+    # a plan told in the past after its weekday; a schedule told in the present
+    (
+        "He held talks Friday and on Saturday was scheduled to meet his peer.",
+        "1997-04-18",
+        "Saturday",
+        "DATE",
+        "1997-04-19",
+    ),
+    ("The tournament starts on June 9 in Munich.", "2005-11-22", "June 9", "DATE", "2006-06-09"),
+    ("India's financial year begins April 1.", "1997-04-20", "April 1", "DATE", "1997-04-01"),
+    (
+        "A program for the AIDS day event on Dec. 1 is out.",
+        "2006-11-28",
+        "Dec. 1",
+        "DATE",
+        "2006-12-01",
+    ),
     # a duration counted in several units is one: "one hour and 48 minutes"
     (
         "He won in one hour and 48 minutes.",
