@@ -264,7 +264,7 @@ QUARTER = _compile(
     (?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latter|latest|current
         |same|comparable|previous|past|year-earlier|year-ago|[1-4]Q)
     [-\s]+(?:(?:fiscal|financial|calendar)[-\s]+)?(?P<unit>quarter|half)(?P<plural>s)?(?!-final)
-    (?:\s+(?:of\s+)?(?:(?P<year2>{YEAR})|(?P<yearrel>this|last|next)\s+year)
+    (?:\s+(?:(?:of|in)\s+)?(?:(?P<year2>{YEAR})|(?P<yearrel>this|last|next)\s+year)
       |\s+of\s+(?P<theyear>the)\s+year(?![-\w'’]))?{R}"""
 )
 
@@ -320,7 +320,10 @@ BARE_UNITS = _compile(
       |(?:year|month|week|day)(?=\s+ahead\b(?!\s+of\b)))(?P<ahead>\s+ahead(?!\s+of\b))?(?![\w-])"""
 )
 
-YEAR_PERIOD = _compile(rf"""{L}the\s+(?P<year>{YEAR})\s+(?P<what>period|quarter){R}""")
+YEAR_PERIOD = _compile(
+    rf"""{L}(?:the\s+(?P<year>{YEAR})\s+(?P<what>period|quarter)
+    |(?:the\s+)?(?P<first>{MONTH})\s*[-\u2013/]\s*(?P<last>{MONTH})\s+quarter(?:\s+of\s+(?P<of>{YEAR}))?){R}"""
+)
 
 # "Q3", "Q1 2020", "Q4'19": a quarter in the shorthand of company results.
 SHORT_QUARTER = _compile(
@@ -331,7 +334,7 @@ SHORT_QUARTER = _compile(
 # Named days; fixed ones by date, moveable feasts computed per year.
 HOLIDAY = _compile(
     rf"""(?<![\w-])(?P<name>(?-i:Christmas\s+(?:Day|Eve)|Christmas|Boxing\s+Day
-      |New\s+Year['’]s\s+(?:Day|Eve)|Valentine['’]s\s+Day|Halloween|Thanksgiving(?:\s+Day)?
+      |New\s+Year['’]s\s+(?:Day|Eve|day|eve)|Valentine['’]s\s+Day|Halloween|Thanksgiving(?:\s+Day)?
       |Easter\s+(?:Sunday|Monday)|Easter|Good\s+Friday|Maundy\s+Thursday|Palm\s+Sunday
       |Ash\s+Wednesday|Pentecost|Whit\s+Monday|Mothering\s+Sunday|Remembrance\s+(?:Day|Sunday)
       |St\.?\s+Patrick['’]s\s+Day|the\s+Fourth\s+of\s+July|Bastille\s+Day|Armistice\s+Day
@@ -442,7 +445,7 @@ TRIGGERS: dict[str, frozenset[str]] = {
         "armistice veterans guy bonfire may labor memorial martin presidents",
         "columbus mother father election all",
     ),
-    "year_period": _words("the"),
+    "year_period": _words("the", _MONTH_STARTS),
     "short_quarter": _words("q1 q2 q3 q4"),
     "bare_units": _words(
         PLURAL_UNITS,

@@ -44,6 +44,7 @@ from storyline.time._normalize import (
     is_part_of_name,
     lies_ahead,
     lower_group,
+    month_number,
     planned_day,
     titled_mid_sentence,
     year_from_words,
@@ -527,7 +528,20 @@ def _year_ago_quarter(ctx: Context, start: int) -> Norm | None:
 
 
 def norm_year_period(match: Match, ctx: Context) -> Norm | None:
-    """Normalise "the 1988 period" and "the 1988 quarter" (the results quarter of 1988)."""
+    """Normalise "the 1988 period" and "the 1988 quarter" (the results quarter of 1988);
+    "the July-September quarter" (the calendar quarter, the latest begun by the anchor)."""
+    if match["last"]:
+        first, last = month_number(match["first"]), month_number(match["last"])
+        if (last - first) % 12 != 2 or first % 3 != 1:
+            return None  # not a calendar quarter ("the October-December quarter" is)
+        number = (first - 1) // 3 + 1
+        if match["of"]:
+            return Norm("DATE", f"{match['of']}-Q{number}")
+        if ctx.anchor is None:
+            return Norm("DATE", f"XXXX-Q{number}")
+        year = ctx.anchor.year if first <= ctx.anchor.month else ctx.anchor.year - 1
+        text = year_text(year)
+        return Norm("DATE", f"{text}-Q{number}") if text else None
     if ctx.anchor is None:
         return Norm("DATE", f"{match['year']}-QX")
     return Norm("DATE", f"{match['year']}-Q{quarter_of(shift(ctx.anchor, 'Q', -1) or ctx.anchor)}")

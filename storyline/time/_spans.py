@@ -227,6 +227,8 @@ def norm_duration(match: Match, ctx: Context) -> Norm | None:
         or _SCORED_BEFORE.search(ctx.before(match.start(), 20))
     ):
         return None  # "Pires claimed a second": a second goal
+    if unit == "quarters" and is_game_report(ctx.text):
+        return None  # "a 71-39 lead after three quarters": periods of play
     if unit.startswith("minute") and _ON_BEFORE.search(ctx.before(match.start(), 4)):
         if is_game_report(ctx.text):
             return None  # "scored on 23 minutes": the game's clock
@@ -470,7 +472,10 @@ _WORD_OF_A_NOUN_AFTER = re.compile(
     r"|negotiations|elections?|structure|nation|regime|security|benefits|world|economic"
     r"|foreign|preferential|cooperation|needs|costs?|price|prices|path|arrangements?)\b)"
 )
-_NOT_THE_PAST = re.compile(r"(?i)^\s+(?:tense|participle|perfect|simple|progressive)\b")
+_NOT_THE_PAST = re.compile(
+    r"(?i)^\s+(?:tense|participle|perfect|simple|progressive|mayor|president|chairman|champions?"
+    r"|winners?|leaders?|owners?|directors?|members?|masters?|presidents)\b"
+)
 
 
 def norm_vague(match: Match, ctx: Context) -> Norm | None:

@@ -318,6 +318,27 @@ def join_durations(candidates: list[Candidate], ctx: Context) -> list[Candidate]
     return out
 
 
+_APPOSITION_GAP = re.compile(r"^\s*,\s*$")
+
+
+def weekdays_beside_dates(candidates: list[Candidate], ctx: Context) -> list[Candidate]:
+    """Give a weekday the date written right after it ("on Monday, New Year's day"),
+    when that date falls on the weekday."""
+    out = list(candidates)
+    for index in range(len(out) - 1):
+        first, second = out[index], out[index + 1]
+        if first.priority not in _WEEKDAY_RULES or not _DAY_VALUE_ONLY.match(first.norm.value):
+            continue
+        if not _DAY_VALUE_ONLY.match(second.norm.value):
+            continue
+        if not _APPOSITION_GAP.match(ctx.text[first.end : second.start]):
+            continue
+        day = dt.date.fromisoformat(second.norm.value)
+        if day.isoweekday() == dt.date.fromisoformat(first.norm.value).isoweekday():
+            out[index] = _moved(first, day)
+    return out
+
+
 _TEXT_DATE_RULE = next(i for i, (name, _, _) in enumerate(RULES) if name == "text_date")
 _YEAR_WRITTEN = re.compile(r"\d{4}|['\u2019]\d\d")
 
@@ -697,7 +718,7 @@ def tag(text: str, anchor: str | None = None, *, tense_aware: bool = True) -> tu
     ctx = Context.build(text, anchor, tense_aware)
     candidates = follow_on_days(select_longest(list(iter_candidates(ctx))), ctx)
     candidates = weeks_of_days(range_partner_days(dates_run_forward(candidates, ctx), ctx), ctx)
-    candidates = same_weekday_throughout(candidates, ctx)
+    candidates = weekdays_beside_dates(same_weekday_throughout(candidates, ctx), ctx)
     candidates = ref.resolve_references(candidates, ctx)
     candidates = add_modifiers(join_durations(join_times(candidates, ctx), ctx), ctx)
     return tuple(

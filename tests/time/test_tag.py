@@ -943,6 +943,21 @@ CASES = [
         "DATE",
         "2006-12-01",
     ),
+    (
+        "Growth slowed in the July-September quarter.",
+        "2006-12-21",
+        "the July-September quarter",
+        "DATE",
+        "2006-Q3",
+    ),
+    (
+        "It was the slowest since the final quarter in 2005.",
+        "2006-12-21",
+        "the final quarter in 2005",
+        "DATE",
+        "2005-Q4",
+    ),
+    ("Gas stops on Monday, New Year's day.", "2006-12-29", "Monday", "DATE", "2007-01-01"),
     # a duration counted in several units is one: "one hour and 48 minutes"
     (
         "He won in one hour and 48 minutes.",
@@ -1327,6 +1342,7 @@ NOTHING = [
     "Marchers honoured the October Revolution in Minsk.",
     "Pilots were attempting a night landing.",
     "Missiles soared into the night sky.",
+    "A ceremony honoured the past mayor.",
     "Growth stands at two-and-three-quarter percent.",
     "Jermaine Easter's goal won the game.",
     "Talks will settle the future status of the region.",
@@ -1378,6 +1394,7 @@ def test_no_time_expression(text: str) -> None:
         ("12th August 2011 - 23:07 This comment was removed.", ["12th August 2011"]),
         ("Play stopped 15 minutes into the second half.", ["15 minutes"]),  # of play
         ("Arsenal scored twice in the last 10 minutes and won 2-0.", []),
+        ("Bahrain scored freely and led 71-39 after three quarters.", []),
         (
             "We talk over the past two years and the next three months.",
             ["the past two years", "the next three months"],
