@@ -115,6 +115,10 @@ def _span_not_rate(unit: str, before: str, after: str) -> bool:
     return False
 
 
+_ONE_DAY_GAME_AFTER = re.compile(
+    r"(?i)^\s+(?:internationals?|matches|match|series|cricket|format|squad|side|cup|game|games"
+    r"|tournament|final)\b"
+)
 _NOUN_NEXT = re.compile(
     r"^\s+(?!(?:and|or|but|of|in|on|at|for|to|from|with|by|as|when|before|after|ago|later"
     r"|earlier|off|out|away|ahead|before|since|than|that|which|who|the|a|an|his|her|their|its"
@@ -293,6 +297,8 @@ def norm_hyphen_duration(match: Match, ctx: Context) -> Norm | None:
         return None
     if _AGE_AFTER.match(ctx.after(match.end(), 12)):
         return None
+    if match.group().lower() == "one-day" and _ONE_DAY_GAME_AFTER.match(ctx.after(match.end(), 24)):
+        return None  # "two one-day matches", "a Twenty20 or one-day international"
     if unit.lower() == "quarter" and _POINTS_AFTER.match(ctx.after(match.end(), 40)):
         return None  # "two-and-three-quarter percent"
     if unit.lower() == "quarter" and _SHARE_OF.match(ctx.after(match.end(), 40)):
@@ -361,6 +367,15 @@ _SPEED_BEFORE = re.compile(
 
 
 _PAPER_WORDS = frozenset(("daily", "weekly", "monthly"))
+_PAPER_BEFORE = re.compile(
+    r"(?:\b(?i:the|a|an)\s+(?:(?:[A-Z][\w'-]*|tabloid|business|financial|economic|sports|national"
+    r"|local|regional|leading|influential|conservative|liberal|independent|official|state-run"
+    r"|popular|mass-circulation|secular|news|[a-z]+-language)\s+){0,3}|\b[A-Z][a-z][\w'-]*\s+)$"
+)
+_PAPER_TOLD_AFTER = re.compile(
+    r"(?i)^\s*(?:[,.;:)!?'\"\u201d]|$|said|says|reported|reports|quoted|wrote|writes|added"
+    r"|cited|claimed|on\s+(?:\w+day|[A-Z]))"
+)
 _PAPER_NAME_AFTER = re.compile(r"^[^\S\n]+(?:[A-Z][\w'-]*[^\S\n]+)*[A-Z][\w'-]+")
 
 
@@ -372,6 +387,12 @@ def norm_set(match: Match, ctx: Context) -> Norm | None:
             return None  # "daily flights"; "the Daily Show", "the New York Daily News"
         if match["adverb"].lower() in _PAPER_WORDS and _PAPER_NAME_AFTER.match(after):
             return None  # "the Lisbon daily Publico": a newspaper
+        if (
+            match["adverb"].lower() in _PAPER_WORDS
+            and _PAPER_BEFORE.search(ctx.before(match.start(), 40))
+            and _PAPER_TOLD_AFTER.match(after)
+        ):
+            return None  # "told the tabloid daily.", "Le Figaro daily reported"
         if match["adverb"].istitle() and not _opens_sentence(ctx, match):
             return None  # "the People's Daily", "China Youth Daily"
         return Norm("SET", _ADVERB_SETS[match["adverb"].lower()])

@@ -958,6 +958,14 @@ CASES = [
         "2005-Q4",
     ),
     ("Gas stops on Monday, New Year's day.", "2006-12-29", "Monday", "DATE", "2007-01-01"),
+    (
+        "Leaders came for the summit opening here Saturday.",
+        "2006-11-03",
+        "Saturday",
+        "DATE",
+        "2006-11-04",
+    ),
+    ("Oil leaks into the sea daily.", ANCHOR, "daily", "SET", "P1D"),
     # a duration counted in several units is one: "one hour and 48 minutes"
     (
         "He won in one hour and 48 minutes.",
@@ -1343,6 +1351,8 @@ NOTHING = [
     "Pilots were attempting a night landing.",
     "Missiles soared into the night sky.",
     "A ceremony honoured the past mayor.",
+    "The source told the tabloid daily.",
+    "India play two one-day internationals.",
     "Growth stands at two-and-three-quarter percent.",
     "Jermaine Easter's goal won the game.",
     "Talks will settle the future status of the region.",
