@@ -959,7 +959,7 @@ CASES = [
     ),
     ("Gas stops on Monday, New Year's day.", "2006-12-29", "Monday", "DATE", "2007-01-01"),
     (
-        "Leaders came for the summit opening here Saturday.",
+        "Leaders arrive for the summit opening here Saturday.",
         "2006-11-03",
         "Saturday",
         "DATE",
