@@ -729,7 +729,8 @@ _PAST_PLAN_AFTER = re.compile(
 )
 # A schedule told in the present: "the tournament starts on June 9", "takes place in July".
 _STARTS_BEFORE = re.compile(
-    r"(?i)\b(?:starts|begins|opens|resumes|convenes|kicks\s+off|takes\s+place)\s+(?:on\s+|in\s+)?$"
+    r"(?i)\b(?:starts|begins|opens|resumes|convenes|kicks\s+off|takes\s+place|returns\s+to\s+\w+"
+    r"\s+rule|reverts\s+to\s+\w+\s+rule)\s+(?:on\s+|in\s+)?$"
 )
 _CONTRACT_AFTER = re.compile(
     r"(?i)^\s+(?:[a-z]+\s+){0,2}?(?:futures|contracts?|delivery|options)\b"

@@ -291,7 +291,7 @@ SET_RULE = _compile(
           (?:\s*[-–]\s*{NUMBER_DIGITS}|\s+(?:to|or)\s+(?:{NUMBER_DIGITS}|{NUMBER_WORD}))?\s+)?
         (?P<what>{UNIT}|{WEEKDAY}|{MONTH_FULL}(?:\s+(?P<day>{DAY}))?|{SEASON}|morning|afternoon|evening|night)
       | (?P<adverb>annually|yearly|monthly|weekly|daily|hourly|quarterly|nightly
-        |biweekly|bimonthly|semiannually|fortnightly|biannually)
+        |biweekly|bimonthly|semiannually|fortnightly|biannually|per\s+annum)
       | (?P<plural>{WEEKDAY})s
     ){R}"""
 )

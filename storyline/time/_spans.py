@@ -357,6 +357,7 @@ _ADVERB_SETS = {
     "annually": "P1Y", "yearly": "P1Y", "monthly": "P1M", "weekly": "P1W", "daily": "P1D",
     "hourly": "PT1H", "quarterly": "P3M", "nightly": "P1D", "biweekly": "P2W",
     "bimonthly": "P2M", "semiannually": "P6M", "biannually": "P6M", "fortnightly": "P2W",
+    "per annum": "P1Y",
 }  # fmt: skip
 
 
@@ -395,7 +396,7 @@ def norm_set(match: Match, ctx: Context) -> Norm | None:
             return None  # "told the tabloid daily.", "Le Figaro daily reported"
         if match["adverb"].istitle() and not _opens_sentence(ctx, match):
             return None  # "the People's Daily", "China Youth Daily"
-        return Norm("SET", _ADVERB_SETS[match["adverb"].lower()])
+        return Norm("SET", _ADVERB_SETS[" ".join(match["adverb"].lower().split())])
     if match["plural"]:
         if in_a_name(ctx, match.start(), match.end()):
             return None  # "Fridays For Future"
@@ -495,7 +496,7 @@ _WORD_OF_A_NOUN_AFTER = re.compile(
 )
 _NOT_THE_PAST = re.compile(
     r"(?i)^\s+(?:tense|participle|perfect|simple|progressive|mayor|president|chairman|champions?"
-    r"|winners?|leaders?|owners?|directors?|members?|masters?|presidents)\b"
+    r"|winners?|leaders?|owners?|directors?|members?|masters?|presidents|generations?)\b"
 )
 
 

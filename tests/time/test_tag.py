@@ -966,6 +966,8 @@ CASES = [
         "2006-11-04",
     ),
     ("Oil leaks into the sea daily.", ANCHOR, "daily", "SET", "P1D"),
+    ("Loans carry 3.5 percent per annum.", ANCHOR, "per annum", "SET", "P1Y"),
+    ("Hong Kong returns to Chinese rule on July 1.", "1997-04-29", "July 1", "DATE", "1997-07-01"),
     # a duration counted in several units is one: "one hour and 48 minutes"
     (
         "He won in one hour and 48 minutes.",
