@@ -183,6 +183,11 @@ def norm_ago(match: Match, ctx: Context) -> Norm | None:
         granularity = "decade" if size == 10 else "century"
     if ctx.anchor is None:
         return Norm("DATE", UNANCHORED[granularity])
+    compared = _COMPARED_YEAR_AFTER.match(ctx.after(match.end(), 80))
+    if compared and code == "Y" and size == 1 and lower_group(match, "dir") in ("earlier", "ago"):
+        # "fell 34 percent from a year earlier to $1bn in 1996": the year before that one
+        text = year_text(int(compared["year"]) - round(number))
+        return Norm("DATE", text) if text else None
     if number == 1 and code == "Y" and size == 1 and _is_financial(ctx, match.start()):
         return _year_ago_quarter(ctx, match.start())
     amount = number * size
@@ -197,6 +202,11 @@ def norm_ago(match: Match, ctx: Context) -> Norm | None:
     ref = RefShift(unit, count, granularity) if narrative else None
     mod = "APPROX" if lower_group(match, "orso") == "or so" else None  # "a decade or so ago"
     return Norm("DATE", render(date, granularity), mod, shift=ref)
+
+
+_COMPARED_YEAR_AFTER = re.compile(
+    r"(?i)^\s+to\s+(?:[^.;]|\.(?=\d)){0,50}?\bin\s+(?P<year>1[5-9]\d\d|20\d\d)\b(?![-/\d])"
+)
 
 
 def _clock_shift(ctx: Context, code: str, signed: float) -> Norm | None:

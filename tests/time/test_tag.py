@@ -968,6 +968,13 @@ CASES = [
     ("Oil leaks into the sea daily.", ANCHOR, "daily", "SET", "P1D"),
     ("Loans carry 3.5 percent per annum.", ANCHOR, "per annum", "SET", "P1Y"),
     ("Hong Kong returns to Chinese rule on July 1.", "1997-04-29", "July 1", "DATE", "1997-07-01"),
+    (
+        "Investment fell 34.4 percent from a year earlier to 1.05 billion dollars in 1996.",
+        "1997-04-08",
+        "a year earlier",
+        "DATE",
+        "1995",
+    ),
     # a duration counted in several units is one: "one hour and 48 minutes"
     (
         "He won in one hour and 48 minutes.",
