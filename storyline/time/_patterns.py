@@ -121,7 +121,7 @@ TEXT_DATE = _compile(
       | (?P<m2>{MONTH})(?:\s+(?:the\s+)?|(?<=\.)(?<!May\.)(?=\d))  # "Nov. 18", "Nov.18"
         (?P<d2>{DAY})(?:[-–]{DAY})?(?![,.]?\d)
         (?:\s*,?\s*(?P<y2>{YEAR}(?!\s*{ZONE}\b))|\s+(?P<dyrel>this|last|next)\s+year(?![-\w]|['’]s))?
-      | (?P<m3>{MONTH})\s*,?\s+(?:of\s+)?(?P<y3>{YEAR}|{SPOKEN_YEAR_WORDS})
+      | (?P<m3>{MONTH})\s*,?\s+(?:(?:of|in)\s+)?(?P<y3>{YEAR}|{SPOKEN_YEAR_WORDS})
     ){R}"""
 )
 
@@ -249,7 +249,7 @@ REFERENCE = _compile(
 
 # "last year", "this week", "the next quarter", "the current fiscal year".
 RELATIVE_UNIT = _compile(
-    rf"""{L}(?P<rel>{RELATIVE}|the\s+current|current|the\s+latest|the\s+most\s+recent
+    rf"""{L}(?P<rel>{RELATIVE}|the\s+current|current|the\s+latest|the\s+most\s+recent|the\s+prior
         |the\s+full|the|this\s+year's|last\s+year's|next\s+year's)\s+
     (?:(?P<fiscal>fiscal|financial|calendar|election)[-\s]+)?
     (?P<unit>year|month|week|weekend|fortnight|decade|century|quarter|half|period)(?![-\w])
@@ -322,7 +322,8 @@ BARE_UNITS = _compile(
 
 YEAR_PERIOD = _compile(
     rf"""{L}(?:the\s+(?P<year>{YEAR})\s+(?P<what>period|quarter)
-    |(?:the\s+)?(?P<first>{MONTH})\s*[-\u2013/]\s*(?P<last>{MONTH})\s+quarter(?:\s+of\s+(?P<of>{YEAR}))?){R}"""
+    |(?:the\s+)?(?P<first>{MONTH})\s*[-\u2013/]\s*(?P<last>{MONTH})\s+(?:quarter|period)
+      (?:\s+of\s+(?P<of>{YEAR}))?){R}"""
 )
 
 # "Q3", "Q1 2020", "Q4'19": a quarter in the shorthand of company results.

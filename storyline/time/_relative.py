@@ -122,6 +122,8 @@ def norm_day_part(match: Match, ctx: Context) -> Norm | None:
 def norm_clock(match: Match, ctx: Context) -> Norm | None:
     """Normalise "3 p.m.", "05:36 GMT", "noon" into a partial TIME (``T15:00``)."""
     if match["noon"]:
+        if is_part_of_name(match["noon"], ctx.after(match.end(), 20)):
+            return None  # "Midnight Oil": a band
         word = match["noon"].lower()
         return Norm("TIME", "T24:00" if word == "midnight" else "T12:00")
     hour_text = match["h1"] or match["h2"] or match["h3"] or match["h4"] or match["hw"]
@@ -226,7 +228,7 @@ def _clock_shift(ctx: Context, code: str, signed: float) -> Norm | None:
 
 _UNIT_OFFSET = {
     "last": -1, "past": -1, "previous": -1, "the last": -1, "the past": -1,
-    "the previous": -1, "this past": -1, "the latest": -1, "the most recent": -1,
+    "the previous": -1, "this past": -1, "the latest": -1, "the most recent": -1, "the prior": -1,
     "next": 1, "coming": 1, "the coming": 1, "the next": 1, "this coming": 1,
     "the following": 1, "following": 1, "this": 0, "the current": 0, "current": 0,
     "the": 0, "the full": 0,
@@ -563,6 +565,9 @@ _SEASON_NEEDS = re.compile(
 )
 
 
+_SEASON_THING_AFTER = re.compile(r"(?i)^\s+(?:capital|palace|residence|retreat|quarters)\b")
+
+
 _FALL_BEFORE = re.compile(
     r"(?i)\b(?:in|during|since|until|till|by|through|over|for|before|after)\s+$"
 )
@@ -579,6 +584,8 @@ def norm_season(match: Match, ctx: Context) -> Norm | None:
         return None
     if ctx.after(match.end(), 5).lower() == "-like":
         return None  # "the winter-like weather"
+    if _SEASON_THING_AFTER.match(ctx.after(match.end(), 16)):
+        return None  # "Jammu, the winter capital": a place's name for the season
     rel = lower_group(match, "rel")
     mod = POSITION_MODS.get(rel or "")
     if match["short"]:  # "the summer of '69"

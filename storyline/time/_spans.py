@@ -148,7 +148,8 @@ _ON_BEFORE = re.compile(r"(?i)\bon\s+$")
 _WHEN_AFTER = re.compile(r"(?i)^\s+when\b")
 # "One day they will return": someday, as the modal after its subject tells.
 _SUBJECT_MODAL_AFTER = re.compile(
-    r"(?i)^\s*,?\s+(?:we|they|he|she|you|i|it|people)\s+(?:will|'ll|would|could|may|might|can)\b"
+    r"(?i)^\s*,?\s+(?:(?:we|they|he|she|you|i|it|people)\s+)?(?:will|'ll|would|could|may|might"
+    r"|can)\b"
 )
 # "to one day buy a house" (a verb follows), not "cut the wait to one day".
 _TO_BEFORE = re.compile(r"(?i)\bto\s+$")
@@ -297,7 +298,9 @@ def norm_hyphen_duration(match: Match, ctx: Context) -> Norm | None:
         return None
     if _AGE_AFTER.match(ctx.after(match.end(), 12)):
         return None
-    if match.group().lower() == "one-day" and _ONE_DAY_GAME_AFTER.match(ctx.after(match.end(), 24)):
+    if match.group().lower() == "one-day" and (
+        _ONE_DAY_GAME_AFTER.match(ctx.after(match.end(), 24)) or is_game_report(ctx.text)
+    ):
         return None  # "two one-day matches", "a Twenty20 or one-day international"
     if unit.lower() == "quarter" and _POINTS_AFTER.match(ctx.after(match.end(), 40)):
         return None  # "two-and-three-quarter percent"

@@ -975,6 +975,28 @@ CASES = [
         "DATE",
         "1995",
     ),
+    (
+        "Sales gained 5.1 percent in the prior month.",
+        "2006-12-21",
+        "the prior month",
+        "DATE",
+        "2006-11",
+    ),
+    (
+        "The forum first met in December in 1999.",
+        "2006-01-05",
+        "December in 1999",
+        "DATE",
+        "1999-12",
+    ),
+    (
+        "Growth in the July-September period was slow.",
+        "2005-11-11",
+        "the July-September period",
+        "DATE",
+        "2005-Q3",
+    ),
+    ("He hopes the church one day may open freely.", ANCHOR, "one day", "DATE", "FUTURE_REF"),
     # a duration counted in several units is one: "one hour and 48 minutes"
     (
         "He won in one hour and 48 minutes.",
@@ -1360,6 +1382,8 @@ NOTHING = [
     "Pilots were attempting a night landing.",
     "Missiles soared into the night sky.",
     "A ceremony honoured the past mayor.",
+    "Jammu, the winter capital, was calm.",
+    "Midnight Oil played in Sydney.",
     "The source told the tabloid daily.",
     "India play two one-day internationals.",
     "Growth stands at two-and-three-quarter percent.",
