@@ -414,6 +414,26 @@ def norm_quarter(match: Match, ctx: Context) -> Norm | None:
         )
     ):
         return None  # "scoring 24 points in the third quarter": a period of play
+    norm = _quarter_norm(match, ctx, number, code, half, explicit)
+    if norm is not None and lower_group(match, "det") == "that":
+        if not _THAT_QUARTER_BEFORE.search(ctx.before(match.start(), 12)):
+            # "estimated that fourth quarter output grew": "that" opens a clause
+            after_det = match.end("det")
+            start = after_det + len(ctx.text[after_det:]) - len(ctx.text[after_det:].lstrip())
+            return Norm(norm.type, norm.value, norm.mod, start=start)
+    return norm
+
+
+_THAT_QUARTER_BEFORE = re.compile(
+    r"(?i)\b(?:in|during|for|of|from|by|since|over|through|after|before)\s+$"
+)
+
+
+def _quarter_norm(
+    match: Match, ctx: Context, number: int | None, code: str, half: bool, explicit: str | None
+) -> Norm | None:
+    """The value of a quarter or half once its number and any written year are known."""
+    ordinal = match["ordinal"].lower()
     if explicit:
         if number is None:
             return None
