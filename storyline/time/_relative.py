@@ -141,9 +141,18 @@ def norm_clock(match: Match, ctx: Context) -> Norm | None:
         hour = 0
     if match["inpart"]:  # "eleven in the morning", "8 at night"
         hour = past_noon(hour, DAY_PART_CODES[match["inpart"].split()[-1].lower()])
+    elif not ampm and (part := _PART_JUST_BEFORE.search(ctx.before(match.start(), 30))):
+        # "This afternoon at about 3:30": the part of day just said
+        hour = past_noon(hour, DAY_PART_CODES[part["part"].lower()])
     if not (0 <= hour <= 23 and 0 <= int(minute_text) <= 59):
         return None
     return Norm("TIME", f"T{hour:02d}:{minute_text}")
+
+
+_PART_JUST_BEFORE = re.compile(
+    r"(?i)\b(?:this|that|in\s+the|yesterday|tomorrow|\w+day)\s+(?P<part>afternoon|evening|night)"
+    r",?\s+(?:at\s+)?(?:(?:about|around|approximately|some|roughly)\s+)?$"
+)
 
 
 # The hours of a twelve-hour clock that a part of day puts after noon ("8 at night").
@@ -650,7 +659,13 @@ def norm_season(match: Match, ctx: Context) -> Norm | None:
 def norm_year_end(match: Match, ctx: Context) -> Norm | None:
     """Normalise "year-end" and "year's end" (the end of the anchor's year); "the new
     year" (the coming one from September on, else the anchor's)."""
-    if (lower_group(match, "word") or "").startswith("the"):
+    word = lower_group(match, "word") or ""
+    if word.startswith("mid"):
+        if NOUN_AFTER.match(ctx.after(match.end(), 20)):
+            return None  # "mid-year elections", "the midyear review"
+        year = year_text(ctx.anchor.year) if ctx.anchor else "XXXX"
+        return Norm("DATE", year or "XXXX", "MID")
+    if word.startswith("the"):
         if ctx.anchor is None:
             return Norm("DATE", "XXXX")
         return Norm("DATE", year_text(ctx.anchor.year + (ctx.anchor.month >= 9)) or "XXXX")

@@ -125,6 +125,7 @@ _NOUN_NEXT = re.compile(
     r"|there|here|home|abroad|together|alone|again|long|ago|too)\b)"
     r"[a-z]{3,}\b"
 )
+_YEAR_TO_COUNT = re.compile(r"(?i)(?:1[5-9]|20)\d\d\s+(?:to|or)\s+(?P<count>[\w.,]+)\s")
 _AGE_AFTER = re.compile(r"(?i)^\s*(?:olds?\b|of\s+age\b|younger\b|older\b|male\b|female\b)")
 _SCHOOL_YEAR_AFTER = re.compile(
     r"(?i)^\s+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|\d{1,2})"
@@ -191,6 +192,14 @@ def norm_duration(match: Match, ctx: Context) -> Norm | None:
         number_text = number_text[len("another") :].strip() or "one"
     number = 2.0 if "couple" in number_text else parse_number(number_text)
     after = ctx.after(match.end(), 12)
+    year_to = _YEAR_TO_COUNT.match(match.group())
+    if year_to is not None:
+        # "sentenced in 1995 to 15 years": a year, then the span alone
+        second = parse_number(" ".join(year_to["count"].lower().split()))
+        value = duration_value(second, unit) if second is not None else None
+        if value is None:
+            return None
+        return Norm("DURATION", value, start=match.start() + year_to.start("count"))
     if (
         number_text in ("a", "an")
         and unit != "second"  # "spending a second night"

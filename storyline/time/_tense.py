@@ -207,6 +207,8 @@ def clause_tense(text: str, start: int, end: int) -> Tense | None:
             own = _verb_after(words, split)
             if own is not None:
                 return own
+        if index == split - 1 and words[index].lower() in ("later", "earlier"):
+            continue  # "Later Saturday, the talks opened": part of the expression's day
         tense = _cue(words, index)
         if tense is not None:
             return tense

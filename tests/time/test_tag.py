@@ -997,6 +997,22 @@ CASES = [
         "2005-Q3",
     ),
     ("He hopes the church one day may open freely.", ANCHOR, "one day", "DATE", "FUTURE_REF"),
+    ("He was sentenced in 1995 to 15 years in jail.", ANCHOR, "15 years", "DURATION", "P15Y"),
+    (
+        "Later Saturday, the talks opened their second round.",
+        "2006-11-05",
+        "Later Saturday",
+        "DATE",
+        "2006-11-04",
+    ),
+    (
+        "This afternoon at about 3:30 troops seized two men.",
+        "2005-11-26",
+        "about 3:30",
+        "TIME",
+        "2005-11-26T15:30",
+    ),
+    ("Officials forecast famine by mid-year.", "1997-04-22", "mid-year", "DATE", "1997"),
     # a duration counted in several units is one: "one hour and 48 minutes"
     (
         "He won in one hour and 48 minutes.",
