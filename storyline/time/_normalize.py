@@ -834,6 +834,7 @@ _SCHEDULED_BEFORE = re.compile(
     r"(?<!\btheir\s)(?<!\bthis\s)(?<!\bthat\s)"  # "the visit to Walter Reed on Saturday"
     r"\b(?:meets?|visits?|play|plays|faces|opens?|begins?|starts?|resumes?|hosts?|travels|flies|fly"
     r"|climaxes|culminates|concludes|holds|go\s+on\s+sale|opening|starting|beginning"
+    r"|(?:is|are)\s+(?:announced|held|released|published|unveiled|launched|opened|sworn\s+in)"
     r"|leaves|arrives?|returns|heads|convenes?|goes|due|kicks?\s+off|takes?\s+office"
     r"|wraps?\s+up|unveils|announces|publishes)\b"
     r"(?:\s+(?!(?:was|were|had|did|said|told)\b)[\w'-]+){0,6}\s+(?:on\s+)?$"

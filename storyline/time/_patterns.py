@@ -347,7 +347,7 @@ HOLIDAY = _compile(
 )
 
 YEAR_END = _compile(
-    r"""(?<![\w-])(?P<word>year[-\s]end|year's\s+end|mid[-\s]?year
+    r"""(?<![\w-])(?P<word>year[-\s]end|year's\s+end|mid[-\s]?year|(?:the\s+)?end\s+of\s+year
     |the\s+(?-i:new)\s+(?-i:year)(?!['\u2019]|\s+(?:festival|holidays?|celebrations?|eve|day|party
       |parties|resolutions?|message|greetings|speech|address|gala|concert|break|honours)\b))
     (?![\w-])"""
@@ -439,7 +439,7 @@ TRIGGERS: dict[str, frozenset[str]] = {
     ),
     "relative_day": _words("the yesterday today tomorrow tonight overnight"),
     "clock": _words("# noon midnight midday noontime", ONES),
-    "year_end": _words("year the mid midyear mid-year"),
+    "year_end": _words("year the mid midyear mid-year end"),
     "holiday": _words(
         "christmas boxing new valentine halloween thanksgiving easter good",
         "maundy palm ash pentecost whit mothering remembrance st the bastille",

@@ -260,6 +260,8 @@ _THE_UNIT_NOT_TIME = re.compile(r"(?i)^\s+(?:of|in|to|for|after|before|old|when|
 _YEAR_AS_DATE_BEFORE = re.compile(
     r"(?i)\b(?:(?:end|beginning|start|middle|close|turn|rest|remainder|part|half|course"
     r"|months|weeks|days|quarters?)\s+of|(?:earlier|later|early|late)\s+in|for"
+    # "the best film of the year", "the biggest fall of the year": this one
+    r"|(?:best|worst|biggest|largest|highest|lowest|top|strongest|weakest|busiest)\s+(?:[a-z]+\s+){0,2}of"
     # "began the year with a win", "closed the year higher": the calendar year
     r"|(?:began|begins|start(?:ed|s)|end(?:ed|s)|finish(?:ed|es)|clos(?:ed|es)|open(?:ed|s)"
     r"|kick(?:ed|s)\s+off|round(?:ed|s)\s+off))\s+$"
@@ -657,15 +659,16 @@ def norm_season(match: Match, ctx: Context) -> Norm | None:
 
 
 def norm_year_end(match: Match, ctx: Context) -> Norm | None:
-    """Normalise "year-end" and "year's end" (the end of the anchor's year); "the new
-    year" (the coming one from September on, else the anchor's)."""
+    """Normalise "year-end", "year's end", "the end of year" (the end of the anchor's
+    year), "mid-year" (its middle); "the new year" (the coming one from September on,
+    else the anchor's)."""
     word = lower_group(match, "word") or ""
-    if word.startswith("mid"):
+    if word.startswith(("mid", "end", "the end")):
         if NOUN_AFTER.match(ctx.after(match.end(), 20)):
             return None  # "mid-year elections", "the midyear review"
         year = year_text(ctx.anchor.year) if ctx.anchor else "XXXX"
-        return Norm("DATE", year or "XXXX", "MID")
-    if word.startswith("the"):
+        return Norm("DATE", year or "XXXX", "MID" if word.startswith("mid") else "END")
+    if word.endswith("new year"):
         if ctx.anchor is None:
             return Norm("DATE", "XXXX")
         return Norm("DATE", year_text(ctx.anchor.year + (ctx.anchor.month >= 9)) or "XXXX")

@@ -1013,6 +1013,9 @@ CASES = [
         "2005-11-26T15:30",
     ),
     ("Officials forecast famine by mid-year.", "1997-04-22", "mid-year", "DATE", "1997"),
+    ("It will be done by the end of year.", "2006-11-02", "the end of year", "DATE", "2006"),
+    ("The nominations are announced Tuesday.", "2005-12-12", "Tuesday", "DATE", "2005-12-13"),
+    ("Critics named it the best film of the year.", "2005-12-12", "the year", "DATE", "2005"),
     # a duration counted in several units is one: "one hour and 48 minutes"
     (
         "He won in one hour and 48 minutes.",
