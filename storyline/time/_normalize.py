@@ -337,6 +337,11 @@ def open_direction(ctx: Context, match: Match) -> Direction | None:
         return "future" if ahead else "soon"
     if _SINCE_BEFORE.search(before):
         return "past"  # "blamed since the 20 April spill"
+    if re.search(r"(?i)\bahead\s+of\s+(?:the\s+)?$", before):
+        return "future"  # "ahead of November's elections", "ahead of the May 1 vote"
+    if POSSESSIVE_AFTER.match(ctx.after(match.end(), 3)):
+        # "beat him in April's election": the clause's tense, else most often gone by
+        return ctx.direction(match.start(), match.end(), None) or "recent"
     if _EVENT_ON_BEFORE.search(before) and ctx.direction(match.start(), match.end(), None) == (
         "future"
     ):

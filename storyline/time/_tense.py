@@ -118,6 +118,8 @@ def _cue(words: list[str], index: int) -> Tense | None:
     word = words[index].lower()
     previous = words[index - 1].lower() if index else ""
     following = words[index + 1].lower() if index + 1 < len(words) else ""
+    if word == "once" and following in _NOT_FORMERLY_AFTER:
+        return None  # "once more", "once again", "once a week", "once they arrive"
     if word == "last" and previous in ("the", "its", "their", "his", "her", "our"):
         return None  # "in the last quarter-final": the final one, no past
     if word in ("later", "earlier") and following in _TIMES_OF_A_DAY:
@@ -224,6 +226,9 @@ def clause_tense(text: str, start: int, end: int) -> Tense | None:
     return None
 
 
+_NOT_FORMERLY_AFTER = frozenset(
+    "more again a an every in or and the per daily you we they he she it i that this".split()
+)
 _SUBORDINATORS = frozenset("after before because although though while whereas unless".split())
 _AUXILIARIES = frozenset("was were had did will would 'll".split())
 

@@ -1016,6 +1016,27 @@ CASES = [
     ("It will be done by the end of year.", "2006-11-02", "the end of year", "DATE", "2006"),
     ("The nominations are announced Tuesday.", "2005-12-12", "Tuesday", "DATE", "2005-12-13"),
     ("Critics named it the best film of the year.", "2005-12-12", "the year", "DATE", "2005"),
+    (
+        "Voters will be asked to turn out once more in June.",
+        "1997-04-19",
+        "June",
+        "DATE",
+        "1997-06",
+    ),
+    (
+        "Prodi narrowly beat Berlusconi in April's election.",
+        "2006-11-19",
+        "April",
+        "DATE",
+        "2006-04",
+    ),
+    (
+        "The spill hurts him ahead of November elections.",
+        "2010-05-27",
+        "November",
+        "DATE",
+        "2010-11",
+    ),
     # a duration counted in several units is one: "one hour and 48 minutes"
     (
         "He won in one hour and 48 minutes.",
