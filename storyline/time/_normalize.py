@@ -860,7 +860,7 @@ _NOT_A_YEAR_AFTER = re.compile(
     r"|workers|jobs|tons|tonnes|feet|foot|metres|meters|miles|km|kilometers|kilometres"
     r"|acres|barrels|units|cases|deaths|dead|employees|dollars|euros|pounds|yen|points"
     r"|marines|police|officers|students|residents|delegates|homes|houses|cars|vehicles"
-    r"|hectares|square|pages|words|calories|rounds|times|others|more|new"
+    r"|hectares|square|pages|words|calories|rounds|times|others|more|(?-i:new)"
     r"|adults|respondents|million|billion|trillion|mln|bln|percent|per\s+cent|%"
     rf"|\w+\s+(?:people|troops|adults|respondents)|am\b|pm\b|a\.m|p\.m|hours|hrs|{ZONE}\b)"
 )

@@ -261,7 +261,8 @@ _YEAR_AS_DATE_BEFORE = re.compile(
     r"(?i)\b(?:(?:end|beginning|start|middle|close|turn|rest|remainder|part|half|course"
     r"|months|weeks|days|quarters?)\s+of|(?:earlier|later|early|late)\s+in|for"
     # "the best film of the year", "the biggest fall of the year": this one
-    r"|(?:best|worst|biggest|largest|highest|lowest|top|strongest|weakest|busiest)\s+(?:[a-z]+\s+){0,2}of"
+    r"|(?:best|worst|biggest|largest|highest|lowest|top|strongest|weakest|busiest|fastest"
+    r"|slowest)\s+(?:[a-z]+\s+){0,2}(?:of|in)"
     # "began the year with a win", "closed the year higher": the calendar year
     r"|(?:began|begins|start(?:ed|s)|end(?:ed|s)|finish(?:ed|es)|clos(?:ed|es)|open(?:ed|s)"
     r"|kick(?:ed|s)\s+off|round(?:ed|s)\s+off))\s+$"

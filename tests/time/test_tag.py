@@ -1037,6 +1037,8 @@ CASES = [
         "DATE",
         "2010-11",
     ),
+    ("She ran the fastest time in the year.", "2005-11-16", "the year", "DATE", "2005"),
+    ("She won the 2005 New York Marathon.", "2005-11-16", "2005", "DATE", "2005"),
     # a duration counted in several units is one: "one hour and 48 minutes"
     (
         "He won in one hour and 48 minutes.",
