@@ -337,7 +337,7 @@ def open_direction(ctx: Context, match: Match) -> Direction | None:
         return "future" if ahead else "soon"
     if _SINCE_BEFORE.search(before):
         return "past"  # "blamed since the 20 April spill"
-    if re.search(r"(?i)\bahead\s+of\s+(?:the\s+)?$", before):
+    if _AHEAD_OF_BEFORE.search(before):
         return "future"  # "ahead of November's elections", "ahead of the May 1 vote"
     if POSSESSIVE_AFTER.match(ctx.after(match.end(), 3)):
         # "beat him in April's election": the clause's tense, else most often gone by
@@ -374,6 +374,9 @@ _MISHAP_AFTER = re.compile(
     r"kidnapping|abduction|invasion|arrests?|leak|storm|cyclone|hurricane|typhoon"
     r"|assassinations?|slayings?|deaths?|beheadings?|executions?|overthrow|uprising)\b"
 )
+
+
+_AHEAD_OF_BEFORE = re.compile(r"(?i)\bahead\s+of\s+(?:the\s+)?$")
 
 
 _PERIOD_TO_BEFORE = re.compile(
@@ -1183,7 +1186,7 @@ _HOLIDAY_THING = re.compile(
 
 _FIRST_NAME_BEFORE = re.compile(
     r"\b(?!(?:Orthodox|Western|Eastern|Merry|Happy|Catholic|Last|Next|This|Good|On|In|At|By"
-    r"|Before|After|Since|Until|For|From|Over|During|Through|Since|Till|Of)\b)[A-Z][a-z]+\s+$"
+    r"|Before|After|Since|Until|For|From|Over|During|Through|Till|Of)\b)[A-Z][a-z]+\s+$"
 )
 
 

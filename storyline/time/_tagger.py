@@ -284,6 +284,7 @@ _COUNT_START = re.compile(
 
 
 def _duration_parts(value: str) -> dict[str, str] | None:
+    """The whole-number parts of a duration's value by unit ("PT1H" -> {"H": "1"})."""
     found = _DURATION_PARTS.match(value)
     if found is None or value in ("P", "PT"):
         return None
