@@ -707,6 +707,15 @@ def norm_weekday(match: Match, ctx: Context) -> Norm | None:
         direction = ctx.direction(match.start(), match.end(), None)
         if lies_ahead(ctx, match) or (direction is None and planned_day(ctx, match)):
             direction = "future"
+        elif (
+            ctx.tense_aware
+            and (scheduled := _SCHEDULED_BEFORE.search(ctx.before(match.start(), 80)))
+            and not scheduled.group().split()[0].lower().endswith("ing")
+            and (clause_tense(ctx.text[: match.end()], match.start(), match.end()) is None)
+        ):
+            # "Mugabe opens the conference on Friday although talks began on Thursday":
+            # the schedule's verb before the day, whatever the tense after it
+            direction = "future"
         if _CALLED_OFF_BEFORE.search(before) and POSSESSIVE_AFTER.match(ctx.after(end, 3)):
             direction = "future"  # "postponed Sunday's concert": not yet held
         if _FOR_BEFORE.search(before) and not POSSESSIVE_AFTER.match(ctx.after(end, 3)):

@@ -264,7 +264,7 @@ _YEAR_AS_DATE_BEFORE = re.compile(
     r"|(?:best|worst|biggest|largest|highest|lowest|top|strongest|weakest|busiest|fastest"
     r"|slowest)\s+(?:[a-z]+\s+){0,2}(?:of|in)"
     # "began the year with a win", "closed the year higher": the calendar year
-    r"|(?:began|begins|start(?:ed|s)|end(?:ed|s)|finish(?:ed|es)|clos(?:ed|es)|open(?:ed|s)"
+    r"|(?:began|begins|start(?:ed|s)?|end(?:ed|s)?|finish(?:ed|es)?|clos(?:ed|es)|open(?:ed|s)"
     r"|kick(?:ed|s)\s+off|round(?:ed|s)\s+off))\s+$"
 )
 

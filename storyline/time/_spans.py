@@ -172,6 +172,7 @@ _ORDINAL_SECOND = re.compile(
 )
 
 
+_SOME_QUARTERS_BEFORE = re.compile(r"(?i)\b(?:in|from)\s+$")
 _SHARE_OF = re.compile(
     r"(?i)^\s+of\s+(?!(?:the|this|last|that)\s+(?:(?:fiscal|calendar|financial)\s+)?year\b)"
     r"(?:the|a|an|its|their|his|her|our|all|those|these|them|us)\b"
@@ -241,6 +242,11 @@ def norm_duration(match: Match, ctx: Context) -> Norm | None:
         or _SCORED_BEFORE.search(ctx.before(match.start(), 20))
     ):
         return None  # "Pires claimed a second": a second goal
+    if unit == "quarters" and (
+        number_text in ("some", "many", "certain", "several", "all")
+        and _SOME_QUARTERS_BEFORE.search(ctx.before(match.start(), 8))
+    ):
+        return None  # "criticised in some quarters": among some people
     if unit == "quarters" and is_game_report(ctx.text):
         return None  # "a 71-39 lead after three quarters": periods of play
     if unit.startswith("minute") and _ON_BEFORE.search(ctx.before(match.start(), 4)):

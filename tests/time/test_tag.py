@@ -1039,6 +1039,21 @@ CASES = [
     ),
     ("She ran the fastest time in the year.", "2005-11-16", "the year", "DATE", "2005"),
     ("She won the 2005 New York Marathon.", "2005-11-16", "2005", "DATE", "2005"),
+    (
+        "Mugabe opens the congress on Friday though talks were starting on Thursday.",
+        "2006-12-13",
+        "Friday",
+        "DATE",
+        "2006-12-15",
+    ),
+    (
+        "Opening the forum on Wednesday, Annan called for action.",
+        "2005-11-18",
+        "Wednesday",
+        "DATE",
+        "2005-11-16",
+    ),
+    ("Stocks hope to end the year on a positive note.", "2006-12-13", "the year", "DATE", "2006"),
     # a duration counted in several units is one: "one hour and 48 minutes"
     (
         "He won in one hour and 48 minutes.",
@@ -1425,6 +1440,7 @@ NOTHING = [
     "Missiles soared into the night sky.",
     "A ceremony honoured the past mayor.",
     "Jammu, the winter capital, was calm.",
+    "The plan was criticised in some quarters.",
     "Midnight Oil played in Sydney.",
     "The source told the tabloid daily.",
     "India play two one-day internationals.",
