@@ -128,7 +128,7 @@ def pick_year(
     here = (anchor.month, anchor.day if day else 1)
     if direction == "upcoming":
         # a schedule told in the present: the coming one within eight months, else the
-        # nearest ("India's financial year begins April 1", said on April 20)
+        # nearest ("a financial year begins April 1", said on April 20)
         ahead = pick_year(anchor, month, day, "future")
         if ahead is not None and (ahead - anchor.year) * 12 + month - anchor.month <= 8:
             return ahead

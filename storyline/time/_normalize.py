@@ -713,7 +713,7 @@ def norm_weekday(match: Match, ctx: Context) -> Norm | None:
             and not scheduled.group().split()[0].lower().endswith("ing")
             and (clause_tense(ctx.text[: match.end()], match.start(), match.end()) is None)
         ):
-            # "Mugabe opens the conference on Friday although talks began on Thursday":
+            # "the president opens the congress on Friday though talks began on Thursday":
             # the schedule's verb before the day, whatever the tense after it
             direction = "future"
         if _CALLED_OFF_BEFORE.search(before) and POSSESSIVE_AFTER.match(ctx.after(end, 3)):

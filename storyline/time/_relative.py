@@ -196,7 +196,7 @@ def norm_ago(match: Match, ctx: Context) -> Norm | None:
         return Norm("DATE", UNANCHORED[granularity])
     compared = _COMPARED_YEAR_AFTER.match(ctx.after(match.end(), 80))
     if compared and code == "Y" and size == 1 and lower_group(match, "dir") in ("earlier", "ago"):
-        # "fell 34 percent from a year earlier to $1bn in 1996": the year before that one
+        # "fell from a year earlier to $1bn in 1996": the year before that one
         text = year_text(int(compared["year"]) - round(number))
         return Norm("DATE", text) if text else None
     if number == 1 and code == "Y" and size == 1 and _is_financial(ctx, match.start()):

@@ -411,7 +411,7 @@ def norm_set(match: Match, ctx: Context) -> Norm | None:
             and _PAPER_BEFORE.search(ctx.before(match.start(), 40))
             and _PAPER_TOLD_AFTER.match(after)
         ):
-            return None  # "told the tabloid daily.", "Le Figaro daily reported"
+            return None  # "spoke to the tabloid daily.", "the Figaro daily reported"
         if match["adverb"].istitle() and not _opens_sentence(ctx, match):
             return None  # "the People's Daily", "China Youth Daily"
         return Norm("SET", _ADVERB_SETS[" ".join(match["adverb"].lower().split())])

@@ -774,7 +774,7 @@ CASES = [
         "DATE",
         "2011-02-25",
     ),
-    ("The board was to meet Monday on the dividend.", "2010-06-13", "Monday", "DATE", "2010-06-14"),
+    ("The council was to meet Monday on the budget.", "2010-06-13", "Monday", "DATE", "2010-06-14"),
     (
         "The convoy was supposed to leave on Friday, but the road was shut.",
         "1997-04-21",
@@ -784,14 +784,14 @@ CASES = [
     ),
     # "now" after a modal is no present tense; a schedule's verb looks ahead
     (
-        "He said he would now not attend the summit on Sunday.",
+        "She said she would now skip the gala on Sunday.",
         "2005-11-26",
         "Sunday",
         "DATE",
         "2005-11-27",
     ),
     ("The festival culminates on Wednesday.", "1997-04-15", "Wednesday", "DATE", "1997-04-16"),
-    ("Crude for delivery in January rose 30 cents.", "2006-12-14", "January", "DATE", "2007-01"),
+    ("Wheat for delivery in January fell 4 cents.", "2006-12-14", "January", "DATE", "2007-01"),
     # a month's abbreviation glued to its day; ranges of days without "from"
     ("The summit runs from Nov.18 to 19.", "2005-11-10", "Nov.18", "DATE", "2005-11-18"),
     ("Patrols run Nov. 16 to 21 in the city.", "2005-11-10", "21", "DATE", "2005-11-21"),
@@ -804,7 +804,7 @@ CASES = [
         "DATE",
         "2006-W49",
     ),
-    ("Pilgrims who spent a week praying began to leave.", ANCHOR, "a week", "DURATION", "P1W"),
+    ("Fans who spent a week camping began to leave.", ANCHOR, "a week", "DURATION", "P1W"),
     (
         "It will happen two or three months from now.",
         "2006-11-09",
@@ -911,14 +911,14 @@ CASES = [
     ),
     ("He will speak later in the day in Harlem.", "2006-12-30", "the day", "DATE", "2006-12-30"),
     (
-        "Crowds danced late into the night in Auburn.",
+        "Crowds danced late into the night in Leeds.",
         "2006-12-30",
         "the night",
         "TIME",
         "2006-12-30TNI",
     ),
-    ("The inflation target for 2007 remains in reach.", "2006-12-28", "2007", "DATE", "2007"),
-    ("It led to the suspension in 2002 of the Assembly.", "2006-12-28", "2002", "DATE", "2002"),
+    ("The budget goal for 2007 remains in sight.", "2006-12-28", "2007", "DATE", "2007"),
+    ("That brought the closure in 2002 of the old mill.", "2006-12-28", "2002", "DATE", "2002"),
     (
         "Funds buy stocks before the end of the quarter.",
         "2006-12-15",
@@ -966,17 +966,17 @@ CASES = [
         "2006-11-04",
     ),
     ("Oil leaks into the sea daily.", ANCHOR, "daily", "SET", "P1D"),
-    ("Loans carry 3.5 percent per annum.", ANCHOR, "per annum", "SET", "P1Y"),
+    ("Bonds pay 4 percent per annum.", ANCHOR, "per annum", "SET", "P1Y"),
     ("Hong Kong returns to Chinese rule on July 1.", "1997-04-29", "July 1", "DATE", "1997-07-01"),
     (
-        "Investment fell 34.4 percent from a year earlier to 1.05 billion dollars in 1996.",
+        "Exports dropped 12 percent from a year earlier to 3 billion dollars in 1996.",
         "1997-04-08",
         "a year earlier",
         "DATE",
         "1995",
     ),
     (
-        "Sales gained 5.1 percent in the prior month.",
+        "Sales rose 2 percent in the prior month.",
         "2006-12-21",
         "the prior month",
         "DATE",
@@ -1006,18 +1006,18 @@ CASES = [
         "2006-11-04",
     ),
     (
-        "This afternoon at about 3:30 troops seized two men.",
+        "This afternoon at about 3:30 the ferry docked.",
         "2005-11-26",
         "about 3:30",
         "TIME",
         "2005-11-26T15:30",
     ),
-    ("Officials forecast famine by mid-year.", "1997-04-22", "mid-year", "DATE", "1997"),
+    ("Farmers expect rain by mid-year.", "1997-04-22", "mid-year", "DATE", "1997"),
     ("It will be done by the end of year.", "2006-11-02", "the end of year", "DATE", "2006"),
-    ("The nominations are announced Tuesday.", "2005-12-12", "Tuesday", "DATE", "2005-12-13"),
+    ("The shortlist is announced Tuesday.", "2005-12-12", "Tuesday", "DATE", "2005-12-13"),
     ("Critics named it the best film of the year.", "2005-12-12", "the year", "DATE", "2005"),
     (
-        "Voters will be asked to turn out once more in June.",
+        "Voters will go to the polls once more in June.",
         "1997-04-19",
         "June",
         "DATE",
@@ -1053,7 +1053,7 @@ CASES = [
         "DATE",
         "2005-11-16",
     ),
-    ("Stocks hope to end the year on a positive note.", "2006-12-13", "the year", "DATE", "2006"),
+    ("Traders hope to end the year higher.", "2006-12-13", "the year", "DATE", "2006"),
     # a duration counted in several units is one: "one hour and 48 minutes"
     (
         "He won in one hour and 48 minutes.",
@@ -1089,7 +1089,7 @@ CASES = [
         "2006-H2",
     ),
     (
-        "Two malls open in the latter half of the year.",
+        "Two stores open in the latter half of the year.",
         "1997-04-23",
         "the latter half of the year",
         "DATE",
@@ -1099,7 +1099,7 @@ CASES = [
     ("The striker began the year with two goals.", "2005-12-17", "the year", "DATE", "2005"),
     ("The index closed the year 3% higher.", "2005-12-31", "the year", "DATE", "2005"),
     (
-        "He ran a fund for families of victims of the Sept. 11 attacks.",
+        "A charity helped the widows of the Sept. 11 attacks.",
         "2010-06-17",
         "Sept. 11",
         "DATE",
@@ -1436,13 +1436,13 @@ NOTHING = [
     "He spoke on NBC's Today show about the leak.",
     "A year nine student tested positive.",
     "Marchers honoured the October Revolution in Minsk.",
-    "Pilots were attempting a night landing.",
-    "Missiles soared into the night sky.",
+    "The pilot practised a night landing.",
+    "Rockets rose into the night sky.",
     "A ceremony honoured the past mayor.",
-    "Jammu, the winter capital, was calm.",
+    "Jammu, the state's winter capital, stayed calm.",
     "The plan was criticised in some quarters.",
     "Midnight Oil played in Sydney.",
-    "The source told the tabloid daily.",
+    "A police source spoke to the tabloid daily.",
     "India play two one-day internationals.",
     "Growth stands at two-and-three-quarter percent.",
     "Jermaine Easter's goal won the game.",
@@ -1495,14 +1495,14 @@ def test_no_time_expression(text: str) -> None:
         ("12th August 2011 - 23:07 This comment was removed.", ["12th August 2011"]),
         ("Play stopped 15 minutes into the second half.", ["15 minutes"]),  # of play
         ("Arsenal scored twice in the last 10 minutes and won 2-0.", []),
-        ("Bahrain scored freely and led 71-39 after three quarters.", []),
+        ("Qatar scored freely and led 60-41 after three quarters.", []),
         (
             "We talk over the past two years and the next three months.",
             ["the past two years", "the next three months"],
         ),
         # a game's clock and a second goal: "Henry scored on 23 minutes", "claimed a second"
         (
-            "Henry scored on 23 minutes and Pires claimed a second. Arsenal won 2-0.",
+            "Rossi scored on 23 minutes and Costa claimed a second. Milan won 2-0.",
             [],
         ),
     ],
@@ -1573,8 +1573,8 @@ def test_offsets_point_into_the_text() -> None:
 
 def test_a_weekday_without_tense_takes_the_day_an_earlier_mention_fixed() -> None:
     text = (
-        "All coaches will be at Friday's draw in Leipzig. "
-        "Argentina are one of the eight seeds for Friday's draw."
+        "Every coach will attend Friday's draw in Leipzig. "
+        "Brazil are among the top seeds for Friday's draw."
     )
     assert [t.value for t in tag(text, "2005-12-07")] == ["2005-12-09", "2005-12-09"]
     # without the earlier mention, the open weekday keeps the one gone by
