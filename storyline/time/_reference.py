@@ -37,7 +37,7 @@ _UNIT_OF["year"] = ("Y", "year")
 # After "in the day", "during the morning": a day named by what follows, not the story's.
 _NOT_THIS_DAY = re.compile(r"(?i)^(?:'s|\s+(?:of|before|after|when|that|which|on|in)\b)")
 
-# "later in the day in a celebration", "late into the night in Auburn": the day's own part.
+# "later in the day in a celebration", "late into the night in Leeds": the day's own part.
 _LATER_IN_BEFORE = re.compile(r"(?i)\b(?:later|earlier|late|early)\s+(?:in|into)\s+$")
 
 _IN_PLACE_AFTER = re.compile(r"(?i)^\s+(?:in|that|when|at|with|as|after|to)\b")
@@ -66,10 +66,12 @@ def norm_reference(match: Match, ctx: Context) -> Norm | None:
                 and _IN_PLACE_AFTER.match(ctx.after(match.end(), 12))
             )
         )
-        or _INTO_BEFORE.search(ctx.before(match.start(), 8))
-        and (
-            NOUN_AFTER.match(ctx.after(match.end(), 12))
-            or _WEEKDAY_NEXT.match(ctx.after(match.end(), 12))
+        or (
+            _INTO_BEFORE.search(ctx.before(match.start(), 8)) is not None
+            and bool(
+                NOUN_AFTER.match(ctx.after(match.end(), 12))
+                or _WEEKDAY_NEXT.match(ctx.after(match.end(), 12))
+            )
         )
     ):
         return None  # "in the year", "the day before the vote": other rules or none
