@@ -197,13 +197,14 @@ def _mentions_in(
         following = dates[position + 1] if position + 1 < len(dates) else None
         start, end = (
             (sentence.start, sentence.end)
-            if len(dates) == 1
+            if len({date.value for date in dates}) == 1  # one time, maybe written twice
             else _clause(ctx.body, sentence.start, sentence.end, timex.start)
         )
         # "visited in 2005 and returned in 2009": two happenings, one clause each.
         if (
             following is not None
             and following.start < end
+            and following.value != timex.value  # "since 1956, the year ...": one time
             and not _COORDINATION.match(ctx.body[timex.end : following.start])
         ):
             end = _split_point(ctx.body, timex.end, following.start, end)
@@ -211,6 +212,7 @@ def _mentions_in(
         if (
             previous is not None
             and previous.end > start
+            and previous.value != timex.value
             and not _COORDINATION.match(ctx.body[previous.end : timex.start])
         ):
             start = _split_point(ctx.body, previous.end, timex.start, start, after=True)

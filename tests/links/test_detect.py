@@ -76,6 +76,14 @@ def test_one_mention_per_clause() -> None:
     assert all(m.text in text for m in found)
 
 
+def test_a_time_written_twice_keeps_its_whole_sentence() -> None:
+    # "1956, the year ..." names one time: the mention is the sentence, not a clause
+    text = "No boat had been seized there since 1956, the year the two states made peace."
+    (mention,) = _mentions(text)
+    assert mention.time.value == "1956"
+    assert mention.text.endswith("made peace.")
+
+
 def test_participants_and_place_come_from_entities() -> None:
     (mention,) = _mentions("Russian President Vladimir Putin visited Tokyo in 2005.")
     assert "vladimir putin" in mention.participants
