@@ -167,12 +167,17 @@ def weekday_date(anchor: dt.date, weekday: int, direction: Direction | None) -> 
     """Return the date of ISO ``weekday`` (1 = Monday) near ``anchor``.
 
     ``past`` (the default) gives the latest such day on or before the anchor, ``future``
-    the first on or after it.
+    the first on or after it, ``nearest`` the closer of the two (the one gone by when they
+    are as close).
     """
     delta = weekday - anchor.isoweekday()
+    ahead = anchor + dt.timedelta(days=delta % 7)
+    gone = anchor - dt.timedelta(days=(-delta) % 7)
     if direction == "future":
-        return anchor + dt.timedelta(days=delta % 7)
-    return anchor - dt.timedelta(days=(-delta) % 7)
+        return ahead
+    if direction == "nearest":
+        return min(gone, ahead, key=lambda d: abs(d - anchor))
+    return gone
 
 
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}

@@ -316,7 +316,7 @@ def open_direction(ctx: Context, match: Match) -> Direction | None:
         return "future"  # "is due in March"; "the December futures contract"
     if ctx.tense_aware and _STARTS_BEFORE.search(ctx.before(match.start(), 24)):
         return "upcoming"  # "the tournament starts on June 9", a recap's "started" aside
-    if ctx.tense_aware and _PAST_PLAN_BEFORE.search(ctx.before(match.start(), 90).split(". ")[-1]):
+    if _plan_told_in_past(ctx, match):
         return "nearest"  # "were invited to visit on Dec. 6": a plan told in the past
     before = ctx.before(match.start(), 24)
     if _PERIOD_TO_BEFORE.search(before):
@@ -699,11 +699,7 @@ def norm_weekday(match: Match, ctx: Context) -> Norm | None:
         before = ctx.before(match.start(), 40)
         if _INTO_DAY_BEFORE.search(before) or _UPDATE_STAMP_BEFORE.search(before):
             # "the raids continued into Thursday", "(Update 2:10 a.m. Tuesday in Beirut"
-            ahead = weekday_date(anchor, weekday, "future")
-            gone = weekday_date(anchor, weekday, "past")
-            return Norm(
-                "DATE", min(gone, ahead, key=lambda d: abs(d - anchor)).isoformat(), end=end
-            )
+            return Norm("DATE", weekday_date(anchor, weekday, "nearest").isoformat(), end=end)
         direction = ctx.direction(match.start(), match.end(), None)
         if lies_ahead(ctx, match) or (direction is None and planned_day(ctx, match)):
             direction = "future"
@@ -720,17 +716,12 @@ def norm_weekday(match: Match, ctx: Context) -> Norm | None:
             direction = "future"  # "postponed Sunday's concert": not yet held
         if _FOR_BEFORE.search(before) and not POSSESSIVE_AFTER.match(ctx.after(end, 3)):
             direction = "future"  # "planning a rally for Tuesday": the day it is set for
-        if ctx.tense_aware and (
-            _PAST_PLAN_BEFORE.search(ctx.before(match.start(), 90).split(". ")[-1])
-            or _PAST_PLAN_AFTER.match(ctx.after(end, 40))
+        if _plan_told_in_past(ctx, match) or (
+            ctx.tense_aware and _PAST_PLAN_AFTER.match(ctx.after(end, 40))
         ):
             # "was due to return on Saturday", "was expected to rule Monday": a plan
             # told in the past, for a day on either side of the report
-            ahead = weekday_date(anchor, weekday, "future")
-            gone = weekday_date(anchor, weekday, "past")
-            return Norm(
-                "DATE", min(gone, ahead, key=lambda d: abs(d - anchor)).isoformat(), end=end
-            )
+            return Norm("DATE", weekday_date(anchor, weekday, "nearest").isoformat(), end=end)
         date = weekday_date(anchor, weekday, direction or "past")
     return Norm("DATE", date.isoformat(), end=end)
 
@@ -739,6 +730,16 @@ _PAST_PLAN_BEFORE = re.compile(
     r"(?i)\b(?:was|were)\s+(?:(?:expected|due|scheduled|slated|set|supposed|planned|poised"
     r"|going|likely|invited)\s+(?:to|for)|to)\b[^.;!?]*$"
 )
+
+
+def _plan_told_in_past(ctx: Context, match: Match) -> bool:
+    """Whether the sentence before ``match`` tells a plan in the past ("was due to return
+    on Saturday", "were invited to visit on Dec. 6")."""
+    return ctx.tense_aware and bool(
+        _PAST_PLAN_BEFORE.search(ctx.before(match.start(), 90).split(". ")[-1])
+    )
+
+
 # "and on Saturday was scheduled to meet his counterpart"
 _PAST_PLAN_AFTER = re.compile(
     r"(?i)^\s+(?:(?:he|she|it|they|we)\s+)?(?:was|were)\s+(?:expected|due|scheduled|slated|set"

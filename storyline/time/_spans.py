@@ -121,8 +121,8 @@ _ONE_DAY_GAME_AFTER = re.compile(
 )
 _NOUN_NEXT = re.compile(
     r"^\s+(?!(?:and|or|but|of|in|on|at|for|to|from|with|by|as|when|before|after|ago|later"
-    r"|earlier|off|out|away|ahead|before|since|than|that|which|who|the|a|an|his|her|their|its"
-    r"|there|here|home|abroad|together|alone|again|long|ago|too)\b)"
+    r"|earlier|off|out|away|ahead|since|than|that|which|who|the|a|an|his|her|their|its"
+    r"|there|here|home|abroad|together|alone|again|long|too)\b)"
     r"[a-z]{3,}\b"
 )
 _YEAR_TO_COUNT = re.compile(r"(?i)(?:1[5-9]|20)\d\d\s+(?:to|or)\s+(?P<count>[\w.,]+)\s")
