@@ -345,6 +345,10 @@ def open_direction(ctx: Context, match: Match) -> Direction | None:
     if _EVENT_ON_BEFORE.search(before) and ctx.direction(match.start(), match.end(), None) == (
         "future"
     ):
+        if _AFTER_EVENT_BEFORE.search(ctx.before(match.start(), 100)):
+            # "will take office on Monday after his reelection ... on October 29": the
+            # event comes before what lies ahead, on either side of the report
+            return "nearest"
         return "future"  # "Spain will go to the polls on November the 20th"
     if _NOUN_BOUND_BEFORE.search(before) and _GOVERNING_VERB_BEFORE.search(
         ctx.before(match.start(), 40)
@@ -364,6 +368,8 @@ _NOUN_BOUND_BEFORE = re.compile(
     r"(?i)(?<!\bby\s)(?<!\buntil\s)(?<!\bbefore\s)\b(?:a|an|the|its|their|his|her|record)\s+$"
     # "Canada's January 23 election" (not "it's", "that's": a verb)
     r"|(?-i:\b(?!(?:It|That|There|What|Here|Who|He|She|Let)\b)[A-Z][\w.&-]*)\s?['\u2019]s\s+$"
+    # "hit by the December 26 tsunami": a passive's agent, not a deadline's "by"
+    r"|\b(?:[a-z]+ed|hit|struck|caught|shaken|torn|swept|beaten|hurt)\s+by\s+the\s+$"
 )
 
 
@@ -376,6 +382,8 @@ _MISHAP_AFTER = re.compile(
 )
 
 
+# "after his reelection with 60 percent of the vote on": an event the clause follows.
+_AFTER_EVENT_BEFORE = re.compile(r"(?i)\bafter\s+(?:his|her|their|its|the|a)\s+[^,;.!?]*$")
 _AHEAD_OF_BEFORE = re.compile(r"(?i)\bahead\s+of\s+(?:the\s+)?$")
 
 
@@ -470,6 +478,14 @@ def _year_for_unwritten(
         return int(shared["year"]) - (later < month)
     if ctx.anchor is None:
         return f"XXXX-{month:02d}-{day:02d}"
+    if _NOUN_BOUND_BEFORE.search(ctx.before(match.start(), 24)) and (
+        noun_year := _NOUN_YEAR_AFTER.match(ctx.after(match.end(), 40))
+    ):
+        # "the December 26 tsunami last year", "the March 3 vote in 2004": the year the
+        # noun phrase is given
+        if noun_year["year"]:
+            return int(noun_year["year"])
+        return ctx.anchor.year + YEAR_WORD_OFFSETS[noun_year["rel"].lower()]
     if weekday:
         wanted = _weekday_number(weekday)
         fits = [
@@ -504,6 +520,10 @@ _ATTACKS_AFTER = re.compile(
 )
 
 
+_NOUN_YEAR_AFTER = re.compile(
+    r"^\s+(?:[a-z][a-z-]+\s+){1,2}?(?:(?P<rel>last|this|next)\s+year|in\s+(?P<year>1[5-9]\d\d|20\d\d))"
+    r"\b(?![-\w])"
+)
 _SHARED_YEAR_AFTER = re.compile(
     rf"^\s*(?:and|or|to|through|until|till|[-\u2013])\s*(?:(?P<month>{MONTH})\s+)?"
     r"[0-3]?\d(?:st|nd|rd|th)?,?\s+(?P<year>1[5-9]\d\d|20\d\d)\b"
@@ -1106,8 +1126,18 @@ def norm_decade(match: Match, ctx: Context) -> Norm | None:
     return Norm("DATE", f"{century_of(short, ctx)}{short // 10}", mod)
 
 
+# "his first century", "Hayden's fifth century": a batsman's hundred runs, not an age.
+_CENTURY_OF_RUNS_BEFORE = re.compile(r"(?i)\b(?:his|her|their|my|your|our|\w+'s?)\s+$")
+
+
 def norm_century(match: Match, ctx: Context) -> Norm | None:
     """Normalise "the 19th century" (value ``18``) and "the early 20th century"."""
+    if (
+        not match["the"]
+        and _CENTURY_OF_RUNS_BEFORE.search(ctx.before(match.start(), 24))
+        and is_game_report(ctx.text)
+    ):
+        return None
     word = match["ordinal"].lower()
     number = ORDINALS.get(word) or int(re.sub(r"\D", "", word) or 0)
     if not 1 <= number <= 30:
@@ -1228,7 +1258,7 @@ def norm_holiday(match: Match, ctx: Context) -> Norm | None:
 _GAME_WORDS = re.compile(
     r"(?i)\b(?:half-?time|touchdowns?|rebounds?|quarterback|free throws?|field goals?"
     r"|goalkeeper|overtime|tip-?off|kick-?off|three-pointers?|point guard|striker|midfielder"
-    r"|scored|scoring|goals?|innings|locker room|the buzzer"
+    r"|scored|scoring|goals?|innings|locker room|the buzzer|wickets?|batsm[ae]n|bowlers?"
     r"|(?:led|trailed|beat|won|lost) \d{1,3}-\d{1,3}"
     r"|\d{1,3}-\d{1,3} (?:win|victory|defeat|draw|lead))\b"
 )

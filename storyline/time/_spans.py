@@ -162,6 +162,10 @@ _VERB_AFTER = re.compile(
 _SCORED_BEFORE = re.compile(
     r"(?i)\b(?:scored|scores|claimed|claims|added|adds|netted|nets|grabbed|grabs|headed|fired)\s+$"
 )
+_CENTURY_SCORED_BEFORE = re.compile(
+    r"(?i)\b(?:scored|scores|scoring|hit|hits|hitting|made|makes|struck|smashed|notched|compiled"
+    r"|reached|brought\s+up)\s+$"
+)
 _SECOND_IS_TIME = re.compile(r"(?i)^\s*(?:[,.;:!?)]|$|ago\b|later\b|earlier\b|before\b|after\b)")
 
 
@@ -236,6 +240,12 @@ def norm_duration(match: Match, ctx: Context) -> Norm | None:
         return None  # "three quarters of the budget" is a share, not nine months
     if unit.startswith("quarter") and _POINTS_AFTER.match(after):
         return None  # "a quarter percentage point"
+    if (
+        unit == "century"
+        and _CENTURY_SCORED_BEFORE.search(ctx.before(match.start(), 24))
+        and is_game_report(ctx.text)
+    ):
+        return None  # "scored a century": a hundred runs
     if unit == "second" and (
         not _SECOND_IS_TIME.match(after)
         or _ORDINAL_SECOND.match(after)

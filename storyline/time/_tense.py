@@ -99,6 +99,8 @@ _SPAN_AFTER_COMING = frozenset(
     "a an one two three four five six seven eight nine ten just only shortly days weeks "
     "months years hours minutes before after".split()
 )
+# A request told in the past, its addressee between it and "to": the verb dates the request.
+_REQUESTED = frozenset("asked urged told ordered pressed requested called".split())
 _STOP_AFTER_TO = frozenset(
     "the a an his her its their our your my this that these those be been every each "
     "some any no all".split()
@@ -144,6 +146,8 @@ def _cue(words: list[str], index: int) -> Tense | None:
             lead = {w.lower() for w in words[max(0, index - 3) : index]}
             if lead & _PAST_AUX:
                 return "past"
+            if lead & _REQUESTED and words[index - 1].lower() not in _REQUESTED:
+                return None  # "asked Katsav to dissolve parliament on Monday": the asking
             if lead & INTENT_WORDS:
                 return "future"
         return None

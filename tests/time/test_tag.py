@@ -1301,6 +1301,43 @@ CASES = [
         "DURATION",
         "P1D",
     ),
+    # a request dates the asking, not what was asked for
+    (
+        "The premier formally asked Smith to call an election on Monday.",
+        "2005-11-26",
+        "Monday",
+        "DATE",
+        "2005-11-21",
+    ),
+    # an event the future clause follows: the nearest such day
+    (
+        "She will be sworn in on Monday after her victory in the vote on October 29.",
+        "2006-12-29",
+        "October 29",
+        "DATE",
+        "2006-10-29",
+    ),
+    (
+        "The coast was hit by the December 26 storm last year.",
+        "2005-11-08",
+        "December 26",
+        "DATE",
+        "2004-12-26",
+    ),
+    (
+        "They recalled the May 3 vote in 2004 with regret.",
+        "2006-02-01",
+        "May 3",
+        "DATE",
+        "2004-05-03",
+    ),
+    (
+        "Towns battered by the December 26 flood are rebuilding.",
+        "2005-11-08",
+        "December 26",
+        "DATE",
+        "2004-12-26",
+    ),
 ]
 
 MODS = [
@@ -1505,6 +1542,13 @@ def test_no_time_expression(text: str) -> None:
             "Rossi scored on 23 minutes and Costa claimed a second. Milan won 2-0.",
             [],
         ),
+        # a batsman's hundreds in a report of a cricket match
+        (
+            "Smith made his third century of the tour and took two wickets. Jones scored a"
+            " century too as the bowlers tired.",
+            [],
+        ),
+        ("The Empire grew in Britain's 19th century.", ["19th century"]),
     ],
 )
 def test_only_these_are_times(text: str, expected: list[str]) -> None:
