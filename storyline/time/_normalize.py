@@ -199,7 +199,7 @@ _NAME_BEFORE = re.compile(
 _NAME_AFTER = re.compile(
     r"^[^\S\n]+(?:Times|Telegraph|Mirror|Express|Herald|Post|Tribune|Independent|Observer"
     r"|People|Sport|Agreement|Accords?|Island|Islands|Rising|Uprising|Revolution|War|Offensive"
-    r"|Massacre"
+    r"|Massacre|New[^\S\n]+York[^\S\n]+Times"
     r"|Group|Movement|Sessions|Show|Club|Magazine|Edition|Supplement|For[^\S\n]+Future"
     r"|(?:Night|Morning|Afternoon)[^\S\n]+(?:Live|Football|Fever|Show))\b"
 )
@@ -312,7 +312,7 @@ _MAY_NOT_BEFORE = re.compile(r"(?i)\b(?:may|might|should|must)\s+not\s+be\s+\w+\
 def open_direction(ctx: Context, match: Match) -> Direction | None:
     """Return the direction for a month (and day) without a year: the clause's tense,
     unless the date is bound to a noun or a deadline rather than to the verb."""
-    if _planned(ctx, match) or _CONTRACT_AFTER.match(ctx.after(match.end(), 20)):
+    if _planned(ctx, match) or _CONTRACT_AFTER.match(ctx.after(match.end(), 40)):
         return "future"  # "is due in March"; "the December futures contract"
     if ctx.tense_aware and _STARTS_BEFORE.search(ctx.before(match.start(), 24)):
         return "upcoming"  # "the tournament starts on June 9", a recap's "started" aside
@@ -340,6 +340,8 @@ def open_direction(ctx: Context, match: Match) -> Direction | None:
     if _AHEAD_OF_BEFORE.search(before):
         return "future"  # "ahead of November's elections", "ahead of the May 1 vote"
     if POSSESSIVE_AFTER.match(ctx.after(match.end(), 3)):
+        if possessive_mishap(ctx, match.end()):
+            return "past"  # "can emerge from April's Deepwater Horizon disaster"
         # "beat him in April's election": the clause's tense, else most often gone by
         return ctx.direction(match.start(), match.end(), None) or "recent"
     if _EVENT_ON_BEFORE.search(before) and ctx.direction(match.start(), match.end(), None) == (
@@ -384,6 +386,16 @@ _MISHAP_AFTER = re.compile(
 
 # "after his reelection with 60 percent of the vote on": an event the clause follows.
 _AFTER_EVENT_BEFORE = re.compile(r"(?i)\bafter\s+(?:his|her|their|its|the|a)\s+[^,;.!?]*$")
+
+
+def possessive_mishap(ctx: Context, end: int) -> bool:
+    """Whether the day or month ending at ``end`` owns an attack, a disaster or the like
+    ("Tuesday's earthquake", "April's oil spill"): one gone by, whatever the tense."""
+    after = ctx.after(end, 50)
+    owner = POSSESSIVE_AFTER.match(after)
+    return owner is not None and _MISHAP_AFTER.match(after[owner.end() :]) is not None
+
+
 _AHEAD_OF_BEFORE = re.compile(r"(?i)\bahead\s+of\s+(?:the\s+)?$")
 
 
@@ -736,12 +748,16 @@ def norm_weekday(match: Match, ctx: Context) -> Norm | None:
             direction = "future"  # "postponed Sunday's concert": not yet held
         if _FOR_BEFORE.search(before) and not POSSESSIVE_AFTER.match(ctx.after(end, 3)):
             direction = "future"  # "planning a rally for Tuesday": the day it is set for
+        if _TOWARD_BEFORE.search(before) and _FIXTURE_AFTER.match(ctx.after(end, 60)):
+            direction = "future"  # "warmed up for Tuesday's Champions League tussle"
         if _plan_told_in_past(ctx, match) or (
             ctx.tense_aware and _PAST_PLAN_AFTER.match(ctx.after(end, 40))
         ):
             # "was due to return on Saturday", "was expected to rule Monday": a plan
             # told in the past, for a day on either side of the report
             return Norm("DATE", weekday_date(anchor, weekday, "nearest").isoformat(), end=end)
+        if possessive_mishap(ctx, end):
+            direction = "past"  # "how it can help Haiti after Tuesday's earthquake"
         date = weekday_date(anchor, weekday, direction or "past")
     return Norm("DATE", date.isoformat(), end=end)
 
@@ -771,7 +787,7 @@ _STARTS_BEFORE = re.compile(
     r"\s+rule|reverts\s+to\s+\w+\s+rule)\s+(?:on\s+|in\s+)?$"
 )
 _CONTRACT_AFTER = re.compile(
-    r"(?i)^\s+(?:[a-z]+\s+){0,2}?(?:futures|contracts?|delivery|options)\b"
+    r"(?i)^\s+(?:[\w-]+\s+){0,4}?(?:futures|contracts?|delivery|options)\b"
 )
 _WEEK_AFTER_DAY = re.compile(
     rf"^(?:\s*(?:[-\u2013]|to|through|and|or)\s+(?:on\s+)?{WEEKDAY})?\s+(?P<rel>(?i:last|next|this))"
@@ -790,6 +806,18 @@ _UPDATE_STAMP_BEFORE = re.compile(
 _CALLED_OFF_BEFORE = re.compile(
     r"(?i)\b(?:postpone|cancel|scrap|call(?:ed|s|ing)?\s+off|delay|stop|block|ban|prevent|halt)\w*"
     r"\s+(?:the\s+)?$"
+)
+# A game one prepares for or turns to: "warmed up for Tuesday's titanic tussle",
+# "turn their attention to Tuesday's match", "head into Wednesday's group G match".
+_TOWARD_BEFORE = re.compile(
+    r"(?i)(?<!\bfined\s)(?<!\bbanned\s)(?<!\bpunished\s)(?<!\bsuspended\s)\bfor\s+$"
+    r"|\b(?:attention|turn|turns|ahead|forward|build-up|run-up|lead-up)\s+to\s+$"
+    r"|\b(?:head|heads|headed|heading|go|goes|going)\s+into\s+$"
+)
+_FIXTURE_AFTER = re.compile(
+    r"(?i)^\s?['\u2019]s\s+(?:[\w-]+\s+){0,4}?(?:match|final|game|clash|tie|tussle|showdown"
+    r"|derby|encounter|semi-final|quarter-final|fixture|race|fight|bout|meeting|summit|vote"
+    r"|election|talks|session|concert|ceremony|launch)\b"
 )
 _FOR_BEFORE = re.compile(
     r"(?i)\b(?:march|protest|rally|rallies|strike|vote|meeting|talks|summit"
@@ -880,7 +908,7 @@ _SCHEDULED_BEFORE = re.compile(
 
 
 _NOT_A_YEAR_BEFORE = re.compile(
-    r"(?i)(?:[$£€#]\s*|\b(?:no|nos|number|flight|route|page|pages|room|rooms|highway"
+    r"(?i)(?:[$£€#]\s*|\d[.,]\d+-|\b(?:no|nos|number|flight|route|page|pages|room|rooms|highway"
     r"|interstate|model|code|item|box|suite|apartment|apt|unit|bus|train|article|rule"
     r"|section|chapter|paragraph|resolutions?|boeing|airbus|top|about|nearly|some|over"
     r"|exactly|only|least|than|eur|usd|gbp|jpy|chf|cny|rmb|inr|rs|aud|cad|hkd|sgd|windows"
@@ -1230,6 +1258,15 @@ _FIRST_NAME_BEFORE = re.compile(
 )
 
 
+_IN_YEAR_AFTER = re.compile(r"^[^\S\n]+(?:in|of)[^\S\n]+(1[5-9]\d\d|20\d\d)\b(?![-/\w])")
+
+
+def _year_after(ctx: Context, end: int) -> str | None:
+    """The year written just after a day's name ("Christmas Eve in 2000"), if any."""
+    found = _IN_YEAR_AFTER.match(ctx.after(end, 12))
+    return found.group(1) if found else None
+
+
 def norm_holiday(match: Match, ctx: Context) -> Norm | None:
     """Normalise "Christmas", "New Year's Eve", "Easter 2005" to their days."""
     name = match["name"]
@@ -1241,8 +1278,9 @@ def norm_holiday(match: Match, ctx: Context) -> Norm | None:
         and POSSESSIVE_AFTER.match(ctx.after(match.end(), 3))
     ):
         return None  # "Jermaine Easter's goal": a surname
-    if match["year"]:
-        date = holiday_date(name, int(match["year"]))
+    year = match["year"] or _year_after(ctx, match.end())
+    if year:  # "Easter 2005", "Christmas Eve in 2000"
+        date = holiday_date(name, int(year))
         return Norm("DATE", date.isoformat()) if date else None
     if ctx.anchor is None:
         fixed = _FIXED_HOLIDAYS.get(holiday_key(name))

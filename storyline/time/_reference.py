@@ -141,6 +141,9 @@ def _fine_enough(have: str, need: str) -> bool:
     return _FINENESS[have] >= _FINENESS[need] and not (have == "week" and need != "year")
 
 
+_COMPARED_BEFORE = re.compile(r"(?i)\b(?:compared\s+(?:with|to)|against|versus|vs\.?)\s+$")
+
+
 def resolve_references(candidates: list[Candidate], ctx: Context) -> list[Candidate]:
     """Recompute each narrative expression from the text's latest reference time.
 
@@ -161,6 +164,8 @@ def resolve_references(candidates: list[Candidate], ctx: Context) -> list[Candid
                     value = render(moved, ref.granularity) + ref.suffix
                     candidate = replace(candidate, norm=replace(candidate.norm, value=value))
         found = _reference_of(candidate.norm)
+        if found is not None and _COMPARED_BEFORE.search(ctx.before(candidate.start, 16)):
+            found = None  # "compared with Thursday's quotes": a figure's day, not the story's
         if found is not None:
             if (
                 ref is not None

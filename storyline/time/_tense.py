@@ -55,7 +55,7 @@ PAST_WORDS = frozenset(
     "flown blown died lied tied".split()
 )
 PRESENT_WORDS = frozenset(
-    "is are am says say has have does do now currently today can may might must should".split()
+    "is are am says say has have does do now currently today may might must should".split()
 )
 # "previously planned", "originally scheduled": a plan that lies in the past.
 _LOOKING_BACK = frozenset("previously originally already".split())
@@ -87,7 +87,7 @@ _TIMES_OF_A_DAY = frozenset(
 # Participles spelt like their verb ("to be broadcast Monday"): past forms after "be".
 _BARE_PARTICIPLES = frozenset("broadcast telecast webcast rebroadcast forecast cast bid".split())
 _PLAN_AFTER_IS = frozenset("scheduled slated due expected poised planned".split())
-_MODALS = frozenset("could might may should must".split())
+_MODALS = frozenset("could might may should must can".split())
 _NOT_AHEAD_AFTER_MODAL = frozenset("not n't have never see hear smell feel barely hardly".split())
 _NOUN_PLANS_AFTER = frozenset("for were are was is had have of".split())
 _FUTURE_AUX = frozenset(("will", "shall", "'ll", "would", "wo", "won't"))
@@ -161,6 +161,8 @@ def _cue(words: list[str], index: int) -> Tense | None:
             return "future"
         if "be" in before and "have" not in before and any(w in _MODALS for w in before):
             return "future"  # "could be permanently sealed by Sunday"
+        if before[-2:] in (["after", "being"], ["since", "being"]):
+            return "past"  # "held until Saturday after being arrested on Tuesday"
         if before[-1:] and (before[-1] in _PASSIVE_AUX or before[-1].endswith(("'m", "'re"))):
             return None
         return "past"

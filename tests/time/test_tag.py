@@ -1338,6 +1338,63 @@ CASES = [
         "DATE",
         "2004-12-26",
     ),
+    (
+        "Leeds can retake the lead with a win at Hull on Sunday.",
+        "2006-12-02",
+        "Sunday",
+        "DATE",
+        "2006-12-03",
+    ),
+    (
+        "The champions turn their attention to Tuesday's match in Milan.",
+        "2006-12-02",
+        "Tuesday",
+        "DATE",
+        "2006-12-05",
+    ),
+    (
+        "Porto warmed up for Tuesday's cup tie with a win.",
+        "2006-12-02",
+        "Tuesday",
+        "DATE",
+        "2006-12-05",
+    ),
+    (
+        "Donors ask how they can help after Tuesday's earthquake.",
+        "2010-01-20",
+        "Tuesday",
+        "DATE",
+        "2010-01-19",
+    ),
+    ("The firm can recover from April's rig disaster.", "2010-09-13", "April", "DATE", "2010-04"),
+    (
+        "Suspects can be held until Saturday after being detained on Tuesday.",
+        "2006-12-21",
+        "Tuesday",
+        "DATE",
+        "2006-12-19",
+    ),
+    (
+        "Bombs hit four churches on Christmas Eve in 2000.",
+        "2005-12-21",
+        "Christmas Eve",
+        "DATE",
+        "2000-12-24",
+    ),
+    (
+        "The near-term December Nikkei 225 index futures contract fell.",
+        "2005-11-28",
+        "December",
+        "DATE",
+        "2005-12",
+    ),
+    (
+        "The yen rose on Friday, against Thursday's quotes. It moved little during the day.",
+        "2005-11-11",
+        "the day",
+        "DATE",
+        "2005-11-11",
+    ),
 ]
 
 MODS = [
@@ -1501,6 +1558,8 @@ NOTHING = [
     "Roughly one-quarter of the votes were blank.",
     "We care for babies and 12-year-olds .",
     "He told the French daily Le Monde so.",
+    "She reads the Sunday New York Times in bed.",
+    "The euro was quoted at 1.1700-1702 dollars.",
 ]
 
 
