@@ -488,6 +488,9 @@ def _year_for_unwritten(
         # or the one before when the range runs over New Year ("December 1 to January 5")
         later = month_number(shared["month"]) if shared["month"] else month
         return int(shared["year"]) - (later < month)
+    written = _year_after(ctx, match.end())
+    if written is not None:
+        return int(written)  # "on Dec. 11-13 of 2007", "on June 4 in 1989"
     if ctx.anchor is None:
         return f"XXXX-{month:02d}-{day:02d}"
     if _NOUN_BOUND_BEFORE.search(ctx.before(match.start(), 24)) and (
@@ -729,7 +732,12 @@ def norm_weekday(match: Match, ctx: Context) -> Norm | None:
         date = monday + dt.timedelta(days=weekday - 1)
     else:
         before = ctx.before(match.start(), 40)
-        if _INTO_DAY_BEFORE.search(before) or _UPDATE_STAMP_BEFORE.search(before):
+        if (
+            _INTO_DAY_BEFORE.search(before)
+            or _UPDATE_STAMP_BEFORE.search(before)
+            or _EDITION_AFTER.match(ctx.after(end, 16))
+        ):
+            # "its Monday newspaper", said on Sunday: the edition next to the report
             # "the raids continued into Thursday", "(Update 2:10 a.m. Tuesday in Beirut"
             return Norm("DATE", weekday_date(anchor, weekday, "nearest").isoformat(), end=end)
         direction = ctx.direction(match.start(), match.end(), None)
@@ -793,6 +801,7 @@ _WEEK_AFTER_DAY = re.compile(
     rf"^(?:\s*(?:[-\u2013]|to|through|and|or)\s+(?:on\s+)?{WEEKDAY})?\s+(?P<rel>(?i:last|next|this))"
     r"\s+week\b"
 )
+_EDITION_AFTER = re.compile(r"(?i)^\s+(?:newspaper|paper|edition|editions|issue)\b")
 # "the fighting went on into Thursday": a day next to the report, before or after it.
 _INTO_DAY_BEFORE = re.compile(
     r"(?i)\b(?:continu\w*|stretch\w*|extend\w*|drag\w*|spill\w*|ran|run(?:s|ning)?|went"
@@ -1039,10 +1048,19 @@ def _count_span_partner(before: str) -> bool:
 _STRAIN_BEFORE = re.compile(r"\b[A-Z]+\d[A-Z0-9]*-$")
 
 
+_EARLY_YEAR_END = re.compile(
+    r"(?i)^(?:\s*[,.;:!?)\"']|\s*$|\s+(?:A\.?D\.?|CE|when|and|or|to|until|in|the|that|which)\b)"
+)
+
+
 def norm_year(match: Match, ctx: Context) -> Norm | None:
     """Normalise a year written alone: "1945", "fiscal 1998"."""
     year = int(match["year"])
     before, after = ctx.before(match.start(), 24), ctx.after(match.end(), 24)
+    if len(match["year"]) < 4 and not (
+        (lower_group(match, "fiscal") or "").startswith("the year") and _EARLY_YEAR_END.match(after)
+    ):
+        return None  # "until the year 325", not "a year 10 pupil" or "the year 70 percent"
     if is_clock_stamp(ctx.text, match.start("year")):
         return None
     if match["fiscal"] is None:
@@ -1272,6 +1290,11 @@ def norm_holiday(match: Match, ctx: Context) -> Norm | None:
     name = match["name"]
     if in_a_name(ctx, match.start(), match.end()) or _HOLIDAY_THING.match(ctx.after(match.end())):
         return None
+    if ctx.before(match.start(), 1) in ('"', "\u201c") and ctx.after(match.end(), 2)[:1] in (
+        '"',
+        "\u201d",
+    ):
+        return None  # films such as "Domino" and "New Year's Day": a title
     if (
         " " not in name
         and _FIRST_NAME_BEFORE.search(ctx.before(match.start(), 20))

@@ -172,6 +172,9 @@ _SHIFT_UNITS: dict[str, Unit] = {"D": "D", "W": "W", "M": "M", "Q": "Q", "Y": "Y
 _GRANULARITY_OF = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year"}
 
 
+_THAN_AFTER = re.compile(r"(?i)^\s+than\b")
+
+
 def norm_ago(match: Match, ctx: Context) -> Norm | None:
     """Normalise "two weeks ago", "a year earlier", "three days from now"."""
     unit_word = PLURAL_UNITS.get(match["unit"].lower(), match["unit"].lower())
@@ -187,6 +190,15 @@ def norm_ago(match: Match, ctx: Context) -> Norm | None:
         return Norm("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF")
     if unit_word == "weekend":
         return Norm("DATE", "XXXX-XX-XX")  # which weekend "two weekends ago" was is open
+    if (
+        lower_group(match, "dir") in ("earlier", "later")
+        and _THAN_AFTER.match(ctx.after(match.end(), 8))
+        and code in ("D", "W", "M", "Y")
+        and size == 1
+        and number == int(number)
+    ):
+        # "by 2013, a year earlier than agreed": how much earlier, not a date
+        return Norm("DURATION", f"P{int(number)}{code}", end=match.end("unit"))
     if code not in _SHIFT_UNITS:
         return _clock_shift(ctx, code, number * sign)
     granularity = _GRANULARITY_OF[code]
@@ -608,6 +620,14 @@ _FALL_BEFORE = re.compile(
 _FALL_NOT_SEASON = re.compile(r"(?i)^\s+(?:of(?!\s+\d)|in|from|into|to|on|off|by|back|out)\b")
 
 
+_VERB_SLOT_BEFORE = re.compile(r"(?i)\b(?:to|could|can|may|might|will|would|should|must)\s+$")
+_OBJECT_AFTER = re.compile(r"(?i)^\s+(?:a|an|the|another|some|its|their|his|her|our|this)\b")
+_BEFORE_ONSET = re.compile(
+    r"(?i)\b(?:before|ahead\s+of|until|till|by)\s+the\s+(?:onset|start|arrival|approach"
+    r"|beginning)\s+of\s+(?:the\s+)?$"
+)
+
+
 def norm_season(match: Match, ctx: Context) -> Norm | None:
     """Normalise "in the autumn" (``2014-FA``), "last summer", "winter 2013"."""
     word = match["season"].lower()
@@ -618,6 +638,12 @@ def norm_season(match: Match, ctx: Context) -> Norm | None:
         return None  # "the winter-like weather"
     if _SEASON_THING_AFTER.match(ctx.after(match.end(), 16)):
         return None  # "Jammu, the winter capital": a place's name for the season
+    if (
+        word == "spring"
+        and _VERB_SLOT_BEFORE.search(ctx.before(match.start(), 12))
+        and _OBJECT_AFTER.match(ctx.after(match.end(), 12))
+    ):
+        return None  # "want to spring a surprise": the verb
     rel = lower_group(match, "rel")
     mod = POSITION_MODS.get(rel or "")
     if match["short"]:  # "the summer of '69"
@@ -652,6 +678,9 @@ def norm_season(match: Match, ctx: Context) -> Norm | None:
             year += 1
     elif rel == "this":
         year = season_year(anchor, code, None)
+    elif _BEFORE_ONSET.search(ctx.before(match.start(), 40)):
+        # "shelter before the onset of winter": the season to come, whatever the tense
+        year = season_year(anchor, code, "future")
     else:
         direction = ctx.direction(match.start(), match.end(), None)
         year = season_year(anchor, code, direction)

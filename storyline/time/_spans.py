@@ -214,6 +214,8 @@ def norm_duration(match: Match, ctx: Context) -> Norm | None:
     ):
         if match["the"] or match["rel"]:
             return None
+        if unit in ("hour", "minute") and _SPEED_BEFORE.search(ctx.before(match.start(), 60)):
+            return None  # "450 kilometres (280 miles) an hour": a speed, no set of times
         value = duration_value(1, unit)
         return Norm("SET", value) if value else None
     if _AGE_AFTER.match(after) or (unit == "quarter" and after.lstrip().startswith("of ")):
@@ -431,7 +433,7 @@ def norm_set(match: Match, ctx: Context) -> Norm | None:
         return Norm("SET", f"XXXX-WXX-{WEEKDAYS[match['plural'].lower()]}")
     what = match["what"].lower()
     if (
-        lower_group(match, "quant") == "per"
+        lower_group(match, "quant") in ("per", "a", "an")
         and what in ("hour", "minute", "second")
         and _SPEED_BEFORE.search(ctx.before(match.start(), 60))
     ):

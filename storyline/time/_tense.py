@@ -99,6 +99,10 @@ _SPAN_AFTER_COMING = frozenset(
     "a an one two three four five six seven eight nine ten just only shortly days weeks "
     "months years hours minutes before after".split()
 )
+_LEAD_BEFORE_AHEAD = frozenset(
+    "points point percent lead well far clear just still streets seconds strokes goals votes "
+    "runs shots games lengths laps way".split()
+)
 # A request told in the past, its addressee between it and "to": the verb dates the request.
 _REQUESTED = frozenset("asked urged told ordered pressed requested called".split())
 _STOP_AFTER_TO = frozenset(
@@ -134,6 +138,8 @@ def _cue(words: list[str], index: int) -> Tense | None:
         return None  # "plans for Thursday's protests were circulated": the noun
     if word in _MODALS and words[index].islower() and following not in _NOT_AHEAD_AFTER_MODAL:
         return "future"  # "could resume by Thursday", "should peak Wednesday"
+    if word == "ahead" and (previous in _LEAD_BEFORE_AHEAD or previous[:1].isdigit()):
+        return None  # "16 points ahead", "well ahead": a lead, no future
     if word in FUTURE_WORDS:
         if word == "'ll" and following in ("recall", "remember"):
             return None  # "as you 'll recall, on Wednesday ...": an aside, no future

@@ -1395,6 +1395,36 @@ CASES = [
         "DATE",
         "2005-11-11",
     ),
+    (
+        "Labour stayed 16 points ahead but a poll of voters on Sunday showed a shift.",
+        "1997-04-23",
+        "Sunday",
+        "DATE",
+        "1997-04-20",
+    ),
+    ("Early churches kept the rite until the year 325.", ANCHOR, "the year 325", "DATE", "0325"),
+    (
+        "The tax ends in 2013, a year earlier than agreed.",
+        "2006-11-24",
+        "a year",
+        "DURATION",
+        "P1Y",
+    ),
+    ("Talks are set for Dec. 11-13 of 2007.", "2006-11-16", "Dec. 11-13", "DATE", "2007-12-11"),
+    (
+        "It ran in an early edition of its Monday newspaper.",
+        "2006-12-17",
+        "Monday",
+        "DATE",
+        "2006-12-18",
+    ),
+    (
+        "Tents were flown in for families before the onset of winter.",
+        "2005-11-29",
+        "winter",
+        "DATE",
+        "2005-WI",
+    ),
 ]
 
 MODS = [
@@ -1560,6 +1590,9 @@ NOTHING = [
     "He told the French daily Le Monde so.",
     "She reads the Sunday New York Times in bed.",
     "The euro was quoted at 1.1700-1702 dollars.",
+    "They hope to spring a surprise in Berlin.",
+    "The train reached 450 kilometres (280 miles) an hour.",
+    'She starred in "Domino" and "New Year\'s Day".',
 ]
 
 
