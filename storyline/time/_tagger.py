@@ -13,7 +13,7 @@ import datetime as dt
 import logging
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from storyline.model import Timex
 from storyline.time import _normalize as n
@@ -267,6 +267,45 @@ def same_weekday_throughout(candidates: list[Candidate], ctx: Context) -> list[C
         by_default = weekday_date(ctx.anchor, weekday, "past").isoformat()
         if len(values) == 1 and candidate.norm.value == by_default:
             out[index] = _moved(candidate, dt.date.fromisoformat(next(iter(values))))
+    return out
+
+
+_TEXT_DATE_RULES = frozenset(i for i, (name, _, _) in enumerate(RULES) if name == "text_date")
+# A month and a day with no year written in or just after them: "Dec. 8", "8 December".
+_MONTH_DAY_ONLY = re.compile(r"(?i)^[a-z]+\.?\s+[0-3]?\d(?:st|nd|rd|th)?$|^[0-3]?\d\s+[a-z]+\.?$")
+_YEAR_NEAR_AFTER = re.compile(
+    r"(?i)^.{0,30}?(?:\b1[5-9]\d\d\b|\b20\d\d\b|\b(?:last|next|this)\s+year)"
+)
+
+
+_WRITTEN_YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b")
+
+
+def same_day_throughout(candidates: list[Candidate], ctx: Context) -> list[Candidate]:
+    """Give a month and day written without a year ("the Nov. 5 shootings") the year an
+    earlier mention of the same day wrote out ("on Nov. 5, 2009"), when that lies two
+    years or more from the anchor: a report speaks of one Nov. 5."""
+    if ctx.anchor is None:
+        return candidates
+    first: dict[str, str] = {}
+    out = list(candidates)
+    for index, candidate in enumerate(candidates):
+        written = ctx.text[candidate.start : candidate.end]
+        value = candidate.norm.value
+        if candidate.priority not in _TEXT_DATE_RULES or not _DAY_VALUE_ONLY.match(value):
+            continue
+        if _WRITTEN_YEAR.search(written):
+            if abs(int(value[:4]) - ctx.anchor.year) >= 2:
+                # "on Nov. 5, 2009", written in 2011: a day of the past the text fixed
+                # (one near the anchor, "until December 31, 2007" said in 2006, may
+                # well be next to another December 31 that the tense places)
+                first.setdefault(value[5:], value)
+            continue
+        seen = first.get(value[5:])
+        if not _MONTH_DAY_ONLY.match(written) or _YEAR_NEAR_AFTER.match(ctx.text, candidate.end):
+            continue  # "December 26 tsunami last year": its own year
+        if seen is not None and seen != value:
+            out[index] = replace(candidate, norm=replace(candidate.norm, value=seen))
     return out
 
 
@@ -720,6 +759,7 @@ def tag(text: str, anchor: str | None = None, *, tense_aware: bool = True) -> tu
     candidates = follow_on_days(select_longest(list(iter_candidates(ctx))), ctx)
     candidates = weeks_of_days(range_partner_days(dates_run_forward(candidates, ctx), ctx), ctx)
     candidates = weekdays_beside_dates(same_weekday_throughout(candidates, ctx), ctx)
+    candidates = same_day_throughout(candidates, ctx)
     candidates = ref.resolve_references(candidates, ctx)
     candidates = add_modifiers(join_durations(join_times(candidates, ctx), ctx), ctx)
     return tuple(

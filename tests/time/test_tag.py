@@ -1720,3 +1720,11 @@ def test_a_weekday_without_tense_takes_the_day_an_earlier_mention_fixed() -> Non
 def test_a_weekday_with_its_own_date_keeps_it() -> None:
     text = "The show will air on Monday. Episodes run Monday 12 to Thursday 15 April."
     assert [t.value for t in tag(text, "2010-04-16")][1] == "2010-04-12"
+
+
+def test_a_day_written_again_takes_the_year_written_out_before() -> None:
+    text = "The gunman opened fire on Nov. 5, 2009. He faces trial for the Nov. 5 shootings."
+    assert [t.value for t in tag(text, "2011-02-03")] == ["2009-11-05", "2009-11-05"]
+    # a year next to the anchor says nothing of another mention the tense places
+    text = "The mandate runs until December 31, 2007. Annan is stepping down on December 31."
+    assert [t.value for t in tag(text, "2006-12-22")] == ["2007-12-31", "2006-12-31"]
