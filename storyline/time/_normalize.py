@@ -516,6 +516,10 @@ def _year_for_unwritten(
         and _ATTACKS_AFTER.match(ctx.after(match.end(), 40))
     ):
         return _NINE_ELEVEN.year  # "the Sept. 11 attacks", written any year after
+    if _DATELINE_BEFORE.search(ctx.before(match.start(), 60)) and _DATELINE_AFTER.match(
+        ctx.after(match.end(), 4)
+    ):
+        return pick_year(ctx.anchor, month, day, "nearest")  # "BEIJING, Nov. 15 (Xinhua) --"
     direction = open_direction(ctx, match)
     year = pick_year(ctx.anchor, month, day, direction)
     if direction == "future" and year is not None and not _planned(ctx, match):
@@ -528,6 +532,13 @@ def _year_for_unwritten(
     return year
 
 
+# A dateline: a city in capitals (a region after it) opening a line, then the day and
+# the agency or a dash: "BEIJING, Nov. 15 (Xinhua) --", "KAIFENG, Henan, Nov. 14 --".
+_DATELINE_BEFORE = re.compile(
+    r"(?:^|\n)[^\S\n]*[A-Z][A-Z.'-]+(?:[^\S\n][A-Z][A-Z.'-]+)*"
+    r"(?:,[^\S\n]*[A-Z][\w.'-]*(?:[^\S\n][A-Z][\w.'-]*)*)?,[^\S\n]*$"
+)
+_DATELINE_AFTER = re.compile(r"^\s*(?:\(|--|-|\u2014|,\s*\d{4})")
 _NINE_ELEVEN = dt.date(2001, 9, 11)
 _ATTACKS_AFTER = re.compile(
     r"(?i)^\s*,?\s*(?:2001\s+)?(?:terror(?:ist)?\s+)?(?:attacks?|hijack|hijackers|hijackings"
@@ -933,6 +944,7 @@ _NOT_A_YEAR_AFTER = re.compile(
     r"|hectares|square|pages|words|calories|rounds|times|others|more|(?-i:new)"
     r"|adults|respondents|million|billion|trillion|mln|bln|percent|per\s+cent|%"
     rf"|\w+\s+(?:people|troops|adults|respondents)|am\b|pm\b|a\.m|p\.m|hours|hrs|{ZONE}\b)"
+    r"(?!['\u2019]s\b)"  # "the 2006 women's World Championship": a year's event
 )
 
 
@@ -1118,7 +1130,7 @@ def norm_year_range(match: Match, ctx: Context) -> Norm | None:
         last += size
     if len(last_digits) == 1 and last != first + 1:
         return None  # "2002-3" is a year and the next, never more
-    if not first < last <= first + 100:
+    if not first < last <= first + 120:  # a life of a century: "Ba Jin (1904-2005)"
         return None
     return Norm("DATE", f"{first:04d}")
 

@@ -253,7 +253,7 @@ RELATIVE_UNIT = _compile(
         |the\s+full|the|this\s+year's|last\s+year's|next\s+year's)\s+
     (?:(?P<fiscal>fiscal|financial|calendar|election)[-\s]+)?
     (?P<unit>year|month|week|weekend|fortnight|decade|century|quarter|half|period)(?![-\w])
-(?=(?P<ended>\s+(?:ended|ending))?)"""
+(?=(?P<ended>\s+(?:ended|ending)|(?<=year)\s+to\s+(?={MONTH}\s))?)"""
 )
 
 QUARTER = _compile(
@@ -301,6 +301,7 @@ VAGUE_REF = _compile(
     # 0 of 2, TE3-Silver 0 of 8), unlike "the near term" and "the short term".
     r"""(?<![\w-])(?P<word>(?:recent|past|coming|future|the\s+coming)\s+(?:years|months|weeks|days|hours|decades|quarters)
     |the\s+foreseeable\s+future|right\s+now|just\s+now|now|nowadays|currently|at\s+present|presently
+    |the\s+present\s+time|a\s+while\s+ago
     |these\s+days|current|recently|lately|recent|the\s+(?:recent\s+|distant\s+)?past
     |the\s+other\s+day
     |the\s+near\s+future|the\s+(?:not[-\s]+(?:too|so)[-\s]+)?distant\s+future|the\s+immediate\s+future
@@ -455,6 +456,6 @@ TRIGGERS: dict[str, frozenset[str]] = {
     ),
     "vague": _words(
         "recent past coming future the right just now nowadays currently at presently",
-        "these current recently lately soon",
+        "these current recently lately soon a",
     ),
 }

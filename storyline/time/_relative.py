@@ -71,6 +71,17 @@ _WEEKDAY_AFTER = re.compile(
 _CAPITALISED_WORD_BEFORE = re.compile(r"\b[A-Z][A-Za-z]+\s+$")
 
 
+# "today" and "tomorrow" standing for the present age and the future, not for days.
+_EVEN_BEFORE = re.compile(r"(?i)\b(?:even|still)\s+$")
+_GENERIC_TODAY_AFTER = re.compile(
+    r"(?i)^\s?['\u2019]s\s+(?:[a-z-]+\s+)?(?:world|society|generation|youth|young|children"
+    r"|standards|age|economy|globali[sz]ed)\b"
+)
+_FIGURATIVE_TOMORROW_BEFORE = re.compile(
+    r"(?i)\b(?:a|an)\s+(?:better|brighter|bright|new|happier|safer|greener|prosperous)\s+$"
+)
+
+
 def norm_relative_day(match: Match, ctx: Context) -> Norm | None:
     """Normalise "yesterday", "today", "tomorrow", "tonight"."""
     word = lower_group(match, "word") or ""
@@ -91,6 +102,16 @@ def norm_relative_day(match: Match, ctx: Context) -> Norm | None:
         return None  # "overnight rates", "an overnight stop"
     if word == "overnight" and _WEEKDAY_AFTER.match(ctx.after(match.end(), 16)):
         return Norm("TIME", "TNI")  # "overnight Thursday": that day's night, joined to it
+    if word == "today" and (
+        (
+            _EVEN_BEFORE.search(ctx.before(match.start(), 12))
+            and ctx.direction(match.start(), match.end(), None) != "past"
+        )
+        or _GENERIC_TODAY_AFTER.match(ctx.after(match.end(), 24))
+    ):
+        return Norm("DATE", "PRESENT_REF")  # "in today's world", "divides Chile even today"
+    if word == "tomorrow" and _FIGURATIVE_TOMORROW_BEFORE.search(ctx.before(match.start(), 16)):
+        return Norm("DATE", "FUTURE_REF")  # "wished Hong Kong a better tomorrow"
     if ctx.anchor is None:
         return Norm("TIME" if night else "DATE", "XXXX-XX-XX" + ("TNI" if night else ""))
     offset = _DAY_OFFSETS[word]
@@ -326,6 +347,7 @@ def norm_relative_unit(match: Match, ctx: Context) -> Norm | None:
         return Norm("DURATION", f"P1{unit[0].upper()}")  # "in the month since the recall"
     if (
         rel == "the"
+        and not match["ended"]
         and _THE_UNIT_NOT_TIME.match(ctx.after(match.end(), 12))
         and not _A_PART_OF_BEFORE.search(ctx.before(match.start(), 24))
     ):

@@ -81,7 +81,10 @@ _AMOUNT_BEFORE = re.compile(
     r"(?i)(?:(?<!\S)(?!(?:1[89]|20)\d\d\b|\d+(?:st|nd|rd|th)\b)\S*\d\S*"
     r"|\b(?:million|billion|trillion|dollars?|euros?|pounds?|yen"
     r"|cents?|percent|times|twice|once|thrice|two|three|four|five|six|seven|eight|nine|ten"
-    r"|eleven|twelve|dozens?|hundreds?|thousands?|several))(?:\s+[a-z]+(?:-[a-z]+)*){0,4}[\s,]+$"
+    r"|eleven|twelve|dozens?|hundreds?|thousands?|several))"
+    r"(?:\s+(?:[a-z]+(?:-[a-z]+)*|(?:[a-z]\.){2,})){0,4}[\s,]+$"
+    # "one flight a day", "one tablet a day": one thing, then the rate
+    r"|\bone\s+(?!(?:year|month|week|day|hour|minute|thing)s?\b)[a-z]+(?:-[a-z]+)?\s+$"
 )
 
 
@@ -165,6 +168,9 @@ _SCORED_BEFORE = re.compile(
 _CENTURY_SCORED_BEFORE = re.compile(
     r"(?i)\b(?:scored|scores|scoring|hit|hits|hitting|made|makes|struck|smashed|notched|compiled"
     r"|reached|brought\s+up)\s+$"
+)
+_CLOCK_LEFT_AFTER = re.compile(
+    r"(?i)^(?:\s+and\s+\S+\s+seconds?)?\s+(?:left|remaining|to\s+play|to\s+go)\b"
 )
 _SECOND_IS_TIME = re.compile(r"(?i)^\s*(?:[,.;:!?)]|$|ago\b|later\b|earlier\b|before\b|after\b)")
 
@@ -261,6 +267,12 @@ def norm_duration(match: Match, ctx: Context) -> Norm | None:
         return None  # "criticised in some quarters": among some people
     if unit == "quarters" and is_game_report(ctx.text):
         return None  # "a 71-39 lead after three quarters": periods of play
+    if (
+        unit.startswith(("minute", "second"))
+        and _CLOCK_LEFT_AFTER.match(ctx.after(match.end(), 30))
+        and is_game_report(ctx.text)
+    ):
+        return None  # "with 23 seconds left in the second quarter": the game's clock
     if unit.startswith("minute") and _ON_BEFORE.search(ctx.before(match.start(), 4)):
         if is_game_report(ctx.text):
             return None  # "scored on 23 minutes": the game's clock
@@ -309,7 +321,12 @@ def norm_duration(match: Match, ctx: Context) -> Norm | None:
         lower_group(match, "rel") == "last"
         and not match["the"]
         and _LAST_IS_VERB_BEFORE.search(ctx.before(match.start(), 8))
+    ) or (
+        lower_group(match, "rel") == "following"
+        and not match["the"]
+        and _OF_AFTER.match(ctx.after(match.end(), 6))
     ):
+        # "talks last two hours"; "the verdict following two weeks of trial": after them
         return Norm("DURATION", value, mod, start=match.start("num"))
     return Norm("DURATION", value, mod)
 
@@ -410,6 +427,9 @@ _PAPER_TOLD_AFTER = re.compile(
 _PAPER_NAME_AFTER = re.compile(r"^[^\S\n]+(?:[A-Z][\w'-]*[^\S\n]+)*[A-Z][\w'-]+")
 
 
+_AGO_AFTER = re.compile(r"(?i)^\s+(?:ago|earlier|later)\b")
+
+
 def norm_set(match: Match, ctx: Context) -> Norm | None:
     """Normalise "every year", "each Monday", "weekly", "Mondays"."""
     if match["adverb"]:
@@ -444,6 +464,8 @@ def norm_set(match: Match, ctx: Context) -> Norm | None:
     count = parse_number(match["num"]) if match["num"] else 1.0
     if count is None:
         return None
+    if _AGO_AFTER.match(ctx.after(match.end(), 10)):
+        return None  # "one year a decade ago": the "a decade ago" is a date, no rate
     if match["other"]:
         count *= 2
     if what in WEEKDAYS:
@@ -465,7 +487,7 @@ _VAGUE = {
     "nowadays": "PRESENT_REF", "currently": "PRESENT_REF", "at present": "PRESENT_REF",
     "presently": "PRESENT_REF", "these days": "PRESENT_REF", "current": "PRESENT_REF",
     "recently": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF",
-    "the other day": "PAST_REF",
+    "the other day": "PAST_REF", "the present time": "PRESENT_REF", "a while ago": "PAST_REF",
     "previously": "PAST_REF", "formerly": "PAST_REF",
 }  # fmt: skip
 

@@ -111,6 +111,21 @@ _STOP_AFTER_TO = frozenset(
 )
 
 
+_CAUSES = frozenset(
+    "injury illness weather lack poor bad heavy high low rain snow fog security technical "
+    "financial health personal political logistical safety insufficient".split()
+)
+
+
+def _is_cause(word: str) -> bool:
+    """Whether ``word`` after "due to" reads as a noun (a cause), not a verb (a plan)."""
+    return (
+        word in _CAUSES
+        or word.endswith(("ion", "ment", "ness", "ity", "ies"))
+        or (word.endswith("s") and not word.endswith(("ss", "us")))
+    )
+
+
 def is_past_form(word: str) -> bool:
     """Whether the lower-cased ``word`` reads as a past form: an irregular one ("broke") or
     an "-ed" word that is not one of the adjectives ending so ("united", "aged")."""
@@ -152,6 +167,8 @@ def _cue(words: list[str], index: int) -> Tense | None:
             lead = {w.lower() for w in words[max(0, index - 3) : index]}
             if lead & _PAST_AUX:
                 return "past"
+            if words[index - 1].lower() == "due" and _is_cause(following.lower()):
+                return None  # "pulled out due to injuries on Monday": because of them
             if lead & _REQUESTED and words[index - 1].lower() not in _REQUESTED:
                 return None  # "asked Katsav to dissolve parliament on Monday": the asking
             if lead & INTENT_WORDS:

@@ -1425,6 +1425,36 @@ CASES = [
         "DATE",
         "2005-WI",
     ),
+    (
+        "BEIJING, Nov. 15 (Xinhua) -- The writer was honoured.",
+        "2006-11-14",
+        "Nov. 15",
+        "DATE",
+        "2006-11-15",
+    ),
+    ("A new bridge shapes today's world of trade.", "2006-11-14", "today", "DATE", "PRESENT_REF"),
+    ("The era divides the country even today.", "2006-12-03", "today", "DATE", "PRESENT_REF"),
+    ("They wished the city a brighter tomorrow.", "2005-11-28", "tomorrow", "DATE", "FUTURE_REF"),
+    (
+        "The rules bar it at the present time.",
+        "1997-04-25",
+        "the present time",
+        "DATE",
+        "PRESENT_REF",
+    ),
+    ("She made the pledge a while ago.", "2005-12-17", "a while ago", "DATE", "PAST_REF"),
+    (
+        "Food prices rose during the year to March 1997.",
+        "1997-04-16",
+        "the year",
+        "DURATION",
+        "P1Y",
+    ),
+    ("The airline will run one flight a day to Rhodes.", "2005-12-14", "a day", "SET", "P1D"),
+    ("The jury ruled following two weeks of trial.", "2006-12-20", "two weeks", "DURATION", "P2W"),
+    ("Japan won the 2006 women's world title.", "2006-11-11", "2006", "DATE", "2006"),
+    ("Two seeds withdrew due to injuries on Monday.", "2005-11-15", "Monday", "DATE", "2005-11-14"),
+    ("The novelist Ba Jin (1904-2005) wrote it.", "2006-11-14", "1904-2005", "DATE", "1904"),
 ]
 
 MODS = [
@@ -1641,6 +1671,13 @@ def test_no_time_expression(text: str) -> None:
             [],
         ),
         ("The Empire grew in Britain's 19th century.", ["19th century"]),
+        # a game's clock: "with 23 seconds left", "nine minutes and 13 seconds to play"
+        (
+            "Smith scored a touchdown with 23 seconds left and the rebounds piled up. The foul"
+            " came with nine minutes and 13 seconds to play.",
+            [],
+        ),
+        ("He took one year a decade ago.", ["one year", "a decade ago"]),
     ],
 )
 def test_only_these_are_times(text: str, expected: list[str]) -> None:
