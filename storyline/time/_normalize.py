@@ -312,8 +312,14 @@ _MAY_NOT_BEFORE = re.compile(r"(?i)\b(?:may|might|should|must)\s+not\s+be\s+\w+\
 def open_direction(ctx: Context, match: Match) -> Direction | None:
     """Return the direction for a month (and day) without a year: the clause's tense,
     unless the date is bound to a noun or a deadline rather than to the verb."""
-    if _planned(ctx, match) or _CONTRACT_AFTER.match(ctx.after(match.end(), 40)):
-        return "future"  # "is due in March"; "the December futures contract"
+    if (
+        _planned(ctx, match)
+        or _CONTRACT_AFTER.match(ctx.after(match.end(), 40))
+        or _LIKELY_DATE_AFTER.match(ctx.after(match.end(), 40))
+    ):
+        # "is due in March"; "the December futures contract"; "said April 11 was a
+        # probable date"
+        return "future"
     if ctx.tense_aware and _STARTS_BEFORE.search(ctx.before(match.start(), 24)):
         return "upcoming"  # "the tournament starts on June 9", a recap's "started" aside
     if _plan_told_in_past(ctx, match):
@@ -356,6 +362,12 @@ def open_direction(ctx: Context, match: Match) -> Direction | None:
         ctx.before(match.start(), 40)
     ):
         return "past"  # "boycotted the January 30 election", "contested the January poll"
+    if (
+        _NOUN_BOUND_BEFORE.search(before)
+        and _SCHEDULED_EVENT_AFTER.match(ctx.after(match.end(), 40))
+        and ctx.direction(match.start(), match.end(), None) == "future"
+    ):
+        return "future"  # "vowed to win the March 28 elections": one to come
     if _NOUN_BOUND_BEFORE.search(before) or _EVENT_ON_BEFORE.search(before):
         # "the April 20 blast", "a February memo": most often an event gone by,
         # unless it is much closer ahead ("the November election", said in October);
@@ -375,6 +387,11 @@ _NOUN_BOUND_BEFORE = re.compile(
 )
 
 
+# An event held on a set day: "the March general elections", "the May 3 summit".
+_SCHEDULED_EVENT_AFTER = re.compile(
+    r"(?i)^\s+(?:[a-z]+\s+){0,2}?(?:elections?|vote|polls?|referendum|summit|conference|talks"
+    r"|games|final|visit|inauguration|ceremony|meeting|session|congress|convention)\b"
+)
 _MISHAP_AFTER = re.compile(
     r"(?i)^\s+(?:[a-z]+\s+){0,2}?(?:incident|attacks?|blast|bombings?|killings?|crash|raid|"
     r"explosion|murders?|massacre|disaster|earthquake|quake|tsunami|spill|shootings?|riots?|"
@@ -600,8 +617,12 @@ def norm_month(match: Match, ctx: Context) -> Norm | None:
         and rel is None
         and yrel is None
         and not _MONTH_NEEDS_CONTEXT.search(ctx.before(match.start(), 20))
+        and not (
+            _THE_BEFORE.search(ctx.before(match.start(), 6))
+            and _SCHEDULED_EVENT_AFTER.match(ctx.after(match.end(), 40))
+        )
     ):
-        return None
+        return None  # "a May day", "the March on Washington"; not "the March elections"
     if ctx.anchor is None:
         return Norm("DATE", f"XXXX-{month:02d}")
     anchor = ctx.anchor
@@ -804,6 +825,10 @@ _PAST_PLAN_AFTER = re.compile(
 _STARTS_BEFORE = re.compile(
     r"(?i)\b(?:starts|begins|opens|resumes|convenes|kicks\s+off|takes\s+place|returns\s+to\s+\w+"
     r"\s+rule|reverts\s+to\s+\w+\s+rule)\s+(?:on\s+|in\s+)?$"
+)
+_LIKELY_DATE_AFTER = re.compile(
+    r"(?i)^\s+(?:was|is|would\s+be|as)\s+(?:a|the|one)\s+(?:most\s+)?(?:probable|likely|possible"
+    r"|tentative|proposed|expected)\s+(?:date|day)\b"
 )
 _CONTRACT_AFTER = re.compile(
     r"(?i)^\s+(?:[\w-]+\s+){0,4}?(?:futures|contracts?|delivery|options)\b"
@@ -1288,6 +1313,9 @@ _FIRST_NAME_BEFORE = re.compile(
 )
 
 
+_HOLIDAY_SEASON_AFTER = re.compile(
+    r"(?i)^\s+(?:party\s+|shopping\s+|holiday\s+|festive\s+|travel\s+)?(?:season|period|rush)\b"
+)
 _IN_YEAR_AFTER = re.compile(r"^[^\S\n]+(?:in|of)[^\S\n]+(1[5-9]\d\d|20\d\d)\b(?![-/\w])")
 
 
@@ -1322,7 +1350,10 @@ def norm_holiday(match: Match, ctx: Context) -> Norm | None:
         return Norm("DATE", f"XXXX-{fixed[0]:02d}-{fixed[1]:02d}" if fixed else "XXXX-XX-XX")
     anchor = ctx.anchor
     days = [holiday_date(name, anchor.year + k) for k in (-1, 0, 1)]
-    best = closest_day([d for d in days if d is not None], anchor, open_direction(ctx, match))
+    direction = open_direction(ctx, match)
+    if _HOLIDAY_SEASON_AFTER.match(ctx.after(match.end(), 30)):
+        direction = "nearest"  # "the streets were empty during the Christmas party season"
+    best = closest_day([d for d in days if d is not None], anchor, direction)
     return Norm("DATE", best.isoformat()) if best else None
 
 

@@ -210,7 +210,8 @@ DURATION = _compile(
         |ensuing|preceding|same|initial|other|entire|whole)\s+(?!an?\s))?
     (?P<num>another(?:\s+(?:{NUMBER_WORD}|{NUMBER_DIGITS}|{VAGUE}))?|{NUMBER}|{COUPLE}|{VAGUE})
     (?:\s+(?:to|or)\s+{NUMBER}|\s*[-–]\s*{NUMBER_DIGITS}|(?P<plus>\+|-plus)|(?P<odd>-odd))?\s+(?:(?:more|additional|full|straight|consecutive|long
-        |whole|entire|extra|successive|further|odd|trading|business|working|calendar)\s+)?
+        |whole|entire|extra|successive|further|odd|trading|business|working|calendar
+        |remaining|final)\s+)?
     (?P<unit>{UNIT})(?![-\w])(?P<half>\s+and\s+a\s+half)?
     (?:\s+(?P<orso>or\s+so|or\s+more|or\s+less|or\s+longer|or\s+(?:two|three)(?![-\w])(?!\s+{UNIT})))?"""
 )

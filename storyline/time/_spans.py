@@ -169,6 +169,11 @@ _CENTURY_SCORED_BEFORE = re.compile(
     r"(?i)\b(?:scored|scores|scoring|hit|hits|hitting|made|makes|struck|smashed|notched|compiled"
     r"|reached|brought\s+up)\s+$"
 )
+_GROWN_BY_BEFORE = re.compile(
+    r"(?i)\b(?:increas|ris|grow|grew|fall|fell|drop|declin|cut|reduc|rais|boost|shrink|shrank"
+    r"|expand|lower|climb|jump|slid|gain|los)[a-z]*\s+by\s+(?:at\s+least\s+|about\s+|nearly\s+"
+    r"|almost\s+|some\s+|around\s+|over\s+|more\s+than\s+|roughly\s+|up\s+to\s+)?$"
+)
 _CLOCK_LEFT_AFTER = re.compile(
     r"(?i)^(?:\s+and\s+\S+\s+seconds?)?\s+(?:left|remaining|to\s+play|to\s+go)\b"
 )
@@ -246,6 +251,8 @@ def norm_duration(match: Match, ctx: Context) -> Norm | None:
         return None  # "80 Day Obsession", "the 100 Years War": a name
     if unit == "quarters" and _SHARE_OF.match(ctx.after(match.end(), 40)):
         return None  # "three quarters of the budget" is a share, not nine months
+    if unit.startswith("quarter") and _GROWN_BY_BEFORE.search(ctx.before(match.start(), 40)):
+        return None  # "would increase by at least one quarter": a share of it
     if unit.startswith("quarter") and _POINTS_AFTER.match(after):
         return None  # "a quarter percentage point"
     if (
@@ -546,6 +553,13 @@ _WORD_OF_A_NOUN_AFTER = re.compile(
     r"|negotiations|elections?|structure|nation|regime|security|benefits|world|economic"
     r"|foreign|preferential|cooperation|needs|costs?|price|prices|path|arrangements?)\b)"
 )
+# A plural noun that "past" describes, not a verb ("the past is"), nor a count of units.
+_PLURAL_NOUN_AFTER = re.compile(
+    r"^[^\S\n]+(?!(?:is|was|has|does|as|us|this|its|his|always|perhaps|thus|years|months|weeks"
+    r"|days|decades|centuries|hours|minutes|seconds|quarters|seasons)\b)[a-z]{3,}s\b"
+    # then the noun phrase ends: "for the past problems.", not "the past asserts itself"
+    r"(?=\s*(?:[.,;:!?)]|and\b|or\b|of\b|that\b|which\b|in\b|with\b))"
+)
 _NOT_THE_PAST = re.compile(
     r"(?i)^\s+(?:tense|participle|perfect|simple|progressive|mayor|president|chairman|champions?"
     r"|winners?|leaders?|owners?|directors?|members?|masters?|presidents|generations?)\b"
@@ -596,8 +610,11 @@ def norm_vague(match: Match, ctx: Context) -> Norm | None:
         return None  # "the Future Strategists Hub"
     if match["word"] == "Current" and _NAME_BEFORE_CURRENT.search(ctx.before(match.start(), 30)):
         return None  # "the Florida Current", "banks such as Chime and Current": a name
-    if word == "the past" and _NOT_THE_PAST.match(ctx.after(match.end(), 14)):
-        return None  # "the past tense"
+    if word == "the past" and (
+        _NOT_THE_PAST.match(ctx.after(match.end(), 14))
+        or _PLURAL_NOUN_AFTER.match(ctx.after(match.end(), 20))
+    ):
+        return None  # "the past tense", "compensation for the past problems"
     if word.endswith(" past"):  # "the recent past", "the distant past"
         return Norm("DATE", "PAST_REF")
     if word in _VAGUE:

@@ -99,6 +99,7 @@ _SPAN_AFTER_COMING = frozenset(
     "a an one two three four five six seven eight nine ten just only shortly days weeks "
     "months years hours minutes before after".split()
 )
+_PROGRESSIVE_AUX = frozenset("is are am 's 're 'm be".split())
 _LEAD_BEFORE_AHEAD = frozenset(
     "points point percent lead well far clear just still streets seconds strokes goals votes "
     "runs shots games lengths laps way".split()
@@ -143,6 +144,8 @@ def _cue(words: list[str], index: int) -> Tense | None:
         return None  # "once more", "once again", "once a week", "once they arrive"
     if word == "last" and previous in ("the", "its", "their", "his", "her", "our"):
         return None  # "in the last quarter-final": the final one, no past
+    if word in ("later", "earlier", "sooner") and following == "than":
+        return None  # "expected no earlier than Monday": a bound, no tense
     if word in ("later", "earlier") and following in _TIMES_OF_A_DAY:
         return None  # "later Thursday", "earlier this morning": a part of a day, no tense
     if word == "coming" and previous not in _COMING_AHEAD and following in _SPAN_AFTER_COMING:
@@ -153,6 +156,13 @@ def _cue(words: list[str], index: int) -> Tense | None:
         return None  # "plans for Thursday's protests were circulated": the noun
     if word in _MODALS and words[index].islower() and following not in _NOT_AHEAD_AFTER_MODAL:
         return "future"  # "could resume by Thursday", "should peak Wednesday"
+    if (
+        word == "going"
+        and following != "to"
+        and previous not in _PROGRESSIVE_AUX
+        and not previous.endswith(("'s", "'re", "'m"))
+    ):
+        return None  # "the index going up 7 points": a movement, no plan
     if word == "ahead" and (previous in _LEAD_BEFORE_AHEAD or previous[:1].isdigit()):
         return None  # "16 points ahead", "well ahead": a lead, no future
     if word in FUTURE_WORDS:

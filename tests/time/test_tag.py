@@ -1455,6 +1455,43 @@ CASES = [
     ("Japan won the 2006 women's world title.", "2006-11-11", "2006", "DATE", "2006"),
     ("Two seeds withdrew due to injuries on Monday.", "2005-11-15", "Monday", "DATE", "2005-11-14"),
     ("The novelist Ba Jin (1904-2005) wrote it.", "2006-11-14", "1904-2005", "DATE", "1904"),
+    ("She vowed to win the March general elections.", "2005-11-30", "March", "DATE", "2006-03"),
+    ("He hopes to win the March 28 elections.", "2005-11-30", "March 28", "DATE", "2006-03-28"),
+    (
+        "Final results are expected no earlier than Monday.",
+        "2005-11-27",
+        "Monday",
+        "DATE",
+        "2005-11-28",
+    ),
+    (
+        "It asked for funds to cover the three remaining months.",
+        "2006-12-11",
+        "the three remaining months",
+        "DURATION",
+        "P3M",
+    ),
+    (
+        "Agencies said May 11 was a probable date for the trip.",
+        "1997-04-06",
+        "May 11",
+        "DATE",
+        "1997-05-11",
+    ),
+    (
+        "Shares rose, the index going up 7 points, above the record set on Monday.",
+        "2006-11-07",
+        "Monday",
+        "DATE",
+        "2006-11-06",
+    ),
+    (
+        "Pubs were quiet during the usually busy Christmas party season.",
+        "2006-12-13",
+        "Christmas",
+        "DATE",
+        "2006-12-25",
+    ),
 ]
 
 MODS = [
@@ -1623,6 +1660,8 @@ NOTHING = [
     "They hope to spring a surprise in Berlin.",
     "The train reached 450 kilometres (280 miles) an hour.",
     'She starred in "Domino" and "New Year\'s Day".',
+    "They asked for redress for the past abuses.",
+    "Output will grow by at least one quarter.",
 ]
 
 
