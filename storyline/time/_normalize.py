@@ -200,6 +200,7 @@ _NAME_AFTER = re.compile(
     r"^[^\S\n]+(?:Times|Telegraph|Mirror|Express|Herald|Post|Tribune|Independent|Observer"
     r"|People|Sport|Agreement|Accords?|Island|Islands|Rising|Uprising|Revolution|War|Offensive"
     r"|Massacre|New[^\S\n]+York[^\S\n]+Times"
+    r"|[A-Z][a-z]+[^\S\n]+(?:newspaper|paper|daily|weekly|magazine)"
     r"|Group|Movement|Sessions|Show|Club|Magazine|Edition|Supplement|For[^\S\n]+Future"
     r"|(?:Night|Morning|Afternoon)[^\S\n]+(?:Live|Football|Fever|Show))\b"
 )
@@ -320,8 +321,13 @@ def open_direction(ctx: Context, match: Match) -> Direction | None:
         # "is due in March"; "the December futures contract"; "said April 11 was a
         # probable date"
         return "future"
-    if ctx.tense_aware and _STARTS_BEFORE.search(ctx.before(match.start(), 24)):
-        return "upcoming"  # "the tournament starts on June 9", a recap's "started" aside
+    if ctx.tense_aware and (
+        _STARTS_BEFORE.search(ctx.before(match.start(), 24))
+        or _BEGINNING_BEFORE.search(ctx.before(match.start(), 24))
+    ):
+        # "the tournament starts on June 9", a recap's "started" aside; "ordered to attend
+        # a hearing beginning August 19"
+        return "upcoming"
     if _plan_told_in_past(ctx, match):
         return "nearest"  # "were invited to visit on Dec. 6": a plan told in the past
     before = ctx.before(match.start(), 24)
@@ -788,6 +794,12 @@ def norm_weekday(match: Match, ctx: Context) -> Norm | None:
             direction = "future"  # "postponed Sunday's concert": not yet held
         if _FOR_BEFORE.search(before) and not POSSESSIVE_AFTER.match(ctx.after(end, 3)):
             direction = "future"  # "planning a rally for Tuesday": the day it is set for
+        if direction == "past" and _OPENING_BEFORE_CLAUSE.search(ctx.before(match.start(), 120)):
+            # "Before voters cast their ballots on Thursday, detainees voted": the day
+            # comes after the past event, on either side of the report
+            direction = "nearest"
+        if _DUE_ON_BEFORE.search(before):
+            direction = "future"  # "the board meeting due on Thursday": still to come
         if _TOWARD_BEFORE.search(before) and _FIXTURE_AFTER.match(ctx.after(end, 60)):
             direction = "future"  # "warmed up for Tuesday's Champions League tussle"
         if _plan_told_in_past(ctx, match) or (
@@ -830,6 +842,10 @@ _LIKELY_DATE_AFTER = re.compile(
     r"(?i)^\s+(?:was|is|would\s+be|as)\s+(?:a|the|one)\s+(?:most\s+)?(?:probable|likely|possible"
     r"|tentative|proposed|expected)\s+(?:date|day)\b"
 )
+_BEGINNING_BEFORE = re.compile(
+    r"(?i)\b(?:hearing|trial|session|talks|meeting|conference|summit|visit|tour|festival|games"
+    r"|strike|campaign|hearings|sessions)\s+(?:beginning|starting|commencing|opening)\s+(?:on\s+)?$"
+)
 _CONTRACT_AFTER = re.compile(
     r"(?i)^\s+(?:[\w-]+\s+){0,4}?(?:futures|contracts?|delivery|options)\b"
 )
@@ -852,11 +868,15 @@ _CALLED_OFF_BEFORE = re.compile(
     r"(?i)\b(?:postpone|cancel|scrap|call(?:ed|s|ing)?\s+off|delay|stop|block|ban|prevent|halt)\w*"
     r"\s+(?:the\s+)?$"
 )
+_OPENING_BEFORE_CLAUSE = re.compile(r"(?:^|[.!?]\s+|\n)\s*Before\s+(?:[^,.;!?]|\.(?=\d))*$")
+_DUE_ON_BEFORE = re.compile(
+    r"(?i)(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bhad\s)\bdue\s+(?:on\s+|for\s+)?$"
+)
 # A game one prepares for or turns to: "warmed up for Tuesday's titanic tussle",
 # "turn their attention to Tuesday's match", "head into Wednesday's group G match".
 _TOWARD_BEFORE = re.compile(
     r"(?i)(?<!\bfined\s)(?<!\bbanned\s)(?<!\bpunished\s)(?<!\bsuspended\s)\bfor\s+$"
-    r"|\b(?:attention|turn|turns|ahead|forward|build-up|run-up|lead-up)\s+to\s+$"
+    r"|\b(?:attention|turn|turns|ahead|forward|build-up|run-up|lead-up|through)\s+to\s+$"
     r"|\b(?:head|heads|headed|heading|go|goes|going)\s+into\s+$"
 )
 _FIXTURE_AFTER = re.compile(
@@ -1303,7 +1323,8 @@ def _easter(year: int) -> dt.date:
 # "a Christmas tree", "Easter eggs": things named after the day, no date.
 _HOLIDAY_THING = re.compile(
     r"(?i)^['’]?\s+(?:trees?|cards?|carols?|puddings?|crackers?|decorations|lights|eggs?"
-    r"|bunny|jumpers?|stockings?|bill)\b"
+    r"|bunny|jumpers?|stockings?|bill|presents|gifts?|commodities|goods|products|shopping"
+    r"|markets?|songs?|sales|spirit)\b"
 )
 
 

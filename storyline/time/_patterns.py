@@ -192,7 +192,7 @@ CLOCK = _compile(
       | (?<!in\s)(?P<h6>[01]\d|2[0-3]):(?P<m6>[0-5]\d):[0-5]\d(?![\d:])
       | (?P<h7>1[0-2]|0?[1-9]):(?P<m7>[0-5]\d)(?=\s+in\s+the\s+(?:morning|afternoon|evening)\b)
       | (?:(?<=at\s)|(?<=around\s)|(?<=about\s)|(?<=\d{{4}}\s)|(?<=\d{{4}},\s))
-        (?P<h3>[01]?\d|2[0-3]):(?P<m3>[0-5]\d)(?![\d:])
+        (?P<h3>[01]?\d|2[0-3]):[^\S\n]?(?P<m3>[0-5]\d)(?![\d:])
       | (?P<h4>[01]?\d|2[0-3])(?P<m4>[0-5]\d)\s*(?=(?:{ZONE}|hours|hrs|local\s+time)(?!\w))
       | (?P<noon>noon|midnight|midday|noontime)
       | (?P<hw>{_ONES}|\d{{1,2}})\s+o'clock
@@ -292,7 +292,7 @@ SET_RULE = _compile(
           (?:\s*[-–]\s*{NUMBER_DIGITS}|\s+(?:to|or)\s+(?:{NUMBER_DIGITS}|{NUMBER_WORD}))?\s+)?
         (?P<what>{UNIT}|{WEEKDAY}|{MONTH_FULL}(?:\s+(?P<day>{DAY}))?|{SEASON}|morning|afternoon|evening|night)
       | (?P<adverb>annually|yearly|monthly|weekly|daily|hourly|quarterly|nightly
-        |biweekly|bimonthly|semiannually|fortnightly|biannually|per\s+annum)
+        |biweekly|bimonthly|semiannually|fortnightly|biannually|per\s+annum|everyday)
       | (?P<plural>{WEEKDAY})s
     ){R}"""
 )
@@ -407,7 +407,7 @@ TRIGGERS: dict[str, frozenset[str]] = {
         "#",
         _NUMBER_STARTS,
         "once twice thrice",
-        "every each per annually yearly monthly weekly daily hourly quarterly nightly",
+        "every each per annually yearly monthly weekly daily hourly quarterly nightly everyday",
         "biweekly bimonthly semiannually fortnightly biannually",
         _WEEKDAY_STARTS,
     ),

@@ -141,6 +141,7 @@ def _fine_enough(have: str, need: str) -> bool:
     return _FINENESS[have] >= _FINENESS[need] and not (have == "week" and need != "year")
 
 
+_A_YEAR_EARLIER = re.compile(r"(?i)(?:a|one)\s+year\s+(?:earlier|before)$")
 _COMPARED_BEFORE = re.compile(r"(?i)\b(?:compared\s+(?:with|to)|against|versus|vs\.?)\s+$")
 
 
@@ -160,12 +161,27 @@ def resolve_references(candidates: list[Candidate], ctx: Context) -> list[Candid
                 granularity, ref.granularity
             ):
                 moved = shift(date, ref.unit, ref.count)
+                granularity_out = ref.granularity
+                if (
+                    granularity == "month"
+                    and ref.unit == "Y"
+                    and ref.granularity == "year"
+                    and not ref.suffix
+                    and _A_YEAR_EARLIER.match(ctx.text, candidate.start, candidate.end)
+                    and same_sentence(ctx.text, end, candidate.start)
+                ):
+                    # "In October, sales fell from one year earlier": that October
+                    granularity_out = "month"
                 if moved is not None:
-                    value = render(moved, ref.granularity) + ref.suffix
+                    value = render(moved, granularity_out) + ref.suffix
                     candidate = replace(candidate, norm=replace(candidate.norm, value=value))
+                if granularity_out != ref.granularity:
+                    out.append(candidate)  # a comparison's month, not the story's new time
+                    continue
         found = _reference_of(candidate.norm)
         if found is not None and _COMPARED_BEFORE.search(ctx.before(candidate.start, 16)):
-            found = None  # "compared with Thursday's quotes": a figure's day, not the story's
+            # "compared with Thursday's quotes": a figure's day, not the story's
+            found = None
         if found is not None:
             if (
                 ref is not None

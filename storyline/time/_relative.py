@@ -362,6 +362,13 @@ def norm_relative_unit(match: Match, ctx: Context) -> Norm | None:
     if unit == "year" and rel == "the" and _year_as_span(match, ctx):
         return Norm("DURATION", "P1Y")
     offset = _UNIT_OFFSET[rel]
+    if unit == "quarter" and match["ended"] and ctx.anchor is not None:
+        closing = _QUARTER_END_AFTER.match(ctx.after(match.end(), 30))
+        if closing is not None and month_number(closing["month"]) % 3 == 0:
+            # "the quarter ended June 30": the calendar quarter that month closes
+            month = month_number(closing["month"])
+            year = ctx.anchor.year - ((month, 28) > (ctx.anchor.month, ctx.anchor.day))
+            return Norm("DATE", f"{year:04d}-Q{month // 3}")
     if unit in ("quarter", "period") and rel in ("the", "the latest", "the most recent"):
         unit, offset = "quarter", -1
         if rel == "the" and _A_PART_OF_BEFORE.search(ctx.before(match.start(), 24)):
@@ -379,6 +386,9 @@ def norm_relative_unit(match: Match, ctx: Context) -> Norm | None:
     return Norm("DATE", render(date, granularity)) if date else None
 
 
+_QUARTER_END_AFTER = re.compile(
+    r"^\s+(?:ended|ending)\s+(?P<month>(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?)"
+)
 _GIVEN_BEFORE = re.compile(r"(?i)\b(?:gave|given|gives?|giving)\s+(?:[\w'-]+\s+){0,3}$")
 
 
@@ -696,8 +706,10 @@ def norm_season(match: Match, ctx: Context) -> Norm | None:
             year -= 1
     elif rel in ("next", "coming", "the coming", "the next", "this coming", "following"):
         year = season_year(anchor, code, "future")
-        if code == season_of(anchor):
-            year += 1
+        if code == season_of(anchor) and not (
+            rel in ("coming", "the coming") and anchor.month in (12, 3, 6, 9)
+        ):
+            year += 1  # "next summer" said in July; "the coming winter" said in December
     elif rel == "this":
         year = season_year(anchor, code, None)
     elif _BEFORE_ONSET.search(ctx.before(match.start(), 40)):

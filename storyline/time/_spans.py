@@ -169,6 +169,10 @@ _CENTURY_SCORED_BEFORE = re.compile(
     r"(?i)\b(?:scored|scores|scoring|hit|hits|hitting|made|makes|struck|smashed|notched|compiled"
     r"|reached|brought\s+up)\s+$"
 )
+_QUARTER_OF_PEOPLE_AFTER = re.compile(
+    r"(?i)^\s+(?:[a-z]+ing|said|say|says|believe|believed|think|thought|voted|want|wanted"
+    r"|were|are|expect|expected|oppose|opposed|support|supported)\b"
+)
 _GROWN_BY_BEFORE = re.compile(
     r"(?i)\b(?:increas|ris|grow|grew|fall|fell|drop|declin|cut|reduc|rais|boost|shrink|shrank"
     r"|expand|lower|climb|jump|slid|gain|los)[a-z]*\s+by\s+(?:at\s+least\s+|about\s+|nearly\s+"
@@ -251,6 +255,8 @@ def norm_duration(match: Match, ctx: Context) -> Norm | None:
         return None  # "80 Day Obsession", "the 100 Years War": a name
     if unit == "quarters" and _SHARE_OF.match(ctx.after(match.end(), 40)):
         return None  # "three quarters of the budget" is a share, not nine months
+    if unit.startswith("quarter") and _QUARTER_OF_PEOPLE_AFTER.match(after):
+        return None  # "with almost a quarter believing ...": a share of the people asked
     if unit.startswith("quarter") and _GROWN_BY_BEFORE.search(ctx.before(match.start(), 40)):
         return None  # "would increase by at least one quarter": a share of it
     if unit.startswith("quarter") and _POINTS_AFTER.match(after):
@@ -411,7 +417,7 @@ _ADVERB_SETS = {
     "annually": "P1Y", "yearly": "P1Y", "monthly": "P1M", "weekly": "P1W", "daily": "P1D",
     "hourly": "PT1H", "quarterly": "P3M", "nightly": "P1D", "biweekly": "P2W",
     "bimonthly": "P2M", "semiannually": "P6M", "biannually": "P6M", "fortnightly": "P2W",
-    "per annum": "P1Y",
+    "per annum": "P1Y", "everyday": "P1D",
 }  # fmt: skip
 
 
@@ -434,6 +440,8 @@ _PAPER_TOLD_AFTER = re.compile(
 _PAPER_NAME_AFTER = re.compile(r"^[^\S\n]+(?:[A-Z][\w'-]*[^\S\n]+)*[A-Z][\w'-]+")
 
 
+_EVERYDAY_AS_ADVERB = re.compile(r"^\s*(?:[.,;:!?)'\"]|$|(?:in|for|at|and|to|since|until)\b)")
+_CLAUSE_START_BEFORE = re.compile(r"(?:^|[.;:!?]\s*)$")
 _AGO_AFTER = re.compile(r"(?i)^\s+(?:ago|earlier|later)\b")
 
 
@@ -453,6 +461,11 @@ def norm_set(match: Match, ctx: Context) -> Norm | None:
             return None  # "spoke to the tabloid daily.", "the Figaro daily reported"
         if match["adverb"].istitle() and not _opens_sentence(ctx, match):
             return None  # "the People's Daily", "China Youth Daily"
+        if match["adverb"].lower() == "everyday" and (
+            not _EVERYDAY_AS_ADVERB.match(after)
+            or _CLAUSE_START_BEFORE.search(ctx.before(match.start(), 4))
+        ):
+            return None  # "everyday life", "everyday Egyptians": the adjective
         return Norm("SET", _ADVERB_SETS[" ".join(match["adverb"].lower().split())])
     if match["plural"]:
         if in_a_name(ctx, match.start(), match.end()):

@@ -99,6 +99,7 @@ _SPAN_AFTER_COMING = frozenset(
     "a an one two three four five six seven eight nine ten just only shortly days weeks "
     "months years hours minutes before after".split()
 )
+_PASSIVE_BE = frozenset("be been being".split())
 _PROGRESSIVE_AUX = frozenset("is are am 's 're 'm be".split())
 _LEAD_BEFORE_AHEAD = frozenset(
     "points point percent lead well far clear just still streets seconds strokes goals votes "
@@ -184,6 +185,10 @@ def _cue(words: list[str], index: int) -> Tense | None:
             if lead & INTENT_WORDS:
                 return "future"
         return None
+    if is_past_form(word) and previous in ("and", "or") and index >= 2:
+        passive = {w.lower() for w in words[max(0, index - 5) : index - 2]} & _PASSIVE_BE
+        if is_past_form(words[index - 2].lower()) and passive:
+            return None  # "will be presented and played on Friday": the first one's tense
     if is_past_form(word) or (previous in ("be", "been") and word in _BARE_PARTICIPLES):
         before = [w.lower() for w in words[max(0, index - 3) : index]]
         if word not in PAST_WORDS and before[-1:] and before[-1] in _BEFORE_ADJECTIVE:

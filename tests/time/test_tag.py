@@ -1492,6 +1492,64 @@ CASES = [
         "DATE",
         "2006-12-25",
     ),
+    (
+        "She spoke of the board meeting due on Thursday.",
+        "2005-11-18",
+        "Thursday",
+        "DATE",
+        "2005-11-24",
+    ),
+    (
+        "The work will be unveiled and performed on Friday, it said.",
+        "2006-12-27",
+        "Friday",
+        "DATE",
+        "2006-12-29",
+    ),
+    (
+        "Traders watch the coming winter closely.",
+        "2006-12-14",
+        "the coming winter",
+        "DATE",
+        "2006-WI",
+    ),
+    (
+        "The champion sailed through to Sunday's final on Saturday.",
+        "2005-11-19",
+        "Sunday",
+        "DATE",
+        "2005-11-20",
+    ),
+    ("Dozens of people die everyday in the city.", "2006-11-11", "everyday", "SET", "P1D"),
+    ("Profit rose in the quarter ended June 30.", "2006-12-14", "the quarter", "DATE", "2006-Q2"),
+    (
+        "He must attend a hearing beginning August 19.",
+        "1997-04-11",
+        "August 19",
+        "DATE",
+        "1997-08-19",
+    ),
+    (
+        "Before voters cast their ballots on Thursday, soldiers voted early.",
+        "2005-12-12",
+        "Thursday",
+        "DATE",
+        "2005-12-15",
+    ),
+    (
+        "In October, car sales fell 10 percent from one year earlier.",
+        "2006-12-02",
+        "one year earlier",
+        "DATE",
+        "2005-10",
+    ),
+    (
+        "The plane touched down around 18: 40 local time.",
+        "2005-11-19",
+        "around 18: 40 local time",
+        "TIME",
+        "2005-11-19T18:40",
+    ),
 ]
 
 MODS = [
@@ -1662,6 +1720,10 @@ NOTHING = [
     'She starred in "Domino" and "New Year\'s Day".',
     "They asked for redress for the past abuses.",
     "Output will grow by at least one quarter.",
+    "The ship carried Christmas presents to Europe.",
+    "He told The Sunday Punch newspaper so.",
+    "Polls found almost a quarter believing in a recovery.",
+    "This is an everyday problem for everyday people.",
 ]
 
 
