@@ -23,6 +23,7 @@ _BOUNDARY = re.compile(
     r"(?:(?<![^\w][A-Za-z])(?<!^[A-Za-z])(?<!\b(?:Mr|Dr|St))(?<!\bMrs)(?<!\b(?:Gen|Sen|Rep|Gov))"
     r"\.|[!?;])\s"
     r"|\n\s*\n|[\"\u201c\u201d]|,\s+but\s"
+    r"|(?:\)|-RRB-)\s*(?:--|\u2014)"  # a dateline's "(CNN) --"
 )
 
 # How many words on either side of a time expression are searched for a cue; chosen on
@@ -77,7 +78,9 @@ ED_EXCEPTIONS = frozenset(
     "need speed seed feed bed red hundred united indeed based related detailed limited "
     "proposed supposed concerned interested advanced armed skilled sacred wicked "
     "naked rugged ragged aged beloved alleged preferred unnamed unidentified "
-    "unexpected unprecedented".split()
+    "unexpected unprecedented bloodshed watershed seabed riverbed hatred greed creed breed "
+    "homestead shred proceed succeed exceed embattled beleaguered armored armoured "
+    "underdeveloped talented ahmed mohammed muhammed hamed saeed rasheed khaled zayed".split()
 )
 # After these an "-ed" word describes a noun ("the armed forces", "a so-called deal").
 _BEFORE_ADJECTIVE = frozenset("the a an its his her their our this these those so newly".split())

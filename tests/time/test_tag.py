@@ -1550,6 +1550,20 @@ CASES = [
         "TIME",
         "2005-11-19T18:40",
     ),
+    (
+        "Curfews will be imposed to limit bloodshed during Thursday's vote.",
+        "2005-12-12",
+        "Thursday",
+        "DATE",
+        "2005-12-15",
+    ),
+    (
+        "Leader says protests help militants (CNN) -- Libya's leader Thursday blamed Bin Laden.",
+        "2011-02-25",
+        "Thursday",
+        "DATE",
+        "2011-02-24",
+    ),
 ]
 
 MODS = [
