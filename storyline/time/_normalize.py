@@ -199,7 +199,7 @@ _NAME_BEFORE = re.compile(
 _NAME_AFTER = re.compile(
     r"^[^\S\n]+(?:Times|Telegraph|Mirror|Express|Herald|Post|Tribune|Independent|Observer"
     r"|People|Sport|Agreement|Accords?|Island|Islands|Rising|Uprising|Revolution|War|Offensive"
-    r"|Massacre|New[^\S\n]+York[^\S\n]+Times"
+    r"|Massacre|Mail|New[^\S\n]+York[^\S\n]+Times"
     r"|[A-Z][a-z]+[^\S\n]+(?:newspaper|paper|daily|weekly|magazine)"
     r"|Group|Movement|Sessions|Show|Club|Magazine|Edition|Supplement|For[^\S\n]+Future"
     r"|(?:Night|Morning|Afternoon)[^\S\n]+(?:Live|Football|Fever|Show))\b"
@@ -419,7 +419,7 @@ def possessive_mishap(ctx: Context, end: int) -> bool:
     return owner is not None and _MISHAP_AFTER.match(after[owner.end() :]) is not None
 
 
-_AHEAD_OF_BEFORE = re.compile(r"(?i)\bahead\s+of\s+(?:the\s+)?$")
+_AHEAD_OF_BEFORE = re.compile(r"(?i)\b(?:ahead\s+of|toward|towards)\s+(?:the\s+)?$")
 
 
 _PERIOD_TO_BEFORE = re.compile(
@@ -550,7 +550,15 @@ def _year_for_unwritten(
         # that day, not the same day eleven months on ("violence on Feb. 15", in March).
         ahead = make_date(year, month, day)
         back = make_date(year - 1, month, day)
-        if ahead and back and (ahead - ctx.anchor).days > 300 and (ctx.anchor - back).days <= 45:
+        if (
+            ahead
+            and back
+            and (ahead - ctx.anchor).days > 300
+            and (ctx.anchor - back).days <= 45
+            and str(year) not in ctx.before(match.start(), 160).split(". ")[-1]
+        ):
+            # (not when the sentence wrote that year: "The 2006 Asian Games will open on
+            # December 1", said in mid-December 2005)
             return year - 1
     return year
 
@@ -662,8 +670,10 @@ def norm_month(match: Match, ctx: Context) -> Norm | None:
             if direction == "future" and chosen == anchor.year + 1 and month >= anchor.month - 2:
                 # "asked for the files to be sent in September", said in November: the
                 # month just gone, not the one ten months on
-                if not _planned(ctx, match) and not _WILL_BEFORE.search(
-                    ctx.before(match.start(), 60)
+                if (
+                    not _planned(ctx, match)
+                    and not _WILL_BEFORE.search(ctx.before(match.start(), 60))
+                    and not _AHEAD_OF_BEFORE.search(ctx.before(match.start(), 24))
                 ):
                     chosen = anchor.year
         if chosen is None:
@@ -798,6 +808,9 @@ def norm_weekday(match: Match, ctx: Context) -> Norm | None:
             # "Before voters cast their ballots on Thursday, detainees voted": the day
             # comes after the past event, on either side of the report
             direction = "nearest"
+        if _PRAYERS_AFTER.match(ctx.after(end, 10)) and _AFTER_OR_BEFORE.search(before):
+            # "called on followers to march after Friday prayers": the coming or the last
+            direction = "nearest"
         if _DUE_ON_BEFORE.search(before):
             direction = "future"  # "the board meeting due on Thursday": still to come
         if _TOWARD_BEFORE.search(before) and _FIXTURE_AFTER.match(ctx.after(end, 60)):
@@ -869,6 +882,8 @@ _CALLED_OFF_BEFORE = re.compile(
     r"\s+(?:the\s+)?$"
 )
 _OPENING_BEFORE_CLAUSE = re.compile(r"(?:^|[.!?]\s+|\n)\s*Before\s+(?:[^,.;!?]|\.(?=\d))*$")
+_PRAYERS_AFTER = re.compile(r"(?i)^\s+prayers?\b")
+_AFTER_OR_BEFORE = re.compile(r"(?i)\b(?:after|before)\s+$")
 _DUE_ON_BEFORE = re.compile(
     r"(?i)(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bhad\s)\bdue\s+(?:on\s+|for\s+)?$"
 )

@@ -217,7 +217,7 @@ DURATION = _compile(
 )
 
 HYPHEN_DURATION = _compile(
-    rf"""{L}(?:(?P<num>{NUMBER_DIGITS}|{NUMBER_WORD}|half)[-‐‑](?P<unit>{UNIT_SINGULAR})
+    rf"""{L}(?:(?P<num>{NUMBER_DIGITS}|{NUMBER_WORD}|half)[-‐‑][^\S\n]?(?P<unit>{UNIT_SINGULAR})
     (?:-(?:old|long))?|(?P<one>second|minute|hour|day|week|month|year|decade|century)-?long)
     (?![\w]|-(?:olds?\b|[^a-z]))"""
 )
@@ -302,7 +302,7 @@ VAGUE_REF = _compile(
     # 0 of 2, TE3-Silver 0 of 8), unlike "the near term" and "the short term".
     r"""(?<![\w-])(?P<word>(?:recent|past|coming|future|the\s+coming)\s+(?:years|months|weeks|days|hours|decades|quarters)
     |the\s+foreseeable\s+future|right\s+now|just\s+now|now|nowadays|currently|at\s+present|presently
-    |the\s+present\s+time|a\s+while\s+ago
+    |the\s+present\s+time|a\s+while\s+ago|some\s+time\s+ago
     |these\s+days|current|recently|lately|recent|the\s+(?:recent\s+|distant\s+)?past
     |the\s+other\s+day
     |the\s+near\s+future|the\s+(?:not[-\s]+(?:too|so)[-\s]+)?distant\s+future|the\s+immediate\s+future
@@ -457,6 +457,6 @@ TRIGGERS: dict[str, frozenset[str]] = {
     ),
     "vague": _words(
         "recent past coming future the right just now nowadays currently at presently",
-        "these current recently lately soon a",
+        "these current recently lately soon a some",
     ),
 }

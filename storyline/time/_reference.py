@@ -128,11 +128,11 @@ def same_sentence(text: str, end: int, start: int) -> bool:
     return start - end <= _MAX_CHARS_BACK and _SENTENCE_END.search(text, end, stop) is None
 
 
-def _close_enough(text: str, end: int, start: int) -> bool:
-    if start - end > _MAX_CHARS_BACK:
+def _close_enough(text: str, end: int, start: int, reach: int = 1) -> bool:
+    if start - end > _MAX_CHARS_BACK * reach:
         return False
     between = text[end:start]
-    return len(_SENTENCE_END.findall(between)) <= _MAX_SENTENCES_BACK
+    return len(_SENTENCE_END.findall(between)) <= _MAX_SENTENCES_BACK * reach
 
 
 def _fine_enough(have: str, need: str) -> bool:
@@ -141,6 +141,7 @@ def _fine_enough(have: str, need: str) -> bool:
     return _FINENESS[have] >= _FINENESS[need] and not (have == "week" and need != "year")
 
 
+_POINTING_BACK = re.compile(r"(?i)(?:the\s+same|that)\s")
 _A_YEAR_EARLIER = re.compile(r"(?i)(?:a|one)\s+year\s+(?:earlier|before)$")
 _COMPARED_BEFORE = re.compile(r"(?i)\b(?:compared\s+(?:with|to)|against|versus|vs\.?)\s+$")
 
@@ -157,7 +158,11 @@ def resolve_references(candidates: list[Candidate], ctx: Context) -> list[Candid
         ref = candidate.norm.shift
         if ref is not None and reference is not None:
             date, granularity, end = reference
-            if _close_enough(ctx.text, end, candidate.start) and _fine_enough(
+            # "the same day", "that day" point back on purpose, further than a bare
+            # "the next day" would
+            pointing = _POINTING_BACK.match(ctx.text, candidate.start) is not None
+            reach = 3 if pointing and (ctx.anchor is None or date <= ctx.anchor) else 1
+            if _close_enough(ctx.text, end, candidate.start, reach) and _fine_enough(
                 granularity, ref.granularity
             ):
                 moved = shift(date, ref.unit, ref.count)

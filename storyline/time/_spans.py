@@ -508,6 +508,7 @@ _VAGUE = {
     "presently": "PRESENT_REF", "these days": "PRESENT_REF", "current": "PRESENT_REF",
     "recently": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF",
     "the other day": "PAST_REF", "the present time": "PRESENT_REF", "a while ago": "PAST_REF",
+    "some time ago": "PAST_REF",
     "previously": "PAST_REF", "formerly": "PAST_REF",
 }  # fmt: skip
 

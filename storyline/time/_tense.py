@@ -116,19 +116,21 @@ _STOP_AFTER_TO = frozenset(
 )
 
 
-_CAUSES = frozenset(
-    "injury illness weather lack poor bad heavy high low rain snow fog security technical "
-    "financial health personal political logistical safety insufficient".split()
+_DUE_AUX = frozenset("is are was were be been 's 're also now not originally still".split())
+# Verbs that follow "due to" in a plan ("is due to arrive"); any other word is a cause.
+_PLAN_VERBS = frozenset(
+    "be start begin open take meet arrive return visit hold resume end close expire leave "
+    "travel sign announce release publish come go face appear attend vote report deliver "
+    "decide rule launch complete finish conclude testify speak address hand submit present "
+    "receive fly land play host retire step stand run reach make give get become enter join "
+    "undergo tour sail dock debate consider discuss review hear issue unveil wrap kick "
+    "convene gather stage mark celebrate expand rise fall increase drop take".split()
 )
 
 
 def _is_cause(word: str) -> bool:
     """Whether ``word`` after "due to" reads as a noun (a cause), not a verb (a plan)."""
-    return (
-        word in _CAUSES
-        or word.endswith(("ion", "ment", "ness", "ity", "ies"))
-        or (word.endswith("s") and not word.endswith(("ss", "us")))
-    )
+    return word not in _PLAN_VERBS
 
 
 def is_past_form(word: str) -> bool:
@@ -181,8 +183,14 @@ def _cue(words: list[str], index: int) -> Tense | None:
             lead = {w.lower() for w in words[max(0, index - 3) : index]}
             if lead & _PAST_AUX:
                 return "past"
-            if words[index - 1].lower() == "due" and _is_cause(following.lower()):
-                return None  # "pulled out due to injuries on Monday": because of them
+            if (
+                words[index - 1].lower() == "due"
+                and _is_cause(following.lower())
+                and (index < 2 or words[index - 2].lower() not in _DUE_AUX)
+            ):
+                # "pulled out due to injuries on Monday", "wounds sustained due to enemy
+                # action": because of them, not "talks due to start at the weekend"
+                return None
             if lead & _REQUESTED and words[index - 1].lower() not in _REQUESTED:
                 return None  # "asked Katsav to dissolve parliament on Monday": the asking
             if lead & INTENT_WORDS:
@@ -223,10 +231,14 @@ def _cue(words: list[str], index: int) -> Tense | None:
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:who|whose)\b[^,]*,")
 
 
+# A short quoted term ("open skies" agreement) is part of its clause, not quoted speech.
+_SHORT_QUOTE = re.compile(r"[\"\u201c]([^\"\u201c\u201d\n.,;:!?]{1,24})[\"\u201d]")
+
+
 def _clause_window(text: str, start: int, end: int) -> tuple[list[str], int]:
     """Return the words of the clause around [start, end) and the index after the left part."""
-    left = text[max(0, start - _WINDOW_CHARS) : start]
-    right = text[end : end + _WINDOW_CHARS]
+    left = _SHORT_QUOTE.sub(r" \1 ", text[max(0, start - _WINDOW_CHARS) : start])
+    right = _SHORT_QUOTE.sub(r" \1 ", text[end : end + _WINDOW_CHARS])
     cuts = [m.end() for m in _BOUNDARY.finditer(left)]
     if cuts:
         left = left[cuts[-1] :]

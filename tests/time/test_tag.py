@@ -1564,6 +1564,58 @@ CASES = [
         "DATE",
         "2011-02-24",
     ),
+    (
+        "The country heads toward the November elections.",
+        "2005-12-16",
+        "November",
+        "DATE",
+        "2006-11",
+    ),
+    (
+        "Leaders urged people to march after Friday prayers.",
+        "2011-01-27",
+        "Friday",
+        "DATE",
+        "2011-01-28",
+    ),
+    ("The council approved a one- year extension.", "2006-11-10", "one- year", "DURATION", "P1Y"),
+    (
+        "The 2006 Asian Games will open in Doha on December 1.",
+        "2005-12-16",
+        "December 1",
+        "DATE",
+        "2006-12-01",
+    ),
+    (
+        "A bomb hit a convoy on Tuesday. Two troops were hurt in the blast. Another attack"
+        " killed five police officers on the same day.",
+        "2005-11-16",
+        "the same day",
+        "DATE",
+        "2005-11-15",
+    ),
+    (
+        "Two marines died of wounds sustained due to enemy fire on Saturday.",
+        "2006-11-26",
+        "Saturday",
+        "DATE",
+        "2006-11-25",
+    ),
+    (
+        "Peace talks due to start at the weekend were in doubt.",
+        "1997-04-03",
+        "the weekend",
+        "DATE",
+        "1997-W14-WE",
+    ),
+    (
+        'The two states are to sign an "open skies" deal in June, he said.',
+        "1997-04-30",
+        "June",
+        "DATE",
+        "1997-06",
+    ),
+    ("The archive was opened some time ago.", "2006-12-27", "some time ago", "DATE", "PAST_REF"),
 ]
 
 MODS = [
@@ -1738,6 +1790,7 @@ NOTHING = [
     "He told The Sunday Punch newspaper so.",
     "Polls found almost a quarter believing in a recovery.",
     "This is an everyday problem for everyday people.",
+    "It was reported by The Sunday Mail.",
 ]
 
 
