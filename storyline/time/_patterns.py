@@ -276,7 +276,7 @@ YEAR_AGO = _compile(
 )
 
 SEASON_RULE = _compile(
-    rf"""{L}(?:(?P<rel>{RELATIVE}|the|early|late|mid|this\s+past)[-\s]+)?(?P<season>{SEASON})
+    rf"""{L}(?:(?P<rel>{RELATIVE}|(?:the\s+)?(?:early|late|mid)|the|this\s+past)[-\s]+)?(?P<season>{SEASON})
     (?:\s+(?:of\s+)?(?:(?P<year>{YEAR}|{SPOKEN_YEAR_WORDS})|['’](?P<short>\d\d)
       |(?P<yrel>this|last|next)\s+year(?![-\w]|['’]s)))?{R}"""
 )

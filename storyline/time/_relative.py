@@ -677,6 +677,8 @@ def norm_season(match: Match, ctx: Context) -> Norm | None:
     ):
         return None  # "want to spring a surprise": the verb
     rel = lower_group(match, "rel")
+    if rel is not None and rel.startswith("the ") and rel[4:] in POSITION_MODS:
+        rel = rel[4:]  # "in the late summer": "late" all the same
     mod = POSITION_MODS.get(rel or "")
     if match["short"]:  # "the summer of '69"
         short = int(match["short"])

@@ -231,6 +231,10 @@ def _cue(words: list[str], index: int) -> Tense | None:
 _RELATIVE_CLAUSE = re.compile(r",\s*(?:who|whose)\b[^,]*,")
 
 
+# ", located about 500 km from the capital,": a participle describing a place, no tense.
+_DESCRIBING_PARTICIPLE = re.compile(
+    r",\s*(?:located|based\s+in|situated|headquartered|nestled|perched)\b[^,;.!?\"]*,"
+)
 # A short quoted term ("open skies" agreement) is part of its clause, not quoted speech.
 _SHORT_QUOTE = re.compile(r"[\"\u201c]([^\"\u201c\u201d\n.,;:!?]{1,24})[\"\u201d]")
 
@@ -238,6 +242,7 @@ _SHORT_QUOTE = re.compile(r"[\"\u201c]([^\"\u201c\u201d\n.,;:!?]{1,24})[\"\u201d
 def _clause_window(text: str, start: int, end: int) -> tuple[list[str], int]:
     """Return the words of the clause around [start, end) and the index after the left part."""
     left = _SHORT_QUOTE.sub(r" \1 ", text[max(0, start - _WINDOW_CHARS) : start])
+    left = _DESCRIBING_PARTICIPLE.sub(" ", left)
     right = _SHORT_QUOTE.sub(r" \1 ", text[end : end + _WINDOW_CHARS])
     cuts = [m.end() for m in _BOUNDARY.finditer(left)]
     if cuts:

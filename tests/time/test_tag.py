@@ -1616,6 +1616,15 @@ CASES = [
         "1997-06",
     ),
     ("The archive was opened some time ago.", "2006-12-27", "some time ago", "DATE", "PAST_REF"),
+    (
+        "Police would search churches in Solo, located 500 km from Jakarta, before services on"
+        " Christmas Eve.",
+        "2005-12-16",
+        "Christmas Eve",
+        "DATE",
+        "2005-12-24",
+    ),
+    ("He fled the camp in the late summer.", "2005-11-02", "the late summer", "DATE", "2005-SU"),
 ]
 
 MODS = [
