@@ -702,6 +702,7 @@ _DAY_AFTER_MONTH = re.compile(
 _RANGE_END = re.compile(
     r"(?i)^\s*(?:-|\u2013|to|through|till|until|and)\s*(?P<month>[A-Z][a-z]+\.?)"
     r"(?:\s*,?\s+(?P<year>1[5-9]\d\d|20\d\d)(?![-\u2013/.,]?\d)"
+    r"|\s+of\s+(?P<ofyear>1[5-9]\d\d|20\d\d)\b"
     r"|\s+(?:of\s+)?(?P<yrel>last|this|next)\s+year\b)?(?!\s*\d)"
 )
 
@@ -725,8 +726,8 @@ def _range_start_year(match: Match, ctx: Context, month: int) -> int | None:
     last = MONTHS.get(found["month"].lower().rstrip("."))
     if last is None:
         return None
-    if found["year"]:  # "between January and March 2003"
-        year: int | None = int(found["year"])
+    if found["year"] or found["ofyear"]:  # "between January and March 2003", "of 2008"
+        year: int | None = int(found["year"] or found["ofyear"])
     elif found["yrel"]:  # "in August and December last year"
         year = ctx.anchor.year + YEAR_WORD_OFFSETS[found["yrel"].lower()]
     elif month <= ctx.anchor.month <= last:
@@ -1399,7 +1400,8 @@ _GAME_WORDS = re.compile(
     r"(?i)\b(?:half-?time|touchdowns?|rebounds?|quarterback|free throws?|field goals?"
     r"|goalkeeper|overtime|tip-?off|kick-?off|three-pointers?|point guard|striker|midfielder"
     r"|scored|scoring|goals?|innings|locker room|the buzzer|wickets?|batsm[ae]n|bowlers?"
-    r"|(?:led|trailed|beat|won|lost) \d{1,3}-\d{1,3}"
+    r"|(?:led|trailed|beat|won|lost|defeated|edged|routed|downed|drew|tied)"
+    r"(?: [A-Z][\w-]*){0,3} \d{1,3}-\d{1,3}|(?:first|second) half \d{1,3}-\d{1,3}"
     r"|\d{1,3}-\d{1,3} (?:win|victory|defeat|draw|lead))\b"
 )
 

@@ -40,6 +40,9 @@ _NOT_THIS_DAY = re.compile(r"(?i)^(?:'s|\s+(?:of|before|after|when|that|which|on
 # "later in the day in a celebration", "late into the night in Leeds": the day's own part.
 _LATER_IN_BEFORE = re.compile(r"(?i)\b(?:later|earlier|late|early)\s+(?:in|into)\s+$")
 
+# "the attack took place in the morning when gunmen opened fire": that day's morning.
+_IN_BEFORE = re.compile(r"(?i)\b(?:in|during)\s+$")
+_WHEN_AFTER = re.compile(r"(?i)^\s+when\b")
 _IN_PLACE_AFTER = re.compile(r"(?i)^\s+(?:in|that|when|at|with|as|after|to)\b")
 # "into the night sky", "into the morning Sunday": a noun's word or another day's part
 _INTO_BEFORE = re.compile(r"(?i)\binto\s+$")
@@ -64,6 +67,11 @@ def norm_reference(match: Match, ctx: Context) -> Norm | None:
             and not (
                 _LATER_IN_BEFORE.search(ctx.before(match.start(), 16))
                 and _IN_PLACE_AFTER.match(ctx.after(match.end(), 12))
+            )
+            and not (
+                part is not None
+                and _IN_BEFORE.search(ctx.before(match.start(), 8))
+                and _WHEN_AFTER.match(ctx.after(match.end(), 8))
             )
         )
         or (

@@ -71,6 +71,8 @@ _WEEKDAY_AFTER = re.compile(
 _CAPITALISED_WORD_BEFORE = re.compile(r"\b[A-Z][A-Za-z]+\s+$")
 
 
+_NEVER_BEFORE = re.compile(r"(?i)\b(?:not|n't|never|cannot)\b[^.,;!?]*$")
+_CLAUSE_END_AFTER = re.compile(r"^\s*(?:[.,;:!?)]|$)")
 # "today" and "tomorrow" standing for the present age and the future, not for days.
 _EVEN_BEFORE = re.compile(r"(?i)\b(?:even|still)\s+$")
 _GENERIC_TODAY_AFTER = re.compile(
@@ -98,6 +100,12 @@ def norm_relative_day(match: Match, ctx: Context) -> Norm | None:
         and not POSSESSIVE_AFTER.match(ctx.after(match.end(), 4))
     ):
         return None  # "Piers Morgan Tonight", "Dogs Today Magazine": a name
+    if (
+        word == "overnight"
+        and _NEVER_BEFORE.search(ctx.before(match.start(), 40))
+        and _CLAUSE_END_AFTER.match(ctx.after(match.end(), 3))
+    ):
+        return None  # "revolutions do not happen overnight": suddenly, no night
     if word == "overnight" and NOUN_AFTER.match(ctx.after(match.end(), 20)):
         return None  # "overnight rates", "an overnight stop"
     if word == "overnight" and _WEEKDAY_AFTER.match(ctx.after(match.end(), 16)):
@@ -642,6 +650,8 @@ _SEASON_NEEDS = re.compile(
 
 
 _SEASON_THING_AFTER = re.compile(r"(?i)^\s+(?:capital|palace|residence|retreat|quarters)\b")
+# "not to join the summer time": the clock's daylight saving, not the season
+_CLOCK_TIME_AFTER = re.compile(r"(?i)^\s+time\b")
 
 
 _FALL_BEFORE = re.compile(
@@ -670,6 +680,12 @@ def norm_season(match: Match, ctx: Context) -> Norm | None:
         return None  # "the winter-like weather"
     if _SEASON_THING_AFTER.match(ctx.after(match.end(), 16)):
         return None  # "Jammu, the winter capital": a place's name for the season
+    if (
+        lower_group(match, "rel") == "the"
+        and _CLOCK_TIME_AFTER.match(ctx.after(match.end(), 8))
+        and not _FALL_BEFORE.search(ctx.before(match.start(), 20))
+    ):
+        return None
     if (
         word == "spring"
         and _VERB_SLOT_BEFORE.search(ctx.before(match.start(), 12))

@@ -177,6 +177,9 @@ _GROWN_BY_BEFORE = re.compile(
     r"(?i)\b(?:increas|ris|grow|grew|fall|fell|drop|declin|cut|reduc|rais|boost|shrink|shrank"
     r"|expand|lower|climb|jump|slid|gain|los)[a-z]*\s+by\s+(?:at\s+least\s+|about\s+|nearly\s+"
     r"|almost\s+|some\s+|around\s+|over\s+|more\s+than\s+|roughly\s+|up\s+to\s+)?$"
+    # "investors have wiped about a quarter off its value"
+    r"|\b(?:wiped|knocked|shaved|lopped|slashed)\s+(?:off\s+)?(?:about\s+|nearly\s+|almost\s+"
+    r"|roughly\s+|some\s+|more\s+than\s+)?$"
 )
 _CLOCK_LEFT_AFTER = re.compile(
     r"(?i)^(?:\s+and\s+\S+\s+seconds?)?\s+(?:left|remaining|to\s+play|to\s+go)\b"

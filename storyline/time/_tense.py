@@ -169,6 +169,8 @@ def _cue(words: list[str], index: int) -> Tense | None:
         and not previous.endswith(("'s", "'re", "'m"))
     ):
         return None  # "the index going up 7 points": a movement, no plan
+    if word == "next" and following == "to":
+        return None  # "a building next to the residence": beside it, no future
     if word == "ahead" and (previous in _LEAD_BEFORE_AHEAD or previous[:1].isdigit()):
         return None  # "16 points ahead", "well ahead": a lead, no future
     if word in FUTURE_WORDS:
@@ -235,6 +237,8 @@ _RELATIVE_CLAUSE = re.compile(r",\s*(?:who|whose)\b[^,]*,")
 _DESCRIBING_PARTICIPLE = re.compile(
     r",\s*(?:located|based\s+in|situated|headquartered|nestled|perched)\b[^,;.!?\"]*,"
 )
+# "could be contained -- but not plugged -- by Sunday": an aside between dashes.
+_DASHED_ASIDE = re.compile(r"\s(?:--|\u2014)\s[^-\u2014.;!?]{1,60}?\s(?:--|\u2014)\s")
 # A short quoted term ("open skies" agreement) is part of its clause, not quoted speech.
 _SHORT_QUOTE = re.compile(r"[\"\u201c]([^\"\u201c\u201d\n.,;:!?]{1,24})[\"\u201d]")
 
@@ -242,7 +246,7 @@ _SHORT_QUOTE = re.compile(r"[\"\u201c]([^\"\u201c\u201d\n.,;:!?]{1,24})[\"\u201d
 def _clause_window(text: str, start: int, end: int) -> tuple[list[str], int]:
     """Return the words of the clause around [start, end) and the index after the left part."""
     left = _SHORT_QUOTE.sub(r" \1 ", text[max(0, start - _WINDOW_CHARS) : start])
-    left = _DESCRIBING_PARTICIPLE.sub(" ", left)
+    left = _DASHED_ASIDE.sub(" ", _DESCRIBING_PARTICIPLE.sub(" ", left))
     right = _SHORT_QUOTE.sub(r" \1 ", text[end : end + _WINDOW_CHARS])
     cuts = [m.end() for m in _BOUNDARY.finditer(left)]
     if cuts:

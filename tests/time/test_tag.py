@@ -1625,6 +1625,28 @@ CASES = [
         "2005-12-24",
     ),
     ("He fled the camp in the late summer.", "2005-11-02", "the late summer", "DATE", "2005-SU"),
+    (
+        "He was led into a building next to the embassy on Tuesday.",
+        "1997-04-24",
+        "Tuesday",
+        "DATE",
+        "1997-04-22",
+    ),
+    (
+        "The well could be sealed -- but not plugged -- by Sunday, he said.",
+        "2010-07-09",
+        "Sunday",
+        "DATE",
+        "2010-07-11",
+    ),
+    ("Travellers arrived in March and April of 2008.", "2009-05-01", "March", "DATE", "2008-03"),
+    (
+        "Gunmen struck a patrol on Tuesday. It happened in the morning when troops were out.",
+        "2005-11-08",
+        "the morning",
+        "TIME",
+        "2005-11-08TMO",
+    ),
 ]
 
 MODS = [
@@ -1800,6 +1822,9 @@ NOTHING = [
     "Polls found almost a quarter believing in a recovery.",
     "This is an everyday problem for everyday people.",
     "It was reported by The Sunday Mail.",
+    "Some states do not join the summer time.",
+    "Such changes do not happen overnight.",
+    "Traders wiped about a quarter off its value.",
 ]
 
 
@@ -1855,6 +1880,12 @@ def test_no_time_expression(text: str) -> None:
             [],
         ),
         ("He took one year a decade ago.", ["one year", "a decade ago"]),
+        # a handball report: halves of play
+        (
+            "Angola defeated Congo 28-25, ending the first half 18-11 and pulling clear in the"
+            " second half.",
+            [],
+        ),
     ],
 )
 def test_only_these_are_times(text: str, expected: list[str]) -> None:
