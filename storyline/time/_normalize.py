@@ -901,7 +901,7 @@ _FIXTURE_AFTER = re.compile(
     r"|election|talks|session|concert|ceremony|launch)\b"
 )
 _FOR_BEFORE = re.compile(
-    r"(?i)\b(?:march|protest|rally|rallies|strike|vote|meeting|talks|summit"
+    r"(?i)\b(?:march|protest|rally|rallies|strike|hartal|boycott|shutdown|vote|meeting|talks|summit"
     r"|demonstrations?|hearing|session)\s+(?:\w+\s+){0,3}?for\s+$"
 )
 POSSESSIVE_AFTER = re.compile(r"^\s?['\u2019]s\b")

@@ -196,6 +196,7 @@ CLOCK = _compile(
       | (?P<h4>[01]?\d|2[0-3])(?P<m4>[0-5]\d)\s*(?=(?:{ZONE}|hours|hrs|local\s+time)(?!\w))
       | (?P<noon>noon|midnight|midday|noontime)
       | (?P<hw>{_ONES}|\d{{1,2}})\s+o'clock
+        (?:\s+(?P<inpart2>in\s+the\s+(?:morning|afternoon|evening)|at\s+night)(?!\w))?
       | (?:(?<=at\s)|(?<=until\s)|(?<=till\s)|(?<=by\s)|(?<=from\s)|(?<=before\s)
           |(?<=after\s)|(?<=around\s)|(?<=about\s))
         (?P<h5>{_ONES}|1[0-2]|0?[1-9])(?:[:.](?P<m5>[0-5]\d))?(?:\s+o'clock)?
@@ -224,7 +225,7 @@ HYPHEN_DURATION = _compile(
 
 AGO = _compile(
     rf"""{L}(?:(?P<num>{NUMBER}|{COUPLE}|{VAGUE})(?:\s+(?:to|or)\s+{NUMBER})?\s+)?
-    (?:(?:more|full)\s+)?(?P<unit>{UNIT})
+    (?:(?:more|full)\s+)?(?P<unit>{UNIT})(?P<half>\s+and\s+a\s+half)?
     (?P<orso>\s+or\s+(?:so|two|three))?\s+(?P<dir>ago|earlier|from\s+now|hence
       |back(?!\s+(?:home|in|at|on|into|from|with)\b))(?![-\w])"""
 )

@@ -168,8 +168,9 @@ def norm_clock(match: Match, ctx: Context) -> Norm | None:
         hour += 12
     elif ampm == "am" and hour == 12:
         hour = 0
-    if match["inpart"]:  # "eleven in the morning", "8 at night"
-        hour = past_noon(hour, DAY_PART_CODES[match["inpart"].split()[-1].lower()])
+    inpart = match["inpart"] or match["inpart2"]
+    if inpart:  # "eleven in the morning", "8 at night", "11 o'clock at night"
+        hour = past_noon(hour, DAY_PART_CODES[inpart.split()[-1].lower()])
     elif not ampm and (part := _PART_JUST_BEFORE.search(ctx.before(match.start(), 30))):
         # "This afternoon at about 3:30": the part of day just said
         hour = past_noon(hour, DAY_PART_CODES[part["part"].lower()])
@@ -214,6 +215,10 @@ def norm_ago(match: Match, ctx: Context) -> Norm | None:
     number = parse_number(number_text) if number_text else None
     if number_text and "couple" in number_text:
         number = 2.0
+    if match["half"]:
+        if code not in _SHIFT_UNITS or number is None:
+            return None  # "an hour and a half ago": the span's length, told by another rule
+        number += 0.5  # "a year and a half ago"
     sign = -1 if lower_group(match, "dir") in ("ago", "earlier", "back") else 1
     if number is None:
         return Norm("DATE", "PAST_REF" if sign < 0 else "FUTURE_REF")

@@ -1647,6 +1647,27 @@ CASES = [
         "TIME",
         "2005-11-08TMO",
     ),
+    (
+        "She was hurt in a crash a year and a half ago.",
+        "1997-04-15",
+        "a year and a half ago",
+        "DATE",
+        "1995-10",
+    ),
+    (
+        "Bars may stay open past 11 o'clock at night.",
+        "2005-11-23",
+        "11 o'clock at night",
+        "TIME",
+        "2005-11-23T23:00",
+    ),
+    (
+        "A dawn-to-dusk hartal for Thursday was called.",
+        "2005-11-29",
+        "Thursday",
+        "DATE",
+        "2005-12-01",
+    ),
 ]
 
 MODS = [
