@@ -362,7 +362,7 @@ MODIFIER_BEFORE = re.compile(
     (?P<mod>about|around|approximately|roughly|some|nearly|almost|close\s+to|more\s+than
       |over|less\s+than|under|at\s+least|up\s+to|no\s+more\s+than|no\s+less\s+than
       |at\s+(?:the\s+)?most|well\s+over|just\s+over|just\s+under|fewer\s+than|a\s+maximum\s+of
-      |a\s+minimum\s+of
+      |a\s+minimum\s+of|as\s+much\s+as|as\s+long\s+as|as\s+little\s+as
       |the\s+beginning\s+of|the\s+start\s+of|the\s+end\s+of|the\s+middle\s+of
       |the\s+close\s+of|the\s+turn\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of
       |early|late|mid|earlier|later|the\s+early|the\s+late|the\s+mid|end(?=-)

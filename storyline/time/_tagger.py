@@ -630,6 +630,8 @@ _APPROXIMATE = {
     "no less than": "EQUAL_OR_MORE", "up to": "EQUAL_OR_LESS",
     "no more than": "EQUAL_OR_LESS", "at most": "EQUAL_OR_LESS", "at the most": "EQUAL_OR_LESS",
     "a maximum of": "EQUAL_OR_LESS", "a minimum of": "EQUAL_OR_MORE",
+    "as much as": "EQUAL_OR_LESS", "as long as": "EQUAL_OR_LESS",
+    "as little as": "EQUAL_OR_MORE",
 }  # fmt: skip
 _POSITION = {
     "early": "START", "the early": "START", "the beginning of": "START",
@@ -687,7 +689,7 @@ _COUNTED_AHEAD = re.compile(r"(?i)\b(?:from\s+now|hence|later|after)$")
 # incidence grew").
 _OVER_AS_MORE = re.compile(
     r"(?i)\b(?:for|in|of|after|within|than|since|with|took|takes|take|lasted|lasts|spent"
-    r"|waited|by)\s+$"
+    r"|waited|by|has|have|had)\s+$"
 )
 
 # "Over a decade before Martin wrote it", "over a month later": "more than" the span

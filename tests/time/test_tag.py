@@ -1705,6 +1705,9 @@ MODS = [
     ("The ferry sank nearly six weeks ago.", "nearly six weeks ago", "AFTER"),
     ("The fire burned for nearly six weeks.", "nearly six weeks", "LESS_THAN"),
     ("She calls her sister about once a month.", "about once a month", "APPROX"),
+    ("The engineer has over 18 years of experience.", "over 18 years", "MORE_THAN"),
+    ("Repairs could take as much as eight years.", "as much as eight years", "EQUAL_OR_LESS"),
+    ("Talks may last as long as three weeks.", "as long as three weeks", "EQUAL_OR_LESS"),
 ]
 
 # Text with no time expression at all (names, ages, numbers, verbs).
