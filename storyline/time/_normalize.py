@@ -814,7 +814,11 @@ def norm_weekday(match: Match, ctx: Context) -> Norm | None:
             direction = "nearest"
         if _DUE_ON_BEFORE.search(before):
             direction = "future"  # "the board meeting due on Thursday": still to come
-        if _TOWARD_BEFORE.search(before) and _FIXTURE_AFTER.match(ctx.after(end, 60)):
+        if (
+            _TOWARD_BEFORE.search(before)
+            and _FIXTURE_AFTER.match(ctx.after(end, 60))
+            and not _HAD_BEEN_BEFORE.search(ctx.before(match.start(), 60))
+        ):
             direction = "future"  # "warmed up for Tuesday's Champions League tussle"
         if _plan_told_in_past(ctx, match) or (
             ctx.tense_aware and _PAST_PLAN_AFTER.match(ctx.after(end, 40))
@@ -885,6 +889,8 @@ _CALLED_OFF_BEFORE = re.compile(
 _OPENING_BEFORE_CLAUSE = re.compile(r"(?:^|[.!?]\s+|\n)\s*Before\s+(?:[^,.;!?]|\.(?=\d))*$")
 _PRAYERS_AFTER = re.compile(r"(?i)^\s+prayers?\b")
 _AFTER_OR_BEFORE = re.compile(r"(?i)\b(?:after|before)\s+$")
+# "had been rested for Saturday's derby": a past perfect, the game gone by.
+_HAD_BEEN_BEFORE = re.compile(r"(?i)\bhad\s+(?:been\s+)?\w+(?:ed|en)\b[^.;!?]*$")
 _DUE_ON_BEFORE = re.compile(
     r"(?i)(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bhad\s)\bdue\s+(?:on\s+|for\s+)?$"
 )

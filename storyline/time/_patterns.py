@@ -293,7 +293,7 @@ SET_RULE = _compile(
           (?:\s*[-–]\s*{NUMBER_DIGITS}|\s+(?:to|or)\s+(?:{NUMBER_DIGITS}|{NUMBER_WORD}))?\s+)?
         (?P<what>{UNIT}|{WEEKDAY}|{MONTH_FULL}(?:\s+(?P<day>{DAY}))?|{SEASON}|morning|afternoon|evening|night)
       | (?P<adverb>annually|yearly|monthly|weekly|daily|hourly|quarterly|nightly
-        |biweekly|bimonthly|semiannually|fortnightly|biannually|per\s+annum|everyday)
+        |biweekly|bimonthly|semiannually|fortnightly|biannually|biennially|per\s+annum|everyday)
       | (?P<plural>{WEEKDAY})s
     ){R}"""
 )
@@ -303,7 +303,8 @@ VAGUE_REF = _compile(
     # 0 of 2, TE3-Silver 0 of 8), unlike "the near term" and "the short term".
     r"""(?<![\w-])(?P<word>(?:recent|past|coming|future|the\s+coming)\s+(?:years|months|weeks|days|hours|decades|quarters)
     |the\s+foreseeable\s+future|right\s+now|just\s+now|now|nowadays|currently|at\s+present|presently
-    |the\s+present\s+time|a\s+while\s+ago|some\s+time\s+ago
+    |the\s+present\s+time|a\s+while\s+ago|some\s+time\s+ago|a\s+long\s+time\s+ago
+    |(?<=\bof\s)late(?=\s*[.,;:!?)])
     |these\s+days|current|recently|lately|recent|the\s+(?:recent\s+|distant\s+)?past
     |the\s+other\s+day
     |the\s+near\s+future|the\s+(?:not[-\s]+(?:too|so)[-\s]+)?distant\s+future|the\s+immediate\s+future
@@ -409,6 +410,7 @@ TRIGGERS: dict[str, frozenset[str]] = {
         _NUMBER_STARTS,
         "once twice thrice",
         "every each per annually yearly monthly weekly daily hourly quarterly nightly everyday",
+        "biennially",
         "biweekly bimonthly semiannually fortnightly biannually",
         _WEEKDAY_STARTS,
     ),
@@ -458,6 +460,6 @@ TRIGGERS: dict[str, frozenset[str]] = {
     ),
     "vague": _words(
         "recent past coming future the right just now nowadays currently at presently",
-        "these current recently lately soon a some",
+        "these current recently lately soon a some late",
     ),
 }

@@ -420,7 +420,7 @@ _ADVERB_SETS = {
     "annually": "P1Y", "yearly": "P1Y", "monthly": "P1M", "weekly": "P1W", "daily": "P1D",
     "hourly": "PT1H", "quarterly": "P3M", "nightly": "P1D", "biweekly": "P2W",
     "bimonthly": "P2M", "semiannually": "P6M", "biannually": "P6M", "fortnightly": "P2W",
-    "per annum": "P1Y", "everyday": "P1D",
+    "per annum": "P1Y", "everyday": "P1D", "biennially": "P2Y",
 }  # fmt: skip
 
 
@@ -511,7 +511,7 @@ _VAGUE = {
     "presently": "PRESENT_REF", "these days": "PRESENT_REF", "current": "PRESENT_REF",
     "recently": "PAST_REF", "lately": "PAST_REF", "the past": "PAST_REF",
     "the other day": "PAST_REF", "the present time": "PRESENT_REF", "a while ago": "PAST_REF",
-    "some time ago": "PAST_REF",
+    "some time ago": "PAST_REF", "a long time ago": "PAST_REF", "late": "PAST_REF",
     "previously": "PAST_REF", "formerly": "PAST_REF",
 }  # fmt: skip
 

@@ -1668,6 +1668,16 @@ CASES = [
         "DATE",
         "2005-12-01",
     ),
+    (
+        "He had been rested for Saturday's derby against Spurs.",
+        "2005-11-02",
+        "Saturday",
+        "DATE",
+        "2005-10-29",
+    ),
+    ("Prices have been volatile of late.", "2011-02-10", "late", "DATE", "PAST_REF"),
+    ("They gave up on him a long time ago.", "2011-01-29", "a long time ago", "DATE", "PAST_REF"),
+    ("The fair has been held biennially since 1990.", "2006-11-27", "biennially", "SET", "P2Y"),
 ]
 
 MODS = [
