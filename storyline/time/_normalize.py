@@ -255,7 +255,8 @@ _DEADLINE_BEFORE = re.compile(
 # "takes effect in January" (unless told as past: "was scheduled for", "had been due";
 # "set" only after "is", "are", "be": "the record high set on Aug. 6" is past).
 _PLANNED_FOR = re.compile(
-    r"(?i)(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bhad\s)"
+    r"(?i)(?<!\bwas\s)(?<!\bwere\s)(?<!\bbeen\s)(?<!\bhad\s)(?<!\blast\s)(?<!\boriginally\s)"
+    r"(?<!\bpreviously\s)(?<!\binitially\s)"
     r"\b(?:scheduled|slated|(?:is|are|be)\s+set|planned|due|timetabled|expires?|takes?\s+effect"
     r"|comes?\s+into\s+(?:force|effect))\s+(?:for|in|on)\s+(?:(?:early|late|mid)[-\s]+)?$"
     r"|\b(?:ends|expires)\s+(?:on\s+|in\s+)?$"  # "before the fiscal year ends Sept. 30"

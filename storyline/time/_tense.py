@@ -83,7 +83,10 @@ ED_EXCEPTIONS = frozenset(
     "underdeveloped talented ahmed mohammed muhammed hamed saeed rasheed khaled zayed".split()
 )
 # After these an "-ed" word describes a noun ("the armed forces", "a so-called deal").
-_BEFORE_ADJECTIVE = frozenset("the a an its his her their our this these those so newly".split())
+_BEFORE_ADJECTIVE = frozenset(
+    "the a an its his her their our this these those so newly second third fourth fifth "
+    "sixth seventh eighth ninth tenth".split()
+)
 _TIMES_OF_A_DAY = frozenset(
     [*WEEKDAYS, *"today yesterday tonight this that in on morning afternoon evening night".split()]
 )
@@ -101,6 +104,9 @@ _COMING_AHEAD = frozenset("the is are am be 's in over this".split())
 _SPAN_AFTER_COMING = frozenset(
     "a an one two three four five six seven eight nine ten just only shortly days weeks "
     "months years hours minutes before after".split()
+)
+_NOT_ADVERBS = frozenset(
+    "family assembly rally ally italy july supply reply anomaly monopoly".split()
 )
 _PASSIVE_BE = frozenset("be been being".split())
 _PROGRESSIVE_AUX = frozenset("is are am 's 're 'm be".split())
@@ -198,6 +204,14 @@ def _cue(words: list[str], index: int) -> Tense | None:
             if lead & INTENT_WORDS:
                 return "future"
         return None
+    if (
+        is_past_form(word)
+        and previous.endswith("ly")
+        and previous not in _NOT_ADVERBS
+        and index >= 2
+        and (words[index - 2].lower() in _BEFORE_ADJECTIVE or words[index - 2].endswith("'s"))
+    ):
+        return None  # "the Bank of Japan's closely watched survey": an adjective
     if is_past_form(word) and previous in ("and", "or") and index >= 2:
         passive = {w.lower() for w in words[max(0, index - 5) : index - 2]} & _PASSIVE_BE
         if is_past_form(words[index - 2].lower()) and passive:

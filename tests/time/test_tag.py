@@ -1678,6 +1678,28 @@ CASES = [
     ("Prices have been volatile of late.", "2011-02-10", "late", "DATE", "PAST_REF"),
     ("They gave up on him a long time ago.", "2011-01-29", "a long time ago", "DATE", "PAST_REF"),
     ("The fair has been held biennially since 1990.", "2006-11-27", "biennially", "SET", "P2Y"),
+    ("The talks were last scheduled for July 25.", "2006-11-06", "July 25", "DATE", "2006-07-25"),
+    (
+        "The closely watched survey out Friday is expected to show gains.",
+        "2006-12-14",
+        "Friday",
+        "DATE",
+        "2006-12-15",
+    ),
+    (
+        "On Thursday, third-placed Roma take on Lazio before the rest play next week.",
+        "2005-11-29",
+        "Thursday",
+        "DATE",
+        "2005-12-01",
+    ),
+    (
+        "The first family left Friday night for Brazil.",
+        "2011-03-19",
+        "Friday night",
+        "TIME",
+        "2011-03-18TNI",
+    ),
 ]
 
 MODS = [
