@@ -574,7 +574,7 @@ _DATELINE_AFTER = re.compile(r"^\s*(?:\(|--|-|\u2014|,\s*\d{4})")
 _NINE_ELEVEN = dt.date(2001, 9, 11)
 _ATTACKS_AFTER = re.compile(
     r"(?i)^\s*,?\s*(?:2001\s+)?(?:terror(?:ist)?\s+)?(?:attacks?|hijack|hijackers|hijackings"
-    r"|commission|victims)\b"
+    r"|commission|victims?|memorial|anniversary)\b"
 )
 
 
@@ -617,6 +617,10 @@ _MONTH_NEEDS_CONTEXT = re.compile(
 )
 
 
+_YEAR_FRAME_BEFORE = re.compile(
+    r"(?:^|[.!?]\s+|\n)\s*(?:In|By|During)\s+(?P<year>1[5-9]\d\d|20\d\d)\b(?!\s*[-\u2013/])"
+    r"(?:[^.!?]|\.(?=\d))*$"
+)
 _STORY_YEAR = {"that": 0, "the same": 0, "the previous": -1, "the following": 1}
 
 
@@ -656,6 +660,10 @@ def norm_month(match: Match, ctx: Context) -> Norm | None:
         year = anchor.year if month > anchor.month else anchor.year + 1
     elif rel in ("this", "the following"):
         year = anchor.year
+    elif (framed := _YEAR_FRAME_BEFORE.search(ctx.before(match.start(), 200))) is not None:
+        # "In 1976, the pound began a slide which led ministers to ask for a loan in
+        # September": the year the sentence opened with
+        year = int(framed["year"])
     else:
         chosen = _range_start_year(match, ctx, month)
         first = _range_start(ctx, match) if chosen is None else None
@@ -785,7 +793,7 @@ def norm_weekday(match: Match, ctx: Context) -> Norm | None:
         if (
             _INTO_DAY_BEFORE.search(before)
             or _UPDATE_STAMP_BEFORE.search(before)
-            or _EDITION_AFTER.match(ctx.after(end, 16))
+            or _EDITION_AFTER.match(ctx.after(end, 24))
         ):
             # "its Monday newspaper", said on Sunday: the edition next to the report
             # "the raids continued into Thursday", "(Update 2:10 a.m. Tuesday in Beirut"
@@ -872,7 +880,12 @@ _WEEK_AFTER_DAY = re.compile(
     rf"^(?:\s*(?:[-\u2013]|to|through|and|or)\s+(?:on\s+)?{WEEKDAY})?\s+(?P<rel>(?i:last|next|this))"
     r"\s+week\b"
 )
-_EDITION_AFTER = re.compile(r"(?i)^\s+(?:newspaper|paper|edition|editions|issue)\b")
+_EDITION_AFTER = re.compile(
+    r"(?i)^\s+(?:newspaper|paper|edition|editions|issue)\b"
+    # "Thursday's Times", "Thursday's Daily Telegraph": that day's paper
+    r"|^\s?['\u2019]s\s+(?:(?-i:Daily|Sunday|Evening)\s+)?(?-i:Times|Telegraph|Guardian|Independent"
+    r"|Mirror|Mail|Express|Post|Herald|Tribune|Journal|Observer)\b"
+)
 # "the fighting went on into Thursday": a day next to the report, before or after it.
 _INTO_DAY_BEFORE = re.compile(
     r"(?i)\b(?:continu\w*|stretch\w*|extend\w*|drag\w*|spill\w*|ran|run(?:s|ning)?|went"

@@ -1700,6 +1700,21 @@ CASES = [
         "TIME",
         "2011-03-18TNI",
     ),
+    ("A poll for Thursday's Times showed a lead.", "1997-04-23", "Thursday", "DATE", "1997-04-24"),
+    (
+        "In 1976, the slide led ministers to seek a loan in September.",
+        "2006-12-29",
+        "September",
+        "DATE",
+        "1976-09",
+    ),
+    (
+        "He ran the Sept. 11 Victim Compensation Fund.",
+        "2010-06-19",
+        "Sept. 11",
+        "DATE",
+        "2001-09-11",
+    ),
 ]
 
 MODS = [
