@@ -276,8 +276,6 @@ _MONTH_DAY_ONLY = re.compile(r"(?i)^[a-z]+\.?\s+[0-3]?\d(?:st|nd|rd|th)?$|^[0-3]
 _YEAR_NEAR_AFTER = re.compile(
     r"(?i)^.{0,30}?(?:\b1[5-9]\d\d\b|\b20\d\d\b|\b(?:last|next|this)\s+year)"
 )
-
-
 _WRITTEN_YEAR = re.compile(r"\b(?:1[5-9]\d\d|20\d\d)\b")
 
 

@@ -130,7 +130,7 @@ _PLAN_VERBS = frozenset(
     "decide rule launch complete finish conclude testify speak address hand submit present "
     "receive fly land play host retire step stand run reach make give get become enter join "
     "undergo tour sail dock debate consider discuss review hear issue unveil wrap kick "
-    "convene gather stage mark celebrate expand rise fall increase drop take".split()
+    "convene gather stage mark celebrate expand rise fall increase drop".split()
 )
 
 
