@@ -436,7 +436,8 @@ _GOVERNING_VERB_BEFORE = re.compile(
 _EVENT_ON_BEFORE = re.compile(
     r"(?i)\b(?:elections?|vote|polls?|referendum|summit|conference|talks|games|final|visit"
     r"|deadline|inauguration|ceremony|hearing|trial|match|event|festival|rally|concert|launch"
-    r"|celebrations?|march|meeting)\s+(?:on|of)\s+$"
+    r"|celebrations?|march|meeting|strike|shutdown|hartal|boycott|protest|demonstration)"
+    r"\s+(?:on|of)\s+$"
 )
 
 
@@ -1003,6 +1004,7 @@ _SCHEDULED_BEFORE = re.compile(
     r"|climaxes|culminates|concludes|holds|go\s+on\s+sale|opening|starting|beginning"
     r"|(?:is|are)\s+(?:announced|held|released|published|unveiled|launched|opened|sworn\s+in)"
     r"|leaves|arrives?|returns|heads|convenes?|goes|due|kicks?\s+off|takes?\s+office"
+    r"|entertains?|takes?\s+on|welcomes?"
     r"|wraps?\s+up|unveils|announces|publishes)\b"
     r"(?:\s+(?!(?:was|were|had|did|said|told)\b)[\w'-]+){0,6}\s+(?:on\s+)?$"
 )

@@ -138,7 +138,7 @@ WEEKDAY_RULE = _compile(
 
 YEAR_RULE = _compile(
     rf"""{L}(?P<fiscal>(?:fiscal|financial|calendar|model|tax)(?:\s+year)?[-\s]+|the\s+year\s+)?
-    (?P<year>{YEAR}|(?<=\byear\s)[1-9]\d{{0,2}}(?!\d))(?![-–]\d|\.\d|,\d|%|\w)
+    (?P<year>{YEAR}|(?<=\byear\s)[1-9]\d{{0,2}}(?!\d))(?![-–](?:\d|(?-i:[A-Z])\b)|\.\d|,\d|%|\w)
     (?P<bound>\s+or\s+(?:later|earlier|before|after|so)|\s+and\s+beyond)?"""
 )
 

@@ -1715,6 +1715,20 @@ CASES = [
         "DATE",
         "2001-09-11",
     ),
+    (
+        "Rivals have called a general shutdown on May 3 in Bihar.",
+        "1997-04-29",
+        "May 3",
+        "DATE",
+        "1997-05-03",
+    ),
+    (
+        "They trail Juventus, who entertain Cagliari on Sunday.",
+        "2005-12-10",
+        "Sunday",
+        "DATE",
+        "2005-12-11",
+    ),
 ]
 
 MODS = [
@@ -1896,6 +1910,7 @@ NOTHING = [
     "Some states do not join the summer time.",
     "Such changes do not happen overnight.",
     "Traders wiped about a quarter off its value.",
+    "France sent Mirage 2000-D jets.",
 ]
 
 
