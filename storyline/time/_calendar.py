@@ -220,6 +220,7 @@ _DATE_VALUE = re.compile(
         )?
         (?:T(?:\d{2}(?::\d{2}(?::\d{2})?)?|MO|AF|EV|NI|DT))?
       | PRESENT_REF|PAST_REF|FUTURE_REF
+      | BC\d{4}
     )$""",
     re.VERBOSE,
 )

@@ -1148,6 +1148,11 @@ _EARLY_YEAR_END = re.compile(
 )
 
 
+def norm_bc_year(match: Match, ctx: Context) -> Norm | None:
+    """Normalise a year before the common era: "100 B.C." (``BC0100``)."""
+    return Norm("DATE", f"BC{int(match['num']):04d}")
+
+
 def norm_year(match: Match, ctx: Context) -> Norm | None:
     """Normalise a year written alone: "1945", "fiscal 1998"."""
     year = int(match["year"])

@@ -142,6 +142,9 @@ YEAR_RULE = _compile(
     (?P<bound>\s+or\s+(?:later|earlier|before|after|so)|\s+and\s+beyond)?"""
 )
 
+# "100 B.C.", "1345 BC": a year before the common era.
+BC_YEAR = _compile(rf"""{L}(?P<num>[1-9]\d{{0,3}})\s?(?:B\.\s?C\.(?:\s?E\.)?|BCE?)(?![\w])""")
+
 # "the class of '88", "in '05": a year's last two digits after an apostrophe.
 APOSTROPHE_YEAR = _compile(r"""(?<=[\s(]['’])(?P<short>\d\d)(?![\w'’%]|[.,:]\d)""")
 
@@ -444,6 +447,7 @@ TRIGGERS: dict[str, frozenset[str]] = {
     ),
     "relative_day": _words("the yesterday today tomorrow tonight overnight"),
     "clock": _words("# noon midnight midday noontime", ONES),
+    "bc_year": _words("#"),
     "year_end": _words("year the mid midyear mid-year end"),
     "holiday": _words(
         "christmas boxing new valentine halloween thanksgiving easter good",

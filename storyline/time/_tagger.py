@@ -50,6 +50,7 @@ RULES: tuple[tuple[str, re.Pattern[str], Normaliser], ...] = (
     ("century", p.CENTURY, n.norm_century),
     ("spoken_year", p.SPOKEN_YEAR, n.norm_spoken_year),
     ("apostrophe_year", p.APOSTROPHE_YEAR, n.norm_apostrophe_year),
+    ("bc_year", p.BC_YEAR, n.norm_bc_year),
     ("year", p.YEAR_RULE, n.norm_year),
     ("day_part", p.DAY_PART, r.norm_day_part),
     ("relative_day", p.RELATIVE_DAY, r.norm_relative_day),

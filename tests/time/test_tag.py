@@ -1729,6 +1729,8 @@ CASES = [
         "DATE",
         "2005-12-11",
     ),
+    ("The tombs date from 100 B.C. or so.", "2006-11-13", "100 B.C.", "DATE", "BC0100"),
+    ("He ruled Egypt until 1345 BC.", "1997-04-22", "1345 BC", "DATE", "BC1345"),
 ]
 
 MODS = [
