@@ -399,6 +399,10 @@ _SCHEDULED_EVENT_AFTER = re.compile(
     r"(?i)^\s+(?:[a-z]+\s+){0,2}?(?:elections?|vote|polls?|referendum|summit|conference|talks"
     r"|games|final|visit|inauguration|ceremony|meeting|session|congress|convention)\b"
 )
+# "the May peace agreement", "the March ceasefire": a settlement named by its month.
+_SETTLEMENT_AFTER = re.compile(
+    r"(?i)^\s+(?:[a-z]+\s+)?(?:agreement|accord|deal|treaty|ceasefire|truce|pact)\b"
+)
 _MISHAP_AFTER = re.compile(
     r"(?i)^\s+(?:[a-z]+\s+){0,2}?(?:incident|attacks?|blast|bombings?|killings?|crash|raid|"
     r"explosion|murders?|massacre|disaster|earthquake|quake|tsunami|spill|shootings?|riots?|"
@@ -639,7 +643,10 @@ def norm_month(match: Match, ctx: Context) -> Norm | None:
         and not _MONTH_NEEDS_CONTEXT.search(ctx.before(match.start(), 20))
         and not (
             _THE_BEFORE.search(ctx.before(match.start(), 6))
-            and _SCHEDULED_EVENT_AFTER.match(ctx.after(match.end(), 40))
+            and (
+                _SCHEDULED_EVENT_AFTER.match(ctx.after(match.end(), 40))
+                or _SETTLEMENT_AFTER.match(ctx.after(match.end(), 30))
+            )
         )
     ):
         return None  # "a May day", "the March on Washington"; not "the March elections"
@@ -1218,7 +1225,9 @@ def norm_year_range(match: Match, ctx: Context) -> Norm | None:
         last += size
     if len(last_digits) == 1 and last != first + 1:
         return None  # "2002-3" is a year and the next, never more
-    if not first < last <= first + 120:  # a life of a century: "Ba Jin (1904-2005)"
+    bracketed = ctx.before(match.start(), 1) == "(" and ctx.after(match.end(), 1) == ")"
+    if not first < last <= first + (500 if bracketed else 120):
+        # a life of a century: "Ba Jin (1904-2005)"; a dynasty: "the Qing (1644-1911)"
         return None
     return Norm("DATE", f"{first:04d}")
 

@@ -1731,6 +1731,8 @@ CASES = [
     ),
     ("The tombs date from 100 B.C. or so.", "2006-11-13", "100 B.C.", "DATE", "BC0100"),
     ("He ruled Egypt until 1345 BC.", "1997-04-22", "1345 BC", "DATE", "BC1345"),
+    ("It dates from the Qing Dynasty (1644-1911).", "2006-11-03", "1644-1911", "DATE", "1644"),
+    ("Rebels refused to sign the May peace agreement.", "2006-12-10", "May", "DATE", "2006-05"),
 ]
 
 MODS = [
