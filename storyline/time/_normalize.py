@@ -399,6 +399,7 @@ _SCHEDULED_EVENT_AFTER = re.compile(
     r"(?i)^\s+(?:[a-z]+\s+){0,2}?(?:elections?|vote|polls?|referendum|summit|conference|talks"
     r"|games|final|visit|inauguration|ceremony|meeting|session|congress|convention)\b"
 )
+_ARTICLE_BEFORE = re.compile(r"(?i)\b(?:a|an|the)\s+$")
 # "the May peace agreement", "the March ceasefire": a settlement named by its month.
 _SETTLEMENT_AFTER = re.compile(
     r"(?i)^\s+(?:[a-z]+\s+)?(?:agreement|accord|deal|treaty|ceasefire|truce|pact)\b"
@@ -642,7 +643,7 @@ def norm_month(match: Match, ctx: Context) -> Norm | None:
         and yrel is None
         and not _MONTH_NEEDS_CONTEXT.search(ctx.before(match.start(), 20))
         and not (
-            _THE_BEFORE.search(ctx.before(match.start(), 6))
+            _ARTICLE_BEFORE.search(ctx.before(match.start(), 6))
             and (
                 _SCHEDULED_EVENT_AFTER.match(ctx.after(match.end(), 40))
                 or _SETTLEMENT_AFTER.match(ctx.after(match.end(), 30))

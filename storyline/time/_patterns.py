@@ -258,7 +258,7 @@ RELATIVE_UNIT = _compile(
         |the\s+full|the|this\s+year's|last\s+year's|next\s+year's)\s+
     (?:(?P<fiscal>fiscal|financial|calendar|election)[-\s]+)?
     (?P<unit>year|month|week|weekend|fortnight|decade|century|quarter|half|period)(?![-\w])
-(?=(?P<ended>\s+(?:ended|ending)|(?<=year)\s+to\s+(?={MONTH}\s))?)"""
+(?=(?P<ended>\s+(?:ended|ending)|(?<=year)\s+to\s+(?={MONTH}(?!\w)))?)"""
 )
 
 QUARTER = _compile(

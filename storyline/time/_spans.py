@@ -146,7 +146,8 @@ _LAST_IS_VERB_BEFORE = re.compile(
 
 
 _MODAL_BEFORE = re.compile(
-    r"(?i)\b(?:will|would|may|might|could|can|shall|'ll|maybe|perhaps|hopefully)\s+$"
+    r"(?i)\b(?:will|would|may|might|could|can|shall|'ll|maybe|perhaps|hopefully|hopes?|hoped"
+    r"|hoping|wish|wishes|dreams?)\s+$"
 )
 _ON_BEFORE = re.compile(r"(?i)\bon\s+$")
 _WHEN_AFTER = re.compile(r"(?i)^\s+when\b")

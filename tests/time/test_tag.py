@@ -1733,6 +1733,9 @@ CASES = [
     ("He ruled Egypt until 1345 BC.", "1997-04-22", "1345 BC", "DATE", "BC1345"),
     ("It dates from the Qing Dynasty (1644-1911).", "2006-11-03", "1644-1911", "DATE", "1644"),
     ("Rebels refused to sign the May peace agreement.", "2006-12-10", "May", "DATE", "2006-05"),
+    ("It was the run-up to a March general election.", "2005-12-07", "March", "DATE", "2006-03"),
+    ("The firm posted losses for the year to March.", "1997-04-25", "the year", "DURATION", "P1Y"),
+    ("The pope hopes one day to visit the region.", "2006-12-13", "one day", "DATE", "FUTURE_REF"),
 ]
 
 MODS = [
