@@ -774,7 +774,7 @@ def norm_weekday(match: Match, ctx: Context) -> Norm | None:
     if (
         not match["rel"]
         and _A_BEFORE.search(ctx.before(match.start(), 4))
-        and _CLAUSE_END_AFTER.match(ctx.after(match.end(), 3))
+        and CLAUSE_END_AFTER.match(ctx.after(match.end(), 3))
     ):
         return Norm("DATE", f"XXXX-WXX-{weekday}")  # "it was a Wednesday": some Wednesday
     if match["mday"]:  # "Tuesday the 18th": the month near the anchor where it falls
@@ -938,7 +938,8 @@ POSSESSIVE_AFTER = re.compile(r"^\s?['\u2019]s\b")
 
 
 _A_BEFORE = re.compile(r"(?i)\ban?\s+$")
-_CLAUSE_END_AFTER = re.compile(r"^\s*(?:[,.;:!?]|$)")
+CLAUSE_END_AFTER = re.compile(r"^\s*(?:[,.;:!?)]|$)")
+"""Punctuation or the end of the text right after a word: its clause ends there."""
 
 
 # "is flying to Paris on Friday", "are hitting the roads before Sunday's vote": a plan.

@@ -28,6 +28,7 @@ from storyline.time._lexicon import (
     parse_number,
 )
 from storyline.time._normalize import (
+    CLAUSE_END_AFTER,
     DAY_PART_CODES,
     NOUN_AFTER,
     POSITION_MODS,
@@ -72,7 +73,6 @@ _CAPITALISED_WORD_BEFORE = re.compile(r"\b[A-Z][A-Za-z]+\s+$")
 
 
 _NEVER_BEFORE = re.compile(r"(?i)\b(?:not|n't|never|cannot)\b[^.,;!?]*$")
-_CLAUSE_END_AFTER = re.compile(r"^\s*(?:[.,;:!?)]|$)")
 # "today" and "tomorrow" standing for the present age and the future, not for days.
 _EVEN_BEFORE = re.compile(r"(?i)\b(?:even|still)\s+$")
 _GENERIC_TODAY_AFTER = re.compile(
@@ -103,7 +103,7 @@ def norm_relative_day(match: Match, ctx: Context) -> Norm | None:
     if (
         word == "overnight"
         and _NEVER_BEFORE.search(ctx.before(match.start(), 40))
-        and _CLAUSE_END_AFTER.match(ctx.after(match.end(), 3))
+        and CLAUSE_END_AFTER.match(ctx.after(match.end(), 3))
     ):
         return None  # "revolutions do not happen overnight": suddenly, no night
     if word == "overnight" and NOUN_AFTER.match(ctx.after(match.end(), 20)):
