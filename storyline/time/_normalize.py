@@ -361,7 +361,7 @@ def open_direction(ctx: Context, match: Match) -> Direction | None:
         "future"
     ):
         if _AFTER_EVENT_BEFORE.search(ctx.before(match.start(), 100)):
-            # "will take office on Monday after his reelection ... on October 29": the
+            # "will be sworn in on Monday after her win ... on October 29": the
             # event comes before what lies ahead, on either side of the report
             return "nearest"
         return "future"  # "Spain will go to the polls on November the 20th"
@@ -413,7 +413,7 @@ _MISHAP_AFTER = re.compile(
 )
 
 
-# "after his reelection with 60 percent of the vote on": an event the clause follows.
+# "after her win with 60 percent of the vote on": an event the clause follows.
 _AFTER_EVENT_BEFORE = re.compile(r"(?i)\bafter\s+(?:his|her|their|its|the|a)\s+[^,;.!?]*$")
 
 

@@ -40,7 +40,7 @@ _NOT_THIS_DAY = re.compile(r"(?i)^(?:'s|\s+(?:of|before|after|when|that|which|on
 # "later in the day in a celebration", "late into the night in Leeds": the day's own part.
 _LATER_IN_BEFORE = re.compile(r"(?i)\b(?:later|earlier|late|early)\s+(?:in|into)\s+$")
 
-# "the attack took place in the morning when gunmen opened fire": that day's morning.
+# "the raid happened in the morning when troops arrived": that day's morning.
 _IN_BEFORE = re.compile(r"(?i)\b(?:in|during)\s+$")
 _WHEN_AFTER = re.compile(r"(?i)^\s+when\b")
 _IN_PLACE_AFTER = re.compile(r"(?i)^\s+(?:in|that|when|at|with|as|after|to)\b")

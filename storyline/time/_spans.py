@@ -262,7 +262,7 @@ def norm_duration(match: Match, ctx: Context) -> Norm | None:
     if unit.startswith("quarter") and _QUARTER_OF_PEOPLE_AFTER.match(after):
         return None  # "with almost a quarter believing ...": a share of the people asked
     if unit.startswith("quarter") and _GROWN_BY_BEFORE.search(ctx.before(match.start(), 40)):
-        return None  # "would increase by at least one quarter": a share of it
+        return None  # "would grow by at least one quarter": a share of it
     if unit.startswith("quarter") and _POINTS_AFTER.match(after):
         return None  # "a quarter percentage point"
     if (
@@ -289,7 +289,7 @@ def norm_duration(match: Match, ctx: Context) -> Norm | None:
         and _CLOCK_LEFT_AFTER.match(ctx.after(match.end(), 30))
         and is_game_report(ctx.text)
     ):
-        return None  # "with 23 seconds left in the second quarter": the game's clock
+        return None  # "with 23 seconds left in the half": the game's clock
     if unit.startswith("minute") and _ON_BEFORE.search(ctx.before(match.start(), 4)):
         if is_game_report(ctx.text):
             return None  # "scored on 23 minutes": the game's clock

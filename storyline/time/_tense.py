@@ -196,11 +196,11 @@ def _cue(words: list[str], index: int) -> Tense | None:
                 and _is_cause(following.lower())
                 and (index < 2 or words[index - 2].lower() not in _DUE_AUX)
             ):
-                # "pulled out due to injuries on Monday", "wounds sustained due to enemy
+                # "withdrew due to injuries on Monday", "wounds sustained due to enemy
                 # action": because of them, not "talks due to start at the weekend"
                 return None
             if lead & _REQUESTED and words[index - 1].lower() not in _REQUESTED:
-                return None  # "asked Katsav to dissolve parliament on Monday": the asking
+                return None  # "asked the speaker to call a vote on Monday": the asking
             if lead & INTENT_WORDS:
                 return "future"
         return None
@@ -251,7 +251,7 @@ _RELATIVE_CLAUSE = re.compile(r",\s*(?:who|whose)\b[^,]*,")
 _DESCRIBING_PARTICIPLE = re.compile(
     r",\s*(?:located|based\s+in|situated|headquartered|nestled|perched)\b[^,;.!?\"]*,"
 )
-# "could be contained -- but not plugged -- by Sunday": an aside between dashes.
+# "could be capped -- though not sealed -- by Sunday": an aside between dashes.
 _DASHED_ASIDE = re.compile(r"\s(?:--|\u2014)\s[^-\u2014.;!?]{1,60}?\s(?:--|\u2014)\s")
 # A short quoted term ("open skies" agreement) is part of its clause, not quoted speech.
 _SHORT_QUOTE = re.compile(r"[\"\u201c]([^\"\u201c\u201d\n.,;:!?]{1,24})[\"\u201d]")

@@ -1382,7 +1382,7 @@ CASES = [
         "2000-12-24",
     ),
     (
-        "The near-term December Nikkei 225 index futures contract fell.",
+        "The December Nikkei 225 index futures contract rose.",
         "2005-11-28",
         "December",
         "DATE",
@@ -1412,7 +1412,7 @@ CASES = [
     ),
     ("Talks are set for Dec. 11-13 of 2007.", "2006-11-16", "Dec. 11-13", "DATE", "2007-12-11"),
     (
-        "It ran in an early edition of its Monday newspaper.",
+        "The claim ran in the first print of its Monday newspaper.",
         "2006-12-17",
         "Monday",
         "DATE",
@@ -1716,7 +1716,7 @@ CASES = [
         "2001-09-11",
     ),
     (
-        "Rivals have called a general shutdown on May 3 in Bihar.",
+        "Opposition parties have set a general shutdown on May 3.",
         "1997-04-29",
         "May 3",
         "DATE",
@@ -1969,7 +1969,7 @@ def test_no_time_expression(text: str) -> None:
         # a game's clock: "with 23 seconds left", "nine minutes and 13 seconds to play"
         (
             "Smith scored a touchdown with 23 seconds left and the rebounds piled up. The foul"
-            " came with nine minutes and 13 seconds to play.",
+            " was given with nine minutes and 13 seconds to play.",
             [],
         ),
         ("He took one year a decade ago.", ["one year", "a decade ago"]),
