@@ -798,56 +798,63 @@ def norm_weekday(match: Match, ctx: Context) -> Norm | None:
         monday = anchor - dt.timedelta(days=anchor.isoweekday() - 1) + dt.timedelta(weeks=offset)
         date = monday + dt.timedelta(days=weekday - 1)
     else:
-        before = ctx.before(match.start(), 40)
-        if (
-            _INTO_DAY_BEFORE.search(before)
-            or _UPDATE_STAMP_BEFORE.search(before)
-            or _EDITION_AFTER.match(ctx.after(end, 24))
-        ):
-            # "its Monday newspaper", said on Sunday: the edition next to the report
-            # "the raids continued into Thursday", "(Update 2:10 a.m. Tuesday in Beirut"
-            return Norm("DATE", weekday_date(anchor, weekday, "nearest").isoformat(), end=end)
-        direction = ctx.direction(match.start(), match.end(), None)
-        if lies_ahead(ctx, match) or (direction is None and planned_day(ctx, match)):
-            direction = "future"
-        elif (
-            ctx.tense_aware
-            and (scheduled := _SCHEDULED_BEFORE.search(ctx.before(match.start(), 80)))
-            and not scheduled.group().split()[0].lower().endswith("ing")
-            and (clause_tense(ctx.text[: match.end()], match.start(), match.end()) is None)
-        ):
-            # "the president opens the congress on Friday though talks began on Thursday":
-            # the schedule's verb before the day, whatever the tense after it
-            direction = "future"
-        if _CALLED_OFF_BEFORE.search(before) and POSSESSIVE_AFTER.match(ctx.after(end, 3)):
-            direction = "future"  # "postponed Sunday's concert": not yet held
-        if _FOR_BEFORE.search(before) and not POSSESSIVE_AFTER.match(ctx.after(end, 3)):
-            direction = "future"  # "planning a rally for Tuesday": the day it is set for
-        if direction == "past" and _OPENING_BEFORE_CLAUSE.search(ctx.before(match.start(), 120)):
-            # "Before voters cast their ballots on Thursday, detainees voted": the day
-            # comes after the past event, on either side of the report
-            direction = "nearest"
-        if _PRAYERS_AFTER.match(ctx.after(end, 10)) and _AFTER_OR_BEFORE.search(before):
-            # "called on followers to march after Friday prayers": the coming or the last
-            direction = "nearest"
-        if _DUE_ON_BEFORE.search(before):
-            direction = "future"  # "the board meeting due on Thursday": still to come
-        if (
-            _TOWARD_BEFORE.search(before)
-            and _FIXTURE_AFTER.match(ctx.after(end, 60))
-            and not _HAD_BEEN_BEFORE.search(ctx.before(match.start(), 60))
-        ):
-            direction = "future"  # "warmed up for Tuesday's Champions League tussle"
-        if _plan_told_in_past(ctx, match) or (
-            ctx.tense_aware and _PAST_PLAN_AFTER.match(ctx.after(end, 40))
-        ):
-            # "was due to return on Saturday", "was expected to rule Monday": a plan
-            # told in the past, for a day on either side of the report
-            return Norm("DATE", weekday_date(anchor, weekday, "nearest").isoformat(), end=end)
-        if possessive_mishap(ctx, end):
-            direction = "past"  # "how it can help Haiti after Tuesday's earthquake"
-        date = weekday_date(anchor, weekday, direction or "past")
+        date = weekday_date(anchor, weekday, _open_weekday_direction(ctx, match, end))
     return Norm("DATE", date.isoformat(), end=end)
+
+
+def _open_weekday_direction(ctx: Context, match: Match, end: int) -> Direction:
+    """Return which way a weekday without "last", "next" or "this" lies from the anchor:
+    the clause's tense, unless a plan, a schedule, an event's noun or a told-in-the-past
+    plan says otherwise (``end``: where the weekday's own word ends)."""
+    before = ctx.before(match.start(), 40)
+    if (
+        _INTO_DAY_BEFORE.search(before)
+        or _UPDATE_STAMP_BEFORE.search(before)
+        or _EDITION_AFTER.match(ctx.after(end, 24))
+    ):
+        # "its Monday newspaper", said on Sunday: the edition next to the report
+        # "the raids continued into Thursday", "(Update 2:10 a.m. Tuesday in Beirut"
+        return "nearest"
+    direction = ctx.direction(match.start(), match.end(), None)
+    if lies_ahead(ctx, match) or (direction is None and planned_day(ctx, match)):
+        direction = "future"
+    elif (
+        ctx.tense_aware
+        and (scheduled := _SCHEDULED_BEFORE.search(ctx.before(match.start(), 80)))
+        and not scheduled.group().split()[0].lower().endswith("ing")
+        and (clause_tense(ctx.text[: match.end()], match.start(), match.end()) is None)
+    ):
+        # "the president opens the congress on Friday though talks began on Thursday":
+        # the schedule's verb before the day, whatever the tense after it
+        direction = "future"
+    if _CALLED_OFF_BEFORE.search(before) and POSSESSIVE_AFTER.match(ctx.after(end, 3)):
+        direction = "future"  # "postponed Sunday's concert": not yet held
+    if _FOR_BEFORE.search(before) and not POSSESSIVE_AFTER.match(ctx.after(end, 3)):
+        direction = "future"  # "planning a rally for Tuesday": the day it is set for
+    if direction == "past" and _OPENING_BEFORE_CLAUSE.search(ctx.before(match.start(), 120)):
+        # "Before voters cast their ballots on Thursday, detainees voted": the day
+        # comes after the past event, on either side of the report
+        direction = "nearest"
+    if _PRAYERS_AFTER.match(ctx.after(end, 10)) and _AFTER_OR_BEFORE.search(before):
+        # "called on followers to march after Friday prayers": the coming or the last
+        direction = "nearest"
+    if _DUE_ON_BEFORE.search(before):
+        direction = "future"  # "the board meeting due on Thursday": still to come
+    if (
+        _TOWARD_BEFORE.search(before)
+        and _FIXTURE_AFTER.match(ctx.after(end, 60))
+        and not _HAD_BEEN_BEFORE.search(ctx.before(match.start(), 60))
+    ):
+        direction = "future"  # "warmed up for Tuesday's Champions League tussle"
+    if _plan_told_in_past(ctx, match) or (
+        ctx.tense_aware and _PAST_PLAN_AFTER.match(ctx.after(end, 40))
+    ):
+        # "was due to return on Saturday", "was expected to rule Monday": a plan
+        # told in the past, for a day on either side of the report
+        return "nearest"
+    if possessive_mishap(ctx, end):
+        return "past"  # "how it can help Haiti after Tuesday's earthquake"
+    return direction or "past"
 
 
 _PAST_PLAN_BEFORE = re.compile(
