@@ -12,6 +12,7 @@ import re
 from storyline.time._calendar import (
     Direction,
     Unit,
+    pick_year,
     quarter_of,
     render,
     season_of,
@@ -50,6 +51,7 @@ from storyline.time._normalize import (
     titled_mid_sentence,
     year_from_words,
 )
+from storyline.time._patterns import MONTH
 
 _DAY_OFFSETS = {
     "today": 0, "tonight": 0, "overnight": 0, "yesterday": -1, "tomorrow": 1,
@@ -380,8 +382,8 @@ def norm_relative_unit(match: Match, ctx: Context) -> Norm | None:
         if closing is not None and month_number(closing["month"]) % 3 == 0:
             # "the quarter ended June 30": the calendar quarter that month closes
             month = month_number(closing["month"])
-            year = ctx.anchor.year - ((month, 28) > (ctx.anchor.month, ctx.anchor.day))
-            return Norm("DATE", f"{year:04d}-Q{month // 3}")
+            year = pick_year(ctx.anchor, month, 28, "past")
+            return Norm("DATE", f"{year:04d}-Q{month // 3}") if year is not None else None
     if unit in ("quarter", "period") and rel in ("the", "the latest", "the most recent"):
         unit, offset = "quarter", -1
         if rel == "the" and _A_PART_OF_BEFORE.search(ctx.before(match.start(), 24)):
@@ -399,9 +401,7 @@ def norm_relative_unit(match: Match, ctx: Context) -> Norm | None:
     return Norm("DATE", render(date, granularity)) if date else None
 
 
-_QUARTER_END_AFTER = re.compile(
-    r"^\s+(?:ended|ending)\s+(?P<month>(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?)"
-)
+_QUARTER_END_AFTER = re.compile(rf"^\s+(?:ended|ending)\s+(?P<month>{MONTH})")
 _GIVEN_BEFORE = re.compile(r"(?i)\b(?:gave|given|gives?|giving)\s+(?:[\w'-]+\s+){0,3}$")
 
 
