@@ -1412,7 +1412,7 @@ def norm_holiday(match: Match, ctx: Context) -> Norm | None:
     name = match["name"]
     if in_a_name(ctx, match.start(), match.end()) or _HOLIDAY_THING.match(ctx.after(match.end())):
         return None
-    if ctx.before(match.start(), 1) in ('"', "\u201c") and ctx.after(match.end(), 2)[:1] in (
+    if ctx.before(match.start(), 1) in ('"', "\u201c") and ctx.after(match.end(), 1) in (
         '"',
         "\u201d",
     ):
