@@ -269,9 +269,10 @@ _PLANNED_FOR = re.compile(
 # ("had filed reports by Wednesday", "lasted until Monday" keep to the tense).
 _PUT_OFF_UNTIL = re.compile(
     r"(?i)\b(?:adjourn(?:ed|s)?|postpone[ds]?|delay(?:ed|s)?|extend(?:ed|s)?|suspend(?:ed|s)?"
-    r"|defer(?:red|s)?|recess(?:ed|es)?|put\s+off|push(?:ed|es)?\s+back|gave|give[ns]?|giving"
+    r"|defer(?:red|s)?|recess(?:ed|es)?|put(?:s|ting)?\s+off|postponing|delaying|deferring"
+    r"|push(?:ed|es|ing)?\s+back|gave|give[ns]?|giving"
     r"|ultimatum|deadline|expected|due)\b"
-    r"(?:\s+(?!(?:and|but|after|when|while|since)\b)[\w'-]+){0,8}?\s+(?:until|till|by|through)"
+    r"(?:\s+(?!(?:and|but|after|when|while|since)\b)[\w'-]+){0,12}?\s+(?:until|till|by|through)"
     r"\s+$"
 )
 
@@ -297,7 +298,7 @@ def lies_ahead(ctx: Context, match: Match) -> bool:
         return True  # "the port was shut until at least Thursday": still shut
     if ctx.tense_aware and _STILL_UNTIL.search(ctx.before(match.start(), 60)):
         return True  # "the school has been closed until Monday", "remains shut until"
-    return ctx.tense_aware and bool(_PUT_OFF_UNTIL.search(ctx.before(match.start(), 90)))
+    return ctx.tense_aware and bool(_PUT_OFF_UNTIL.search(ctx.before(match.start(), 120)))
 
 
 # "By August, the bank has granted ...": a present perfect looks back to the deadline.
@@ -811,7 +812,9 @@ def _open_weekday_direction(ctx: Context, match: Match, end: int) -> Direction:
         _INTO_DAY_BEFORE.search(before)
         or _UPDATE_STAMP_BEFORE.search(before)
         or _EDITION_AFTER.match(ctx.after(end, 24))
+        or (_LINE_START_BEFORE.search(before) and _LINE_END_AFTER.match(ctx.after(end, 4)))
     ):
+        # a weekday alone on its line heads a list of games or events, said around it
         # "its Monday newspaper", said on Sunday: the edition next to the report
         # "the raids continued into Thursday", "(Update 2:10 a.m. Tuesday in Beirut"
         return "nearest"
@@ -854,9 +857,34 @@ def _open_weekday_direction(ctx: Context, match: Match, end: int) -> Direction:
         return "nearest"
     if possessive_mishap(ctx, end):
         return "past"  # "how it can help Haiti after Tuesday's earthquake"
+    if direction == "future" and _reduced_plan_told_in_past(ctx, match):
+        return "nearest"  # "failed to show up for meetings scheduled Friday"
     return direction or "past"
 
 
+# A plan's participle after its noun, with no "is" or "was" before it: "meetings
+# scheduled Friday", "the vote planned for Sunday".
+_REDUCED_PLAN_BEFORE = re.compile(
+    r"(?i)(?<!\bis\s)(?<!\bare\s)(?<!\bbe\s)(?<!\bbeen\s)(?<!\bbeing\s)(?<!\bwas\s)"
+    r"(?<!\bwere\s)\b(?:scheduled|planned|slated)\s+(?:for\s+)?(?:on\s+)?$"
+)
+
+
+def _reduced_plan_told_in_past(ctx: Context, match: Match) -> bool:
+    """Whether the day follows a plan's bare participle in a sentence told in the past
+    ("the envoys failed to show up for meetings scheduled Friday"): then the day lies on
+    either side of the report."""
+    if not ctx.tense_aware:
+        return False
+    found = _REDUCED_PLAN_BEFORE.search(ctx.before(match.start(), 30))
+    if found is None:
+        return False
+    at = match.start() - len(ctx.before(match.start(), 30)) + found.start()
+    return clause_tense(ctx.text, at, at) == "past"
+
+
+_LINE_START_BEFORE = re.compile(r"(?:^|\n)[ \t]*$")
+_LINE_END_AFTER = re.compile(r"^[ \t]*:?[ \t]*(?:\n|$)")
 _PAST_PLAN_BEFORE = re.compile(
     r"(?i)\b(?:was|were)\s+(?:(?:expected|due|scheduled|slated|set|supposed|planned|poised"
     r"|going|likely|invited)\s+(?:to|for)|to)\b[^.;!?]*$"

@@ -649,6 +649,7 @@ _RELATIVE_START = re.compile(
     r"(?i)^(?:this|last|next|today|yesterday|tomorrow|monday|tuesday|wednesday|thursday"
     r"|friday|saturday|sunday|in\s+the)\b"
 )
+_CLOCK_WORD = re.compile(r"(?i)^(?:noon|midnight|midday)\b")
 _NAMED_START = re.compile(
     r"^(?:\d|(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun))"
 )
@@ -721,6 +722,8 @@ def _modifier(match: re.Match[str], candidate: Candidate, ctx: Context) -> str |
             return None
         if counted or _NAMED_START.match(text):
             return _APPROXIMATE[word]
+        if _APPROXIMATE[word] == "APPROX" and _CLOCK_WORD.match(text):
+            return "APPROX"  # "at about noon", "around midnight"
         return None
     if kind not in ("DATE", "TIME") or text.lower().startswith(("the ", "early", "late", "mid")):
         if not word.endswith(" of"):

@@ -1736,10 +1736,51 @@ CASES = [
     ("It was the run-up to a March general election.", "2005-12-07", "March", "DATE", "2006-03"),
     ("The firm posted losses for the year to March.", "1997-04-25", "the year", "DURATION", "P1Y"),
     ("The pope hopes one day to visit the region.", "2006-12-13", "one day", "DATE", "FUTURE_REF"),
+    # A weekday alone on its line heads the games of that day: the one nearest the report.
+    (
+        "Results on Saturday:\n\nLeeds 2 Hull 1\n\nSunday\n\nChelsea v Everton",
+        "2005-12-10",
+        "Sunday",
+        "DATE",
+        "2005-12-11",
+    ),
+    # A plan's bare participle in a sentence told in the past: either side of the report.
+    (
+        "The envoys never turned up for the talks scheduled Friday.",
+        "1997-04-19",
+        "Friday",
+        "DATE",
+        "1997-04-18",
+    ),
+    (
+        "He will attend the talks scheduled for Friday.",
+        "1997-04-19",
+        "Friday",
+        "DATE",
+        "1997-04-25",
+    ),
+    # Put off until a day, however long the thing put off.
+    (
+        "The league said it was putting off the start of play for all the clubs in the south"
+        " until Saturday.",
+        "1997-04-17",
+        "Saturday",
+        "DATE",
+        "1997-04-19",
+    ),
+    (
+        "Forecasters gave the storm a 40 percent chance of growing into a hurricane by Friday.",
+        "2010-06-24",
+        "Friday",
+        "DATE",
+        "2010-06-25",
+    ),
 ]
 
 MODS = [
     ("He waited about three years.", "about three years", "APPROX"),
+    ("The sirens went off at about noon.", "about noon", "APPROX"),
+    ("Shelling resumed around midnight.", "around midnight", "APPROX"),
     ("He faces a maximum of 10 years in prison.", "a maximum of 10 years", "EQUAL_OR_LESS"),
     ("Prices rose by end-June.", "end-June", "END"),
     ("The venues should be ready by end of this year.", "end of this year", "END"),
