@@ -841,8 +841,11 @@ def _open_weekday_direction(ctx: Context, match: Match, end: int) -> Direction:
     if _PRAYERS_AFTER.match(ctx.after(end, 10)) and _AFTER_OR_BEFORE.search(before):
         # "called on followers to march after Friday prayers": the coming or the last
         direction = "nearest"
-    if _DUE_ON_BEFORE.search(before):
-        direction = "future"  # "the board meeting due on Thursday": still to come
+    if _DUE_ON_BEFORE.search(before) or (
+        ctx.tense_aware and _BEGINNING_BEFORE.search(ctx.before(match.start(), 24))
+    ):
+        # "the board meeting due on Thursday", "the team event starting on Thursday"
+        direction = "future"
     if (
         _TOWARD_BEFORE.search(before)
         and _FIXTURE_AFTER.match(ctx.after(end, 60))
@@ -857,6 +860,8 @@ def _open_weekday_direction(ctx: Context, match: Match, end: int) -> Direction:
         return "nearest"
     if possessive_mishap(ctx, end):
         return "past"  # "how it can help Haiti after Tuesday's earthquake"
+    if _SUBJECT_WILL_AFTER.match(ctx.after(end, 60)):
+        return "future"  # "said Sunday's elections will go ahead": the day's own verb
     if direction == "future" and _reduced_plan_told_in_past(ctx, match):
         return "nearest"  # "failed to show up for meetings scheduled Friday"
     return direction or "past"
@@ -883,6 +888,11 @@ def _reduced_plan_told_in_past(ctx: Context, match: Match) -> bool:
     return clause_tense(ctx.text, at, at) == "past"
 
 
+# A day owning the subject of a clause told ahead: "Sunday's congressional elections will".
+_SUBJECT_WILL_AFTER = re.compile(
+    r"(?i)^(?:'s|\u2019s)\s+(?:[\w-]+\s+){1,3}?(?:will|(?:is|are)\s+(?:set|due|expected|scheduled)"
+    r"\s+to)\b"
+)
 _LINE_START_BEFORE = re.compile(r"(?:^|\n)[ \t]*$")
 _LINE_END_AFTER = re.compile(r"^[ \t]*:?[ \t]*(?:\n|$)")
 _PAST_PLAN_BEFORE = re.compile(
@@ -915,7 +925,9 @@ _LIKELY_DATE_AFTER = re.compile(
 )
 _BEGINNING_BEFORE = re.compile(
     r"(?i)\b(?:hearing|trial|session|talks|meeting|conference|summit|visit|tour|festival|games"
-    r"|strike|campaign|hearings|sessions)\s+(?:beginning|starting|commencing|opening)\s+(?:on\s+)?$"
+    r"|strike|campaign|hearings|sessions|event|tournament|competition|championships?|exercises?"
+    r"|auction|ceremony|fair|exhibition|forum|series)\s+(?:beginning|starting|commencing|opening)"
+    r"\s+(?:on\s+)?$"
 )
 _CONTRACT_AFTER = re.compile(
     r"(?i)^\s+(?:[\w-]+\s+){0,4}?(?:futures|contracts?|delivery|options)\b"

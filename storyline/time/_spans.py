@@ -170,6 +170,28 @@ _CENTURY_SCORED_BEFORE = re.compile(
     r"(?i)\b(?:scored|scores|scoring|hit|hits|hitting|made|makes|struck|smashed|notched|compiled"
     r"|reached|brought\s+up)\s+$"
 )
+_CRICKET = re.compile(r"(?i)\b(?:wickets?|batsm[ae]n|bowlers?|lbw|stumped|innings)\b")
+# "the first Test here in a century", "more than a century": years, even in a cricket report
+_CENTURY_OF_TIME_BEFORE = re.compile(
+    r"(?i)\b(?:in|than|over|nearly|almost|half|within|about|some|past|last)\s+$"
+)
+_CENTURY_OF_TIME_AFTER = re.compile(r"(?i)^\s+(?:of|old|ago|before|after|earlier|later)\b")
+
+
+def _runs_in_cricket(ctx: Context, start: int, after: str) -> bool:
+    """Whether a century (or half-century) at ``start`` is a batsman's score of runs."""
+    if not is_game_report(ctx.text):
+        return False
+    before = ctx.before(start, 24)
+    if _CENTURY_SCORED_BEFORE.search(before):
+        return True
+    return bool(
+        _CRICKET.search(ctx.text)
+        and not _CENTURY_OF_TIME_BEFORE.search(before)
+        and not _CENTURY_OF_TIME_AFTER.match(after)
+    )
+
+
 _QUARTER_OF_PEOPLE_AFTER = re.compile(
     r"(?i)^\s+(?:[a-z]+ing|said|say|says|believe|believed|think|thought|voted|want|wanted"
     r"|were|are|expect|expected|oppose|opposed|support|supported)\b"
@@ -265,12 +287,8 @@ def norm_duration(match: Match, ctx: Context) -> Norm | None:
         return None  # "would grow by at least one quarter": a share of it
     if unit.startswith("quarter") and _POINTS_AFTER.match(after):
         return None  # "a quarter percentage point"
-    if (
-        unit == "century"
-        and _CENTURY_SCORED_BEFORE.search(ctx.before(match.start(), 24))
-        and is_game_report(ctx.text)
-    ):
-        return None  # "scored a century": a hundred runs
+    if unit == "century" and _runs_in_cricket(ctx, match.start(), after):
+        return None  # "scored a century", "was poised for a century": a hundred runs
     if unit == "second" and (
         not _SECOND_IS_TIME.match(after)
         or _ORDINAL_SECOND.match(after)
@@ -353,10 +371,15 @@ def norm_hyphen_duration(match: Match, ctx: Context) -> Norm | None:
     unit = match["unit"] or match["one"]
     if is_part_of_name(unit, ctx.after(match.end(), 20)):
         return None
-    number = parse_number(match["num"]) if match["num"] else 1
+    number_text = (match["num"] or "one").lower()
+    number = 0.5 if number_text == "half" else parse_number(number_text)  # "a half-century"
     value = duration_value(number, unit.lower()) if number is not None else None
     if value is None or match.group().lower().endswith("-old"):
         return None
+    if unit.lower() == "century" and _runs_in_cricket(
+        ctx, match.start(), ctx.after(match.end(), 12)
+    ):
+        return None  # "Ponting hit a half-century": fifty runs
     if _AGE_AFTER.match(ctx.after(match.end(), 12)):
         return None
     if match.group().lower() == "one-day" and (

@@ -53,7 +53,7 @@ PAST_WORDS = frozenset(
     "drank slew shrank overran undid outgrew foresaw overheard befell rewrote bade "
     "taken given seen written shown done begun broken chosen driven fallen forgotten frozen "
     "hidden known ridden risen shaken spoken stolen sworn thrown woken worn grown drawn "
-    "flown blown died lied tied".split()
+    "flown blown died lied tied cast".split()
 )
 PRESENT_WORDS = frozenset(
     "is are am says say has have does do now currently today may might must should".split()
@@ -71,7 +71,7 @@ INTENT_WORDS = frozenset(
     "promise promises pledged vowed set due going scheduled likely ready prepared "
     "invited asked urged offered proposed seek seeks sought is are was were "
     "needs need wish wishes able unlikely poised agreement plan plans bid offer proposal "
-    "deal decision effort attempt".split()
+    "deal decision effort attempt threatened threatens threaten".split()
 )
 # Words ending in -ed that are not past forms.
 ED_EXCEPTIONS = frozenset(

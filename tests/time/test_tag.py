@@ -1775,6 +1775,49 @@ CASES = [
         "DATE",
         "2010-06-25",
     ),
+    # A day owning the subject of a clause told ahead.
+    (
+        "The minister said on Tuesday that Sunday's regional elections will go ahead.",
+        "2005-11-29",
+        "Sunday",
+        "DATE",
+        "2005-12-04",
+    ),
+    # A threat looks ahead as a plan does.
+    (
+        "The union threatened to halt all deliveries from Monday.",
+        "2006-12-29",
+        "Monday",
+        "DATE",
+        "2007-01-01",
+    ),
+    # "cast" told of a letter gone by is a past verb, not a plan's infinitive after it.
+    (
+        "A second memo at the weekend cast doubt over the firm's newest attempt to cap the well.",
+        "2010-05-20",
+        "the weekend",
+        "DATE",
+        "2010-W19-WE",
+    ),
+    # An event "starting on" a day lies ahead, whatever the clause's tense.
+    (
+        "Chile have taken Peru's place in the team event starting on Thursday.",
+        "2006-11-22",
+        "Thursday",
+        "DATE",
+        "2006-11-23",
+    ),
+    # Half a unit written with a hyphen.
+    ("She led the choir for a half-century.", ANCHOR, "half-century", "DURATION", "P50Y"),
+    ("They spoke for a half-hour.", ANCHOR, "half-hour", "DURATION", "PT30M"),
+    # In a cricket report, "the first win at the ground in a century" is still a span of years.
+    (
+        "The bowlers took six wickets to seal the first win at the ground in a century.",
+        ANCHOR,
+        "a century",
+        "DURATION",
+        "P100Y",
+    ),
 ]
 
 MODS = [
@@ -2018,6 +2061,14 @@ def test_no_time_expression(text: str) -> None:
         (
             "Angola defeated Congo 28-25, ending the first half 18-11 and pulling clear in the"
             " second half.",
+            [],
+        ),
+        (
+            "Jones raced to a half-century while the bowlers took two wickets.",
+            [],
+        ),
+        (
+            "Smith looked set for a century until he was stumped; the bowlers took three wickets.",
             [],
         ),
     ],
