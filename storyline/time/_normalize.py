@@ -585,6 +585,14 @@ _ATTACKS_AFTER = re.compile(
 )
 
 
+def norm_nine_eleven(match: Match, ctx: Context) -> Norm | None:
+    """Normalise "9/11", the name of the attacks of 11 September 2001, in any text
+    written after them (before them it would be a day with no year)."""
+    if ctx.anchor is not None and ctx.anchor <= _NINE_ELEVEN:
+        return None
+    return Norm("DATE", _NINE_ELEVEN.isoformat())
+
+
 _NOUN_YEAR_AFTER = re.compile(
     r"^\s+(?:[a-z][a-z-]+\s+){1,2}?(?:(?P<rel>last|this|next)\s+year|in\s+(?P<year>1[5-9]\d\d|20\d\d))"
     r"\b(?![-\w])"

@@ -104,6 +104,9 @@ ISO_DATE = _compile(
 
 NUMERIC_DATE = _compile(rf"{L}(?P<a>\d{{1,2}})/(?P<b>\d{{1,2}})/(?P<year>\d{{4}}|\d\d)(?![\d/])")
 
+# The attacks of 11 September 2001 by their name: "9/11", "post-9/11".
+NINE_ELEVEN = _compile(r"(?:(?<=\bpost-)|(?<=\bpre-)|(?<![\w/.-]))9/11(?![\d/]|\.\d)")
+
 # A day of the month in words, as broadcast transcripts write it: "March eighth".
 DAY_ORDINAL_WORD = rf"(?i:{alternation(ORDINALS)})"
 
@@ -401,6 +404,7 @@ _WEEKDAY_STARTS = _words(
 TRIGGERS: dict[str, frozenset[str]] = {
     "iso_date": _words("#"),
     "numeric_date": _words("#"),
+    "nine_eleven": _words("#"),
     "text_date": _words("# the twenty thirty", ORDINALS, _MONTH_STARTS, _WEEKDAY_STARTS),
     "quarter": _words(
         "# the this that last next year first second third fourth final latest current",

@@ -536,7 +536,8 @@ def _quarter_norm(
 # where a sentence or bracket opens.
 _SHORT_QUARTER_BEFORE = re.compile(
     r"(?:^|[.!?:;(\n]\s*|'s\s+|\b(?i:in|for|during|of|the|its|their|from|to|and|by|since"
-    r"|through|this|last|next|each|per|vs|versus|or|over|late|early|mid)[-\s]+)$"
+    r"|through|this|last|next|each|per|vs|versus|or|over|late|early|mid|than|at|before|after"
+    r"|on)[-\s]+)$"
 )
 
 
@@ -555,8 +556,10 @@ def norm_short_quarter(match: Match, ctx: Context) -> Norm | None:
     direction = ctx.direction(match.start(), match.end(), None)
     if number > current and direction == "past":
         year -= 1
-    elif number < current and direction == "future":
-        year += 1  # "shipments should ramp up in late Q1", said in November
+    elif number < current - 1 and direction == "future":
+        # "shipments should ramp up in late Q1", said in November; the quarter just
+        # ended is the one whose results are still to come ("Q3 earnings", in October)
+        year += 1
     return Norm("DATE", f"{year:04d}-Q{number}")
 
 

@@ -578,7 +578,12 @@ def _opens_sentence(ctx: Context, match: Match) -> bool:
 
 _NOT_CURRENT = re.compile(
     r"(?i)^\s+(?:account|accounts|affairs|events|electric|flowing|flows?|density|"
-    r"sources?|carrying)\b"
+    r"sources?|carrying|costs?|assets|liabilities)\b"  # "current cost of supply": accounting
+)
+# "the strong Gulf current", "alternating current": a flow, no time.
+_FLOW_BEFORE = re.compile(
+    r"(?i)\b(?:electric|alternating|direct|ocean|strong|loop|gulf|jet|rip|tidal|stream"
+    r"|warm-water|cold-water|water|sea|river|undersea|underwater|surface|powerful|swift)\s+$"
 )
 
 
@@ -612,11 +617,7 @@ def norm_vague(match: Match, ctx: Context) -> Norm | None:
     word = lower_group(match, "word") or ""
     if word == "current" and (
         _NOT_CURRENT.match(ctx.after(match.end(), 20))
-        or re.search(
-            r"(?i)\b(?:electric|alternating|direct|ocean|strong|loop|gulf|jet|rip|tidal|stream"
-            r"|warm-water|cold-water|water|sea|river|undersea|underwater|surface|powerful|swift)\s+$",
-            ctx.before(match.start()),
-        )
+        or _FLOW_BEFORE.search(ctx.before(match.start(), 30))
     ):
         return None
     if word in ("soon", "recently") and re.search(r"(?i)\bas\s+$", ctx.before(match.start(), 6)):

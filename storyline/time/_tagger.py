@@ -33,6 +33,7 @@ Normaliser = Callable[[re.Match[str], Context], Norm | None]
 RULES: tuple[tuple[str, re.Pattern[str], Normaliser], ...] = (
     ("iso_date", p.ISO_DATE, n.norm_iso_date),
     ("numeric_date", p.NUMERIC_DATE, n.norm_numeric_date),
+    ("nine_eleven", p.NINE_ELEVEN, n.norm_nine_eleven),
     ("text_date", p.TEXT_DATE, n.norm_text_date),
     ("reference", p.REFERENCE, ref.norm_reference),
     ("quarter", p.QUARTER, r.norm_quarter),

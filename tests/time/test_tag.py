@@ -1818,6 +1818,12 @@ CASES = [
         "DURATION",
         "P100Y",
     ),
+    # "9/11" names the attacks of 11 September 2001 in anything written after them.
+    ("Security changed after 9/11.", "2006-05-20", "9/11", "DATE", "2001-09-11"),
+    ("It was a post-9/11 reflex.", "2010-01-04", "9/11", "DATE", "2001-09-11"),
+    ("Markets reacted to 9/11.", None, "9/11", "DATE", "2001-09-11"),
+    # "Q3" after "than", "at", "before"; the quarter just ended is this year's.
+    ("Analysts look at strategy rather than Q3 earnings.", "2010-10-22", "Q3", "DATE", "2010-Q3"),
 ]
 
 MODS = [
@@ -1881,6 +1887,9 @@ NOTHING = [
     # A share is no span of quarters.
     "Three quarters of the budget went to defence.",
     # Weekdays, months and holidays inside names.
+    # Accounting's "current cost" is no present.
+    "Profits are counted on a current cost of supply basis.",
+    "The fee covers current costs only.",
     "He wrote for The Sunday Times.",
     "He told the Mail on Sunday.",
     "Bloody Sunday is remembered.",
@@ -2024,6 +2033,11 @@ def test_modifiers(text: str, span: str, mod: str | None) -> None:
 @pytest.mark.parametrize("text", NOTHING)
 def test_no_time_expression(text: str) -> None:
     assert tag(text, ANCHOR) == ()
+
+
+def test_nine_eleven_is_the_attacks_only_after_them() -> None:
+    assert [t.value for t in tag("The deal closed on 9/11.", "2006-03-01")] == ["2001-09-11"]
+    assert tag("The deal closed on 9/11.", "1999-03-01") == ()
 
 
 @pytest.mark.parametrize(
