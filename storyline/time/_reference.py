@@ -136,6 +136,13 @@ def same_sentence(text: str, end: int, start: int) -> bool:
     return start - end <= _MAX_CHARS_BACK and _SENTENCE_END.search(text, end, stop) is None
 
 
+def sentences_between(text: str, end: int, start: int) -> int:
+    """How many sentences end between ``end`` and ``start`` (none past a paragraph)."""
+    if start - end > _MAX_CHARS_BACK or "\n\n" in text[end:start]:
+        return -1
+    return len(_SENTENCE_END.findall(text, end, start + 1))
+
+
 def _close_enough(text: str, end: int, start: int, reach: int = 1) -> bool:
     if start - end > _MAX_CHARS_BACK * reach:
         return False

@@ -23,6 +23,7 @@ from storyline.time import _relative as r
 from storyline.time import _spans as sp
 from storyline.time._calendar import is_timex_value, make_date, render, weekday_date
 from storyline.time._normalize import Context, Norm
+from storyline.time._tense import clause_tense
 
 logger = logging.getLogger(__name__)
 
@@ -589,7 +590,26 @@ def _story_day(before: list[Candidate], current: Candidate, ctx: Context) -> str
         found = _DAY_OF.match(candidate.norm.value)
         if found and ref.same_sentence(ctx.text, candidate.end, current.start):
             return found.group()
+    if not before or ctx.anchor is None or not ctx.tense_aware:
+        return None
+    # "The strike hit early on Thursday. NATO said it had hit a site around 6:30 a.m.":
+    # a clock told in the past, the sentence after a day gone by, is on that day.
+    found = _DAY_OF.match(before[-1].norm.value)
+    if (
+        found
+        and found.group() < ctx.anchor.isoformat()
+        and ref.sentences_between(ctx.text, before[-1].end, current.start) == 1
+        and (at := _AT_CLOCK_BEFORE.search(ctx.before(current.start, 30)))
+        and not at.group().lower().startswith("updated")
+        and clause_tense(ctx.text, current.start, current.end) == "past"
+    ):
+        return found.group()
     return None
+
+
+_AT_CLOCK_BEFORE = re.compile(
+    r"(?i)(?:\bupdated\s+)?\b(?:at|around|about|shortly\s+(?:before|after))\s+$"
+)  # "(Updated at 10:18 a.m.)" is a live report's stamp, not the story's clock
 
 
 def _day_after(after: list[Candidate], current: Candidate, ctx: Context) -> str | None:

@@ -68,7 +68,8 @@ CASES = [
         "TIME",
         "2014-02-04T23:30",
     ),
-    ("It began on Tuesday. It ended at 5 p.m.", ANCHOR, "5 p.m.", "TIME", "2014-02-08T17:00"),
+    ("It began on Tuesday. It ended at 5 p.m.", ANCHOR, "5 p.m.", "TIME", "2014-02-04T17:00"),
+    ("It began on Tuesday. Shops close at 5 p.m.", ANCHOR, "5 p.m.", "TIME", "2014-02-08T17:00"),
     ("Talks on Friday and Sunday were to end it.", "2011-09-02", "Sunday", "DATE", "2011-08-28"),
     (
         "Talks on Friday and Saturday were to end it.",
@@ -1824,6 +1825,21 @@ CASES = [
     ("Markets reacted to 9/11.", None, "9/11", "DATE", "2001-09-11"),
     # "Q3" after "than", "at", "before"; the quarter just ended is this year's.
     ("Analysts look at strategy rather than Q3 earnings.", "2010-10-22", "Q3", "DATE", "2010-Q3"),
+    # A clock told in the past, the sentence after a day gone by, is on that day.
+    (
+        "Jets struck the depot on Monday. The blast came at around 4 p.m., witnesses said.",
+        "2011-05-24",
+        "around 4 p.m.",
+        "TIME",
+        "2011-05-23T16:00",
+    ),
+    (
+        "The court recessed on Monday. (Updated at 11:02 a.m.) Lawyers left.",
+        "2011-02-03",
+        "11:02 a.m.",
+        "TIME",
+        "2011-02-03T11:02",
+    ),
 ]
 
 MODS = [
