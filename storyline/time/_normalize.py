@@ -194,7 +194,7 @@ _CAPITALISED_NEXT = re.compile(r"^[^\S\n]+[A-Z][a-z]")
 # Times", "the Mail on Sunday", "Bloody Sunday", "Super Tuesday", "Black September",
 # "the Good Friday Agreement", "Easter Island"; "Father Christmas".
 _NAME_BEFORE = re.compile(
-    r"(?:\b(?:Bloody|Super|Black|Cyber|Father)|\b(?:Mail|Independent)\s+on|\bFox\s+News)\s+$"
+    r"(?:\b(?:Bloody|Super|Black|Cyber|Father)|\b(?:Mail|Independent)\s+on|\b(?i:fox)\s+News)\s+$"
 )
 _NAME_AFTER = re.compile(
     r"^[^\S\n]+(?:Times|Telegraph|Mirror|Express|Herald|Post|Tribune|Independent|Observer"
@@ -381,6 +381,12 @@ def open_direction(ctx: Context, match: Match) -> Direction | None:
         # unless it is much closer ahead ("the November election", said in October);
         # an attack or a crash is one gone by however close the next such date is.
         return "past" if _MISHAP_AFTER.search(ctx.after(match.end(), 40)) else "recent"
+    if _MISHAP_OF_BEFORE.search(before) and not _ANNIVERSARY_BEFORE.search(
+        ctx.before(match.start(), 100)
+    ):
+        # "said the accident of April 20 was avoidable", but "the anniversary of his death
+        # on February 14": the day it is marked
+        return "past"
     if _BOUND_BEFORE.search(before):
         return None
     return ctx.direction(match.start(), match.end(), None)
@@ -405,13 +411,17 @@ _ARTICLE_BEFORE = re.compile(r"(?i)\b(?:a|an|the)\s+$")
 _SETTLEMENT_AFTER = re.compile(
     r"(?i)^\s+(?:[a-z]+\s+)?(?:agreement|accord|deal|treaty|ceasefire|truce|pact)\b"
 )
-_MISHAP_AFTER = re.compile(
-    r"(?i)^\s+(?:[a-z]+\s+){0,2}?(?:incident|attacks?|blast|bombings?|killings?|crash|raid|"
+_MISHAP_NOUNS = (
+    r"(?:incident|attacks?|blast|bombings?|killings?|crash|raid|"
     r"explosion|murders?|massacre|disaster|earthquake|quake|tsunami|spill|shootings?|riots?|"
     r"coup|assault|blowout|accident|collapse|fire|floods?|flooding|ambush|hijacking|"
     r"kidnapping|abduction|invasion|arrests?|leak|storm|cyclone|hurricane|typhoon"
-    r"|assassinations?|slayings?|deaths?|beheadings?|executions?|overthrow|uprising)\b"
+    r"|assassinations?|slayings?|deaths?|beheadings?|executions?|overthrow|uprising)"
 )
+_MISHAP_AFTER = re.compile(rf"(?i)^\s+(?:[a-z]+\s+){{0,2}}?{_MISHAP_NOUNS}\b")
+# "the accident of April 20", "the blast on May 3": a day the mishap owns, gone by.
+_ANNIVERSARY_BEFORE = re.compile(r"(?i)\banniversary\s+of\b[^.;!?]*$")
+_MISHAP_OF_BEFORE = re.compile(rf"(?i)\b{_MISHAP_NOUNS}\s+(?:of|on)\s+$")
 
 
 # "after her win with 60 percent of the vote on": an event the clause follows.
@@ -820,7 +830,7 @@ def _open_weekday_direction(ctx: Context, match: Match, end: int) -> Direction:
         _INTO_DAY_BEFORE.search(before)
         or _UPDATE_STAMP_BEFORE.search(before)
         or _EDITION_AFTER.match(ctx.after(end, 24))
-        or (_LINE_START_BEFORE.search(before) and _LINE_END_AFTER.match(ctx.after(end, 4)))
+        or (_LINE_START_BEFORE.search(before) and _LINE_END_AFTER.match(ctx.after(end, 40)))
     ):
         # a weekday alone on its line heads a list of games or events, said around it
         # "its Monday newspaper", said on Sunday: the edition next to the report
@@ -902,7 +912,7 @@ _SUBJECT_WILL_AFTER = re.compile(
     r"\s+to)\b"
 )
 _LINE_START_BEFORE = re.compile(r"(?:^|\n)[ \t]*$")
-_LINE_END_AFTER = re.compile(r"^[ \t]*:?[ \t]*(?:\n|$)")
+_LINE_END_AFTER = re.compile(r"^[ \t]*(?:\([^()\n]{0,30}\))?[ \t]*:?[ \t]*(?:\n|$)")
 _PAST_PLAN_BEFORE = re.compile(
     r"(?i)\b(?:was|were)\s+(?:(?:expected|due|scheduled|slated|set|supposed|planned|poised"
     r"|going|likely|invited)\s+(?:to|for)|to)\b[^.;!?]*$"
@@ -1069,7 +1079,7 @@ _SCHEDULED_BEFORE = re.compile(
     r"|(?:is|are)\s+(?:announced|held|released|published|unveiled|launched|opened|sworn\s+in)"
     r"|leaves|arrives?|returns|heads|convenes?|goes|due|kicks?\s+off|takes?\s+office"
     r"|entertains?|takes?\s+on|welcomes?"
-    r"|wraps?\s+up|unveils|announces|publishes)\b"
+    r"|wraps?\s+up|unveils|announces|publishes|ends|closes)\b"
     r"(?:\s+(?!(?:was|were|had|did|said|told)\b)[\w'-]+){0,6}\s+(?:on\s+)?$"
 )
 
@@ -1217,6 +1227,9 @@ def norm_bc_year(match: Match, ctx: Context) -> Norm | None:
     return Norm("DATE", f"BC{int(match['num']):04d}")
 
 
+_FIXTURE_BEFORE = re.compile(r"\b(?:v|vs\.?)[^\S\n]+[A-Z][^()\n]{1,40}\($")
+
+
 def norm_year(match: Match, ctx: Context) -> Norm | None:
     """Normalise a year written alone: "1945", "fiscal 1998"."""
     year = int(match["year"])
@@ -1227,6 +1240,8 @@ def norm_year(match: Match, ctx: Context) -> Norm | None:
         return None  # "until the year 325", not "a year 10 pupil" or "the year 70 percent"
     if is_clock_stamp(ctx.text, match.start("year")):
         return None
+    if _FIXTURE_BEFORE.search(ctx.before(match.start(), 60)) and after.startswith(")"):
+        return None  # "Valencia v Mallorca (2000)": a kick-off time in a fixture list
     if match["fiscal"] is None:
         if _not_a_year(before, after) or _STRAIN_BEFORE.search(before):
             return None

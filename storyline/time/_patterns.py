@@ -372,7 +372,7 @@ MODIFIER_BEFORE = re.compile(
       |a\s+minimum\s+of|as\s+much\s+as|as\s+long\s+as|as\s+little\s+as
       |the\s+beginning\s+of|the\s+start\s+of|the\s+end\s+of|the\s+middle\s+of
       |the\s+close\s+of|the\s+turn\s+of|the\s+first\s+half\s+of|the\s+second\s+half\s+of
-      |early|late|mid|earlier|later|the\s+early|the\s+late|the\s+mid|end(?=-)
+      |early\s+in|late\s+in|early|late|mid|earlier|later|the\s+early|the\s+late|the\s+mid|end(?=-)
       |(?:(?<=\bby\s)|(?<=\bat\s)|(?<=\buntil\s)|(?<=\bbefore\s)|(?<=\bsince\s))
         (?:end|start|beginning|middle)\s+of)
     (?P<sep>[-\s]+)$"""

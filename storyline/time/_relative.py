@@ -670,6 +670,10 @@ _FALL_BEFORE = re.compile(
 _FALL_NOT_SEASON = re.compile(r"(?i)^\s+(?:of(?!\s+\d)|in|from|into|to|on|off|by|back|out)\b")
 
 
+_TO_VERB_AFTER = re.compile(
+    r"(?i)^\s+to\s+(?!(?:a|an|the|its|their|his|her|about|around|record|new|levels?|lows?"
+    r"|highs?|below|under|just|only|less|more|nearly|almost)\b)[a-z]{3,}"
+)
 _VERB_SLOT_BEFORE = re.compile(r"(?i)\b(?:to|could|can|may|might|will|would|should|must)\s+$")
 _OBJECT_AFTER = re.compile(r"(?i)^\s+(?:a|an|the|another|some|its|their|his|her|our|this)\b")
 _BEFORE_ONSET = re.compile(
@@ -719,7 +723,8 @@ def norm_season(match: Match, ctx: Context) -> Norm | None:
         rel is None
         or (rel == "the" and not _FALL_BEFORE.search(ctx.before(match.start(), 20)))
         or _FALL_NOT_SEASON.match(ctx.after(match.end(), 12))
-    ):
+        and not (rel in ("this", "next") and _TO_VERB_AFTER.match(ctx.after(match.end(), 16)))
+    ):  # "this fall in prices", but "was added this fall to bolster security"
         return None
     if ctx.anchor is None:
         return Norm("DATE", f"XXXX-{code}", mod)

@@ -660,6 +660,7 @@ _POSITION = {
     "later": "END", "the second half of": "END", "mid": "MID", "the mid": "MID",
     "the middle of": "MID", "the turn of": "START", "end": "END", "end of": "END",
     "start of": "START", "beginning of": "START", "middle of": "MID",
+    "early in": "START", "late in": "END",
 }  # fmt: skip
 _COUNTED = re.compile(
     r"(?i)^(?:\d|an?\s|another|half|once|twice|one|two|three|four|five|six|seven|eight|nine|ten|"
@@ -750,7 +751,7 @@ def _modifier(match: re.Match[str], candidate: Candidate, ctx: Context) -> str |
         if not word.endswith(" of"):
             return None
     if (
-        word.startswith("the ")
+        (word.startswith("the ") or word.endswith(" in"))
         and not text.isdigit()  # "the early 2000 's": a decade, tokenised
         and n.POSSESSIVE_AFTER.match(ctx.after(candidate.end, 3))
     ):

@@ -1840,11 +1840,46 @@ CASES = [
         "TIME",
         "2011-02-03T11:02",
     ),
+    # A present schedule's "ends" or "closes" before a day looks ahead.
+    (
+        "The summit, which ends Sunday, drew large crowds.",
+        "2005-12-17",
+        "Sunday",
+        "DATE",
+        "2005-12-18",
+    ),
+    # A day a mishap owns through "of" or "on" is gone by, unless an anniversary marks it.
+    (
+        "Rescuers said the collapse of April 20 was avoidable.",
+        "2011-01-06",
+        "April 20",
+        "DATE",
+        "2010-04-20",
+    ),
+    (
+        "Tensions are rising ahead of the anniversary of the leader's death on February 14.",
+        "2011-02-07",
+        "February 14",
+        "DATE",
+        "2011-02-14",
+    ),
+    # "this fall" before an infinitive is the season, not a drop.
+    (
+        "Guards were posted this fall to protect the vote.",
+        "2005-11-23",
+        "this fall",
+        "DATE",
+        "2005-FA",
+    ),
+    # A weekday heading a list, with a note in brackets after it.
+    ("Monday (times in GMT)\n\nLeeds v Hull", "2006-12-17", "Monday", "DATE", "2006-12-18"),
 ]
 
 MODS = [
     ("He waited about three years.", "about three years", "APPROX"),
     ("The sirens went off at about noon.", "about noon", "APPROX"),
+    ("Drilling may start early in 2011.", "early in 2011", "START"),
+    ("He moved to Paris late in 1993.", "late in 1993", "END"),
     ("Shelling resumed around midnight.", "around midnight", "APPROX"),
     ("He faces a maximum of 10 years in prison.", "a maximum of 10 years", "EQUAL_OR_LESS"),
     ("Prices rose by end-June.", "end-June", "END"),
@@ -1906,6 +1941,9 @@ NOTHING = [
     # Accounting's "current cost" is no present.
     "Profits are counted on a current cost of supply basis.",
     "The fee covers current costs only.",
+    "Shares saw this fall in value.",
+    "Kick-off times: Leeds v Hull (1900), Bath v Derby (2000).",
+    "The senator told FOX News Sunday it was over.",
     "He wrote for The Sunday Times.",
     "He told the Mail on Sunday.",
     "Bloody Sunday is remembered.",
