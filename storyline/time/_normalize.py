@@ -837,7 +837,11 @@ def _open_weekday_direction(ctx: Context, match: Match, end: int) -> Direction:
         # "the raids continued into Thursday", "(Update 2:10 a.m. Tuesday in Beirut"
         return "nearest"
     direction = ctx.direction(match.start(), match.end(), None)
-    if lies_ahead(ctx, match) or (direction is None and planned_day(ctx, match)):
+    if lies_ahead(ctx, match) or (
+        direction is None
+        and (planned_day(ctx, match) or _IF_PRESENT_BEFORE.search(ctx.before(match.start(), 90)))
+    ):
+        # "can go top if they beat Deportivo at home on Wednesday": a condition to come
         direction = "future"
     elif (
         ctx.tense_aware
@@ -871,7 +875,11 @@ def _open_weekday_direction(ctx: Context, match: Match, end: int) -> Direction:
     ):
         direction = "future"  # "warmed up for Tuesday's Champions League tussle"
     if _plan_told_in_past(ctx, match) or (
-        ctx.tense_aware and _PAST_PLAN_AFTER.match(ctx.after(end, 40))
+        ctx.tense_aware
+        and (
+            _PAST_PLAN_AFTER.match(ctx.after(end, 40))
+            or _SAID_WOULD_BEFORE.search(ctx.before(match.start(), 90).split(". ")[-1])
+        )
     ):
         # "was due to return on Saturday", "was expected to rule Monday": a plan
         # told in the past, for a day on either side of the report
@@ -911,11 +919,21 @@ _SUBJECT_WILL_AFTER = re.compile(
     r"(?i)^(?:'s|\u2019s)\s+(?:[\w-]+\s+){1,3}?(?:will|(?:is|are)\s+(?:set|due|expected|scheduled)"
     r"\s+to)\b"
 )
+_IF_PRESENT_BEFORE = re.compile(
+    r"(?i)\bif\s+(?:\w+\s+){0,2}?(?:beat|beats|win|wins|lose|loses|draw|draws|gets?|takes?"
+    r"|manages?|fails?|is|are|goes|go)\b[^.;!?]*$"
+)
 _LINE_START_BEFORE = re.compile(r"(?:^|\n)[ \t]*$")
 _LINE_END_AFTER = re.compile(r"^[ \t]*(?:\([^()\n]{0,30}\))?[ \t]*:?[ \t]*(?:\n|$)")
 _PAST_PLAN_BEFORE = re.compile(
     r"(?i)\b(?:was|were)\s+(?:(?:expected|due|scheduled|slated|set|supposed|planned|poised"
     r"|going|likely|invited)\s+(?:to|for)|to)\b[^.;!?]*$"
+)
+# "said he would take part in a meeting on Tuesday": a plan reported in the past, for a
+# day on either side of the report (a month so told still lies ahead: "announced he
+# would not run in September").
+_SAID_WOULD_BEFORE = re.compile(
+    r"(?i)\b(?:said|announced)\s+(?:that\s+)?(?:he|she|it|they|we)\s+would\b[^.;!?]*$"
 )
 
 

@@ -1873,6 +1873,30 @@ CASES = [
     ),
     # A weekday heading a list, with a note in brackets after it.
     ("Monday (times in GMT)\n\nLeeds v Hull", "2006-12-17", "Monday", "DATE", "2006-12-18"),
+    # A condition told in the present, far from any other cue, lies ahead.
+    (
+        "Leeds can make sure they finish the month at the top of the second tier of the league"
+        " if they beat struggling Hull at home on Wednesday.",
+        "2006-12-18",
+        "Wednesday",
+        "DATE",
+        "2006-12-20",
+    ),
+    # A plan reported with "said he would" is for a day on either side of the report.
+    (
+        "The minister said he would chair a session of the crisis committee on Tuesday.",
+        "2009-04-29",
+        "Tuesday",
+        "DATE",
+        "2009-04-28",
+    ),
+    (
+        "The minister announced he would step down in September.",
+        "2011-02-02",
+        "September",
+        "DATE",
+        "2011-09",
+    ),
 ]
 
 MODS = [
