@@ -158,6 +158,9 @@ def _fine_enough(have: str, need: str) -> bool:
 
 _POINTING_BACK = re.compile(r"(?i)(?:the\s+same|that)\s")
 _A_YEAR_EARLIER = re.compile(r"(?i)(?:a|one)\s+year\s+(?:earlier|before)$")
+_REPORTED_BEFORE = re.compile(
+    r"(?i)\b(?:said|says|announced|reported|told\s+(?:\w+\s+){0,2}?)\s*(?:on\s+)?$"
+)
 _COMPARED_BEFORE = re.compile(r"(?i)\b(?:compared\s+(?:with|to)|against|versus|vs\.?)\s+$")
 
 
@@ -169,13 +172,23 @@ def resolve_references(candidates: list[Candidate], ctx: Context) -> list[Candid
     """
     out: list[Candidate] = []
     reference: tuple[dt.date, str, int] | None = None
+    # The story's time before a report's own day ("blasts on Sunday, police said Monday"):
+    # "the same day" in a later sentence points back to it, past the report's day.
+    before_report: tuple[dt.date, str, int] | None = None
     for candidate in candidates:
         ref = candidate.norm.shift
+        pointing = _POINTING_BACK.match(ctx.text, candidate.start) is not None
+        if (
+            pointing
+            and before_report is not None
+            and reference is not None
+            and not same_sentence(ctx.text, reference[2], candidate.start)
+        ):
+            reference = before_report
         if ref is not None and reference is not None:
             date, granularity, end = reference
             # "the same day", "that day" point back on purpose, further than a bare
             # "the next day" would
-            pointing = _POINTING_BACK.match(ctx.text, candidate.start) is not None
             reach = 3 if pointing and (ctx.anchor is None or date <= ctx.anchor) else 1
             if _close_enough(ctx.text, end, candidate.start, reach) and _fine_enough(
                 granularity, ref.granularity
@@ -213,6 +226,10 @@ def resolve_references(candidates: list[Candidate], ctx: Context) -> list[Candid
                 # coarser narrative step leaves the story's finer time where it was.
                 reference = (reference[0], reference[1], candidate.end)
             else:
+                reported = found[0] == ctx.anchor and _REPORTED_BEFORE.search(
+                    ctx.before(candidate.start, 30)
+                )
+                before_report = reference if reported else None
                 reference = (found[0], found[1], candidate.end)
         out.append(candidate)
     return out

@@ -1897,6 +1897,22 @@ CASES = [
         "DATE",
         "2011-09",
     ),
+    # "the same day" a sentence or more after a report's own day points to the story's day.
+    (
+        "Two mines went off on Sunday, police said Monday. A third hurt a boy. On the same day,"
+        " rebels raided a post.",
+        "2005-11-21",
+        "the same day",
+        "DATE",
+        "2005-11-20",
+    ),
+    (
+        "The guide told me on Friday his clients that morning had caught their limit.",
+        "2010-05-28",
+        "that morning",
+        "TIME",
+        "2010-05-28TMO",
+    ),
 ]
 
 MODS = [
