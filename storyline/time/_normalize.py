@@ -863,6 +863,10 @@ def _open_weekday_direction(ctx: Context, match: Match, end: int) -> Direction:
     if _PRAYERS_AFTER.match(ctx.after(end, 10)) and _AFTER_OR_BEFORE.search(before):
         # "called on followers to march after Friday prayers": the coming or the last
         direction = "nearest"
+    if direction is None and _FIXTURE_AFTER.match(ctx.after(end, 60)):
+        # "reinforcing his support in Thursday's general elections": no tense to say
+        # which, the nearest such day
+        direction = "nearest"
     if _DUE_ON_BEFORE.search(before) or (
         ctx.tense_aware and _BEGINNING_BEFORE.search(ctx.before(match.start(), 24))
     ):
@@ -1010,7 +1014,7 @@ _TOWARD_BEFORE = re.compile(
 _FIXTURE_AFTER = re.compile(
     r"(?i)^\s?['\u2019]s\s+(?:[\w-]+\s+){0,4}?(?:match|final|game|clash|tie|tussle|showdown"
     r"|derby|encounter|semi-final|quarter-final|fixture|race|fight|bout|meeting|summit|vote"
-    r"|election|talks|session|concert|ceremony|launch)\b"
+    r"|elections?|polls?|referendum|talks|session|concert|ceremony|launch)\b"
 )
 _FOR_BEFORE = re.compile(
     r"(?i)\b(?:march|protest|rally|rallies|strike|hartal|boycott|shutdown|vote|meeting|talks|summit"

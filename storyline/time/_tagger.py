@@ -671,6 +671,7 @@ _RELATIVE_START = re.compile(
     r"(?i)^(?:this|last|next|today|yesterday|tomorrow|monday|tuesday|wednesday|thursday"
     r"|friday|saturday|sunday|in\s+the)\b"
 )
+_WEEKDAY_START = re.compile(r"(?i)^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*day\b")
 _CLOCK_WORD = re.compile(r"(?i)^(?:noon|midnight|midday)\b")
 _NAMED_START = re.compile(
     r"^(?:\d|(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun))"
@@ -739,6 +740,8 @@ def _modifier(match: re.Match[str], candidate: Candidate, ctx: Context) -> str |
         if _APPROXIMATE[word].startswith("EQUAL_OR_") and _NAMED_START.match(text):
             return bound[1]  # "until at least Sunday": that day or later, as ahead of it
     if word in _APPROXIMATE:
+        if word == "about" and _WEEKDAY_START.match(text):
+            return None  # "details about Thursday's meeting": the preposition
         counted = bool(_COUNTED.match(text))
         if word in ("over", "under", "some") and not counted:
             return None

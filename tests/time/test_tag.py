@@ -1913,12 +1913,22 @@ CASES = [
         "TIME",
         "2010-05-28TMO",
     ),
+    # A day owning a scheduled event, with no tense near: the nearest such day.
+    (
+        "A paper backing the mayor in Thursday's local elections",
+        "1997-04-29",
+        "Thursday",
+        "DATE",
+        "1997-05-01",
+    ),
+    ("Rovers await them in Friday's final.", "2006-12-13", "Friday", "DATE", "2006-12-15"),
 ]
 
 MODS = [
     ("He waited about three years.", "about three years", "APPROX"),
     ("The sirens went off at about noon.", "about noon", "APPROX"),
     ("Drilling may start early in 2011.", "early in 2011", "START"),
+    ("Further details about Thursday's meeting are due.", "Thursday", None),
     ("He moved to Paris late in 1993.", "late in 1993", "END"),
     ("Shelling resumed around midnight.", "around midnight", "APPROX"),
     ("He faces a maximum of 10 years in prison.", "a maximum of 10 years", "EQUAL_OR_LESS"),
