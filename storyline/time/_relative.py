@@ -254,12 +254,16 @@ def norm_ago(match: Match, ctx: Context) -> Norm | None:
         code, amount, granularity = "M", amount * 12, "month"
     unit, count = _SHIFT_UNITS[code], round(amount) * sign
     date = shift(ctx.anchor, unit, count)
+    mod = "APPROX" if lower_group(match, "orso") == "or so" else None  # "a decade or so ago"
+    if date is None and code == "Y" and granularity == "year" and 0 < -count < 100_000:
+        # "2,300 years ago": a year before the common era (year 0 is 1 BC)
+        before_era = 1 - (ctx.anchor.year + count)
+        return Norm("DATE", f"BC{before_era:04d}", mod) if before_era >= 1 else None
     if date is None:
         return None
     # "two days later" counts from the story's time; "two days ago" from the anchor.
     narrative = lower_group(match, "dir") in ("later", "earlier")
     ref = RefShift(unit, count, granularity) if narrative else None
-    mod = "APPROX" if lower_group(match, "orso") == "or so" else None  # "a decade or so ago"
     return Norm("DATE", render(date, granularity), mod, shift=ref)
 
 

@@ -1922,6 +1922,9 @@ CASES = [
         "1997-05-01",
     ),
     ("Rovers await them in Friday's final.", "2006-12-13", "Friday", "DATE", "2006-12-15"),
+    # Counted back past the common era: a year BC (year 0 is 1 BC).
+    ("The city was founded 2,300 years ago.", "2005-11-16", "2,300 years ago", "DATE", "BC0296"),
+    ("The temple stood 2,004 years ago.", "2005-11-16", "2,004 years ago", "DATE", "0001"),
 ]
 
 MODS = [
