@@ -387,6 +387,9 @@ def open_direction(ctx: Context, match: Match) -> Direction | None:
         # "said the accident of April 20 was avoidable", but "the anniversary of his death
         # on February 14": the day it is marked
         return "past"
+    if _UNTIL_THE_BEFORE.search(before):
+        # "would wait until the September elections": the event's day, as the clause says
+        return ctx.direction(match.start(), match.end(), None)
     if _BOUND_BEFORE.search(before):
         return None
     return ctx.direction(match.start(), match.end(), None)
@@ -419,7 +422,9 @@ _MISHAP_NOUNS = (
     r"|assassinations?|slayings?|deaths?|beheadings?|executions?|overthrow|uprising)"
 )
 _MISHAP_AFTER = re.compile(rf"(?i)^\s+(?:[a-z]+\s+){{0,2}}?{_MISHAP_NOUNS}\b")
-# "the accident of April 20", "the blast on May 3": a day the mishap owns, gone by.
+# "the accident of April 20", "the blast on May 3": a day the mishap owns, gone by ("in"
+# may be the verb's: "will halt the leak in August").
+_UNTIL_THE_BEFORE = re.compile(r"(?i)\b(?:until|till)\s+the\s+$")
 _ANNIVERSARY_BEFORE = re.compile(r"(?i)\banniversary\s+of\b[^.;!?]*$")
 _MISHAP_OF_BEFORE = re.compile(rf"(?i)\b{_MISHAP_NOUNS}\s+(?:of|on)\s+$")
 
@@ -868,7 +873,11 @@ def _open_weekday_direction(ctx: Context, match: Match, end: int) -> Direction:
         # which, the nearest such day
         direction = "nearest"
     if _DUE_ON_BEFORE.search(before) or (
-        ctx.tense_aware and _BEGINNING_BEFORE.search(ctx.before(match.start(), 24))
+        ctx.tense_aware
+        and (
+            _BEGINNING_BEFORE.search(ctx.before(match.start(), 24))
+            or _TAKING_PLACE_BEFORE.search(ctx.before(match.start(), 90))
+        )
     ):
         # "the board meeting due on Thursday", "the team event starting on Thursday"
         direction = "future"
@@ -923,6 +932,8 @@ _SUBJECT_WILL_AFTER = re.compile(
     r"(?i)^(?:'s|\u2019s)\s+(?:[\w-]+\s+){1,3}?(?:will|(?:is|are)\s+(?:set|due|expected|scheduled)"
     r"\s+to)\b"
 )
+# "with his funeral taking place in the school's courtyard Tuesday": still to come.
+_TAKING_PLACE_BEFORE = re.compile(r"(?i)(?<!\bbeen\s)\btaking\s+place\b[^.;!?,]{0,60}\s(?:on\s+)?$")
 _IF_PRESENT_BEFORE = re.compile(
     r"(?i)\bif\s+(?:\w+\s+){0,2}?(?:beat|beats|win|wins|lose|loses|draw|draws|gets?|takes?"
     r"|manages?|fails?|is|are|goes|go)\b[^.;!?]*$"
@@ -1249,6 +1260,7 @@ def norm_bc_year(match: Match, ctx: Context) -> Norm | None:
     return Norm("DATE", f"BC{int(match['num']):04d}")
 
 
+_ZONE_CLOCK_AFTER = re.compile(r"^\s*(?:\(|-LRB-)\s*(?:[01]\d|2[0-3])[0-5]\d\s*(?:GMT|UTC|Z)\b")
 _FIXTURE_BEFORE = re.compile(r"\b(?:v|vs\.?)[^\S\n]+[A-Z][^()\n]{1,40}\($")
 
 
@@ -1264,6 +1276,8 @@ def norm_year(match: Match, ctx: Context) -> Norm | None:
         return None
     if _FIXTURE_BEFORE.search(ctx.before(match.start(), 60)) and after.startswith(")"):
         return None  # "Valencia v Mallorca (2000)": a kick-off time in a fixture list
+    if _ZONE_CLOCK_AFTER.match(after):
+        return None  # "by 1100 (1600 GMT)": a local clock time beside the same in GMT
     if match["fiscal"] is None:
         if _not_a_year(before, after) or _STRAIN_BEFORE.search(before):
             return None

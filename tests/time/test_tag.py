@@ -1925,6 +1925,22 @@ CASES = [
     # Counted back past the common era: a year BC (year 0 is 1 BC).
     ("The city was founded 2,300 years ago.", "2005-11-16", "2,300 years ago", "DATE", "BC0296"),
     ("The temple stood 2,004 years ago.", "2005-11-16", "2,004 years ago", "DATE", "0001"),
+    # "until the September elections": the event's month, as the clause's tense says.
+    (
+        "The leader said he would stay until the September elections.",
+        "2011-02-02",
+        "September",
+        "DATE",
+        "2011-09",
+    ),
+    # A ceremony "taking place" on a day is still to come.
+    (
+        "He was honoured with his burial taking place in the chapel grounds Tuesday.",
+        "2006-12-11",
+        "Tuesday",
+        "DATE",
+        "2006-12-12",
+    ),
 ]
 
 MODS = [
@@ -2192,6 +2208,7 @@ def test_nine_eleven_is_the_attacks_only_after_them() -> None:
             "Smith looked set for a century until he was stumped; the bowlers took three wickets.",
             [],
         ),
+        ("Doctors said that by 1100 (1600 GMT) the wards were full.", ["1600 GMT"]),
     ],
 )
 def test_only_these_are_times(text: str, expected: list[str]) -> None:
