@@ -1941,6 +1941,8 @@ CASES = [
         "DATE",
         "2006-12-12",
     ),
+    # "or more" after a rate counts the amount, not the time.
+    ("The well leaks 4,000 barrels a day or more.", ANCHOR, "a day", "SET", "P1D"),
 ]
 
 MODS = [
