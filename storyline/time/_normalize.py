@@ -457,8 +457,8 @@ _GOVERNING_VERB_BEFORE = re.compile(
 _EVENT_ON_BEFORE = re.compile(
     r"(?i)\b(?:elections?|vote|polls?|referendum|summit|conference|talks|games|final|visit"
     r"|deadline|inauguration|ceremony|hearing|trial|match|event|festival|rally|concert|launch"
-    r"|celebrations?|march|meeting|strike|shutdown|hartal|boycott|protest|demonstration)"
-    r"\s+(?:on|of)\s+$"
+    r"|celebrations?|march|meeting|strike|shutdown|hartal|boycott|protest|demonstration"
+    r"|funeral|burial|memorial|vigil|wedding|parade|procession)\s+(?:on|of)\s+$"
 )
 
 
@@ -977,7 +977,8 @@ _LIKELY_DATE_AFTER = re.compile(
 _BEGINNING_BEFORE = re.compile(
     r"(?i)\b(?:hearing|trial|session|talks|meeting|conference|summit|visit|tour|festival|games"
     r"|strike|campaign|hearings|sessions|event|tournament|competition|championships?|exercises?"
-    r"|auction|ceremony|fair|exhibition|forum|series)\s+(?:beginning|starting|commencing|opening)"
+    r"|auction|ceremony|fair|exhibition|forum|series|deadline|ultimatum|truce|ceasefire|curfew"
+    r"|countdown|moratorium)\s+(?:beginning|starting|commencing|opening)"
     r"\s+(?:on\s+)?$"
 )
 _CONTRACT_AFTER = re.compile(
@@ -1374,6 +1375,12 @@ def norm_decade(match: Match, ctx: Context) -> Norm | None:
         decade = match["decade"]
         if int(decade) < EARLY_YEAR and not match["the"]:
             return None  # "1000s dead": thousands
+        if (
+            " " in match.group()
+            and not (match["the"] or match["mod"])
+            and NOUN_AFTER.match(ctx.after(match.end(), 20))
+        ):
+            return None  # a split possessive, "2010 's amateur draft": the year's
         if decade.endswith("00") and int(decade) < 2000:
             return Norm("DATE", decade[:2], mod)  # "the 1700s": the century
         return Norm("DATE", decade[:3], mod)

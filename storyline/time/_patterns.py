@@ -164,7 +164,7 @@ SPOKEN_YEAR = _compile(
 
 DECADE = _compile(
     rf"""{L}(?:(?P<the>the)\s+)?(?:(?P<mod>early|late|mid)[-\s]?)?
-    (?:(?P<decade>1[0-9]\d0|20\d0)'?s
+    (?:(?P<decade>1[0-9]\d0|20\d0)(?:'?s|(?<=0)\s's)
       |(?<=the\s)'?(?P<short>[0-9]0)'?s
       |(?:(?<=0s\sand\s)|(?<=0s,\s)|(?<=0s\s,\s))'?(?P<short3>[0-9]0)'?s
       |'(?P<short2>[0-9]0)s

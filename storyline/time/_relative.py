@@ -657,7 +657,7 @@ def norm_year_period(match: Match, ctx: Context) -> Norm | None:
 
 _SEASON_NEEDS = re.compile(
     r"(?i)\b(?:in|during|since|until|till|by|through|throughout|over|for|every|each|of|"
-    r"before|after|from|to|and|or|this|last|next|late|early|mid)\s+$"
+    r"before|after|from|to|into|and|or|this|last|next|late|early|mid)\s+$"
 )
 
 
@@ -723,6 +723,12 @@ def norm_season(match: Match, ctx: Context) -> Norm | None:
         return Norm("DATE", f"{shifted}-{code}", mod) if shifted else None
     if rel is None and not _SEASON_NEEDS.search(ctx.before(match.start(), 20)):
         return None
+    if (
+        rel is None
+        and ctx.before(match.start(), 6).lower().endswith("into ")
+        and NOUN_AFTER.match(ctx.after(match.end(), 20))
+    ):
+        return None  # "turn holidays into winter breaks": the season's kind of thing
     if word == "fall" and (
         rel is None
         or (rel == "the" and not _FALL_BEFORE.search(ctx.before(match.start(), 20)))

@@ -581,6 +581,9 @@ def _opens_sentence(ctx: Context, match: Match) -> bool:
 _NOT_CURRENT = re.compile(
     r"(?i)^\s+(?:account|accounts|affairs|events|electric|flowing|flows?|density|"
     r"sources?|carrying|costs?|assets|liabilities)\b"  # "current cost of supply": accounting
+    # "The current could carry the oil": the flow, a noun before its verb
+    r"|^\s+(?:could|would|will|can|may|might|is|was|has|had|carries|carried|flows|flowed"
+    r"|pushes|pushed|sweeps|swept)\b"
 )
 # "the strong Gulf current", "alternating current": a flow, no time.
 _FLOW_BEFORE = re.compile(

@@ -1943,6 +1943,16 @@ CASES = [
     ),
     # "or more" after a rate counts the amount, not the time.
     ("The well leaks 4,000 barrels a day or more.", ANCHOR, "a day", "SET", "P1D"),
+    # A season one goes into; a decade written with a split "'s"; a deadline "starting" a day.
+    ("Flu cases climb as the south heads into winter.", "2009-05-20", "winter", "DATE", "2009-WI"),
+    ("Their farm prospered in the 1890 's .", "2010-06-29", "the 1890 's", "DATE", "189"),
+    (
+        "The rebels set a 60-day deadline starting Thursday.",
+        "1997-04-29",
+        "Thursday",
+        "DATE",
+        "1997-05-01",
+    ),
 ]
 
 MODS = [
@@ -2013,6 +2023,8 @@ NOTHING = [
     "Profits are counted on a current cost of supply basis.",
     "The fee covers current costs only.",
     "Shares saw this fall in value.",
+    "The loop current could carry the slick south.",
+    "Schools turned holidays into winter breaks.",
     "Kick-off times: Leeds v Hull (1900), Bath v Derby (2000).",
     "The senator told FOX News Sunday it was over.",
     "He wrote for The Sunday Times.",
@@ -2211,6 +2223,7 @@ def test_nine_eleven_is_the_attacks_only_after_them() -> None:
             [],
         ),
         ("Doctors said that by 1100 (1600 GMT) the wards were full.", ["1600 GMT"]),
+        ("He was picked in the tenth round of 2010 's amateur draft.", ["2010"]),
     ],
 )
 def test_only_these_are_times(text: str, expected: list[str]) -> None:
