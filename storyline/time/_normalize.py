@@ -844,18 +844,26 @@ def _open_weekday_direction(ctx: Context, match: Match, end: int) -> Direction:
     direction = ctx.direction(match.start(), match.end(), None)
     if lies_ahead(ctx, match) or (
         direction is None
-        and (planned_day(ctx, match) or _IF_PRESENT_BEFORE.search(ctx.before(match.start(), 90)))
+        and (
+            planned_day(ctx, match)
+            or _IF_PRESENT_BEFORE.search(ctx.before(match.start(), 90))
+            or _PRESENT_SCHEDULE_AFTER.match(ctx.after(end, 70))
+        )
     ):
         # "can go top if they beat Deportivo at home on Wednesday": a condition to come
         direction = "future"
     elif (
         ctx.tense_aware
-        and (scheduled := _SCHEDULED_BEFORE.search(ctx.before(match.start(), 80)))
+        and (scheduled := _SCHEDULED_BEFORE.search(window := ctx.before(match.start(), 80)))
         and not scheduled.group().split()[0].lower().endswith("ing")
-        and (clause_tense(ctx.text[: match.end()], match.start(), match.end()) is None)
+        and (
+            clause_tense(ctx.text[: match.end()], match.start(), match.end()) is None
+            or _RELATIVE_PRONOUN_BEFORE.search(window[: scheduled.start()])
+        )
     ):
-        # "the president opens the congress on Friday though talks began on Thursday":
-        # the schedule's verb before the day, whatever the tense after it
+        # "the president opens the congress on Friday though talks began on Thursday",
+        # "the summit, which holds its first gathering Wednesday": the schedule's verb
+        # before the day, whatever the tense around it
         direction = "future"
     if _CALLED_OFF_BEFORE.search(before) and POSSESSIVE_AFTER.match(ctx.after(end, 3)):
         direction = "future"  # "postponed Sunday's concert": not yet held
@@ -934,6 +942,13 @@ _SUBJECT_WILL_AFTER = re.compile(
 )
 # "with his funeral taking place in the school's courtyard Tuesday": still to come.
 _TAKING_PLACE_BEFORE = re.compile(r"(?i)(?<!\bbeen\s)\btaking\s+place\b[^.;!?,]{0,60}\s(?:on\s+)?$")
+# "On Wednesday, his remains are laid to rest": a ceremony told in the present, ahead.
+_PRESENT_SCHEDULE_AFTER = re.compile(
+    r"(?i)^\s*,\s*(?:[\w'\u2019-]+\s+){1,5}?(?:is|are)\s+(?:\w+ly\s+)?(?:laid|held|buried"
+    r"|inaugurated|unveiled|launched|released|published|cremated|staged|played|sworn)\b"
+)
+# "the summit, which holds its first gathering Wednesday": the schedule's own clause.
+_RELATIVE_PRONOUN_BEFORE = re.compile(r"(?i)\b(?:which|that|who)\s+$")
 _IF_PRESENT_BEFORE = re.compile(
     r"(?i)\bif\s+(?:\w+\s+){0,2}?(?:beat|beats|win|wins|lose|loses|draw|draws|gets?|takes?"
     r"|manages?|fails?|is|are|goes|go)\b[^.;!?]*$"

@@ -521,6 +521,8 @@ def norm_set(match: Match, ctx: Context) -> Norm | None:
         return Norm("SET", f"XXXX-WXX-{WEEKDAYS[what]}")
     if what == "weekend":
         return Norm("SET", "XXXX-WXX-WE")
+    if what.startswith("quarter") and is_game_report(ctx.text):
+        return None  # "enlarging the gap by every quarter": a game's periods
     if what in MONTHS:
         return Norm("SET", f"XXXX-{MONTHS[what]:02d}")
     if what in SEASONS:

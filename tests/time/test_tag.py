@@ -1953,6 +1953,21 @@ CASES = [
         "DATE",
         "1997-05-01",
     ),
+    # A schedule in its own relative clause, or a ceremony told in the present after the day.
+    (
+        "He first dreamed up the forum, which holds its opening session Wednesday.",
+        "2005-12-11",
+        "Wednesday",
+        "DATE",
+        "2005-12-14",
+    ),
+    (
+        "On Wednesday, the late senator's remains are finally laid to rest in his hometown.",
+        "2006-12-30",
+        "Wednesday",
+        "DATE",
+        "2007-01-03",
+    ),
 ]
 
 MODS = [
@@ -2224,6 +2239,10 @@ def test_nine_eleven_is_the_attacks_only_after_them() -> None:
         ),
         ("Doctors said that by 1100 (1600 GMT) the wards were full.", ["1600 GMT"]),
         ("He was picked in the tenth round of 2010 's amateur draft.", ["2010"]),
+        (
+            "Seoul scored 30 points, widening the gap by every quarter after the first half 40-30.",
+            [],
+        ),
     ],
 )
 def test_only_these_are_times(text: str, expected: list[str]) -> None:
