@@ -381,6 +381,8 @@ def open_direction(ctx: Context, match: Match) -> Direction | None:
         # unless it is much closer ahead ("the November election", said in October);
         # an attack or a crash is one gone by however close the next such date is.
         return "past" if _MISHAP_AFTER.search(ctx.after(match.end(), 40)) else "recent"
+    if _DECLARED_BEFORE.search(before) and _DAY_OF_AFTER.match(ctx.after(match.end(), 50)):
+        return "nearest"  # "has declared January 2 a national day of mourning"
     if _MISHAP_OF_BEFORE.search(before) and not _ANNIVERSARY_BEFORE.search(
         ctx.before(match.start(), 100)
     ):
@@ -424,6 +426,8 @@ _MISHAP_NOUNS = (
 _MISHAP_AFTER = re.compile(rf"(?i)^\s+(?:[a-z]+\s+){{0,2}}?{_MISHAP_NOUNS}\b")
 # "the accident of April 20", "the blast on May 3": a day the mishap owns, gone by ("in"
 # may be the verb's: "will halt the leak in August").
+_DECLARED_BEFORE = re.compile(r"(?i)\b(?:declared|declares|designated|designates|named|names)\s+$")
+_DAY_OF_AFTER = re.compile(r"(?i)^\s+(?:as\s+)?(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:day|holiday)\b")
 _UNTIL_THE_BEFORE = re.compile(r"(?i)\b(?:until|till)\s+the\s+$")
 _ANNIVERSARY_BEFORE = re.compile(r"(?i)\banniversary\s+of\b[^.;!?]*$")
 _MISHAP_OF_BEFORE = re.compile(rf"(?i)\b{_MISHAP_NOUNS}\s+(?:of|on)\s+$")

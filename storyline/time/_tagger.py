@@ -516,11 +516,11 @@ def join_times(candidates: list[Candidate], ctx: Context) -> list[Candidate]:
         current = candidates[index]
         following = candidates[index + 1] if index + 1 < len(candidates) else None
         if following is not None and _joinable(current, following, ctx):
-            out.append(_joined(current, following))
+            out.append(_joined(current, following, ctx))
             index += 2
             continue
         if current.norm.is_partial and out and _joinable(out[-1], current, ctx):
-            out[-1] = _joined(out[-1], current)
+            out[-1] = _joined(out[-1], current, ctx)
             index += 1
             continue
         if out and _clock_then_part(out[-1], current, ctx):
@@ -541,18 +541,47 @@ def join_times(candidates: list[Candidate], ctx: Context) -> list[Candidate]:
 def _joinable(first: Candidate, second: Candidate, ctx: Context) -> bool:
     if first.norm.is_partial == second.norm.is_partial:
         return False
-    day = second if first.norm.is_partial else first
-    if day.norm.type != "DATE" or not _DAY_VALUE.match(day.norm.value):
+    day, time = (second, first) if first.norm.is_partial else (first, second)
+    if not _DAY_VALUE.match(_day_of(day.norm)):
         return False
+    if day.norm.type == "TIME" and not (
+        _CLOCK_VALUE.search(time.norm.value) and _DEICTIC_PART.match(ctx.text, day.start, day.end)
+    ):
+        return False  # "1:00 in the morning, 2:00 in the morning": no "tonight" to join
     gap = ctx.text[first.end : second.start]
     return len(gap) <= 6 and bool(p.JOIN_TIME_AND_DATE.match(gap))
 
 
-def _joined(first: Candidate, second: Candidate) -> Candidate:
+def _day_of(norm: Norm) -> str:
+    """The day a date names, or a part of a day ("tonight": that day); "" for others."""
+    if norm.type == "DATE":
+        return norm.value
+    found = _DAY_PART_VALUE.match(norm.value) if norm.type == "TIME" else None
+    return found.group(1) if found else ""
+
+
+_DEICTIC_PART = re.compile(
+    r"(?i)(?:tonight|(?:this|last|tomorrow|yesterday|that)\s+(?:morning|afternoon|evening|night))$"
+)
+_DAY_PART_VALUE = re.compile(r"^(\d{4}-\d\d-\d\d)T(?:MO|AF|EV|NI)$")
+
+
+def _joined(first: Candidate, second: Candidate, ctx: Context) -> Candidate:
     time, day = (first, second) if first.norm.is_partial else (second, first)
-    value = day.norm.value + time.norm.value
+    clock = time.norm.value
+    part = day.norm.value[-2:] if day.norm.type == "TIME" else ""
+    hour = _CLOCK_VALUE.search(clock)
+    if hour and part in _AFTER_NOON_HOURS and not _AM_PM.search(ctx.text, time.start, time.end):
+        # "around 4:00 this afternoon", "nine o'clock last night": the hour past noon
+        if int(hour.group(1)) in _AFTER_NOON_HOURS[part]:
+            clock = f"T{int(hour.group(1)) + 12:02d}:{hour.group(2)}"
+    value = _day_of(day.norm) + clock  # "8.30 pm tonight": that night's clock
     mod = time.norm.mod or day.norm.mod
     return Candidate(first.start, second.end, day.priority, Norm("TIME", value, mod))
+
+
+_AFTER_NOON_HOURS = {"AF": range(1, 7), "EV": range(4, 12), "NI": range(6, 12)}
+_AM_PM = re.compile(r"(?i)[ap]\.?\s?m\b")
 
 
 _CLOCK_VALUE = re.compile(r"T(\d\d):(\d\d)$")

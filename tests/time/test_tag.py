@@ -1968,6 +1968,43 @@ CASES = [
         "DATE",
         "2007-01-03",
     ),
+    # A clock with "tonight", "last night", "this afternoon" is one time on that day.
+    (
+        "The film airs at 8.30 pm tonight.",
+        "2010-06-21",
+        "8.30 pm tonight",
+        "TIME",
+        "2010-06-21T20:30",
+    ),
+    (
+        "I got home at nine o'clock last night.",
+        "2010-01-15",
+        "nine o'clock last night",
+        "TIME",
+        "2010-01-14T21:00",
+    ),
+    (
+        "Jets flew over the square around 4:00 this afternoon.",
+        "2011-01-30",
+        "around 4:00 this afternoon",
+        "TIME",
+        "2011-01-30T16:00",
+    ),
+    (
+        "It is after 1:00 in the morning, 2:00 in the morning there.",
+        "2011-01-29",
+        "2:00 in the morning",
+        "TIME",
+        "2011-01-29T02:00",
+    ),
+    # A day declared a day of something: the nearest.
+    (
+        "The president has declared January 2 a national day of mourning.",
+        "2006-12-30",
+        "January 2",
+        "DATE",
+        "2007-01-02",
+    ),
 ]
 
 MODS = [
