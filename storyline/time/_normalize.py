@@ -226,7 +226,12 @@ def titled_mid_sentence(word: str, ctx: Context, start: int) -> bool:
 
 def in_a_name(ctx: Context, start: int, end: int) -> bool:
     """Return whether ``ctx.text[start:end]`` is part of a name, not a time."""
+    if ctx.text[start:end].isupper() and _CAPITALS_SHOW_BEFORE.search(ctx.before(start, 12)):
+        return True  # "this is CNN SUNDAY MORNING": a programme's name in capitals
     return bool(_NAME_BEFORE.search(ctx.before(start, 20)) or _NAME_AFTER.match(ctx.after(end)))
+
+
+_CAPITALS_SHOW_BEFORE = re.compile(r"\b(?:CNN|BBC|ABC|CBS|NBC|FOX)\s+$")
 
 
 def is_part_of_name(word: str, after: str) -> bool:
@@ -689,11 +694,11 @@ def norm_month(match: Match, ctx: Context) -> Norm | None:
         return Norm("DATE", f"{text}-{month:02d}", shift=ref) if text else None
     if yrel is not None:
         year = anchor.year + YEAR_WORD_OFFSETS[yrel]
-    elif rel in ("last", "past", "previous", "the past", "the previous", "this past"):
+    elif rel in _LAST_WORDS:
         # "last February" said in March is a year back: the month just gone is "last
         # month" (TimeBank).
         year = anchor.year if month < anchor.month - 1 else anchor.year - 1
-    elif rel in ("next", "coming", "the coming", "the next", "this coming", "following"):
+    elif rel in _NEXT_WORDS:
         year = anchor.year if month > anchor.month else anchor.year + 1
     elif rel in ("this", "the following"):
         year = anchor.year
@@ -729,6 +734,14 @@ def norm_month(match: Match, ctx: Context) -> Norm | None:
     if not text:
         return None
     day = _DAY_AFTER_MONTH.match(ctx.after(match.end(), 8)) if rel and yrel is None else None
+    if day and rel in _LAST_WORDS + _NEXT_WORDS:
+        # "last December 14", said on December 20: the latest such day before the
+        # anchor (the month alone counts by months), "next March 3" the first after
+        this_year = make_date(anchor.year, month, int(day["day"]))
+        if this_year is not None:
+            ahead = rel in _NEXT_WORDS
+            year = anchor.year + (0 if (this_year > anchor) == ahead else (1 if ahead else -1))
+            text = year_text(year) or text
     if day and make_date(year, month, int(day["day"])):  # "this May 26 photo"
         return Norm(
             "DATE", f"{text}-{month:02d}-{int(day['day']):02d}", end=match.end() + day.end()
@@ -739,6 +752,8 @@ def norm_month(match: Match, ctx: Context) -> Norm | None:
     return Norm("DATE", f"{text}-{month:02d}")
 
 
+_LAST_WORDS = ("last", "past", "previous", "the past", "the previous", "this past")
+_NEXT_WORDS = ("next", "coming", "the coming", "the next", "this coming", "following")
 _QUARTER_AFTER_MONTH = re.compile(r"(?i)^[-\s]+quarter\b(?!s)")
 _DAY_AFTER_MONTH = re.compile(
     r"^\s+(?P<day>[0-3]?\d)(?!\d|[,.:]\d|%|\s*-?\s*(?:year|month|week|day|hour|per)|\s+percent)"
@@ -816,7 +831,7 @@ def norm_weekday(match: Match, ctx: Context) -> Norm | None:
     anchor = ctx.anchor
     if rel in ("last", "past", "previous", "the past", "the previous", "this past"):
         date = anchor - dt.timedelta(days=(anchor.isoweekday() - weekday - 1) % 7 + 1)
-    elif rel in ("next", "coming", "the coming", "the next", "this coming", "following"):
+    elif rel in _NEXT_WORDS:
         date = anchor + dt.timedelta(days=(weekday - anchor.isoweekday() - 1) % 7 + 1)
     elif rel == "this":
         date = anchor + dt.timedelta(days=weekday - anchor.isoweekday())

@@ -2005,6 +2005,22 @@ CASES = [
         "DATE",
         "2007-01-02",
     ),
+    # "last December 14": the latest such day before the anchor; "next December 4": the first after.
+    (
+        "Voter registration closed last December 14.",
+        "2006-12-20",
+        "last December 14",
+        "DATE",
+        "2006-12-14",
+    ),
+    (
+        "Voter registration closed last December 24.",
+        "2006-12-20",
+        "last December 24",
+        "DATE",
+        "2005-12-24",
+    ),
+    ("The vote falls on next December 4.", "2006-12-20", "next December 4", "DATE", "2007-12-04"),
 ]
 
 MODS = [
@@ -2075,6 +2091,7 @@ NOTHING = [
     "Profits are counted on a current cost of supply basis.",
     "The fee covers current costs only.",
     "Shares saw this fall in value.",
+    "From the studio, this is CNN SUNDAY MORNING.",
     "The loop current could carry the slick south.",
     "Schools turned holidays into winter breaks.",
     "Kick-off times: Leeds v Hull (1900), Bath v Derby (2000).",
