@@ -371,6 +371,13 @@ def open_direction(ctx: Context, match: Match) -> Direction | None:
             # event comes before what lies ahead, on either side of the report
             return "nearest"
         return "future"  # "Spain will go to the polls on November the 20th"
+    if (
+        _EVENT_ON_BEFORE.search(before)
+        and _FIXTURE_VERB_BEFORE.search(ctx.before(match.start(), 120).split(". ")[-1])
+        and ctx.tense_aware
+        and clause_tense(ctx.text[: match.end()], match.start(), match.end()) is None
+    ):
+        return "future"  # "Germany host Costa Rica in the opening match on June 9"
     if _NOUN_BOUND_BEFORE.search(before) and _GOVERNING_VERB_BEFORE.search(
         ctx.before(match.start(), 40)
     ):
@@ -433,6 +440,11 @@ _MISHAP_AFTER = re.compile(rf"(?i)^\s+(?:[a-z]+\s+){{0,2}}?{_MISHAP_NOUNS}\b")
 # may be the verb's: "will halt the leak in August").
 _DECLARED_BEFORE = re.compile(r"(?i)\b(?:declared|declares|designated|designates|named|names)\s+$")
 _DAY_OF_AFTER = re.compile(r"(?i)^\s+(?:as\s+)?(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:day|holiday)\b")
+# A fixture told in the present: "Germany host Costa Rica", "Spain face Italy".
+_FIXTURE_VERB_BEFORE = re.compile(
+    r"(?:^|[^\w\s]\s*|\b[A-Z][\w.-]*\s+)(?-i:host|hosts|face|faces|meet|meets|play|plays|take\s+on"
+    r"|takes\s+on)\s+(?:[a-z]+\s+)?[A-Z]"  # "Germany host minnows Costa Rica"
+)
 _UNTIL_THE_BEFORE = re.compile(r"(?i)\b(?:until|till)\s+the\s+$")
 _ANNIVERSARY_BEFORE = re.compile(r"(?i)\banniversary\s+of\b[^.;!?]*$")
 _MISHAP_OF_BEFORE = re.compile(rf"(?i)\b{_MISHAP_NOUNS}\s+(?:of|on)\s+$")

@@ -2021,6 +2021,14 @@ CASES = [
         "2005-12-24",
     ),
     ("The vote falls on next December 4.", "2006-12-20", "next December 4", "DATE", "2007-12-04"),
+    # A fixture told in the present before "match on June 9" lies ahead.
+    (
+        "Spain face minnows Malta in the opening qualifying match on June 9 in Seville.",
+        "2005-12-10",
+        "June 9",
+        "DATE",
+        "2006-06-09",
+    ),
 ]
 
 MODS = [
