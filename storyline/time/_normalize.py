@@ -936,8 +936,10 @@ def _open_weekday_direction(ctx: Context, match: Match, end: int) -> Direction:
         # "was due to return on Saturday", "was expected to rule Monday": a plan
         # told in the past, for a day on either side of the report
         return "nearest"
-    if possessive_mishap(ctx, end):
-        return "past"  # "how it can help Haiti after Tuesday's earthquake"
+    if possessive_mishap(ctx, end) or _FRESH_FROM_BEFORE.search(before):
+        # "how it can help Haiti after Tuesday's earthquake", "fresh from his victory
+        # Tuesday": gone by
+        return "past"
     if _SUBJECT_WILL_AFTER.match(ctx.after(end, 60)):
         return "future"  # "said Sunday's elections will go ahead": the day's own verb
     if direction == "future" and _reduced_plan_told_in_past(ctx, match):
@@ -966,6 +968,7 @@ def _reduced_plan_told_in_past(ctx: Context, match: Match) -> bool:
     return clause_tense(ctx.text, at, at) == "past"
 
 
+_FRESH_FROM_BEFORE = re.compile(r"(?i)\bfresh\s+(?:from|off)\b[^,;.!?]{0,40}$")
 # A day owning the subject of a clause told ahead: "Sunday's congressional elections will".
 _SUBJECT_WILL_AFTER = re.compile(
     r"(?i)^(?:'s|\u2019s)\s+(?:[\w-]+\s+){1,3}?(?:will|(?:is|are)\s+(?:set|due|expected|scheduled)"

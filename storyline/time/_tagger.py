@@ -655,6 +655,9 @@ def _day_after(after: list[Candidate], current: Candidate, ctx: Context) -> str 
 _BRACKETED = re.compile(r"\([^()]{0,30}\)|-LRB-.{0,30}?-RRB-")
 _DAY_AFTER_GAP = re.compile(
     r"^\s*(?:in\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s*|local\s+time\s*)?[()]?\s*,?\s*(?:on\s+)?$"
+    # "at around 6:40 p.m. at Luweitan Colliery in Yaodu district in Linfen on Sunday"
+    r"|^(?:\s+(?:at|in|near)(?:\s+the)?(?:\s+[A-Z][\w.'-]*)+(?:\s+(?:district|county|province"
+    r"|city|town|village|area|region|state|colliery|mine|port|airport))?\s*,?){1,4}\s+on\s+$"
 )
 _DAY_OF = re.compile(r"^\d{4}-\d\d-\d\d(?=$|T)")
 

@@ -327,7 +327,6 @@ CASES = [
     ("It could have been sealed by Sunday.", "2010-09-17", "Sunday", "DATE", "2010-09-12"),
     ("His term ends in September.", "2011-02-01", "September", "DATE", "2011-09"),
     ("We will be more careful in future.", ANCHOR, "future", "DATE", "FUTURE_REF"),
-    ("The flu kills 500,000 people annually worldwide.", ANCHOR, "annually", "SET", "P1Y"),
     ("It was the best week of the year so far.", "2019-11-19", "the year", "DATE", "2019"),
     ("Profit rose in the third quarter.", "2019-11-19", "the third quarter", "DATE", "2019-Q3"),
     ("The race runs until this weekend.", "2019-11-18", "this weekend", "DATE", "2019-W47-WE"),
@@ -1225,7 +1224,6 @@ CASES = [
     ("The queue grew by nearly a thousand in a day.", ANCHOR, "a day", "DURATION", "P1D"),
     ("The field yields a thousand barrels a day.", ANCHOR, "a day", "SET", "P1D"),
     ("Voters ended her 30-year-rule .", ANCHOR, "30-year", "DURATION", "P30Y"),
-    ("The fair is annually Ohio's busiest week.", ANCHOR, "annually", "SET", "P1Y"),
     (
         "The firm has contracts for 40m masks by December .",
         "2009-05-28",
@@ -1678,7 +1676,6 @@ CASES = [
     ),
     ("Prices have been volatile of late.", "2011-02-10", "late", "DATE", "PAST_REF"),
     ("They gave up on him a long time ago.", "2011-01-29", "a long time ago", "DATE", "PAST_REF"),
-    ("The fair has been held biennially since 1990.", "2006-11-27", "biennially", "SET", "P2Y"),
     ("The talks were last scheduled for July 25.", "2006-11-06", "July 25", "DATE", "2006-07-25"),
     (
         "The closely watched survey out Friday is expected to show gains.",
@@ -2029,6 +2026,22 @@ CASES = [
         "DATE",
         "2006-06-09",
     ),
+    # A clock, then the places it happened at, then its day.
+    (
+        "The blast came at around 6:40 p.m. at Hongyuan Colliery in Ningwu county on Sunday.",
+        "2006-11-28",
+        "around 6:40 p.m.",
+        "TIME",
+        "2006-11-26T18:40",
+    ),
+    # "fresh from" a win: gone by.
+    (
+        "Fresh from her landslide win Tuesday as mayor, Ortiz will unveil a budget.",
+        "2005-12-07",
+        "Tuesday",
+        "DATE",
+        "2005-12-06",
+    ),
 ]
 
 MODS = [
@@ -2098,7 +2111,12 @@ NOTHING = [
     # Accounting's "current cost" is no present.
     "Profits are counted on a current cost of supply basis.",
     "The fee covers current costs only.",
+    # Adverbs of a frequency counted in months or years, as both tuning sets leave them.
+    "The flu kills 500,000 people annually worldwide.",
+    "The fund is revalued quarterly.",
     "Shares saw this fall in value.",
+    "Patients may catch a second, bacterial infection.",
+    "BACK {current} of {total} NEXT",
     "From the studio, this is CNN SUNDAY MORNING.",
     "The loop current could carry the slick south.",
     "Schools turned holidays into winter breaks.",
@@ -2305,6 +2323,7 @@ def test_nine_eleven_is_the_attacks_only_after_them() -> None:
             "Seoul scored 30 points, widening the gap by every quarter after the first half 40-30.",
             [],
         ),
+        ("The fair has been held biennially since 1990.", ["1990"]),
     ],
 )
 def test_only_these_are_times(text: str, expected: list[str]) -> None:
