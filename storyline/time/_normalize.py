@@ -1540,8 +1540,11 @@ def _easter(year: int) -> dt.date:
 _HOLIDAY_THING = re.compile(
     r"(?i)^['’]?\s+(?:trees?|cards?|carols?|puddings?|crackers?|decorations|lights|eggs?"
     r"|bunny|jumpers?|stockings?|bill|presents|gifts?|commodities|goods|products|shopping"
-    r"|markets?|songs?|sales|spirit)\b"
+    r"|markets?|songs?|sales|spirit|party(?!\s+season)|parties|events?|cr[eè]ches?|messages?"
+    r"|greetings|dinners?|lunch|meals?|menus?|music|album|films?|movies?|specials?|displays?"
+    r"|hampers?)\b"
 )
+_GREETING_BEFORE = re.compile(r"(?i)\b(?:merry|happy)\s+$")  # "Merry Christmas": a wish
 
 
 _FIRST_NAME_BEFORE = re.compile(
@@ -1565,7 +1568,11 @@ def _year_after(ctx: Context, end: int) -> str | None:
 def norm_holiday(match: Match, ctx: Context) -> Norm | None:
     """Normalise "Christmas", "New Year's Eve", "Easter 2005" to their days."""
     name = match["name"]
-    if in_a_name(ctx, match.start(), match.end()) or _HOLIDAY_THING.match(ctx.after(match.end())):
+    if (
+        in_a_name(ctx, match.start(), match.end())
+        or _HOLIDAY_THING.match(ctx.after(match.end()))
+        or _GREETING_BEFORE.search(ctx.before(match.start(), 8))
+    ):
         return None
     if ctx.before(match.start(), 1) in ('"', "\u201c") and ctx.after(match.end(), 1) in (
         '"',

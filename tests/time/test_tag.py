@@ -2114,6 +2114,7 @@ NOTHING = [
     # Adverbs of a frequency counted in months or years, as both tuning sets leave them.
     "The flu kills 500,000 people annually worldwide.",
     "The fund is revalued quarterly.",
+    "Shops wish all a Merry Christmas and throw a Christmas party.",
     "Shares saw this fall in value.",
     "Patients may catch a second, bacterial infection.",
     "BACK {current} of {total} NEXT",
