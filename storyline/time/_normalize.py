@@ -330,7 +330,7 @@ def open_direction(ctx: Context, match: Match) -> Direction | None:
         return "future"
     if ctx.tense_aware and (
         _STARTS_BEFORE.search(ctx.before(match.start(), 24))
-        or _BEGINNING_BEFORE.search(ctx.before(match.start(), 24))
+        or _BEGINNING_BEFORE.search(ctx.before(match.start(), 70))
     ):
         # "the tournament starts on June 9", a recap's "started" aside; "ordered to attend
         # a hearing beginning August 19"
@@ -900,6 +900,14 @@ def _open_weekday_direction(ctx: Context, match: Match, end: int) -> Direction:
         direction = "future"  # "postponed Sunday's concert": not yet held
     if _FOR_BEFORE.search(before) and not POSSESSIVE_AFTER.match(ctx.after(end, 3)):
         direction = "future"  # "planning a rally for Tuesday": the day it is set for
+    if _FOR_EVENT_ON_BEFORE.search(ctx.before(match.start(), 80)) or _NEXT_SUBJECT_BEFORE.search(
+        ctx.before(match.start(), 160)
+    ):
+        # "hopes for a peaceful election on Thursday", "The next Group C games are ...
+        # on Saturday": one still to come
+        direction = "future"
+    if _DECLARED_BEFORE.search(before) and _DAY_OF_AFTER.match(ctx.after(end, 50)):
+        return "nearest"  # "has declared Saturday a public holiday"
     if direction == "past" and _OPENING_BEFORE_CLAUSE.search(ctx.before(match.start(), 120)):
         # "Before voters cast their ballots on Thursday, detainees voted": the day
         # comes after the past event, on either side of the report
@@ -914,7 +922,7 @@ def _open_weekday_direction(ctx: Context, match: Match, end: int) -> Direction:
     if _DUE_ON_BEFORE.search(before) or (
         ctx.tense_aware
         and (
-            _BEGINNING_BEFORE.search(ctx.before(match.start(), 24))
+            _BEGINNING_BEFORE.search(ctx.before(match.start(), 70))
             or _TAKING_PLACE_BEFORE.search(ctx.before(match.start(), 90))
         )
     ):
@@ -983,6 +991,11 @@ _PRESENT_SCHEDULE_AFTER = re.compile(
 )
 # "the summit, which holds its first gathering Wednesday": the schedule's own clause.
 _RELATIVE_PRONOUN_BEFORE = re.compile(r"(?i)\b(?:which|that|who)\s+$")
+_FOR_EVENT_ON_BEFORE = re.compile(
+    r"(?i)\bfor\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:elections?|vote|polls?|referendum|summit"
+    r"|meeting|talks|match|final|rally)\s+(?:on\s+)?$"
+)
+_NEXT_SUBJECT_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n)The\s+next\s+[^.;!?\n]*$")
 _IF_PRESENT_BEFORE = re.compile(
     r"(?i)\bif\s+(?:\w+\s+){0,2}?(?:beat|beats|win|wins|lose|loses|draw|draws|gets?|takes?"
     r"|manages?|fails?|is|are|goes|go)\b[^.;!?]*$"
@@ -990,7 +1003,7 @@ _IF_PRESENT_BEFORE = re.compile(
 _LINE_START_BEFORE = re.compile(r"(?:^|\n)[ \t]*$")
 _LINE_END_AFTER = re.compile(r"^[ \t]*(?:\([^()\n]{0,30}\))?[ \t]*:?[ \t]*(?:\n|$)")
 _PAST_PLAN_BEFORE = re.compile(
-    r"(?i)\b(?:was|were)\s+(?:(?:expected|due|scheduled|slated|set|supposed|planned|poised"
+    r"(?i)\b(?:was|were|had\s+been)\s+(?:(?:expected|due|scheduled|slated|set|supposed|planned|poised"
     r"|going|likely|invited)\s+(?:to|for)|to)\b[^.;!?]*$"
 )
 # "said he would take part in a meeting on Tuesday": a plan reported in the past, for a
@@ -1027,7 +1040,8 @@ _BEGINNING_BEFORE = re.compile(
     r"(?i)\b(?:hearing|trial|session|talks|meeting|conference|summit|visit|tour|festival|games"
     r"|strike|campaign|hearings|sessions|event|tournament|competition|championships?|exercises?"
     r"|auction|ceremony|fair|exhibition|forum|series|deadline|ultimatum|truce|ceasefire|curfew"
-    r"|countdown|moratorium)\s+(?:beginning|starting|commencing|opening)"
+    r"|countdown|moratorium)(?:\s+of\s+(?:the\s+)?(?-i:[A-Z][\w'-]*)(?:\s+(?:of\s+)?(?-i:[A-Z][\w'-]*)){0,4})?"
+    r"\s+(?:beginning|starting|commencing|opening)"
     r"\s+(?:on\s+)?$"
 )
 _CONTRACT_AFTER = re.compile(

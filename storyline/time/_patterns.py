@@ -200,7 +200,7 @@ CLOCK = _compile(
       | (?:(?<=at\s)|(?<=around\s)|(?<=about\s)|(?<=\d{{4}}\s)|(?<=\d{{4}},\s))
         (?P<h3>[01]?\d|2[0-3]):[^\S\n]?(?P<m3>[0-5]\d)(?![\d:])
       | (?P<h4>[01]?\d|2[0-3])(?P<m4>[0-5]\d)\s*(?=(?:{ZONE}|hours|hrs|local\s+time)(?!\w))
-      | (?P<noon>noon|midnight|midday|noontime)
+      | (?P<noon>noon|midnight|midday|mid-day|noontime)
       | (?P<hw>{_ONES}|\d{{1,2}})\s+o'clock
         (?:\s+(?P<inpart2>in\s+the\s+(?:morning|afternoon|evening)|at\s+night)(?!\w))?
       | (?:(?<=at\s)|(?<=until\s)|(?<=till\s)|(?<=by\s)|(?<=from\s)|(?<=before\s)
@@ -450,7 +450,7 @@ TRIGGERS: dict[str, frozenset[str]] = {
         "this last tomorrow yesterday early late mid morning afternoon evening night"
     ),
     "relative_day": _words("the yesterday today tomorrow tonight overnight"),
-    "clock": _words("# noon midnight midday noontime", ONES),
+    "clock": _words("# noon midnight midday mid noontime", ONES),
     "bc_year": _words("#"),
     "year_end": _words("year the mid midyear mid-year end"),
     "holiday": _words(

@@ -141,7 +141,8 @@ _AGE_BEFORE = re.compile(
 )
 # "expected to last several days", "will last two weeks": the verb, outside the span.
 _LAST_IS_VERB_BEFORE = re.compile(
-    r"(?i)(?:\b(?:to|will|would|could|can|may|might|should|must|shall|does|did|do|not)|n't|'ll)\s+$"
+    r"(?i)(?:\b(?:to|will|would|could|can|may|might|should|must|shall|does|did|do|not)|n't|'ll)"
+    r"(?:\s+(?:still|only|probably|likely|easily|also))?\s+$"  # "will still last several weeks"
 )
 
 
@@ -358,7 +359,7 @@ def norm_duration(match: Match, ctx: Context) -> Norm | None:
     if (
         lower_group(match, "rel") == "last"
         and not match["the"]
-        and _LAST_IS_VERB_BEFORE.search(ctx.before(match.start(), 8))
+        and _LAST_IS_VERB_BEFORE.search(ctx.before(match.start(), 20))
     ) or (
         lower_group(match, "rel") == "following"
         and not match["the"]

@@ -571,16 +571,14 @@ def _joined(first: Candidate, second: Candidate, ctx: Context) -> Candidate:
     clock = time.norm.value
     part = day.norm.value[-2:] if day.norm.type == "TIME" else ""
     hour = _CLOCK_VALUE.search(clock)
-    if hour and part in _AFTER_NOON_HOURS and not _AM_PM.search(ctx.text, time.start, time.end):
+    if hour and part and not _AM_PM.search(ctx.text, time.start, time.end):
         # "around 4:00 this afternoon", "nine o'clock last night": the hour past noon
-        if int(hour.group(1)) in _AFTER_NOON_HOURS[part]:
-            clock = f"T{int(hour.group(1)) + 12:02d}:{hour.group(2)}"
+        clock = f"T{r.past_noon(int(hour.group(1)), part):02d}:{hour.group(2)}"
     value = _day_of(day.norm) + clock  # "8.30 pm tonight": that night's clock
     mod = time.norm.mod or day.norm.mod
     return Candidate(first.start, second.end, day.priority, Norm("TIME", value, mod))
 
 
-_AFTER_NOON_HOURS = {"AF": range(1, 7), "EV": range(4, 12), "NI": range(6, 12)}
 _AM_PM = re.compile(r"(?i)[ap]\.?\s?m\b")
 
 
@@ -704,7 +702,7 @@ _RELATIVE_START = re.compile(
     r"|friday|saturday|sunday|in\s+the)\b"
 )
 _WEEKDAY_START = re.compile(r"(?i)^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*day\b")
-_CLOCK_WORD = re.compile(r"(?i)^(?:noon|midnight|midday)\b")
+_CLOCK_WORD = re.compile(r"(?i)^(?:noon|midnight|midday|mid-day)\b")
 _NAMED_START = re.compile(
     r"^(?:\d|(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun))"
 )

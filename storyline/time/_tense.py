@@ -36,7 +36,7 @@ _WINDOW_CHARS = 200
 FUTURE_WORDS = frozenset(
     "will shall 'll wo won't would going planned scheduled expected expects expect expecting "
     "intends intend upcoming tomorrow next coming later soon projected predicts plans planning "
-    "slated "
+    "slated forthcoming "
     "ahead".split()
 )
 PAST_WORDS = frozenset(
@@ -179,6 +179,18 @@ def _cue(words: list[str], index: int) -> Tense | None:
         return None  # "a building next to the residence": beside it, no future
     if word == "ahead" and (previous in _LEAD_BEFORE_AHEAD or previous[:1].isdigit()):
         return None  # "16 points ahead", "well ahead": a lead, no future
+    if (
+        is_past_form(word)
+        and previous.endswith("ing")
+        and words[index - 1].islower()
+        and previous not in _NOT_GERUND_OBJECT
+        and following[:1].isalpha()
+        and words[index + 1].islower()
+        and following not in _NOT_NOUN_AFTER_ED
+    ):
+        return None  # "will help in fulfilling increased demands": an adjective
+    if word == "forthcoming" and previous not in _BEFORE_ADJECTIVE:
+        return None  # "was not particularly forthcoming": open, not ahead
     if word in FUTURE_WORDS:
         if word == "'ll" and following in ("recall", "remember"):
             return None  # "as you 'll recall, on Wednesday ...": an aside, no future
@@ -326,6 +338,16 @@ def _verb_after(words: list[str], split: int) -> Tense | None:
     return None
 
 
+# Words in "-ing" before which an "-ed" word is a verb ("after being arrested"), and
+# words after one that show it is a verb ("meeting ended on Friday").
+_NOT_GERUND_OBJECT = frozenset(
+    "being having getting becoming seeing morning evening during thing nothing something "
+    "anything everything king ring spring meeting building".split()
+)
+_NOT_NOUN_AFTER_ED = frozenset(
+    "on in at by to from for with of into as after before since until the a an his her "
+    "their its our this that these those and or but when while".split()
+)
 _REPORTING = frozenset("said says told tells added adding according".split())
 
 

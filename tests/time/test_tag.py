@@ -2042,6 +2042,71 @@ CASES = [
         "DATE",
         "2005-12-06",
     ),
+    # An "-ed" word between a gerund and its noun describes the noun.
+    (
+        "The dam will help in covering increased demand for power in the winter, he said.",
+        "2006-11-09",
+        "the winter",
+        "DATE",
+        "2006-WI",
+    ),
+    # A plan told with "had been scheduled"; an event one hopes for; "The next ..." games.
+    (
+        "The panel had been scheduled to hear motions in the case beginning on Friday.",
+        "2005-11-16",
+        "Friday",
+        "DATE",
+        "2005-11-18",
+    ),
+    (
+        "He spoke before expressing hopes for a calm vote on Thursday.",
+        "2005-12-12",
+        "Thursday",
+        "DATE",
+        "2005-12-15",
+    ),
+    (
+        "The next Group B games are Chile versus Peru and Fiji versus Japan, both on Saturday.",
+        "2006-11-02",
+        "Saturday",
+        "DATE",
+        "2006-11-04",
+    ),
+    (
+        "The king has declared Saturday a public holiday.",
+        "1997-04-11",
+        "Saturday",
+        "DATE",
+        "1997-04-12",
+    ),
+    (
+        "Talks were put off to allow for a meeting of the Council of Elders beginning Thursday.",
+        "1997-04-09",
+        "Thursday",
+        "DATE",
+        "1997-04-10",
+    ),
+    (
+        "Delegates prepared for the forthcoming forum on December 11-12 in Kathmandu.",
+        "2006-11-28",
+        "December 11-12",
+        "DATE",
+        "2006-12-11",
+    ),
+    (
+        "The minister was not particularly forthcoming in his speech early Saturday.",
+        "2011-01-30",
+        "early Saturday",
+        "DATE",
+        "2011-01-29",
+    ),
+    (
+        "The rebels held the town by mid-day Tuesday.",
+        "1997-04-30",
+        "mid-day Tuesday",
+        "TIME",
+        "1997-04-29T12:00",
+    ),
 ]
 
 MODS = [
@@ -2325,6 +2390,7 @@ def test_nine_eleven_is_the_attacks_only_after_them() -> None:
             [],
         ),
         ("The fair has been held biennially since 1990.", ["1990"]),
+        ("The rainy season will still last several weeks.", ["several weeks"]),
     ],
 )
 def test_only_these_are_times(text: str, expected: list[str]) -> None:
