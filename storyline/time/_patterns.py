@@ -224,7 +224,8 @@ DURATION = _compile(
 )
 
 HYPHEN_DURATION = _compile(
-    rf"""{L}(?:(?P<num>{NUMBER_DIGITS}|{NUMBER_WORD}|half)[-‐‑][^\S\n]?(?P<unit>{UNIT_SINGULAR})
+    rf"""{L}(?:the\s+(?:past|last|next|previous|first)\s+(?=half[-‐‑]))?
+    (?:(?P<num>{NUMBER_DIGITS}|{NUMBER_WORD}|half)[-‐‑][^\S\n]?(?P<unit>{UNIT_SINGULAR})
     (?:-(?:old|long))?|(?P<one>second|minute|hour|day|week|month|year|decade|century)-?long)
     (?![\w]|-(?:olds?\b|[^a-z]))"""
 )
@@ -433,7 +434,7 @@ TRIGGERS: dict[str, frozenset[str]] = {
         "#",
         ONES,
         TENS,
-        "half second minute hour day week month year decade century",
+        "the half second minute hour day week month year decade century",
         "secondlong minutelong hourlong daylong weeklong monthlong yearlong decadelong",
         "centurylong",
     ),  # fmt: skip

@@ -2107,6 +2107,14 @@ CASES = [
         "TIME",
         "1997-04-29T12:00",
     ),
+    # "the past half-century" is one span.
+    (
+        "The town has shrunk over the past half-century.",
+        "2006-12-14",
+        "the past half-century",
+        "DURATION",
+        "P50Y",
+    ),
 ]
 
 MODS = [
