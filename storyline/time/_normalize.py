@@ -200,7 +200,7 @@ _NAME_AFTER = re.compile(
     r"^[^\S\n]+(?:Times|Telegraph|Mirror|Express|Herald|Post|Tribune|Independent|Observer"
     r"|People|Sport|Agreement|Accords?|Island|Islands|Rising|Uprising|Revolution|War|Offensive"
     r"|Massacre|Mail|New[^\S\n]+York[^\S\n]+Times"
-    r"|[A-Z][a-z]+[^\S\n]+(?:newspaper|paper|daily|weekly|magazine)"
+    r"|[A-Z][a-z]+[^\S\n]+(?:newspaper|paper|daily|weekly|magazine)|(?-i:newspapers|papers)"
     r"|Group|Movement|Sessions|Show|Club|Magazine|Edition|Supplement|For[^\S\n]+Future"
     r"|(?:Night|Morning|Afternoon)[^\S\n]+(?:Live|Football|Fever|Show))\b"
 )

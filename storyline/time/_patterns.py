@@ -79,7 +79,7 @@ ZONE = (
     r"(?-i:GMT|UTC|BST|CET|CEST|EET|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|PT|JST|IST"
     r"|HKT|SGT|AEST|AEDT|MSK)"
 )
-AMPM = r"(?:a\.m\.|p\.m\.|a\.m(?!\w)|p\.m(?!\w)|am(?!\w)|pm(?!\w)|A\.M\.|P\.M\.)"
+AMPM = r"(?:a\.m\.|p\.m\.|a\.m(?!\w)|p\.m(?!\w)|am(?!\w)|pm(?!\w)|A\.M\.|P\.M\.|[ap]\.\s(?-i:m)\.)"
 SEASON = r"(?:spring|summer|autumn|fall|winter)"
 RELATIVE = (
     r"(?:this\s+coming|this\s+past|the\s+coming|the\s+past|the\s+previous|the\s+following"

@@ -165,7 +165,7 @@ def norm_clock(match: Match, ctx: Context) -> Norm | None:
     if hour_number is None:
         return None
     hour = int(hour_number)
-    ampm = (match["ampm"] or "").lower().replace(".", "")
+    ampm = re.sub(r"[.\s]", "", (match["ampm"] or "").lower())  # "a. m." as "am"
     if ampm == "pm" and hour < 12:
         hour += 12
     elif ampm == "am" and hour == 12:

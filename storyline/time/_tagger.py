@@ -529,7 +529,9 @@ def join_times(candidates: list[Candidate], ctx: Context) -> list[Candidate]:
             continue
         if current.norm.is_partial:
             day = _day_after(candidates[index + 1 : index + 3], current, ctx)
-            resolved = _resolve_partial(current, ctx, day or _story_day(out, current, ctx))
+            day = day or _story_day(out, current, ctx)
+            day = day or _day_later_in_sentence(candidates[index + 1 : index + 6], current, ctx)
+            resolved = _resolve_partial(current, ctx, day)
             if resolved is not None:
                 out.append(resolved)
         else:
@@ -650,6 +652,33 @@ def _day_after(after: list[Candidate], current: Candidate, ctx: Context) -> str 
     return None
 
 
+def _day_later_in_sentence(after: list[Candidate], current: Candidate, ctx: Context) -> str | None:
+    """Return the day an event later in the clock's sentence is on ("will open at 7 am
+    until 5 pm during Monday's referendum"), none after a report's verb."""
+    if _STAMP_WORD_BEFORE.search(ctx.before(current.start, 16)):
+        return None  # "(Update 2:25 p.m.)": a live report's stamp
+    for candidate in after:
+        gap = _BRACKETED.sub("", ctx.text[current.end : candidate.start])
+        if len(gap) > 45 or _GAP_BREAK.search(gap):
+            return None
+        found = _DAY_OF.match(candidate.norm.value)
+        if (
+            found
+            and _EVENT_DAY_BEFORE.search(ctx.before(candidate.start, 10))
+            and not _REPORT_VERB_BEFORE.search(ctx.before(candidate.start, 40))
+        ):
+            return found.group()
+    return None
+
+
+_STAMP_WORD_BEFORE = re.compile(r"(?i)\bupdated?\b[^()]{0,6}$")
+_GAP_BREAK = re.compile(r"[:;.!?]\s|\n|\b(?:every|each)\b")
+
+
+_EVENT_DAY_BEFORE = re.compile(r"(?i)\b(?:during|on|for)\s+$")
+_REPORT_VERB_BEFORE = re.compile(
+    r"(?i)\b(?:said|says|told|tells|announced|reported|added|stated)\b[^.;:]{0,30}$"
+)
 _BRACKETED = re.compile(r"\([^()]{0,30}\)|-LRB-.{0,30}?-RRB-")
 _DAY_AFTER_GAP = re.compile(
     r"^\s*(?:in\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s*|local\s+time\s*)?[()]?\s*,?\s*(?:on\s+)?$"

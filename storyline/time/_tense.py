@@ -296,6 +296,14 @@ def clause_tense(text: str, start: int, end: int) -> Tense | None:
         'future'
     """
     words, split = _clause_window(text, start, end)
+    if (
+        split >= 2
+        and split < len(words)
+        and words[split - 2].lower() == "and"
+        and words[split - 1].lower() in ("on", "late", "early")
+        and (is_past_form(words[split].lower()) or words[split].lower() in _REPORTING)
+    ):
+        return "past"  # "will be difficult ... and on Monday criticised": the day's verb
     for index in range(split - 1, max(-1, split - 1 - _WINDOW_WORDS), -1):
         if words[index].lower() in _SUBORDINATORS and index < split - 1:
             # "will play on January 9 after their match on Tuesday was put off": the

@@ -2115,6 +2115,44 @@ CASES = [
         "DURATION",
         "P50Y",
     ),
+    # A clock takes the day of the event later in its sentence, never past a break.
+    (
+        "Polls will open at 7 am (0400 GMT) until 5 pm during Monday's referendum.",
+        "2005-11-19",
+        "7 am",
+        "TIME",
+        "2005-11-21T07:00",
+    ),
+    (
+        "Shops open at 9 am, the mayor said on Monday.",
+        "2005-11-19",
+        "9 am",
+        "TIME",
+        "2005-11-19T09:00",
+    ),
+    (
+        "At 00:10 am on 06 May 2009 , a reader wrote : it rained.",
+        "2009-05-05",
+        "00:10",
+        "TIME",
+        "2009-05-06T00:10",
+    ),
+    # "a. m." and "p. m." written with a space.
+    (
+        "The summit opened at about 11:30 a. m. in the hall.",
+        "2005-11-12",
+        "about 11:30 a. m.",
+        "TIME",
+        "2005-11-12T11:30",
+    ),
+    # A verb in the past right after "and on Monday" is the day's own.
+    (
+        "He says the trial will be hard and on Monday criticised the judges.",
+        "2005-12-06",
+        "Monday",
+        "DATE",
+        "2005-12-05",
+    ),
 ]
 
 MODS = [
@@ -2188,6 +2226,7 @@ NOTHING = [
     "The flu kills 500,000 people annually worldwide.",
     "The fund is revalued quarterly.",
     "Shops wish all a Merry Christmas and throw a Christmas party.",
+    "She told British Sunday newspapers that she had no doubts.",
     "Shares saw this fall in value.",
     "Patients may catch a second, bacterial infection.",
     "BACK {current} of {total} NEXT",
