@@ -1320,8 +1320,10 @@ _EARLY_YEAR_END = re.compile(
 
 
 def norm_bc_year(match: Match, ctx: Context) -> Norm | None:
-    """Normalise a year before the common era: "100 B.C." (``BC0100``)."""
-    return Norm("DATE", f"BC{int(match['num']):04d}")
+    """Normalise a year marked by its era: "100 B.C." (``BC0100``), "AD 393" (``0393``)."""
+    if match["num"]:
+        return Norm("DATE", f"BC{int(match['num']):04d}")
+    return Norm("DATE", f"{int(match['ad'] or match['ad2']):04d}")
 
 
 _ZONE_CLOCK_AFTER = re.compile(r"^\s*(?:\(|-LRB-)\s*(?:[01]\d|2[0-3])[0-5]\d\s*(?:GMT|UTC|Z)\b")

@@ -146,7 +146,11 @@ YEAR_RULE = _compile(
 )
 
 # "100 B.C.", "1345 BC": a year before the common era.
-BC_YEAR = _compile(rf"""{L}(?P<num>[1-9]\d{{0,3}})\s?(?:B\.\s?C\.(?:\s?E\.)?|BCE?)(?![\w])""")
+BC_YEAR = _compile(
+    rf"""{L}(?:(?P<num>[1-9]\d{{0,3}})\s?(?:B\.\s?C\.(?:\s?E\.)?|BCE?)(?![\w])
+    |(?-i:AD|A\.D\.)\s?(?P<ad>[1-9]\d{{0,3}})(?![\w.,]\d|\w)
+    |(?P<ad2>[1-9]\d{{0,3}})\s?(?-i:AD(?!\w)|A\.D\.))"""
+)
 
 # "the class of '88", "in '05": a year's last two digits after an apostrophe.
 APOSTROPHE_YEAR = _compile(r"""(?<=[\s(]['’])(?P<short>\d\d)(?![\w'’%]|[.,:]\d)""")
@@ -168,7 +172,8 @@ DECADE = _compile(
       |(?<=the\s)'?(?P<short>[0-9]0)'?s
       |(?:(?<=0s\sand\s)|(?<=0s,\s)|(?<=0s\s,\s))'?(?P<short3>[0-9]0)'?s
       |'(?P<short2>[0-9]0)s
-      |(?<=the\s)(?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))
+      |(?:(?<=the\s)|(?<=the\searly\s)|(?<=the\slate\s)|(?<=the\smid-)|(?<=the\smid\s))
+        (?P<word>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties))
     {R}"""
 )
 
@@ -452,7 +457,7 @@ TRIGGERS: dict[str, frozenset[str]] = {
     ),
     "relative_day": _words("the yesterday today tomorrow tonight overnight"),
     "clock": _words("# noon midnight midday mid noontime", ONES),
-    "bc_year": _words("#"),
+    "bc_year": _words("# ad a"),
     "year_end": _words("year the mid midyear mid-year end"),
     "holiday": _words(
         "christmas boxing new valentine halloween thanksgiving easter good",

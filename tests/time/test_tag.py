@@ -2153,6 +2153,18 @@ CASES = [
         "DATE",
         "2005-12-05",
     ),
+    # A year marked as of the common era.
+    ("The temple was first built in 555 AD.", ANCHOR, "555 AD", "DATE", "0555"),
+    ("The games ended in AD 393.", ANCHOR, "AD 393", "DATE", "0393"),
+    ("The siege failed in A.D. 1683.", ANCHOR, "A.D. 1683", "DATE", "1683"),
+    # A decade in words with "early", "late" or "mid".
+    (
+        "The idea was first put forward in the early eighties.",
+        ANCHOR,
+        "the early eighties",
+        "DATE",
+        "198",
+    ),
 ]
 
 MODS = [
@@ -2227,6 +2239,7 @@ NOTHING = [
     "The fund is revalued quarterly.",
     "Shops wish all a Merry Christmas and throw a Christmas party.",
     "She told British Sunday newspapers that she had no doubts.",
+    "He is in his early eighties.",
     "Shares saw this fall in value.",
     "Patients may catch a second, bacterial infection.",
     "BACK {current} of {total} NEXT",
