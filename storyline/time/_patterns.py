@@ -278,7 +278,8 @@ QUARTER = _compile(
     (?P<ordinal>first|second|third|fourth|1st|2nd|3rd|4th|final|last|latter|latest|current
         |same|comparable|previous|past|year-earlier|year-ago|[1-4]Q)
     [-\s]+(?:(?:fiscal|financial|calendar)[-\s]+)?(?P<unit>quarter|half)(?P<plural>s)?(?!-final)
-    (?:\s+(?:(?:of|in)\s+)?(?:(?P<year2>{YEAR})|(?P<yearrel>this|last|next)\s+year)
+    (?:\s+(?:(?:of|in)\s+)?(?:(?P<year2>{YEAR})
+        |(?P<yearrel>this|last|next|the\s+next|the\s+following|the\s+coming|the\s+previous)\s+year)
       |\s+of\s+(?P<theyear>the)\s+year(?![-\w'’]))?{R}"""
 )
 

@@ -569,9 +569,9 @@ def norm_short_quarter(match: Match, ctx: Context) -> Norm | None:
 
 def _quarter_year_shift(match: Match) -> int:
     words = " ".join(filter(None, (lower_group(match, "yearword"), lower_group(match, "yearrel"))))
-    if "last" in words or "earlier" in words or "ago" in words:
+    if any(word in words for word in ("last", "earlier", "ago", "previous")):
         return -1
-    if "next" in words:
+    if any(word in words for word in ("next", "following", "coming")):
         return 1
     det = lower_group(match, "det")
     return {"last": -1, "next": 1}.get(det or "", 0)

@@ -28,6 +28,7 @@ from storyline.time._normalize import (
     is_game_report,
     is_part_of_name,
     lower_group,
+    titled_mid_sentence,
 )
 from storyline.time._patterns import WEEKDAY
 from storyline.time._relative import weekend_norm
@@ -592,6 +593,7 @@ def _opens_sentence(ctx: Context, match: Match) -> bool:
     return bool(_SENTENCE_BREAK_BEFORE.search(ctx.before(match.start(), 8)))
 
 
+_NAME_WORD_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+$")
 _NOT_CURRENT = re.compile(
     r"(?i)^\s+(?:account|accounts|affairs|events|electric|flowing|flows?|density|"
     r"sources?|carrying|costs?|assets|liabilities)\b"  # "current cost of supply": accounting
@@ -636,12 +638,19 @@ def norm_vague(match: Match, ctx: Context) -> Norm | None:
     word = lower_group(match, "word") or ""
     if word == "current" and (
         _NOT_CURRENT.match(ctx.after(match.end(), 20))
-        or ctx.before(match.start(), 1) == "{"  # "BACK {current} of {total}": a template
+        or ctx.before(match.start(), 2).strip() == "{"  # "BACK {current} of {total}"
         or _FLOW_BEFORE.search(ctx.before(match.start(), 30))
     ):
         return None
     if word in ("soon", "recently") and re.search(r"(?i)\bas\s+$", ctx.before(match.start(), 6)):
         return None  # "as soon as", "as recently as 2015": the date that follows is the time
+    if (
+        word == "soon"
+        and titled_mid_sentence(match["word"], ctx, match.start())
+        and _NAME_WORD_BEFORE.search(ctx.before(match.start(), 20))
+        and not ctx.after(match.end(), 3).lstrip().startswith(",")
+    ):
+        return None  # "South Korea's Kim Soon": a name
     if word == "soon" and _SOON_AFTER.match(ctx.after(match.end(), 14)):
         return None  # "soon after her release": the event that follows is the time
     if word == "soon" and _soon_told_past(ctx, match):

@@ -2165,6 +2165,22 @@ CASES = [
         "DATE",
         "198",
     ),
+    # A quarter "of the next year" is that year's.
+    (
+        "Work will start in the first quarter of the next year.",
+        "2005-11-30",
+        "the first quarter of the next year",
+        "DATE",
+        "2006-Q1",
+    ),
+    # "since then" is a bound, not the clause's tense.
+    (
+        "He will stay there for the first time since then and return home on Tuesday.",
+        "2010-06-13",
+        "Tuesday",
+        "DATE",
+        "2010-06-15",
+    ),
 ]
 
 MODS = [
@@ -2240,6 +2256,8 @@ NOTHING = [
     "Shops wish all a Merry Christmas and throw a Christmas party.",
     "She told British Sunday newspapers that she had no doubts.",
     "He is in his early eighties.",
+    "Gold went to China and silver to South Korea's Kim Soon.",
+    "BACK { current } of { total } NEXT",
     "Shares saw this fall in value.",
     "Patients may catch a second, bacterial infection.",
     "BACK {current} of {total} NEXT",
