@@ -16,7 +16,8 @@ from storyline.time._types import Tense
 # A clock time is one word, so that its "am" is not the verb ("at 10:00 am on Monday").
 # A contraction split off as tokenised text writes it ("I 'm", "we 'll") is a word too.
 _WORD = re.compile(
-    r"\d+(?:[:.]\d\d)?\s*[AaPp]\.?[Mm]\b\.?|[A-Za-z]+(?:'[a-z]+)?|(?<![A-Za-z])'(?:m|re|ll)\b"
+    r"\d+(?:[:.]\d\d)?\s*[AaPp]\.?[Mm]\b\.?|[A-Za-z]+(?:-[A-Za-z]+)*(?:'[a-z]+)?"
+    r"|(?<![A-Za-z])'(?:m|re|ll)\b"
 )
 # A full stop after a single letter or a title ("a.m.", "U.S.", "Mr.") ends no clause.
 _BOUNDARY = re.compile(
@@ -142,9 +143,16 @@ def _is_cause(word: str) -> bool:
 def is_past_form(word: str) -> bool:
     """Whether the lower-cased ``word`` reads as a past form: an irregular one ("broke") or
     an "-ed" word that is not one of the adjectives ending so ("united", "aged")."""
+    if "-" in word:
+        # "re-elected" is a verb; "value-added", "US-led", "so-called" describe a noun
+        first, _, rest = word.partition("-")
+        return first in _VERB_PREFIXES and is_past_form(rest)
     return word in PAST_WORDS or (
         word.endswith("ed") and len(word) > 4 and word not in ED_EXCEPTIONS
     )
+
+
+_VERB_PREFIXES = frozenset("re co pre de un over out mis under cross".split())
 
 
 def _cue(words: list[str], index: int) -> Tense | None:

@@ -2181,6 +2181,23 @@ CASES = [
         "DATE",
         "2010-06-15",
     ),
+    # A hyphenated "-ed" compound describes a noun ("value-added", "color-coded"), no past;
+    # a verb with a prefix ("re-elected") is one.
+    (
+        "Growth will hold even if the rise in value-added tax on January 1 will slow it.",
+        "2006-12-13",
+        "January 1",
+        "DATE",
+        "2007-01-01",
+    ),
+    (
+        "The agency is ending its color-coded alert system in April.",
+        "2011-01-26",
+        "April",
+        "DATE",
+        "2011-04",
+    ),
+    ("He was re-elected on Sunday.", "2006-12-13", "Sunday", "DATE", "2006-12-10"),
 ]
 
 MODS = [
