@@ -266,6 +266,8 @@ def norm_duration(match: Match, ctx: Context) -> Norm | None:
         return Norm("SET", value, end=end) if value else None
     if _AGE_AFTER.match(after) or (unit == "quarter" and after.lstrip().startswith("of ")):
         return None
+    if unit == "day" and number_text in ("a", "one") and _ONE_DAY_GAME_AFTER.match(after):
+        return None  # "scheduled as a day match": a kind of game (beside "day-night")
     if number_text in ("a", "an") and unit in ("weekend", "night") and _NOUN_NEXT.match(after):
         # "a weekend fire": that weekend; "a night landing": landing by night, no time
         norm = weekend_norm(match, ctx) if unit == "weekend" else None

@@ -2275,6 +2275,7 @@ NOTHING = [
     "He is in his early eighties.",
     "Gold went to China and silver to South Korea's Kim Soon.",
     "BACK { current } of { total } NEXT",
+    "First billed as a day match, it was moved under lights.",
     "Shares saw this fall in value.",
     "Patients may catch a second, bacterial infection.",
     "BACK {current} of {total} NEXT",
