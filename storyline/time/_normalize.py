@@ -993,11 +993,12 @@ _PRESENT_SCHEDULE_AFTER = re.compile(
 _RELATIVE_PRONOUN_BEFORE = re.compile(r"(?i)\b(?:which|that|who)\s+$")
 _FOR_EVENT_ON_BEFORE = re.compile(
     r"(?i)\bfor\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:elections?|vote|polls?|referendum|summit"
-    r"|meeting|talks|match|final|rally)\s+(?:on\s+)?$"
+    r"|meeting|talks|match|final|rally|conference|ceremony|hearing|session)\s+(?:on\s+)?$"
 )
 _NEXT_SUBJECT_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n)The\s+next\s+[^.;!?\n]*$")
 _IF_PRESENT_BEFORE = re.compile(
-    r"(?i)\bif\s+(?:\w+\s+){0,2}?(?:beat|beats|win|wins|lose|loses|draw|draws|gets?|takes?"
+    r"(?i)\b(?:if|unless|provided(?:\s+that)?)\s+(?:\w+\s+){0,2}?(?:beat|beats|win|wins|lose|loses"
+    r"|draw|draws|gets?|takes?"
     r"|manages?|fails?|is|are|goes|go)\b[^.;!?]*$"
 )
 _LINE_START_BEFORE = re.compile(r"(?:^|\n)[ \t]*$")
@@ -1040,9 +1041,10 @@ _BEGINNING_BEFORE = re.compile(
     r"(?i)\b(?:hearing|trial|session|talks|meeting|conference|summit|visit|tour|festival|games"
     r"|strike|campaign|hearings|sessions|event|tournament|competition|championships?|exercises?"
     r"|auction|ceremony|fair|exhibition|forum|series|deadline|ultimatum|truce|ceasefire|curfew"
-    r"|countdown|moratorium)(?:\s+of\s+(?:the\s+)?(?-i:[A-Z][\w'-]*)(?:\s+(?:of\s+)?(?-i:[A-Z][\w'-]*)){0,4})?"
+    r"|countdown|moratorium|production|construction|operations|deliveries|flights|services?)"
+    r"(?:\s+of\s+(?:the\s+)?(?-i:[A-Z][\w'-]*)(?:\s+(?:of\s+)?(?-i:[A-Z][\w'-]*)){0,4})?"
     r"\s+(?:beginning|starting|commencing|opening)"
-    r"\s+(?:on\s+)?$"
+    r"\s+(?:on\s+|in\s+)?$"
 )
 _CONTRACT_AFTER = re.compile(
     r"(?i)^\s+(?:[\w-]+\s+){0,4}?(?:futures|contracts?|delivery|options)\b"
@@ -1625,7 +1627,7 @@ _GAME_WORDS = re.compile(
     r"|scored|scoring|goals?|innings|locker room|the buzzer|wickets?|batsm[ae]n|bowlers?"
     r"|(?:led|trailed|beat|won|lost|defeated|edged|routed|downed|drew|tied)"
     r"(?: [A-Z][\w-]*){0,3} \d{1,3}-\d{1,3}|(?:first|second) half \d{1,3}-\d{1,3}"
-    r"|\d{1,3}-\d{1,3} (?:win|victory|defeat|draw|lead))\b"
+    r"|\d{1,3}-\d{1,3} (?:win|victory|defeat|draw|lead|loss|triumph|rout))\b"
 )
 
 

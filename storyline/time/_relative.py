@@ -157,6 +157,8 @@ def norm_clock(match: Match, ctx: Context) -> Norm | None:
             return None  # "Midnight Oil": a band
         word = match["noon"].lower()
         return Norm("TIME", "T24:00" if word == "midnight" else "T12:00")
+    if _RACE_TIME_AFTER.match(ctx.after(match.end(), 4)):
+        return None  # "the bronze went to Hur at 2:27. 14": a race time, split
     hour_text = match["h1"] or match["h2"] or match["h3"] or match["h4"] or match["hw"]
     hour_text = hour_text or match["h5"] or match["h6"] or match["h7"]
     minute_text = match["m1"] or match["m2"] or match["m3"] or match["m4"] or match["m5"]
@@ -187,6 +189,7 @@ _PART_JUST_BEFORE = re.compile(
 )
 
 
+_RACE_TIME_AFTER = re.compile(r"^\.\s\d\d\b")
 # The hours of a twelve-hour clock that a part of day puts after noon ("8 at night").
 _AFTER_NOON = {"AF": range(1, 7), "EV": range(4, 12), "NI": range(6, 12)}
 

@@ -197,6 +197,8 @@ def _cue(words: list[str], index: int) -> Tense | None:
         and following not in _NOT_NOUN_AFTER_ED
     ):
         return None  # "will help in fulfilling increased demands": an adjective
+    if word in ("provided", "providing") and following in _SUBJECTS | {"the"}:
+        return None  # "provided that they beat Tottenham on Sunday": a condition
     if word == "since" and following == "then":
         return None  # "will stay there for the first time since then and return": a bound
     if word == "forthcoming" and previous not in _BEFORE_ADJECTIVE:

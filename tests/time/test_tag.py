@@ -2198,6 +2198,28 @@ CASES = [
         "2011-04",
     ),
     ("He was re-elected on Sunday.", "2006-12-13", "Sunday", "DATE", "2006-12-10"),
+    # A condition with "provided that"; an event one gears up "for"; output "starting in" a month.
+    (
+        "Leeds can go top provided that they beat Hull at home on Sunday.",
+        "2006-11-04",
+        "Sunday",
+        "DATE",
+        "2006-11-05",
+    ),
+    (
+        "Reporters are gearing up for the Third Trade Conference on Friday.",
+        "2006-11-02",
+        "Friday",
+        "DATE",
+        "2006-11-03",
+    ),
+    (
+        "The plant will be built near Bangkok, with production starting in December, he said.",
+        "1997-04-24",
+        "December",
+        "DATE",
+        "1997-12",
+    ),
 ]
 
 MODS = [
@@ -2276,6 +2298,7 @@ NOTHING = [
     "Gold went to China and silver to South Korea's Kim Soon.",
     "BACK { current } of { total } NEXT",
     "First billed as a day match, it was moved under lights.",
+    "The bronze went to Kim at 2:27. 14.",
     "Shares saw this fall in value.",
     "Patients may catch a second, bacterial infection.",
     "BACK {current} of {total} NEXT",
