@@ -1113,7 +1113,12 @@ _PROGRESSIVE_BEFORE = re.compile(
 _PROGRESSIVE_AFTER = re.compile(
     r"(?i)^\s*,?\s+(?:it|he|she|they|we|the\s+\w+)\s+(?:is|are|'s|'re)\s+[a-z]{2,}ing\b"
 )
-_UNTIL_BEFORE = re.compile(r"(?i)\b(?:until|till)\s+(?:at\s+least\s+)?$")
+_UNTIL_BEFORE = re.compile(
+    r"(?i)\b(?:until|till)\s+(?:at\s+least\s+)?"
+    # "continue until about midday on Sunday": a clock of the day, then the day
+    r"(?:(?:about|around|roughly)\s+)?(?:(?:noon|midday|midnight|\d{1,2}(?:[:.]\d\d)?\s*"
+    r"(?:[ap]\.?m\.?)?)\s+(?:on\s+)?)?$"
+)
 
 
 def planned_day(ctx: Context, match: Match, *, weekend: bool = False) -> bool:
@@ -1128,7 +1133,7 @@ def planned_day(ctx: Context, match: Match, *, weekend: bool = False) -> bool:
         return True  # "on Sunday it is holding a vote"
     if weekend:
         return False
-    near = ctx.before(match.start(), 20)
+    near = ctx.before(match.start(), 40)
     return bool(
         _SCHEDULED_BEFORE.search(ctx.before(match.start(), 80))
         or _UNTIL_BEFORE.search(near)

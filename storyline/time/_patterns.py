@@ -231,7 +231,8 @@ DURATION = _compile(
 HYPHEN_DURATION = _compile(
     rf"""{L}(?:the\s+(?:past|last|next|previous|first)\s+(?=half[-‐‑]))?
     (?:(?P<num>{NUMBER_DIGITS}|{NUMBER_WORD}|half)[-‐‑][^\S\n]?(?P<unit>{UNIT_SINGULAR})
-    (?:-(?:old|long))?|(?P<one>second|minute|hour|day|week|month|year|decade|century)-?long)
+    (?:-(?:old|long))?|(?:(?P<count>{NUMBER_DIGITS}|{NUMBER_WORD})\s+)?
+      (?P<one>second|minute|hour|day|week|month|year|decade|century)-?long)
     (?![\w]|-(?:olds?\b|[^a-z]))"""
 )
 

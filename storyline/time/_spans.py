@@ -378,7 +378,7 @@ def norm_hyphen_duration(match: Match, ctx: Context) -> Norm | None:
     unit = match["unit"] or match["one"]
     if is_part_of_name(unit, ctx.after(match.end(), 20)):
         return None
-    number_text = (match["num"] or "one").lower()
+    number_text = (match["num"] or match["count"] or "one").lower()  # "two hour-long"
     number = 0.5 if number_text == "half" else parse_number(number_text)  # "a half-century"
     value = duration_value(number, unit.lower()) if number is not None else None
     if value is None or match.group().lower().endswith("-old"):

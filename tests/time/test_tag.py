@@ -2220,6 +2220,21 @@ CASES = [
         "DATE",
         "1997-12",
     ),
+    # "two hour-long": the count before a "-long" unit; "until about midday on Sunday" ahead.
+    (
+        "During the two hour-long retreat, leaders spoke.",
+        "2006-11-18",
+        "two hour-long",
+        "DURATION",
+        "PT2H",
+    ),
+    (
+        "The talks continue until about midday on Sunday.",
+        "2005-12-03",
+        "about midday on Sunday",
+        "TIME",
+        "2005-12-04T12:00",
+    ),
 ]
 
 MODS = [
