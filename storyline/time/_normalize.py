@@ -879,6 +879,10 @@ def _open_weekday_direction(ctx: Context, match: Match, end: int) -> Direction:
             planned_day(ctx, match)
             or _IF_PRESENT_BEFORE.search(ctx.before(match.start(), 90))
             or _PRESENT_SCHEDULE_AFTER.match(ctx.after(end, 70))
+            or (
+                ctx.tense_aware
+                and _FAR_WILL_BEFORE.search(ctx.before(match.start(), 300).split(". ")[-1])
+            )
         )
     ):
         # "can go top if they beat Deportivo at home on Wednesday": a condition to come
@@ -996,6 +1000,9 @@ _FOR_EVENT_ON_BEFORE = re.compile(
     r"|meeting|talks|match|final|rally|conference|ceremony|hearing|session)\s+(?:on\s+)?$"
 )
 _NEXT_SUBJECT_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n)The\s+next\s+[^.;!?\n]*$")
+# "The Treasury will sell ... notes on Tuesday and ... bonds on Wednesday": a future
+# auxiliary opening a long sentence, no cue nearer the day.
+_FAR_WILL_BEFORE = re.compile(r"(?i)\b(?:will|shall)\s+(?:\w+\s+)?\w+\b[^;:!?]*$")
 _IF_PRESENT_BEFORE = re.compile(
     r"(?i)\b(?:if|unless|provided(?:\s+that)?)\s+(?:\w+\s+){0,2}?(?:beat|beats|win|wins|lose|loses"
     r"|draw|draws|gets?|takes?"

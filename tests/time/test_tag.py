@@ -2235,6 +2235,16 @@ CASES = [
         "TIME",
         "2005-12-04T12:00",
     ),
+    # A future auxiliary opening a long sentence reaches a weekday with no nearer cue.
+    (
+        "The Treasury will sell $32 billion in new three-year notes on Tuesday and $21 billion"
+        " and $13 billion in reopenings of ten-year notes and long bonds on Wednesday and"
+        " Thursday.",
+        "2011-03-07",
+        "Wednesday",
+        "DATE",
+        "2011-03-09",
+    ),
 ]
 
 MODS = [
