@@ -996,8 +996,9 @@ _PRESENT_SCHEDULE_AFTER = re.compile(
 # "the summit, which holds its first gathering Wednesday": the schedule's own clause.
 _RELATIVE_PRONOUN_BEFORE = re.compile(r"(?i)\b(?:which|that|who)\s+$")
 _FOR_EVENT_ON_BEFORE = re.compile(
-    r"(?i)\bfor\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?(?:elections?|vote|polls?|referendum|summit"
-    r"|meeting|talks|match|final|rally|conference|ceremony|hearing|session)\s+(?:on\s+)?$"
+    r"(?i)\b(?:for|with\s+a\s+view\s+to\s+\w+ing\s+\w+\s+to)\s+(?:a|an|the|his|her|its|their)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:elections?|vote|polls?|referendum|summit|meeting|talks|match|final"
+    r"|rally|conference|ceremony|hearing|session|birthday|anniversary)\s+(?:on\s+)?$"
 )
 _NEXT_SUBJECT_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n)The\s+next\s+[^.;!?\n]*$")
 # "The Treasury will sell ... notes on Tuesday and ... bonds on Wednesday": a future

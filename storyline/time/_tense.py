@@ -353,6 +353,8 @@ def _verb_after(words: list[str], split: int) -> Tense | None:
     index = split
     if index < len(words) and words[index].lower().endswith("ly"):
         index += 1
+    if index < len(words) and words[index].lower() in _PARTS_OF_DAY:
+        index += 1  # "observers late Wednesday night were predicting"
     if index < len(words) and words[index].lower() in _AUXILIARIES:
         return _cue(words, index)
     return None
@@ -368,6 +370,7 @@ _NOT_NOUN_AFTER_ED = frozenset(
     "on in at by to from for with of into as after before since until the a an his her "
     "their its our this that these those and or but when while".split()
 )
+_PARTS_OF_DAY = frozenset("morning afternoon evening night".split())
 _REPORTING = frozenset("said says told tells added adding according".split())
 
 

@@ -2245,6 +2245,29 @@ CASES = [
         "DATE",
         "2011-03-09",
     ),
+    # A day one readies things "for" (a birthday, a vote one puts a text to) lies ahead.
+    (
+        "The king on Wednesday began celebrations for his 60th birthday on Friday.",
+        "1997-04-02",
+        "Friday",
+        "DATE",
+        "1997-04-04",
+    ),
+    (
+        "She sent the draft round with a view to putting it to a vote on Thursday.",
+        "2011-03-16",
+        "Thursday",
+        "DATE",
+        "2011-03-17",
+    ),
+    # A part of day between the weekday and its clause's verb.
+    (
+        "It became a close race because most pundits late Wednesday night were tipping Oslo.",
+        "2005-11-17",
+        "late Wednesday night",
+        "TIME",
+        "2005-11-16TNI",
+    ),
 ]
 
 MODS = [
