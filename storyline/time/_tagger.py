@@ -312,7 +312,7 @@ def same_day_throughout(candidates: list[Candidate], ctx: Context) -> list[Candi
 
 _DURATION_PARTS = re.compile(
     r"^P(?:(?P<Y>\d+)Y)?(?:(?P<MO>\d+)M)?(?:(?P<W>\d+)W)?(?:(?P<D>\d+)D)?"
-    r"(?:T(?:(?P<H>\d+)H)?(?:(?P<MI>\d+)M)?(?:(?P<S>\d+)S)?)?$"
+    r"(?:T(?:(?P<H>\d+)H)?(?:(?P<MI>\d+)M)?(?:(?P<S>\d+(?:\.\d+)?)S)?)?$"  # "55.154 seconds"
 )
 _DURATION_ORDER = ("Y", "MO", "W", "D", "H", "MI", "S")
 _AND_GAP = re.compile(r"^(?:\s*,)?(?:\s+and\s+|\s+|,)$")
@@ -324,7 +324,8 @@ _COUNT_START = re.compile(
 
 
 def _duration_parts(value: str) -> dict[str, str] | None:
-    """The whole-number parts of a duration's value by unit ("PT1H" -> {"H": "1"})."""
+    """The parts of a duration's value by unit ("PT1H" -> {"H": "1"}); only seconds may
+    have decimals."""
     found = _DURATION_PARTS.match(value)
     if found is None or value in ("P", "PT"):
         return None

@@ -2268,6 +2268,14 @@ CASES = [
         "TIME",
         "2005-11-16TNI",
     ),
+    # A race time with decimal seconds is one span.
+    (
+        "She crossed the line in 50 minutes 55.154 seconds.",
+        ANCHOR,
+        "50 minutes 55.154 seconds",
+        "DURATION",
+        "PT50M55.154S",
+    ),
 ]
 
 MODS = [
