@@ -436,8 +436,7 @@ _MISHAP_NOUNS = (
     r"|assassinations?|slayings?|deaths?|beheadings?|executions?|overthrow|uprising)"
 )
 _MISHAP_AFTER = re.compile(rf"(?i)^\s+(?:[a-z]+\s+){{0,2}}?{_MISHAP_NOUNS}\b")
-# "the accident of April 20", "the blast on May 3": a day the mishap owns, gone by ("in"
-# may be the verb's: "will halt the leak in August").
+# "has declared January 2 a national day of mourning": a day set apart for something.
 _DECLARED_BEFORE = re.compile(r"(?i)\b(?:declared|declares|designated|designates|named|names)\s+$")
 _DAY_OF_AFTER = re.compile(r"(?i)^\s+(?:as\s+)?(?:a|an)\s+(?:[\w-]+\s+){0,2}?(?:day|holiday)\b")
 # A fixture told in the present: "Germany host Costa Rica", "Spain face Italy".
@@ -447,6 +446,8 @@ _FIXTURE_VERB_BEFORE = re.compile(
 )
 _UNTIL_THE_BEFORE = re.compile(r"(?i)\b(?:until|till)\s+the\s+$")
 _ANNIVERSARY_BEFORE = re.compile(r"(?i)\banniversary\s+of\b[^.;!?]*$")
+# "the accident of April 20", "the blast on May 3": a day the mishap owns, gone by ("in"
+# may be the verb's: "will halt the leak in August").
 _MISHAP_OF_BEFORE = re.compile(rf"(?i)\b{_MISHAP_NOUNS}\s+(?:of|on)\s+$")
 
 
@@ -841,7 +842,7 @@ def norm_weekday(match: Match, ctx: Context) -> Norm | None:
         return Norm("DATE", f"XXXX-WXX-{weekday}", end=end)
     rel = lower_group(match, "rel")
     anchor = ctx.anchor
-    if rel in ("last", "past", "previous", "the past", "the previous", "this past"):
+    if rel in _LAST_WORDS:
         date = anchor - dt.timedelta(days=(anchor.isoweekday() - weekday - 1) % 7 + 1)
     elif rel in _NEXT_WORDS:
         date = anchor + dt.timedelta(days=(weekday - anchor.isoweekday() - 1) % 7 + 1)
