@@ -331,6 +331,7 @@ def open_direction(ctx: Context, match: Match) -> Direction | None:
     if ctx.tense_aware and (
         _STARTS_BEFORE.search(ctx.before(match.start(), 24))
         or _BEGINNING_BEFORE.search(ctx.before(match.start(), 70))
+        or _HANDOVER_BEFORE.search(ctx.before(match.start(), 90))
     ):
         # "the tournament starts on June 9", a recap's "started" aside; "ordered to attend
         # a hearing beginning August 19"
@@ -1041,6 +1042,12 @@ _PAST_PLAN_AFTER = re.compile(
 _STARTS_BEFORE = re.compile(
     r"(?i)\b(?:starts|begins|opens|resumes|convenes|kicks\s+off|takes\s+place|returns\s+to\s+\w+"
     r"\s+rule|reverts\s+to\s+\w+\s+rule)\s+(?:on\s+|in\s+)?$"
+)
+# "before he steps down on December 31", "takes over the presidency of the EU on
+# January 1": an office changing hands, told in the present.
+_HANDOVER_BEFORE = re.compile(
+    r"(?i)\b(?:steps\s+down|retires|leaves\s+office|hands\s+over|takes\s+over|assumes)\b"
+    r"(?:\s+(?!(?:and|but|after|when|while|since)\b)[\w'-]+){0,8}?\s+(?:on|in)\s+$"
 )
 _LIKELY_DATE_AFTER = re.compile(
     r"(?i)^\s+(?:was|is|would\s+be|as)\s+(?:a|the|one)\s+(?:most\s+)?(?:probable|likely|possible"

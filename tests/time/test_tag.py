@@ -2276,6 +2276,21 @@ CASES = [
         "DURATION",
         "PT50M55.154S",
     ),
+    # An office changing hands, told in the present, lies ahead.
+    (
+        "It was her last briefing before she steps down on December 31.",
+        "2006-12-19",
+        "December 31",
+        "DATE",
+        "2006-12-31",
+    ),
+    (
+        "Finland takes over the presidency of the council on January 1.",
+        "2006-12-20",
+        "January 1",
+        "DATE",
+        "2007-01-01",
+    ),
 ]
 
 MODS = [
