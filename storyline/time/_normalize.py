@@ -909,7 +909,7 @@ def _open_weekday_direction(ctx: Context, match: Match, end: int) -> Direction:
     if _FOR_EVENT_ON_BEFORE.search(ctx.before(match.start(), 80)) or _NEXT_SUBJECT_BEFORE.search(
         ctx.before(match.start(), 160)
     ):
-        # "hopes for a peaceful election on Thursday", "The next Group C games are ...
+        # "hopes for a calm vote on Thursday", "The next group games are ...
         # on Saturday": one still to come
         direction = "future"
     if _DECLARED_BEFORE.search(before) and _DAY_OF_AFTER.match(ctx.after(end, 50)):
@@ -951,7 +951,7 @@ def _open_weekday_direction(ctx: Context, match: Match, end: int) -> Direction:
         # told in the past, for a day on either side of the report
         return "nearest"
     if possessive_mishap(ctx, end) or _FRESH_FROM_BEFORE.search(before):
-        # "how it can help Haiti after Tuesday's earthquake", "fresh from his victory
+        # "to help the island after Tuesday's earthquake", "fresh from his victory
         # Tuesday": gone by
         return "past"
     if _SUBJECT_WILL_AFTER.match(ctx.after(end, 60)):
@@ -988,7 +988,7 @@ _SUBJECT_WILL_AFTER = re.compile(
     r"(?i)^(?:'s|\u2019s)\s+(?:[\w-]+\s+){1,3}?(?:will|(?:is|are)\s+(?:set|due|expected|scheduled)"
     r"\s+to)\b"
 )
-# "with his funeral taking place in the school's courtyard Tuesday": still to come.
+# "with the burial taking place in the chapel yard Tuesday": still to come.
 _TAKING_PLACE_BEFORE = re.compile(r"(?i)(?<!\bbeen\s)\btaking\s+place\b[^.;!?,]{0,60}\s(?:on\s+)?$")
 # "On Wednesday, his remains are laid to rest": a ceremony told in the present, ahead.
 _PRESENT_SCHEDULE_AFTER = re.compile(
@@ -1017,7 +1017,7 @@ _PAST_PLAN_BEFORE = re.compile(
     r"(?i)\b(?:was|were|had\s+been)\s+(?:(?:expected|due|scheduled|slated|set|supposed|planned|poised"
     r"|going|likely|invited)\s+(?:to|for)|to)\b[^.;!?]*$"
 )
-# "said he would take part in a meeting on Tuesday": a plan reported in the past, for a
+# "said he would join a meeting on Tuesday": a plan reported in the past, for a
 # day on either side of the report (a month so told still lies ahead: "announced he
 # would not run in September").
 _SAID_WOULD_BEFORE = re.compile(
@@ -1043,7 +1043,7 @@ _STARTS_BEFORE = re.compile(
     r"(?i)\b(?:starts|begins|opens|resumes|convenes|kicks\s+off|takes\s+place|returns\s+to\s+\w+"
     r"\s+rule|reverts\s+to\s+\w+\s+rule)\s+(?:on\s+|in\s+)?$"
 )
-# "before he steps down on December 31", "takes over the presidency of the EU on
+# "before she steps down on December 31", "takes over the presidency of the EU on
 # January 1": an office changing hands, told in the present.
 _HANDOVER_BEFORE = re.compile(
     r"(?i)\b(?:steps\s+down|retires|leaves\s+office|hands\s+over|takes\s+over|assumes)\b"

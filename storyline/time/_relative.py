@@ -737,7 +737,7 @@ def norm_season(match: Match, ctx: Context) -> Norm | None:
         or (rel == "the" and not _FALL_BEFORE.search(ctx.before(match.start(), 20)))
         or _FALL_NOT_SEASON.match(ctx.after(match.end(), 12))
         and not (rel in ("this", "next") and _TO_VERB_AFTER.match(ctx.after(match.end(), 16)))
-    ):  # "this fall in prices", but "was added this fall to bolster security"
+    ):  # "this fall in prices", but "troops were sent this fall to guard polls"
         return None
     if ctx.anchor is None:
         return Norm("DATE", f"XXXX-{code}", mod)

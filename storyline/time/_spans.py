@@ -261,7 +261,7 @@ def norm_duration(match: Match, ctx: Context) -> Norm | None:
         if unit in ("hour", "minute") and _SPEED_BEFORE.search(ctx.before(match.start(), 60)):
             return None  # "450 kilometres (280 miles) an hour": a speed, no set of times
         value = duration_value(1, unit)
-        # "4,000 barrels a day or more": the "or more" counts the barrels
+        # "900 tonnes a day or more": the "or more" counts the tonnes
         end = match.end("unit") if match["orso"] else None
         return Norm("SET", value, end=end) if value else None
     if _AGE_AFTER.match(after) or (unit == "quarter" and after.lstrip().startswith("of ")):

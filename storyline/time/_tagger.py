@@ -550,7 +550,7 @@ def _joinable(first: Candidate, second: Candidate, ctx: Context) -> bool:
     if day.norm.type == "TIME" and not (
         _CLOCK_VALUE.search(time.norm.value) and _DEICTIC_PART.match(ctx.text, day.start, day.end)
     ):
-        return False  # "1:00 in the morning, 2:00 in the morning": no "tonight" to join
+        return False  # "3:00 in the morning, 4:00 in the morning": no "tonight" to join
     gap = ctx.text[first.end : second.start]
     return len(gap) <= 6 and bool(p.JOIN_TIME_AND_DATE.match(gap))
 
@@ -683,7 +683,7 @@ _REPORT_VERB_BEFORE = re.compile(
 _BRACKETED = re.compile(r"\([^()]{0,30}\)|-LRB-.{0,30}?-RRB-")
 _DAY_AFTER_GAP = re.compile(
     r"^\s*(?:in\s+[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s*|local\s+time\s*)?[()]?\s*,?\s*(?:on\s+)?$"
-    # "at around 6:40 p.m. at Luweitan Colliery in Yaodu district in Linfen on Sunday"
+    # "at around 7:15 p.m. at a colliery in a county of the province on Sunday"
     r"|^(?:\s+(?:at|in|near)(?:\s+the)?(?:\s+[A-Z][\w.'-]*)+(?:\s+(?:district|county|province"
     r"|city|town|village|area|region|state|colliery|mine|port|airport))?\s*,?){1,4}\s+on\s+$"
 )

@@ -200,7 +200,7 @@ def _cue(words: list[str], index: int) -> Tense | None:
     if word in ("provided", "providing") and following in _SUBJECTS | {"the"}:
         return None  # "provided that they beat Tottenham on Sunday": a condition
     if word == "since" and following == "then":
-        return None  # "will stay there for the first time since then and return": a bound
+        return None  # "will sleep at the camp, a first since then, and fly back": a bound
     if word == "forthcoming" and previous not in _BEFORE_ADJECTIVE:
         return None  # "was not particularly forthcoming": open, not ahead
     if word in FUTURE_WORDS:

@@ -1759,8 +1759,8 @@ CASES = [
     ),
     # Put off until a day, however long the thing put off.
     (
-        "The league said it was putting off the start of play for all the clubs in the south"
-        " until Saturday.",
+        "The league told its clubs it was putting off the opening round for every side in the"
+        " south until Saturday.",
         "1997-04-17",
         "Saturday",
         "DATE",
@@ -1791,7 +1791,7 @@ CASES = [
     ),
     # "cast" told of a letter gone by is a past verb, not a plan's infinitive after it.
     (
-        "A second memo at the weekend cast doubt over the firm's newest attempt to cap the well.",
+        "Another note at the weekend cast fresh doubt on the firm's newest plan to cap the well.",
         "2010-05-20",
         "the weekend",
         "DATE",
@@ -1904,7 +1904,7 @@ CASES = [
         "2005-11-20",
     ),
     (
-        "The guide told me on Friday his clients that morning had caught their limit.",
+        "The skipper told me on Friday his anglers that morning had filled their quota.",
         "2010-05-28",
         "that morning",
         "TIME",
@@ -1939,7 +1939,7 @@ CASES = [
         "2006-12-12",
     ),
     # "or more" after a rate counts the amount, not the time.
-    ("The well leaks 4,000 barrels a day or more.", ANCHOR, "a day", "SET", "P1D"),
+    ("The mine ships 900 tonnes a day or more.", ANCHOR, "a day", "SET", "P1D"),
     # A season one goes into; a decade written with a split "'s"; a deadline "starting" a day.
     ("Flu cases climb as the south heads into winter.", "2009-05-20", "winter", "DATE", "2009-WI"),
     ("Their farm prospered in the 1890 's .", "2010-06-29", "the 1890 's", "DATE", "189"),
@@ -1959,7 +1959,7 @@ CASES = [
         "2005-12-14",
     ),
     (
-        "On Wednesday, the late senator's remains are finally laid to rest in his hometown.",
+        "On Wednesday, the late senator is finally laid to rest in his hometown.",
         "2006-12-30",
         "Wednesday",
         "DATE",
@@ -1974,7 +1974,7 @@ CASES = [
         "2010-06-21T20:30",
     ),
     (
-        "I got home at nine o'clock last night.",
+        "We reached the camp at nine o'clock last night.",
         "2010-01-15",
         "nine o'clock last night",
         "TIME",
@@ -1988,11 +1988,11 @@ CASES = [
         "2011-01-30T16:00",
     ),
     (
-        "It is after 1:00 in the morning, 2:00 in the morning there.",
+        "It is past 3:00 in the morning, 4:00 in the morning here.",
         "2011-01-29",
-        "2:00 in the morning",
+        "4:00 in the morning",
         "TIME",
-        "2011-01-29T02:00",
+        "2011-01-29T04:00",
     ),
     # A day declared a day of something: the nearest.
     (
@@ -2028,11 +2028,11 @@ CASES = [
     ),
     # A clock, then the places it happened at, then its day.
     (
-        "The blast came at around 6:40 p.m. at Hongyuan Colliery in Ningwu county on Sunday.",
+        "The blast came at around 7:15 p.m. at Hongyuan Colliery in Ningwu county on Sunday.",
         "2006-11-28",
-        "around 6:40 p.m.",
+        "around 7:15 p.m.",
         "TIME",
-        "2006-11-26T18:40",
+        "2006-11-26T19:15",
     ),
     # "fresh from" a win: gone by.
     (
@@ -2052,7 +2052,7 @@ CASES = [
     ),
     # A plan told with "had been scheduled"; an event one hopes for; "The next ..." games.
     (
-        "The panel had been scheduled to hear motions in the case beginning on Friday.",
+        "The tribunal had been scheduled to take evidence in the trial beginning on Friday.",
         "2005-11-16",
         "Friday",
         "DATE",
@@ -2094,7 +2094,7 @@ CASES = [
         "2006-12-11",
     ),
     (
-        "The minister was not particularly forthcoming in his speech early Saturday.",
+        "The minister was hardly forthcoming in a speech early Saturday.",
         "2011-01-30",
         "early Saturday",
         "DATE",
@@ -2117,11 +2117,11 @@ CASES = [
     ),
     # A clock takes the day of the event later in its sentence, never past a break.
     (
-        "Polls will open at 7 am (0400 GMT) until 5 pm during Monday's referendum.",
+        "Stations will open at 8 am (0500 GMT) until 6 pm during Monday's referendum.",
         "2005-11-19",
-        "7 am",
+        "8 am",
         "TIME",
-        "2005-11-21T07:00",
+        "2005-11-21T08:00",
     ),
     (
         "Shops open at 9 am, the mayor said on Monday.",
@@ -2131,11 +2131,11 @@ CASES = [
         "2005-11-19T09:00",
     ),
     (
-        "At 00:10 am on 06 May 2009 , a reader wrote : it rained.",
+        "At 00:25 am on 09 May 2009 , a reader wrote : it rained.",
         "2009-05-05",
-        "00:10",
+        "00:25",
         "TIME",
-        "2009-05-06T00:10",
+        "2009-05-09T00:25",
     ),
     # "a. m." and "p. m." written with a space.
     (
@@ -2159,7 +2159,7 @@ CASES = [
     ("The siege failed in A.D. 1683.", ANCHOR, "A.D. 1683", "DATE", "1683"),
     # A decade in words with "early", "late" or "mid".
     (
-        "The idea was first put forward in the early eighties.",
+        "The scheme was proposed in the early eighties.",
         ANCHOR,
         "the early eighties",
         "DATE",
@@ -2167,15 +2167,15 @@ CASES = [
     ),
     # A quarter "of the next year" is that year's.
     (
-        "Work will start in the first quarter of the next year.",
+        "Work will begin during the second quarter of the next year.",
         "2005-11-30",
-        "the first quarter of the next year",
+        "the second quarter of the next year",
         "DATE",
-        "2006-Q1",
+        "2006-Q2",
     ),
     # "since then" is a bound, not the clause's tense.
     (
-        "He will stay there for the first time since then and return home on Tuesday.",
+        "He will sleep at the camp, a first since then, and fly home on Tuesday.",
         "2010-06-13",
         "Tuesday",
         "DATE",
@@ -2184,7 +2184,7 @@ CASES = [
     # A hyphenated "-ed" compound describes a noun ("value-added", "color-coded"), no past;
     # a verb with a prefix ("re-elected") is one.
     (
-        "Growth will hold even if the rise in value-added tax on January 1 will slow it.",
+        "Sales will hold up even though a rise in value-added tax on January 1 will slow them.",
         "2006-12-13",
         "January 1",
         "DATE",
@@ -2214,7 +2214,7 @@ CASES = [
         "2006-11-03",
     ),
     (
-        "The plant will be built near Bangkok, with production starting in December, he said.",
+        "The factory will be built near Jakarta, with production starting in December, she said.",
         "1997-04-24",
         "December",
         "DATE",
@@ -2237,8 +2237,8 @@ CASES = [
     ),
     # A future auxiliary opening a long sentence reaches a weekday with no nearer cue.
     (
-        "The Treasury will sell $32 billion in new three-year notes on Tuesday and $21 billion"
-        " and $13 billion in reopenings of ten-year notes and long bonds on Wednesday and"
+        "The ministry will auction $40 billion of fresh two-year paper on Tuesday and $20"
+        " billion and $10 billion of older ten-year paper and long bonds on Wednesday and"
         " Thursday.",
         "2011-03-07",
         "Wednesday",
@@ -2254,7 +2254,7 @@ CASES = [
         "1997-04-04",
     ),
     (
-        "She sent the draft round with a view to putting it to a vote on Thursday.",
+        "She sent the draft round with a view to bringing it to a vote on Thursday.",
         "2011-03-16",
         "Thursday",
         "DATE",
@@ -2580,7 +2580,7 @@ def test_nine_eleven_is_the_attacks_only_after_them() -> None:
             [],
         ),
         ("The fair has been held biennially since 1990.", ["1990"]),
-        ("The rainy season will still last several weeks.", ["several weeks"]),
+        ("The dry spell will still last several weeks.", ["several weeks"]),
     ],
 )
 def test_only_these_are_times(text: str, expected: list[str]) -> None:
