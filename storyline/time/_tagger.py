@@ -731,7 +731,7 @@ _RELATIVE_START = re.compile(
     r"(?i)^(?:this|last|next|today|yesterday|tomorrow|monday|tuesday|wednesday|thursday"
     r"|friday|saturday|sunday|in\s+the)\b"
 )
-_WEEKDAY_START = re.compile(r"(?i)^(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*day\b")
+_WEEKDAY_START = re.compile(rf"^{p.WEEKDAY}\b")
 _CLOCK_WORD = re.compile(r"(?i)^(?:noon|midnight|midday|mid-day)\b")
 _NAMED_START = re.compile(
     r"^(?:\d|(?-i:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|Fri|Sat|Sun))"
