@@ -329,7 +329,7 @@ def open_direction(ctx: Context, match: Match) -> Direction | None:
         # probable date"
         return "future"
     if ctx.tense_aware and (
-        _STARTS_BEFORE.search(ctx.before(match.start(), 24))
+        _STARTS_BEFORE.search(ctx.before(match.start(), 40))
         or _BEGINNING_BEFORE.search(ctx.before(match.start(), 70))
         or _HANDOVER_BEFORE.search(ctx.before(match.start(), 90))
     ):

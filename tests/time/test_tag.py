@@ -2291,6 +2291,21 @@ CASES = [
         "DATE",
         "2007-01-01",
     ),
+    # "returns to Chinese rule on July 1" after a long clause; a month before "the 11-nation".
+    (
+        "The row spread over the colony, which returns to Chinese rule on July 1 at last.",
+        "1997-04-29",
+        "July 1",
+        "DATE",
+        "1997-07-01",
+    ),
+    (
+        "Output was cut, but in September the 11-nation group set up a reserve.",
+        "2005-12-10",
+        "September",
+        "DATE",
+        "2005-09",
+    ),
 ]
 
 MODS = [
