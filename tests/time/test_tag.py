@@ -2291,16 +2291,16 @@ CASES = [
         "DATE",
         "2007-01-01",
     ),
-    # "returns to Chinese rule on July 1" after a long clause; a month before "the 11-nation".
+    # A schedule verb read across a longer clause; a month before "the 12-member group".
     (
-        "The row spread over the colony, which returns to Chinese rule on July 1 at last.",
+        "The row spread over the enclave, which returns to Portuguese rule on July 1 at last.",
         "1997-04-29",
         "July 1",
         "DATE",
         "1997-07-01",
     ),
     (
-        "Output was cut, but in September the 11-nation group set up a reserve.",
+        "Quotas fell, and in September the 12-member group set up a fund.",
         "2005-12-10",
         "September",
         "DATE",
