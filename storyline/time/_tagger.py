@@ -189,6 +189,7 @@ def _resolve_group(group: list[Candidate]) -> list[Candidate]:
 _WEEKDAY_RULES = frozenset(
     i for i, (name, _, _) in enumerate(RULES) if name in ("weekday", "day_part")
 )
+_TEXT_DATE_RULE = next(i for i, (name, _, _) in enumerate(RULES) if name == "text_date")
 # "on Friday and Saturday", "Thursday or Friday": two days in a row.
 _DAY_RANGE_GAP = re.compile(r"(?i)^\s*(?:[-\u2013]|to|through|thru|till|until)\s*$")
 _DAY_PAIR_GAP = re.compile(r"(?i)^\s*,?\s*(?:and|or)\s+(?:on\s+)?(?:(?:early|late)\s+)?$")
@@ -273,7 +274,6 @@ def same_weekday_throughout(candidates: list[Candidate], ctx: Context) -> list[C
     return out
 
 
-_TEXT_DATE_RULES = frozenset(i for i, (name, _, _) in enumerate(RULES) if name == "text_date")
 # A month and a day with no year written in or just after them: "Dec. 8", "8 December".
 _MONTH_DAY_ONLY = re.compile(r"(?i)^[a-z]+\.?\s+[0-3]?\d(?:st|nd|rd|th)?$|^[0-3]?\d\s+[a-z]+\.?$")
 _YEAR_NEAR_AFTER = re.compile(
@@ -293,7 +293,7 @@ def same_day_throughout(candidates: list[Candidate], ctx: Context) -> list[Candi
     for index, candidate in enumerate(candidates):
         written = ctx.text[candidate.start : candidate.end]
         value = candidate.norm.value
-        if candidate.priority not in _TEXT_DATE_RULES or not _DAY_VALUE_ONLY.match(value):
+        if candidate.priority != _TEXT_DATE_RULE or not _DAY_VALUE_ONLY.match(value):
             continue
         if _WRITTEN_YEAR.search(written):
             if abs(int(value[:4]) - ctx.anchor.year) >= 2:
@@ -381,7 +381,6 @@ def weekdays_beside_dates(candidates: list[Candidate], ctx: Context) -> list[Can
     return out
 
 
-_TEXT_DATE_RULE = next(i for i, (name, _, _) in enumerate(RULES) if name == "text_date")
 _YEAR_WRITTEN = re.compile(r"\d{4}|['\u2019]\d\d")
 
 
