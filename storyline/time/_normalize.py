@@ -105,6 +105,11 @@ class Context:
         """Return up to ``chars`` characters of text before ``start``."""
         return self.text[max(0, start - chars) : start]
 
+    def sentence_before(self, start: int, chars: int) -> str:
+        """Return the part of ``before(start, chars)`` after its last ". ": the sentence
+        so far."""
+        return self.before(start, chars).split(". ")[-1]
+
     def after(self, end: int, chars: int = 30) -> str:
         """Return up to ``chars`` characters of text after ``end``."""
         return self.text[end : end + chars]
@@ -350,7 +355,7 @@ def open_direction(ctx: Context, match: Match) -> Direction | None:
             # "has deals for 90m doses by December", said in May: a deadline told in the
             # present lies ahead; one told in the past (often a plan: "pledged a law by
             # August") stays the nearest
-            around = ctx.before(match.start(), 100).split(". ")[-1] + ctx.after(match.end(), 80)
+            around = ctx.sentence_before(match.start(), 100) + ctx.after(match.end(), 80)
             ahead = clause_tense(
                 ctx.text, match.start(), match.end()
             ) == "present" and not _PERFECT.search(around.split(". ")[0])
@@ -374,7 +379,7 @@ def open_direction(ctx: Context, match: Match) -> Direction | None:
         return "future"  # "Spain will go to the polls on November the 20th"
     if (
         _EVENT_ON_BEFORE.search(before)
-        and _FIXTURE_VERB_BEFORE.search(ctx.before(match.start(), 120).split(". ")[-1])
+        and _FIXTURE_VERB_BEFORE.search(ctx.sentence_before(match.start(), 120))
         and ctx.tense_aware
         and clause_tense(ctx.text[: match.end()], match.start(), match.end()) is None
     ):
@@ -601,7 +606,7 @@ def _year_for_unwritten(
             and back
             and (ahead - ctx.anchor).days > 300
             and (ctx.anchor - back).days <= 45
-            and str(year) not in ctx.before(match.start(), 160).split(". ")[-1]
+            and str(year) not in ctx.sentence_before(match.start(), 160)
         ):
             # (not when the sentence wrote that year: "The 2006 Asian Games will open on
             # December 1", said in mid-December 2005)
@@ -882,8 +887,7 @@ def _open_weekday_direction(ctx: Context, match: Match, end: int) -> Direction:
             or _IF_PRESENT_BEFORE.search(ctx.before(match.start(), 90))
             or _PRESENT_SCHEDULE_AFTER.match(ctx.after(end, 70))
             or (
-                ctx.tense_aware
-                and _FAR_WILL_BEFORE.search(ctx.before(match.start(), 300).split(". ")[-1])
+                ctx.tense_aware and _FAR_WILL_BEFORE.search(ctx.sentence_before(match.start(), 300))
             )
         )
     ):
@@ -944,7 +948,7 @@ def _open_weekday_direction(ctx: Context, match: Match, end: int) -> Direction:
         ctx.tense_aware
         and (
             _PAST_PLAN_AFTER.match(ctx.after(end, 40))
-            or _SAID_WOULD_BEFORE.search(ctx.before(match.start(), 90).split(". ")[-1])
+            or _SAID_WOULD_BEFORE.search(ctx.sentence_before(match.start(), 90))
         )
     ):
         # "was due to return on Saturday", "was expected to rule Monday": a plan
@@ -1029,7 +1033,7 @@ def _plan_told_in_past(ctx: Context, match: Match) -> bool:
     """Whether the sentence before ``match`` tells a plan in the past ("was due to return
     on Saturday", "were invited to visit on Dec. 6")."""
     return ctx.tense_aware and bool(
-        _PAST_PLAN_BEFORE.search(ctx.before(match.start(), 90).split(". ")[-1])
+        _PAST_PLAN_BEFORE.search(ctx.sentence_before(match.start(), 90))
     )
 
 
