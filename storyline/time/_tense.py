@@ -88,8 +88,9 @@ _BEFORE_ADJECTIVE = frozenset(
     "the a an its his her their our this these those so newly second third fourth fifth "
     "sixth seventh eighth ninth tenth".split()
 )
+_PARTS_OF_DAY = frozenset("morning afternoon evening night".split())
 _TIMES_OF_A_DAY = frozenset(
-    [*WEEKDAYS, *"today yesterday tonight this that in on morning afternoon evening night".split()]
+    [*WEEKDAYS, *_PARTS_OF_DAY, *"today yesterday tonight this that in on".split()]
 )
 # Participles spelt like their verb ("to be broadcast Monday"): past forms after "be".
 _BARE_PARTICIPLES = frozenset("broadcast telecast webcast rebroadcast forecast cast bid".split())
@@ -133,11 +134,6 @@ _PLAN_VERBS = frozenset(
     "undergo tour sail dock debate consider discuss review hear issue unveil wrap kick "
     "convene gather stage mark celebrate expand rise fall increase drop".split()
 )
-
-
-def _is_cause(word: str) -> bool:
-    """Whether ``word`` after "due to" reads as a noun (a cause), not a verb (a plan)."""
-    return word not in _PLAN_VERBS
 
 
 def is_past_form(word: str) -> bool:
@@ -217,7 +213,7 @@ def _cue(words: list[str], index: int) -> Tense | None:
                 return "past"
             if (
                 words[index - 1].lower() == "due"
-                and _is_cause(following.lower())
+                and following.lower() not in _PLAN_VERBS  # a cause, not a plan
                 and (index < 2 or words[index - 2].lower() not in _DUE_AUX)
             ):
                 # "withdrew due to injuries on Monday", "wounds sustained due to enemy
@@ -370,7 +366,6 @@ _NOT_NOUN_AFTER_ED = frozenset(
     "on in at by to from for with of into as after before since until the a an his her "
     "their its our this that these those and or but when while".split()
 )
-_PARTS_OF_DAY = frozenset("morning afternoon evening night".split())
 _REPORTING = frozenset("said says told tells added adding according".split())
 
 
