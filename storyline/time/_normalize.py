@@ -42,6 +42,9 @@ class RefShift:
     granularity: str
     suffix: str = ""
     """A part of day added to the value ("that night" -> ``TNI``)."""
+    same_sentence: bool = False
+    """Moved only by a time written earlier in the same sentence ("In 2008, sales fell
+    for the year"); otherwise the value against the anchor stands."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,6 +28,7 @@ from storyline.time._normalize import (
     lower_group,
     titled_mid_sentence,
 )
+from storyline.time._patterns import MONTH
 
 if TYPE_CHECKING:
     from storyline.time._tagger import Candidate
@@ -164,6 +165,40 @@ _REPORTED_BEFORE = re.compile(
 _COMPARED_BEFORE = re.compile(r"(?i)\b(?:compared\s+(?:with|to)|against|versus|vs\.?)\s+$")
 
 
+# A reference time: its date, granularity, and where the expression that set it ends
+# and starts.
+_Reference = tuple[dt.date, str, int, int]
+_YEAR_WRITTEN = re.compile(r"\b(?:1[5-9]|20)\d\d\W{0,2}$")
+_MONTH_WRITTEN = re.compile(rf"\b{MONTH}(?:\s+\d\d?)?\W{{0,2}}$")
+# "since late 2010", "until 2003": an end of a span, not the year a sentence is set in
+_SPAN_END_BEFORE = re.compile(
+    r"(?i)\b(?:since|until|till|through|from|by|before|after)\s+"
+    r"(?:(?:early|late|mid|the\s+(?:end|start|beginning|middle)\s+of)[\s-]+)?$"
+)
+
+
+def _sets_the_year(ctx: Context, reference: _Reference, candidate: Candidate) -> bool:
+    """Whether a date earlier in the sentence is the one "for the year" means.
+
+    It must be written as a year or a month ("In December", not "a year ago"), not as the
+    end of a span ("since late 2010"); a year gone by counts unless the clause looks
+    ahead ("In December, prices rose 25% for the year", not "closed a plant in 2003 and
+    is to shut two more by the end of the year"), a year ahead only when written out
+    ("during 2006 ... by the end of the year").
+    """
+    date, _, end, start = reference
+    if not same_sentence(ctx.text, end, candidate.start):
+        return False
+    if _SPAN_END_BEFORE.search(ctx.before(start, 30)):
+        return False
+    written_year = _YEAR_WRITTEN.search(ctx.text, max(0, end - 8), end) is not None
+    if ctx.anchor is not None and date.year < ctx.anchor.year:
+        if not written_year and not _MONTH_WRITTEN.search(ctx.text, max(0, end - 14), end):
+            return False
+        return ctx.direction(candidate.start, candidate.end, None) != "future"
+    return written_year
+
+
 def resolve_references(candidates: list[Candidate], ctx: Context) -> list[Candidate]:
     """Recompute each narrative expression from the text's latest reference time.
 
@@ -171,10 +206,10 @@ def resolve_references(candidates: list[Candidate], ctx: Context) -> list[Candid
     "two days later" after "in 1995") keeps its value against the anchor.
     """
     out: list[Candidate] = []
-    reference: tuple[dt.date, str, int] | None = None
+    reference: _Reference | None = None
     # The story's time before a report's own day ("blasts on Sunday, police said Monday"):
     # "the same day" in a later sentence points back to it, past the report's day.
-    before_report: tuple[dt.date, str, int] | None = None
+    before_report: _Reference | None = None
     for candidate in candidates:
         ref = candidate.norm.shift
         pointing = _POINTING_BACK.match(ctx.text, candidate.start) is not None
@@ -186,12 +221,14 @@ def resolve_references(candidates: list[Candidate], ctx: Context) -> list[Candid
         ):
             reference = before_report
         if ref is not None and reference is not None:
-            date, granularity, end = reference
+            date, granularity, end, _ = reference
             # "the same day", "that day" point back on purpose, further than a bare
             # "the next day" would
             reach = 3 if pointing and (ctx.anchor is None or date <= ctx.anchor) else 1
-            if _close_enough(ctx.text, end, candidate.start, reach) and _fine_enough(
-                granularity, ref.granularity
+            if (
+                _close_enough(ctx.text, end, candidate.start, reach)
+                and _fine_enough(granularity, ref.granularity)
+                and (not ref.same_sentence or _sets_the_year(ctx, reference, candidate))
             ):
                 moved = shift(date, ref.unit, ref.count)
                 granularity_out = ref.granularity
@@ -224,12 +261,12 @@ def resolve_references(candidates: list[Candidate], ctx: Context) -> list[Candid
             ):
                 # "in March, up from a year earlier and from the previous month": a
                 # coarser narrative step leaves the story's finer time where it was.
-                reference = (reference[0], reference[1], candidate.end)
+                reference = (reference[0], reference[1], candidate.end, reference[3])
             else:
                 reported = found[0] == ctx.anchor and _REPORTED_BEFORE.search(
                     ctx.before(candidate.start, 30)
                 )
                 before_report = reference if reported else None
-                reference = (found[0], found[1], candidate.end)
+                reference = (found[0], found[1], candidate.end, candidate.start)
         out.append(candidate)
     return out

@@ -405,7 +405,15 @@ def norm_relative_unit(match: Match, ctx: Context) -> Norm | None:
     codes: dict[str, Unit] = {"year": "Y", "month": "M", "week": "W", "quarter": "Q"}
     codes.update({"decade": "E", "century": "C"})
     date = shift(ctx.anchor, codes[unit], offset)
-    return Norm("DATE", render(date, granularity)) if date else None
+    if date is None:
+        return None
+    if unit == "year" and rel == "the":
+        # "In 2008, sales fell 5% for the year": the year the sentence has set, if any
+        return Norm("DATE", render(date, granularity), shift=_SENTENCE_YEAR)
+    return Norm("DATE", render(date, granularity))
+
+
+_SENTENCE_YEAR = RefShift("Y", 0, "year", same_sentence=True)
 
 
 _QUARTER_END_AFTER = re.compile(rf"^\s+(?:ended|ending)\s+(?P<month>{MONTH})")

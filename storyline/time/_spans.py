@@ -158,6 +158,13 @@ _SUBJECT_MODAL_AFTER = re.compile(
     r"(?i)^\s*,?\s+(?:(?:we|they|he|she|you|i|it|people)\s+)?(?:will|'ll|would|could|may|might"
     r"|can)\b"
 )
+# "she will walk again one day.": the clause's last words, its modal earlier in it (not
+# "will stay for one day", "may rise in one day").
+_CLAUSE_END_AFTER = re.compile(r"^\s*(?:[.,;!?]|''|$)")
+_MODAL_IN_CLAUSE_BEFORE = re.compile(
+    r"(?i)\b(?:will|'ll|would|may|might|could|can|hopes?|hoped|hoping|wish(?:es)?|dreams?)\s"
+    r"[^.,;!?\"]*(?<!\bfor)(?<!\bin)(?<!\bwithin)(?<!\bonly)(?<!\bthan)(?<!\bby)(?<!\bjust)\s+$"
+)
 # "to one day buy a house" (a verb follows), not "cut the wait to one day".
 _TO_BEFORE = re.compile(r"(?i)\bto\s+$")
 _VERB_AFTER = re.compile(
@@ -321,10 +328,15 @@ def norm_duration(match: Match, ctx: Context) -> Norm | None:
     if (
         number_text == "one"
         and unit == "day"
+        and not match["rel"]  # "will last one day": a length
         and (
             _MODAL_BEFORE.search(ctx.before(match.start()))
             or (_TO_BEFORE.search(ctx.before(match.start(), 6)) and _VERB_AFTER.match(after))
             or _SUBJECT_MODAL_AFTER.match(ctx.after(match.end(), 24))
+            or (
+                _CLAUSE_END_AFTER.match(after)
+                and _MODAL_IN_CLAUSE_BEFORE.search(ctx.before(match.start(), 80))
+            )
         )
     ):
         return Norm("DATE", "FUTURE_REF")

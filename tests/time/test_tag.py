@@ -304,6 +304,11 @@ CASES = [
     ("The Gophers play Saturday at Iowa.", "2019-11-19", "Saturday", "DATE", "2019-11-23"),
     ("I would love to one day buy a house.", ANCHOR, "one day", "DATE", "FUTURE_REF"),
     ("They cut the wait to one day.", ANCHOR, "one day", "DURATION", "P1D"),
+    # the clause's last words, its modal further back: some day ahead, not a length
+    ("She will be able to walk and run again one day.", ANCHOR, "one day", "DATE", "FUTURE_REF"),
+    ("Shares could fall 10% in just one day.", ANCHOR, "one day", "DURATION", "P1D"),
+    ("He will stay for one day.", ANCHOR, "one day", "DURATION", "P1D"),
+    ("The visit will last one day.", ANCHOR, "one day", "DURATION", "P1D"),
     ("There was a hurricane headwind in Q3.", "2019-11-19", "Q3", "DATE", "2019-Q3"),
     ("Shipments should pick up in late Q1.", "2019-11-19", "late Q1", "DATE", "2020-Q1"),
     ("In Q1'20 revenue fell.", "2019-11-19", "Q1'20", "DATE", "2020-Q1"),
@@ -2683,3 +2688,32 @@ def test_a_day_written_again_takes_the_year_written_out_before() -> None:
     # a year next to the anchor says nothing of another mention the tense places
     text = "The mandate runs until December 31, 2007. Annan is stepping down on December 31."
     assert [t.value for t in tag(text, "2006-12-22")] == ["2007-12-31", "2006-12-31"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a year or month written earlier in the sentence frames "the year"
+        ("In 2008, the firm's sales fell 5% for the year.", ["2008", "2008"]),
+        ("In December, food prices rose 25% for the year, a record.", ["2010-12", "2010"]),
+        ("Troop cuts are planned during 2012, to 90,000 by the end of the year.", ["2012", "2012"]),
+        # not across a full stop, not a year ahead that was not written out, not the start
+        # of a span, not a year gone by for a clause told ahead, not "a year ago"
+        ("The firm was set up in 2008. Sales fell 5% for the year.", ["2008", "2011"]),
+        (
+            "The truce before the May 25 vote runs out at the end of the year.",
+            ["2011-05-25", "2011"],
+        ),
+        (
+            "Demand has lagged since late 2010, below the pace seen earlier in the year.",
+            ["2010", "2011"],
+        ),
+        (
+            "It shut one reactor in 2003 and is to shut two more by the end of the year.",
+            ["2003", "2011"],
+        ),
+        ("Profit fell from a year ago to £9m in the months of the year.", ["2010", "2011"]),
+    ],
+)
+def test_the_year_is_the_one_its_sentence_set(text: str, expected: list[str]) -> None:
+    assert [t.value for t in tag(text, "2011-01-28")] == expected
