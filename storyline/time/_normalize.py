@@ -597,6 +597,16 @@ def _year_for_unwritten(
         ctx.after(match.end(), 4)
     ):
         return pick_year(ctx.anchor, month, day, "nearest")  # "BEIJING, Nov. 15 (Xinhua) --"
+    if _ENTRY_BEFORE.search(ctx.before(match.start(), 4)) and _ENTRY_AFTER.match(
+        ctx.after(match.end(), 4)
+    ):
+        # "May 7 - An attempt to place a dome over the well fails": a chronology's entry,
+        # told in the present whenever it happened; one gone by, unless only weeks ahead
+        coming = pick_year(ctx.anchor, month, day, "future")
+        coming_date = make_date(coming, month, day) if coming is not None else None
+        if coming_date is not None and (coming_date - ctx.anchor).days <= 45:
+            return coming
+        return pick_year(ctx.anchor, month, day, "past")
     direction = open_direction(ctx, match)
     year = pick_year(ctx.anchor, month, day, direction)
     if direction == "future" and year is not None and not _planned(ctx, match):
@@ -625,6 +635,8 @@ _DATELINE_BEFORE = re.compile(
 )
 _DATELINE_AFTER = re.compile(r"^\s*(?:\(|--|-|\u2014|,\s*\d{4})")
 _NINE_ELEVEN = dt.date(2001, 9, 11)
+_ENTRY_BEFORE = re.compile(r"(?:^|[.!?\n][\"'\u201d]?)\s*$")
+_ENTRY_AFTER = re.compile(r"^\s*(?:-{1,2}|\u2013|\u2014|:)\s")
 _ATTACKS_AFTER = re.compile(
     r"(?i)^\s*,?\s*(?:2001\s+)?(?:terror(?:ist)?\s+)?(?:attacks?|hijack|hijackers|hijackings"
     r"|commission|victims?|memorial|anniversary)\b"
@@ -1216,7 +1228,7 @@ _NOT_A_YEAR_BEFORE = re.compile(
     r"|interstate|model|code|item|box|suite|apartment|apt|unit|bus|train|article|rule"
     r"|section|chapter|paragraph|resolutions?|boeing|airbus|top|about|nearly|some|over"
     r"|exactly|only|least|than|eur|usd|gbp|jpy|chf|cny|rmb|inr|rs|aud|cad|hkd|sgd|windows"
-    r"|version|unscr|unsc|res|(?-i:Euro|Expo|Vision|Agenda))\.?\s+)$"
+    r"|version|unscr|unsc|res|mirage|falcon|(?-i:Euro|Expo|Vision|Agenda))\.?\s+)$"
 )
 
 

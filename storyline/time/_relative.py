@@ -499,13 +499,32 @@ def norm_quarter(match: Match, ctx: Context) -> Norm | None:
     ):
         return None  # "scoring 24 points in the third quarter": a period of play
     norm = _quarter_norm(match, ctx, number, code, half, explicit)
-    if norm is not None and lower_group(match, "det") == "that":
-        if not _THAT_QUARTER_BEFORE.search(ctx.before(match.start(), 12)):
-            # "estimated that fourth quarter output grew": "that" opens a clause
-            after_det = match.end("det")
-            start = after_det + len(ctx.text[after_det:]) - len(ctx.text[after_det:].lstrip())
-            return Norm(norm.type, norm.value, norm.mod, start=start)
+    if norm is not None and _article_not_the_quarters(match, ctx, explicit):
+        after_det = match.end("det")
+        start = after_det + len(ctx.text[after_det:]) - len(ctx.text[after_det:].lstrip())
+        return Norm(norm.type, norm.value, norm.mod, start=start)
     return norm
+
+
+_ACRONYM_AFTER = re.compile(r"^\s+[A-Z]{2,}\b")
+
+
+def _article_not_the_quarters(match: Match, ctx: Context, explicit: str | None) -> bool:
+    det = lower_group(match, "det")
+    if det == "that":
+        # "estimated that fourth quarter output grew": "that" opens a clause
+        return not _THAT_QUARTER_BEFORE.search(ctx.before(match.start(), 12))
+    # "the third-quarter results": the article is the noun's (TimeBank leaves it out)
+    return (
+        det == "the"
+        and "-" in ctx.text[match.end("ordinal") : match.start("unit")]
+        and not (explicit or match["yearword"] or match["yearrel"] or match["theyear"])
+        and (
+            NOUN_AFTER.match(ctx.after(match.end(), 12)) is not None
+            or _ACRONYM_AFTER.match(ctx.after(match.end(), 8)) is not None  # "GNP growth"
+        )
+        and not ctx.after(match.end(), 6).lstrip().lower().startswith("of ")
+    )
 
 
 _THAT_QUARTER_BEFORE = re.compile(

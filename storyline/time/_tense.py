@@ -200,6 +200,8 @@ def _cue(words: list[str], index: int) -> Tense | None:
     if word == "forthcoming" and previous not in _BEFORE_ADJECTIVE:
         return None  # "was not particularly forthcoming": open, not ahead
     if word in FUTURE_WORDS:
+        if previous == "as" and word in ("scheduled", "planned", "expected"):
+            return None  # "retired, as scheduled, on June 30": an aside, the verb decides
         if word == "'ll" and following in ("recall", "remember"):
             return None  # "as you 'll recall, on Wednesday ...": an aside, no future
         return "past" if previous in _LOOKING_BACK else "future"

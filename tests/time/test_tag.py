@@ -42,6 +42,45 @@ CASES = [
     ("Sales fell in fiscal 1998.", ANCHOR, "fiscal 1998", "DATE", "1998"),
     ("The Soviet Union declared war in August 1945.", ANCHOR, "August 1945", "DATE", "1945-08"),
     ("Profit rose in the third quarter.", "1998-11-02", "the third quarter", "DATE", "1998-Q3"),
+    # a hyphenated quarter before its noun leaves the article to the noun
+    ("The third-quarter loss was large.", "1998-11-02", "third-quarter", "DATE", "1998-Q3"),
+    (
+        "Spending fed the third-quarter GNP growth.",
+        "1998-11-02",
+        "third-quarter",
+        "DATE",
+        "1998-Q3",
+    ),
+    # an aside about a plan does not set the tense of the verb it sits beside
+    (
+        "He retired from the service, as scheduled, on June 30.",
+        "2010-10-01",
+        "June 30",
+        "DATE",
+        "2010-06-30",
+    ),
+    # a chronology's entries: the day gone by, unless only weeks ahead
+    (
+        "Talks begin. April 22 - The rig sinks and a slick forms.",
+        "2011-01-11",
+        "April 22",
+        "DATE",
+        "2010-04-22",
+    ),
+    (
+        "A plan failed. March 29 - A conference of 40 governments meets.",
+        "2011-08-22",
+        "March 29",
+        "DATE",
+        "2011-03-29",
+    ),
+    (
+        "Work goes on.\nJuly 6: Barges are lined up to block the oil.",
+        "2010-07-03",
+        "July 6",
+        "DATE",
+        "2010-07-06",
+    ),
     ("The minister flew home on Saturday.", ANCHOR, "Saturday", "DATE", "2014-02-08"),
     ("He said on Friday that it was over.", ANCHOR, "Friday", "DATE", "2014-02-07"),
     ("He will meet them on Monday.", ANCHOR, "Monday", "DATE", "2014-02-10"),
@@ -2374,6 +2413,7 @@ NOTHING = [
     "The petition collected 2000 signatures.",
     "The price was EUR 2000.",
     "The office still ran Windows 2000.",
+    "Jets include the Mirage 2000 and the Rafale.",
     # A share is no span of quarters.
     "Three quarters of the budget went to defence.",
     # Weekdays, months and holidays inside names.
