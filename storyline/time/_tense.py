@@ -24,6 +24,7 @@ _BOUNDARY = re.compile(
     r"(?:(?<![^\w][A-Za-z])(?<!^[A-Za-z])(?<!\b(?:Mr|Dr|St))(?<!\bMrs)(?<!\b(?:Gen|Sen|Rep|Gov))"
     r"\.|[!?;])\s"
     r"|\n\s*\n|[\"\u201c\u201d]|,\s+but\s"
+    r"|(?<=[a-z])\s?:\s+(?=[A-Z][a-z])"  # a heading's colon: "Why prices are rising: Bad weather"
     r"|(?:\)|-RRB-)\s*(?:--|\u2014)"  # a dateline's "(CNN) --"
 )
 

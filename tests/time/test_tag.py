@@ -51,6 +51,14 @@ CASES = [
         "DATE",
         "1998-Q3",
     ),
+    # a heading's colon ends its clause: the tense after it is the summer's
+    (
+        "Why prices are rising: Bad weather over the summer reduced crops.",
+        "2011-01-28",
+        "the summer",
+        "DATE",
+        "2010-SU",
+    ),
     # an aside about a plan does not set the tense of the verb it sits beside
     (
         "He retired from the service, as scheduled, on June 30.",
