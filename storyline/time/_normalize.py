@@ -1297,10 +1297,18 @@ _NUMBERED_LIST_BEFORE = re.compile(
 )
 
 
+_CHANGE_OVER_BEFORE = re.compile(
+    r"(?i)\b(?:rise|rises|increase|increases|gain|gains|growth|jump|decline|declines|drop"
+    r"|drops|fall|up|down|higher|lower|percent|per\s+cent|%)\s+over\s+$"
+)
+
+
 def _not_a_year(before: str, after: str) -> bool:
     """Whether the words around four digits make them a count or a clock time."""
     if _OPENING_DATES.search(before) or _BOUND_AT_LEAST.search(before):
         return False
+    if _CHANGE_OVER_BEFORE.search(before) and not _NOT_A_YEAR_AFTER.match(after):
+        return False  # "a 49 percent rise over 2005": the year compared with
     if _NOT_A_YEAR_BEFORE.search(before) or _NOT_A_YEAR_AFTER.match(after):
         return True
     if _OF_THE_AFTER.match(after) and not _STREET_YEAR_CONTEXT.search(before):

@@ -51,6 +51,8 @@ CASES = [
         "DATE",
         "1998-Q3",
     ),
+    # a change "over" a year compares with that year; "over" before a count is "more than"
+    ("Exports showed a 49 percent rise over 2005.", "2006-12-01", "2005", "DATE", "2005"),
     # a heading's colon ends its clause: the tense after it is the summer's
     (
         "Why prices are rising: Bad weather over the summer reduced crops.",
@@ -2422,6 +2424,7 @@ NOTHING = [
     "The price was EUR 2000.",
     "The office still ran Windows 2000.",
     "Jets include the Mirage 2000 and the Rafale.",
+    "Turnout was up over 2000 people.",
     # A share is no span of quarters.
     "Three quarters of the budget went to defence.",
     # Weekdays, months and holidays inside names.
