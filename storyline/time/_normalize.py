@@ -1537,7 +1537,7 @@ _FIXED_HOLIDAYS = {
     "the fourth of july": (7, 4), "bastille day": (7, 14), "veterans day": (11, 11),
     "armistice day": (11, 11), "remembrance day": (11, 11), "guy fawkes night": (11, 5),
     "bonfire night": (11, 5), "may day": (5, 1), "all saints day": (11, 1),
-    "all souls day": (11, 2),
+    "all souls day": (11, 2), "cinco de mayo": (5, 5),
 }  # fmt: skip
 
 # Days fixed as the n-th weekday of a month: (month, ISO weekday, n), n as in

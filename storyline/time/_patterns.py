@@ -360,7 +360,7 @@ HOLIDAY = _compile(
       |Veterans['’]?\s+Day|Guy\s+Fawkes\s+Night|Bonfire\s+Night|May\s+Day|Labor\s+Day
       |Memorial\s+Day|Martin\s+Luther\s+King(?:\s+Jr\.?)?\s+Day|Presidents['’]?\s+Day
       |Columbus\s+Day|Mother['’]s\s+Day|Father['’]s\s+Day|Election\s+Day
-      |All\s+Saints['’]?\s+Day|All\s+Souls['’]?\s+Day))
+      |All\s+Saints['’]?\s+Day|All\s+Souls['’]?\s+Day|Cinco\s+de\s+Mayo))
     (?:\s+(?P<year>{YEAR}))?(?![\w-])"""
 )
 
@@ -465,7 +465,7 @@ TRIGGERS: dict[str, frozenset[str]] = {
         "christmas boxing new valentine halloween thanksgiving easter good",
         "maundy palm ash pentecost whit mothering remembrance st the bastille",
         "armistice veterans guy bonfire may labor memorial martin presidents",
-        "columbus mother father election all",
+        "columbus mother father election all cinco",
     ),
     "year_period": _words("the", _MONTH_STARTS),
     "short_quarter": _words("q1 q2 q3 q4"),

@@ -216,6 +216,7 @@ _GROWN_BY_BEFORE = re.compile(
 _CLOCK_LEFT_AFTER = re.compile(
     r"(?i)^(?:\s+and\s+\S+\s+seconds?)?\s+(?:left|remaining|to\s+play|to\s+go)\b"
 )
+_WAIT_A_MINUTE = re.compile(r"(?i)(?:^|[^\w\s]\s*|\b(?:but|now|oh|hey|well)\s+)wait\s+$")
 _SECOND_IS_TIME = re.compile(r"(?i)^\s*(?:[,.;:!?)]|$|ago\b|later\b|earlier\b|before\b|after\b)")
 
 
@@ -273,6 +274,9 @@ def norm_duration(match: Match, ctx: Context) -> Norm | None:
         return Norm("SET", value, end=end) if value else None
     if _AGE_AFTER.match(after) or (unit == "quarter" and after.lstrip().startswith("of ")):
         return None
+    if _WAIT_A_MINUTE.search(ctx.before(match.start(), 14)) and _SECOND_IS_TIME.match(after):
+        if number_text in ("a", "one") and unit in ("minute", "second", "sec"):
+            return None  # "But wait a minute!": an objection, no time
     if unit == "day" and number_text in ("a", "one") and _ONE_DAY_GAME_AFTER.match(after):
         return None  # "scheduled as a day match": a kind of game (beside "day-night")
     if number_text in ("a", "an") and unit in ("weekend", "night") and _NOUN_NEXT.match(after):

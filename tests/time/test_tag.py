@@ -53,6 +53,8 @@ CASES = [
     ),
     # a change "over" a year compares with that year; "over" before a count is "more than"
     ("Exports showed a 49 percent rise over 2005.", "2006-12-01", "2005", "DATE", "2005"),
+    ("Rain fell on the Cinco de Mayo parade.", "2009-05-05", "Cinco de Mayo", "DATE", "2009-05-05"),
+    ("We had to wait a minute before going in.", ANCHOR, "a minute", "DURATION", "PT1M"),
     # a heading's colon ends its clause: the tense after it is the summer's
     (
         "Why prices are rising: Bad weather over the summer reduced crops.",
@@ -2425,6 +2427,7 @@ NOTHING = [
     "The office still ran Windows 2000.",
     "Jets include the Mirage 2000 and the Rafale.",
     "Turnout was up over 2000 people.",
+    "That sounds fine. But wait a minute! The plan has a hole.",
     # A share is no span of quarters.
     "Three quarters of the budget went to defence.",
     # Weekdays, months and holidays inside names.
