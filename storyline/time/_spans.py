@@ -330,9 +330,10 @@ def norm_duration(match: Match, ctx: Context) -> Norm | None:
         if is_game_report(ctx.text):
             return None  # "scored on 23 minutes": the game's clock
     if (
-        number_text == "one"
+        number_text in ("one", "some")
         and unit == "day"
         and not match["rel"]  # "will last one day": a length
+        and not match["orso"]
         and (
             _MODAL_BEFORE.search(ctx.before(match.start()))
             or (_TO_BEFORE.search(ctx.before(match.start(), 6)) and _VERB_AFTER.match(after))

@@ -358,6 +358,7 @@ CASES = [
     # the clause's last words, its modal further back: some day ahead, not a length
     ("She will be able to walk and run again one day.", ANCHOR, "one day", "DATE", "FUTURE_REF"),
     ("Shares could fall 10% in just one day.", ANCHOR, "one day", "DURATION", "P1D"),
+    ("Maybe some day they will learn.", ANCHOR, "some day", "DATE", "FUTURE_REF"),
     ("He will stay for one day.", ANCHOR, "one day", "DURATION", "P1D"),
     ("The visit will last one day.", ANCHOR, "one day", "DURATION", "P1D"),
     ("There was a hurricane headwind in Q3.", "2019-11-19", "Q3", "DATE", "2019-Q3"),
