@@ -251,6 +251,8 @@ def _cue(words: list[str], index: int) -> Tense | None:
             return "future"  # "could be permanently sealed by Sunday"
         if before[-2:] in (["after", "being"], ["since", "being"]):
             return "past"  # "held until Saturday after being arrested on Tuesday"
+        if before[-1:] in (["not"], ["n't"], ["never"]):
+            before = before[:-1]  # "if the flow is not stopped in August": still a passive
         if before[-1:] and (before[-1] in _PASSIVE_AUX or before[-1].endswith(("'m", "'re"))):
             return None
         return "past"

@@ -55,6 +55,15 @@ CASES = [
     ("Exports showed a 49 percent rise over 2005.", "2006-12-01", "2005", "DATE", "2005"),
     ("Rain fell on the Cinco de Mayo parade.", "2009-05-05", "Cinco de Mayo", "DATE", "2009-05-05"),
     ("We had to wait a minute before going in.", ANCHOR, "a minute", "DURATION", "PT1M"),
+    # a negated passive is still a passive, not a past
+    (
+        "If the flow is not stopped in August, oil could spread.",
+        "2010-06-24",
+        "August",
+        "DATE",
+        "2010-08",
+    ),
+    ("The flow was not stopped in August.", "2010-06-24", "August", "DATE", "2009-08"),
     # a heading's colon ends its clause: the tense after it is the summer's
     (
         "Why prices are rising: Bad weather over the summer reduced crops.",
