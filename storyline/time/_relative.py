@@ -782,7 +782,9 @@ def norm_season(match: Match, ctx: Context) -> Norm | None:
         ):
             year += 1  # "next summer" said in July; "the coming winter" said in December
     elif rel == "this":
-        year = season_year(anchor, code, None)
+        # "an audit that should be released this spring", said in November: the next one
+        told = ctx.direction(match.start(), match.end(), None)
+        year = season_year(anchor, code, "future" if told == "future" else None)
     elif _BEFORE_ONSET.search(ctx.before(match.start(), 40)):
         # "shelter before the onset of winter": the season to come, whatever the tense
         year = season_year(anchor, code, "future")

@@ -55,7 +55,8 @@ PAST_WORDS = frozenset(
     "drank slew shrank overran undid outgrew foresaw overheard befell rewrote bade "
     "taken given seen written shown done begun broken chosen driven fallen forgotten frozen "
     "hidden known ridden risen shaken spoken stolen sworn thrown woken worn grown drawn "
-    "flown blown died lied tied cast".split()
+    "flown blown died lied tied cast withdrawn overthrown undertaken overtaken forgiven "
+    "mistaken rewritten overseen".split()
 )
 PRESENT_WORDS = frozenset(
     "is are am says say has have does do now currently today may might must should".split()
@@ -163,6 +164,8 @@ def _cue(words: list[str], index: int) -> Tense | None:
         return None  # "in the last quarter-final": the final one, no past
     if word in ("later", "earlier", "sooner") and following == "than":
         return None  # "expected no earlier than Monday": a bound, no tense
+    if word == "later" and is_past_form(following):
+        return None  # "an apology on Thursday, later withdrawn": a step told in the past
     if word in ("later", "earlier") and following in _TIMES_OF_A_DAY:
         return None  # "later Thursday", "earlier this morning": a part of a day, no tense
     if word == "coming" and previous not in _COMING_AHEAD and following in _SPAN_AFTER_COMING:

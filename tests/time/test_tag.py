@@ -55,6 +55,23 @@ CASES = [
     ("Exports showed a 49 percent rise over 2005.", "2006-12-01", "2005", "DATE", "2005"),
     ("Rain fell on the Cinco de Mayo parade.", "2009-05-05", "Cinco de Mayo", "DATE", "2009-05-05"),
     ("We had to wait a minute before going in.", ANCHOR, "a minute", "DURATION", "PT1M"),
+    # "this" season told ahead once this year's has gone by is the next one
+    (
+        "Another audit should be released this spring.",
+        "2010-11-14",
+        "this spring",
+        "DATE",
+        "2011-SP",
+    ),
+    ("The audit was released this spring.", "2010-11-14", "this spring", "DATE", "2010-SP"),
+    # "later" before a past participle tells a step gone by, not a plan
+    (
+        "It follows an apology from him on Thursday, later withdrawn, for having to agree.",
+        "2010-06-18",
+        "Thursday",
+        "DATE",
+        "2010-06-17",
+    ),
     # a negated passive is still a passive, not a past
     (
         "If the flow is not stopped in August, oil could spread.",
