@@ -384,6 +384,18 @@ def norm_relative_unit(match: Match, ctx: Context) -> Norm | None:
     if unit == "year" and rel == "the" and _year_as_span(match, ctx):
         return Norm("DURATION", "P1Y")
     offset = _UNIT_OFFSET[rel]
+    if (
+        unit == "week"
+        and rel == "this"
+        and ctx.anchor is not None
+        and ctx.anchor.isoweekday() == 7
+        and ctx.direction(match.start(), match.end(), None) == "future"
+        and not POSSESSIVE_AFTER.match(ctx.after(match.end(), 3))
+        and not ctx.before(match.start(), 4).lower().endswith("of ")
+    ):
+        # "BP will this week reveal ...", in a Sunday paper: the week ahead; not "this
+        # week's meeting, which could ...", "the events of this week" (the noun's week)
+        offset = 1
     if unit == "quarter" and match["ended"] and ctx.anchor is not None:
         closing = _QUARTER_END_AFTER.match(ctx.after(match.end(), 30))
         if closing is not None and month_number(closing["month"]) % 3 == 0:

@@ -55,6 +55,17 @@ CASES = [
     ("Exports showed a 49 percent rise over 2005.", "2006-12-01", "2005", "DATE", "2005"),
     ("Rain fell on the Cinco de Mayo parade.", "2009-05-05", "Cinco de Mayo", "DATE", "2009-05-05"),
     ("We had to wait a minute before going in.", ANCHOR, "a minute", "DURATION", "PT1M"),
+    # a Sunday paper's "this week" told ahead is the week that starts the next day
+    ("BP will this week reveal its costs.", "2010-07-25", "this week", "DATE", "2010-W30"),
+    ("Prices fell this week.", "2010-07-25", "this week", "DATE", "2010-W29"),
+    (
+        "The calm of this week's meeting could set a tone.",
+        "2009-05-31",
+        "this week",
+        "DATE",
+        "2009-W22",
+    ),
+    ("BP will this week reveal its costs.", "2010-07-22", "this week", "DATE", "2010-W29"),
     # "this" season told ahead once this year's has gone by is the next one
     (
         "Another audit should be released this spring.",
