@@ -344,9 +344,11 @@ YEAR_PERIOD = _compile(
       (?:\s+of\s+(?P<of>{YEAR}))?){R}"""
 )
 
-# "Q3", "Q1 2020", "Q4'19": a quarter in the shorthand of company results.
+# "Q3", "Q1 2020", "Q4'19": a quarter in the shorthand of company results; "H1 2008" a
+# half, only with its year ("H1" alone is as often a flu or a visa).
 SHORT_QUARTER = _compile(
-    rf"""(?<![\w-])(?-i:Q(?P<number>[1-4]))(?:\s+(?P<year>{YEAR})|['’](?P<short>\d\d)(?!\d))?
+    rf"""(?<![\w-])(?:(?-i:Q(?P<number>[1-4]))(?:\s+(?P<year>{YEAR})|['’](?P<short>\d\d)(?!\d))?
+      |(?-i:H(?P<half>[12]))\s+(?P<hyear>{YEAR}))
     (?![\w-])"""
 )
 
@@ -468,7 +470,7 @@ TRIGGERS: dict[str, frozenset[str]] = {
         "columbus mother father election all cinco",
     ),
     "year_period": _words("the", _MONTH_STARTS),
-    "short_quarter": _words("q1 q2 q3 q4"),
+    "short_quarter": _words("q1 q2 q3 q4 h1 h2"),
     "bare_units": _words(
         PLURAL_UNITS,
         "the following ensuing subsequent intervening previous preceding past next last first",

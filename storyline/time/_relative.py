@@ -588,7 +588,9 @@ _SHORT_QUARTER_BEFORE = re.compile(
 
 
 def norm_short_quarter(match: Match, ctx: Context) -> Norm | None:
-    """Normalise "Q3" (the third quarter near the anchor), "Q1 2020", "Q4'19"."""
+    """Normalise "Q3" (the third quarter near the anchor), "Q1 2020", "Q4'19", "H1 2008"."""
+    if match["half"]:
+        return Norm("DATE", f"{match['hyear']}-H{match['half']}")
     if not _SHORT_QUARTER_BEFORE.search(ctx.before(match.start(), 20)):
         return None
     number = int(match["number"])
@@ -709,7 +711,7 @@ _CLOCK_TIME_AFTER = re.compile(r"(?i)^\s+time\b")
 
 
 _FALL_BEFORE = re.compile(
-    r"(?i)\b(?:in|during|since|until|till|by|through|over|for|before|after)\s+$"
+    r"(?i)\b(?:in|during|since|until|till|by|through|over|for|before|after|into|throughout)\s+$"
 )
 
 

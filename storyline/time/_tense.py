@@ -118,6 +118,11 @@ _LEAD_BEFORE_AHEAD = frozenset(
     "points point percent lead well far clear just still streets seconds strokes goals votes "
     "runs shots games lengths laps way".split()
 )
+# What a source "would not" do when asked: a refusal told after the day it was made.
+_REFUSED = frozenset(
+    "comment say confirm deny elaborate discuss disclose speculate budge reveal identify "
+    "name specify answer respond".split()
+)
 # A request told in the past, its addressee between it and "to": the verb dates the request.
 _REQUESTED = frozenset("asked urged told ordered pressed requested called".split())
 _STOP_AFTER_TO = frozenset(
@@ -204,6 +209,13 @@ def _cue(words: list[str], index: int) -> Tense | None:
     if word == "forthcoming" and previous not in _BEFORE_ADJECTIVE:
         return None  # "was not particularly forthcoming": open, not ahead
     if word in FUTURE_WORDS:
+        if (
+            word in ("would", "wo")
+            and following in ("not", "n't")
+            and index + 2 < len(words)
+            and words[index + 2].lower() in _REFUSED
+        ):
+            return "past"  # "would not comment Friday": a refusal on that day, told after
         if previous == "as" and word in ("scheduled", "planned", "expected"):
             return None  # "retired, as scheduled, on June 30": an aside, the verb decides
         if word == "'ll" and following in ("recall", "remember"):

@@ -55,6 +55,17 @@ CASES = [
     ("Exports showed a 49 percent rise over 2005.", "2006-12-01", "2005", "DATE", "2005"),
     ("Rain fell on the Cinco de Mayo parade.", "2009-05-05", "Cinco de Mayo", "DATE", "2009-05-05"),
     ("We had to wait a minute before going in.", ANCHOR, "a minute", "DURATION", "PT1M"),
+    ("Profit fell in H1 2008.", ANCHOR, "H1 2008", "DATE", "2008-H1"),
+    ("The cleanup will go on well into the fall.", "2010-07-03", "the fall", "DATE", "2010-FA"),
+    # a refusal told after the day it was made
+    (
+        "The admiral would n't budge Friday, saying the plan stands.",
+        "2010-07-03",
+        "Friday",
+        "DATE",
+        "2010-07-02",
+    ),
+    ("A spokesman would not comment Tuesday.", "2010-07-03", "Tuesday", "DATE", "2010-06-29"),
     # a Sunday paper's "this week" told ahead is the week that starts the next day
     ("BP will this week reveal its costs.", "2010-07-25", "this week", "DATE", "2010-W30"),
     ("Prices fell this week.", "2010-07-25", "this week", "DATE", "2010-W29"),
