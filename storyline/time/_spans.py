@@ -84,6 +84,8 @@ _AMOUNT_BEFORE = re.compile(
     r"|cents?|percent|times|twice|once|thrice|two|three|four|five|six|seven|eight|nine|ten"
     r"|eleven|twelve|dozens?|hundreds?|thousands?|several))"
     r"(?:\s+(?:[a-z]+(?:-[a-z]+)*|(?:[a-z]\.){2,})){0,4}[\s,]+$"
+    # "3.6m barrels of oil and gas a day": what is counted, then what it is made of
+    r"|(?<!\S)\S*\d\S*(?:\s+[a-z]+){1,2}\s+of(?:\s+[a-z]+){1,4}\s+$"
     # "one flight a day", "one tablet a day": one thing, then the rate
     r"|\bone\s+(?!(?:year|month|week|day|hour|minute|thing)s?\b)[a-z]+(?:-[a-z]+)?\s+$"
 )

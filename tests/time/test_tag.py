@@ -56,6 +56,15 @@ CASES = [
     ("Rain fell on the Cinco de Mayo parade.", "2009-05-05", "Cinco de Mayo", "DATE", "2009-05-05"),
     ("We had to wait a minute before going in.", ANCHOR, "a minute", "DURATION", "PT1M"),
     ("Profit fell in H1 2008.", ANCHOR, "H1 2008", "DATE", "2008-H1"),
+    # a rate after what is counted and what it is made of
+    ("BP will pump about 3.6m barrels of oil and gas a day.", ANCHOR, "a day", "SET", "P1D"),
+    (
+        "It added $2-3 billion because it took BP over a month longer.",
+        ANCHOR,
+        "a month",
+        "DURATION",
+        "P1M",
+    ),
     ("The cleanup will go on well into the fall.", "2010-07-03", "the fall", "DATE", "2010-FA"),
     # a refusal told after the day it was made
     (
