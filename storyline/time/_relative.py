@@ -449,8 +449,10 @@ def _weekend(match: Match, ctx: Context, offset: int | None) -> Norm | None:
         if _GIVEN_BEFORE.search(ctx.before(match.start(), 40)):
             direction = "future"  # "gave the defence the weekend to reply"
         offset = 1 if direction == "future" else -1
-        if anchor.isoweekday() >= 6:
-            offset = 0
+        if anchor.isoweekday() >= 6 or (
+            anchor.isoweekday() == 5 and ctx.before(match.start(), 8).lower().endswith("before ")
+        ):
+            offset = 0  # "spurred short-covering before the weekend", on a Friday
     elif offset == 0 and anchor.isoweekday() < 6 and not planned_day(ctx, match):
         if ctx.direction(match.start(), match.end(), None) == "past":
             offset = -1  # "cleared barricades this weekend", told on the Monday after

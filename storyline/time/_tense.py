@@ -169,6 +169,8 @@ def _cue(words: list[str], index: int) -> Tense | None:
         return None  # "in the last quarter-final": the final one, no past
     if word in ("later", "earlier", "sooner") and following == "than":
         return None  # "expected no earlier than Monday": a bound, no tense
+    if word == "soon" and following in ("after", "afterwards", "thereafter", "before"):
+        return None  # "took the east soon after launching their uprising in February"
     if word == "later" and is_past_form(following):
         return None  # "an apology on Thursday, later withdrawn": a step told in the past
     if word in ("later", "earlier") and following in _TIMES_OF_A_DAY:

@@ -75,6 +75,27 @@ CASES = [
         "2010-07-02",
     ),
     ("A spokesman would not comment Tuesday.", "2010-07-03", "Tuesday", "DATE", "2010-06-29"),
+    (
+        "Rebels took the east soon after launching their uprising in February.",
+        "2011-07-29",
+        "February",
+        "DATE",
+        "2011-02",
+    ),
+    (
+        "Worries spurred short-covering before the weekend.",
+        "2011-02-25",
+        "the weekend",
+        "DATE",
+        "2011-W08-WE",
+    ),
+    (
+        "Worries spurred short-covering before the weekend.",
+        "2011-02-22",
+        "the weekend",
+        "DATE",
+        "2011-W07-WE",
+    ),
     # a Sunday paper's "this week" told ahead is the week that starts the next day
     ("BP will this week reveal its costs.", "2010-07-25", "this week", "DATE", "2010-W30"),
     ("Prices fell this week.", "2010-07-25", "this week", "DATE", "2010-W29"),
