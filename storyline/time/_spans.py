@@ -659,7 +659,8 @@ def norm_vague(match: Match, ctx: Context) -> Norm | None:
     word = lower_group(match, "word") or ""
     if word == "current" and (
         _NOT_CURRENT.match(ctx.after(match.end(), 20))
-        or ctx.before(match.start(), 2).strip() == "{"  # "BACK {current} of {total}"
+        # "BACK {current} of {total}", also tokenised ("-LCB- current -RCB-")
+        or ctx.before(match.start(), 6).strip().endswith(("{", "-LCB-"))
         or _FLOW_BEFORE.search(ctx.before(match.start(), 30))
     ):
         return None

@@ -2506,6 +2506,7 @@ NOTHING = [
     "The office still ran Windows 2000.",
     "Jets include the Mirage 2000 and the Rafale.",
     "Turnout was up over 2000 people.",
+    "BACK -LCB- current -RCB- of -LCB- total -RCB- NEXT",
     "That sounds fine. But wait a minute! The plan has a hole.",
     # A share is no span of quarters.
     "Three quarters of the budget went to defence.",
