@@ -578,7 +578,15 @@ def _joined(first: Candidate, second: Candidate, ctx: Context) -> Candidate:
         clock = f"T{r.past_noon(int(hour.group(1)), part):02d}:{hour.group(2)}"
     value = _day_of(day.norm) + clock  # "8.30 pm tonight": that night's clock
     mod = time.norm.mod or day.norm.mod
-    return Candidate(first.start, second.end, day.priority, Norm("TIME", value, mod))
+    start = first.start
+    if ctx.text[first.end : second.start].strip().lower() == "of":
+        # "the night of April 20": the article belongs to the whole expression
+        the = _THE_BEFORE.search(ctx.text, max(0, start - 5), start)
+        start = the.start() if the else start
+    return Candidate(start, second.end, day.priority, Norm("TIME", value, mod))
+
+
+_THE_BEFORE = re.compile(r"(?i)\bthe\s+$")
 
 
 _AM_PM = re.compile(r"(?i)[ap]\.?\s?m\b")

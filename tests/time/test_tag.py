@@ -96,6 +96,13 @@ CASES = [
         "DATE",
         "2011-W07-WE",
     ),
+    (
+        "No one knows what happened on the night of April 20.",
+        "2010-05-09",
+        "the night of April 20",
+        "TIME",
+        "2010-04-20TNI",
+    ),
     # a Sunday paper's "this week" told ahead is the week that starts the next day
     ("BP will this week reveal its costs.", "2010-07-25", "this week", "DATE", "2010-W30"),
     ("Prices fell this week.", "2010-07-25", "this week", "DATE", "2010-W29"),
