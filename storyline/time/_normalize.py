@@ -925,6 +925,8 @@ def _open_weekday_direction(ctx: Context, match: Match, end: int) -> Direction:
         direction = "future"  # "postponed Sunday's concert": not yet held
     if _FOR_BEFORE.search(before) and not POSSESSIVE_AFTER.match(ctx.after(end, 3)):
         direction = "future"  # "planning a rally for Tuesday": the day it is set for
+    if _READIED_FOR_BEFORE.search(before) and not _HAD_BEEN_BEFORE.search(before):
+        direction = "future"  # "businesses readied themselves for Sunday": the day to come
     if _FOR_EVENT_ON_BEFORE.search(ctx.before(match.start(), 80)) or _NEXT_SUBJECT_BEFORE.search(
         ctx.before(match.start(), 160)
     ):
@@ -1127,6 +1129,11 @@ _FIXTURE_AFTER = re.compile(
     r"(?i)^\s?['\u2019]s\s+(?:[\w-]+\s+){0,4}?(?:match|final|game|clash|tie|tussle|showdown"
     r"|derby|encounter|semi-final|quarter-final|fixture|race|fight|bout|meeting|summit|vote"
     r"|elections?|polls?|referendum|talks|session|concert|ceremony|launch)\b"
+)
+_READIED_FOR_BEFORE = re.compile(
+    r"(?i)\b(?:readied|readying|readies|prepared|preparing|prepares|prepare|braced|bracing"
+    r"|braces|brace|geared|gearing)\s+(?:(?:themselves|himself|herself|itself|ourselves|up)\s+)?"
+    r"for\s+$"
 )
 _FOR_BEFORE = re.compile(
     r"(?i)\b(?:march|protest|rally|rallies|strike|hartal|boycott|shutdown|vote|meeting|talks|summit"

@@ -118,6 +118,10 @@ _LEAD_BEFORE_AHEAD = frozenset(
     "points point percent lead well far clear just still streets seconds strokes goals votes "
     "runs shots games lengths laps way".split()
 )
+# A capitalised bare verb inside a sentence opens a call to act (after a comma or a
+# quote mark the word list does not keep): what it asks for lies ahead.
+_IMPERATIVES = frozenset("Go Come Join Vote Return Stay Bring Keep Meet Send".split())
+_NOT_AFTER_IMPERATIVE = frozenset("to the a an of and".split())  # "Come the hour"
 # What a source "would not" do when asked: a refusal told after the day it was made.
 _REFUSED = frozenset(
     "comment say confirm deny elaborate discuss disclose speculate budge reveal identify "
@@ -169,6 +173,13 @@ def _cue(words: list[str], index: int) -> Tense | None:
         return None  # "in the last quarter-final": the final one, no past
     if word in ("later", "earlier", "sooner") and following == "than":
         return None  # "expected no earlier than Monday": a bound, no tense
+    if (
+        words[index] in _IMPERATIVES
+        and index + 1 < len(words)
+        and words[index + 1].islower()  # not a name ("Go Daddy")
+        and following not in _NOT_AFTER_IMPERATIVE
+    ):
+        return "future"  # "Dear Egyptians, Go back to your work on Sunday": a call to act
     if word == "soon" and following in ("after", "afterwards", "thereafter", "before"):
         return None  # "took the east soon after launching their uprising in February"
     if word == "later" and is_past_form(following):

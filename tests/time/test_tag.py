@@ -103,6 +103,22 @@ CASES = [
         "TIME",
         "2010-04-20TNI",
     ),
+    # a day one readies for, a call to act on a day: ahead
+    (
+        "Businesses readied themselves for Sunday, the start of the work week.",
+        "2011-02-12",
+        "Sunday",
+        "DATE",
+        "2011-02-13",
+    ),
+    (
+        "Dear Egyptians, Go back to your work on Sunday.",
+        "2011-02-12",
+        "Sunday",
+        "DATE",
+        "2011-02-13",
+    ),
+    ("He met with Go Daddy on Sunday.", "2011-02-12", "Sunday", "DATE", "2011-02-06"),
     # a Sunday paper's "this week" told ahead is the week that starts the next day
     ("BP will this week reveal its costs.", "2010-07-25", "this week", "DATE", "2010-W30"),
     ("Prices fell this week.", "2010-07-25", "this week", "DATE", "2010-W29"),
