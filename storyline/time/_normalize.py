@@ -598,7 +598,7 @@ def _year_for_unwritten(
     ):
         return pick_year(ctx.anchor, month, day, "nearest")  # "BEIJING, Nov. 15 (Xinhua) --"
     if _ENTRY_BEFORE.search(ctx.before(match.start(), 4)) and _ENTRY_AFTER.match(
-        ctx.after(match.end(), 4)
+        ctx.after(match.end(), 8)
     ):
         # "May 7 - An attempt to place a dome over the well fails": a chronology's entry,
         # told in the present whenever it happened; one gone by, unless only weeks ahead
@@ -636,7 +636,7 @@ _DATELINE_BEFORE = re.compile(
 _DATELINE_AFTER = re.compile(r"^\s*(?:\(|--|-|\u2014|,\s*\d{4})")
 _NINE_ELEVEN = dt.date(2001, 9, 11)
 _ENTRY_BEFORE = re.compile(r"(?:^|[.!?\n][\"'\u201d]?)\s*$")
-_ENTRY_AFTER = re.compile(r"^\s*(?:-{1,2}|\u2013|\u2014|:)\s")
+_ENTRY_AFTER = re.compile(r"^(?:/\d\d?)?\s*(?:-{1,2}|\u2013|\u2014|:)\s")  # "May 11/12 -"
 _ATTACKS_AFTER = re.compile(
     r"(?i)^\s*,?\s*(?:2001\s+)?(?:terror(?:ist)?\s+)?(?:attacks?|hijack|hijackers|hijackings"
     r"|commission|victims?|memorial|anniversary)\b"

@@ -87,7 +87,8 @@ _AMOUNT_BEFORE = re.compile(
     # "3.6m barrels of oil and gas a day": what is counted, then what it is made of
     r"|(?<!\S)\S*\d\S*(?:\s+[a-z]+){1,2}\s+of(?:\s+[a-z]+){1,4}\s+$"
     # "one flight a day", "one tablet a day": one thing, then the rate
-    r"|\bone\s+(?!(?:year|month|week|day|hour|minute|thing)s?\b)[a-z]+(?:-[a-z]+)?\s+$"
+    r"|\b(?:one|an?)\s+(?!(?:year|month|week|day|hour|minute|thing|second|decade|quarter"
+    r"|time|lot|bit|couple|half|while|moment|about|difference)s?\b)[a-z]+(?:-[a-z]+)?\s+$"
 )
 
 
@@ -107,6 +108,9 @@ _SPAN_BOUND_BEFORE = re.compile(
 )
 
 
+_AWAY_AFTER = re.compile(r"(?i)^\s+(?:north|south|east|west|away|outside)\b")
+
+
 def _span_not_rate(unit: str, before: str, after: str) -> bool:
     if _SPAN_BOUND_BEFORE.search(before):
         return True  # "twice in less than a month", "$5m for a year": a span, no rate
@@ -114,6 +118,8 @@ def _span_not_rate(unit: str, before: str, after: str) -> bool:
         return True  # "a dozen were hurt in a weekend raid"
     if _HIGH_LOW_AFTER.match(after):
         return True  # "shares hit a year low": the lowest of a year, no rate
+    if _AWAY_AFTER.match(after):
+        return True  # "a suburb an hour north of Cairo": how far, no rate
     if _COUNTED_FROM_AFTER.match(after):
         return bool(_SPAN_COUNTED_BEFORE.search(before))
     if _OF_AFTER.match(after):
