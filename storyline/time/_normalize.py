@@ -639,7 +639,7 @@ _ENTRY_BEFORE = re.compile(r"(?:^|[.!?\n][\"'\u201d]?)\s*$")
 _ENTRY_AFTER = re.compile(r"^(?:/\d\d?)?\s*(?:-{1,2}|\u2013|\u2014|:)\s")  # "May 11/12 -"
 _ATTACKS_AFTER = re.compile(
     r"(?i)^\s*,?\s*(?:2001\s+)?(?:terror(?:ist)?\s+)?(?:attacks?|hijack|hijackers|hijackings"
-    r"|commission|victims?|memorial|anniversary)\b"
+    r"|commission|victims?|memorial|anniversary|fund)\b"
 )
 
 
@@ -1563,6 +1563,27 @@ _EASTER_OFFSETS = {
     "maundy thursday": -3, "palm sunday": -7, "ash wednesday": -46, "pentecost": 49,
     "whit monday": 50, "mothering sunday": -21,
 }  # fmt: skip
+
+
+_NTH_OF_MONTH = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "last": -1}
+_NTH_OF_MONTH.update({"final": -1, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4, "5th": 5})
+
+
+def norm_nth_weekday(match: Match, ctx: Context) -> Norm | None:
+    """Normalise "the last Sunday in January", "the first Monday of October 2010"."""
+    month = month_number(match["month"])
+    if match["year"]:
+        year = int(match["year"])
+    elif ctx.anchor is None:
+        return Norm("DATE", "XXXX-XX-XX")
+    else:
+        found = pick_year(ctx.anchor, month, None, open_direction(ctx, match))
+        if found is None:
+            return None
+        year = found
+    weekday = _weekday_number(match["weekday"])
+    date = nth_weekday(year, month, weekday, _NTH_OF_MONTH[match["nth"].lower()])
+    return Norm("DATE", date.isoformat()) if date.month == month else None  # no fifth one
 
 
 def nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:

@@ -110,6 +110,14 @@ NINE_ELEVEN = _compile(r"(?:(?<=\bpost-)|(?<=\bpre-)|(?<![\w/.-]))9/11(?![\d/]|\
 # A day of the month in words, as broadcast transcripts write it: "March eighth".
 DAY_ORDINAL_WORD = rf"(?i:{alternation(ORDINALS)})"
 
+# "the last Sunday in January", "the first Monday of October 2010": a weekday counted
+# within its month.
+NTH_WEEKDAY = _compile(
+    rf"""{L}(?:the\s+)?(?P<nth>first|second|third|fourth|fifth|last|final|1st|2nd|3rd|4th|5th)
+    \s+(?P<weekday>{WEEKDAY})\s+(?:in|of)\s+(?P<month>{MONTH_FULL}|{MONTH_ABBR})
+    (?:\s*,?\s*(?P<year>{YEAR}))?{R}"""
+)
+
 TEXT_DATE = _compile(
     rf"""{L}
     (?:(?P<weekday>{WEEKDAY}|{WEEKDAY_ABBR})\s*,?\s+(?:the\s+)?)?
@@ -449,6 +457,7 @@ TRIGGERS: dict[str, frozenset[str]] = {
     ),  # fmt: skip
     "month": _words(_RELATIVE_STARTS, _MONTH_STARTS),
     "weekday": _words(_RELATIVE_STARTS, _WEEKDAY_STARTS),
+    "nth_weekday": _words("the first second third fourth fifth last final 1st 2nd 3rd 4th 5th"),
     "season": _words(_RELATIVE_STARTS, "early late mid spring summer autumn fall winter"),
     "year_range": _words("# fiscal"),
     "decade": _words("# the early late mid"),

@@ -36,6 +36,7 @@ RULES: tuple[tuple[str, re.Pattern[str], Normaliser], ...] = (
     ("numeric_date", p.NUMERIC_DATE, n.norm_numeric_date),
     ("nine_eleven", p.NINE_ELEVEN, n.norm_nine_eleven),
     ("text_date", p.TEXT_DATE, n.norm_text_date),
+    ("nth_weekday", p.NTH_WEEKDAY, n.norm_nth_weekday),
     ("reference", p.REFERENCE, ref.norm_reference),
     ("quarter", p.QUARTER, r.norm_quarter),
     ("year_ago", p.YEAR_AGO, r.norm_year_ago),

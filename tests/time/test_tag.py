@@ -103,6 +103,29 @@ CASES = [
         "TIME",
         "2010-04-20TNI",
     ),
+    # a weekday counted within its month
+    (
+        "On the last Sunday in January, a few hundred people met.",
+        "2011-02-12",
+        "the last Sunday in January",
+        "DATE",
+        "2011-01-30",
+    ),
+    (
+        "The court opens on the first Monday in October.",
+        "2011-02-12",
+        "the first Monday in October",
+        "DATE",
+        "2011-10-03",
+    ),
+    (
+        "It fell on the last Thursday of November 2010.",
+        ANCHOR,
+        "the last Thursday of November 2010",
+        "DATE",
+        "2010-11-25",
+    ),
+    ("He ran the September 11 fund.", "2010-06-01", "September 11", "DATE", "2001-09-11"),
     # a day one readies for, a call to act on a day: ahead
     (
         "Businesses readied themselves for Sunday, the start of the work week.",
