@@ -318,6 +318,9 @@ def lies_ahead(ctx: Context, match: Match) -> bool:
 _PERFECT = re.compile(
     r"(?i)\b(?:has|have|'s|'ve)\s+(?:[a-z]+ly\s+)?(?:been\s+)?[a-z]+(?:ed|en|t)\b"
 )
+_HAD_DONE_AFTER = re.compile(
+    r"(?i)^\s*,?\s+(?:[\w'-]+\s+){0,3}?had\s+(?:already\s+)?[a-z]+(?:ed|en|t)\b"
+)
 _BY_BEFORE = re.compile(r"(?i)\bby\s+(?:(?:early|late|mid)[-\s]+)?$")
 _LEADING_UP_TO = re.compile(r"(?i)\bleading\s+up\s+to\s+$")
 _WILL_BEFORE = re.compile(r"(?i)(?:\bwill|\bshall|'ll)\b[^.;!?]*$")
@@ -362,6 +365,8 @@ def open_direction(ctx: Context, match: Match) -> Direction | None:
             ahead = clause_tense(
                 ctx.text, match.start(), match.end()
             ) == "present" and not _PERFECT.search(around.split(". ")[0])
+            if _HAD_DONE_AFTER.match(ctx.after(match.end(), 40)):
+                return "past"  # "by early April BP had weighed the option": done by then
         return "future" if ahead else "soon"
     if _SINCE_BEFORE.search(before):
         return "past"  # "blamed since the 20 April spill"
@@ -923,6 +928,9 @@ def _open_weekday_direction(ctx: Context, match: Match, end: int) -> Direction:
         direction = "future"
     if _CALLED_OFF_BEFORE.search(before) and POSSESSIVE_AFTER.match(ctx.after(end, 3)):
         direction = "future"  # "postponed Sunday's concert": not yet held
+    if _PLANNED_NOUN_AFTER.match(ctx.after(end, 20)):
+        # "to continue with Thursday's planned march": planned, not said when
+        return "nearest"
     if _FOR_BEFORE.search(before) and not POSSESSIVE_AFTER.match(ctx.after(end, 3)):
         direction = "future"  # "planning a rally for Tuesday": the day it is set for
     if _READIED_FOR_BEFORE.search(before) and not _HAD_BEEN_BEFORE.search(before):
@@ -939,7 +947,7 @@ def _open_weekday_direction(ctx: Context, match: Match, end: int) -> Direction:
         # "Before voters cast their ballots on Thursday, detainees voted": the day
         # comes after the past event, on either side of the report
         direction = "nearest"
-    if _PRAYERS_AFTER.match(ctx.after(end, 10)) and _AFTER_OR_BEFORE.search(before):
+    if _PRAYERS_AFTER.match(ctx.after(end, 24)) and _AFTER_OR_BEFORE.search(before):
         # "called on followers to march after Friday prayers": the coming or the last
         direction = "nearest"
     if direction is None and _FIXTURE_AFTER.match(ctx.after(end, 60)):
@@ -1035,8 +1043,11 @@ _IF_PRESENT_BEFORE = re.compile(
 _LINE_START_BEFORE = re.compile(r"(?:^|\n)[ \t]*$")
 _LINE_END_AFTER = re.compile(r"^[ \t]*(?:\([^()\n]{0,30}\))?[ \t]*:?[ \t]*(?:\n|$)")
 _PAST_PLAN_BEFORE = re.compile(
-    r"(?i)\b(?:was|were|had\s+been)\s+(?:(?:expected|due|scheduled|slated|set|supposed|planned|poised"
-    r"|going|likely|invited)\s+(?:to|for)|to)\b[^.;!?]*$"
+    r"(?i)(?:\b(?:was|were|had\s+been)\s+(?:(?:expected|due|scheduled|slated|set|supposed|planned"
+    r"|poised|going|likely|invited)\s+(?:to|for)|to)"
+    # "Obama first planned to visit the region in March": a plan made and dropped
+    r"|\b(?:first|originally|initially)\s+planned\s+to)"
+    r"\b[^.;!?]*$"
 )
 # "said he would join a meeting on Tuesday": a plan reported in the past, for a
 # day on either side of the report (a month so told still lies ahead: "announced he
@@ -1111,7 +1122,7 @@ _CALLED_OFF_BEFORE = re.compile(
     r"\s+(?:the\s+)?$"
 )
 _OPENING_BEFORE_CLAUSE = re.compile(r"(?:^|[.!?]\s+|\n)\s*Before\s+(?:[^,.;!?]|\.(?=\d))*$")
-_PRAYERS_AFTER = re.compile(r"(?i)^\s+prayers?\b")
+_PRAYERS_AFTER = re.compile(r"(?i)^\s?(?:['\u2019]s\s+)?(?:weekly\s+|noon\s+|midday\s+)?prayers?\b")
 _AFTER_OR_BEFORE = re.compile(r"(?i)\b(?:after|before)\s+$")
 # "had been rested for Saturday's derby": a past perfect, the game gone by.
 _HAD_BEEN_BEFORE = re.compile(r"(?i)\bhad\s+(?:been\s+)?\w+(?:ed|en)\b[^.;!?]*$")
@@ -1129,6 +1140,9 @@ _FIXTURE_AFTER = re.compile(
     r"(?i)^\s?['\u2019]s\s+(?:[\w-]+\s+){0,4}?(?:match|final|game|clash|tie|tussle|showdown"
     r"|derby|encounter|semi-final|quarter-final|fixture|race|fight|bout|meeting|summit|vote"
     r"|elections?|polls?|referendum|talks|session|concert|ceremony|launch)\b"
+)
+_PLANNED_NOUN_AFTER = re.compile(
+    r"(?i)^\s?['\u2019]s\s+(?:planned|scheduled|proposed|upcoming|expected|forthcoming)\b"
 )
 _READIED_FOR_BEFORE = re.compile(
     r"(?i)\b(?:readied|readying|readies|prepared|preparing|prepares|prepare|braced|bracing"

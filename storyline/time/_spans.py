@@ -78,14 +78,15 @@ def duration_value(number: float | None, unit_word: str) -> str | None:
 # "60,000 barrels (9.5m litres) a day": a conversion in brackets between amount and unit.
 _BRACKETS = re.compile(r"\s*(?:\([^()]*\)|-LRB-(?:(?!-RRB-).)*-RRB-)")
 # An amount just before "a year" makes it a rate: "$9bn a year", "four flights a week".
+# "3.6m barrels of oil and gas a day", "150 million doses of seasonal flu vaccine a year":
+# what is counted, then what it is made of
+_AMOUNT_OF_BEFORE = re.compile(r"(?i)(?<!\S)\S*\d\S*(?:\s+[a-z]+){1,2}\s+of(?:\s+[a-z]+){1,4}\s+$")
 _AMOUNT_BEFORE = re.compile(
     r"(?i)(?:(?<!\S)(?!(?:1[89]|20)\d\d\b|\d+(?:st|nd|rd|th)\b)\S*\d\S*"
     r"|\b(?:million|billion|trillion|dollars?|euros?|pounds?|yen"
     r"|cents?|percent|times|twice|once|thrice|two|three|four|five|six|seven|eight|nine|ten"
     r"|eleven|twelve|dozens?|hundreds?|thousands?|several))"
-    r"(?:\s+(?:[a-z]+(?:-[a-z]+)*|(?:[a-z]\.){2,})){0,4}[\s,]+$"
-    # "3.6m barrels of oil and gas a day": what is counted, then what it is made of
-    r"|(?<!\S)\S*\d\S*(?:\s+[a-z]+){1,2}\s+of(?:\s+[a-z]+){1,4}\s+$"
+    r"(?:\s+(?:[a-z]+(?:-[a-z]+)*|(?:[a-z]\.){2,}|%)){0,4}[\s,]+$"
     # "one flight a day", "one tablet a day": one thing, then the rate
     r"|\b(?:one|an?)\s+(?!(?:year|month|week|day|hour|minute|thing|second|decade|quarter"
     r"|time|lot|bit|couple|half|while|moment|about|difference)s?\b)[a-z]+(?:-[a-z]+)?\s+$"
@@ -269,7 +270,12 @@ def norm_duration(match: Match, ctx: Context) -> Norm | None:
         number_text in ("a", "an")
         and unit != "second"  # "spending a second night"
         and (match["num"].islower() or match.group().isupper())  # not "A day" opening a line
-        and _AMOUNT_BEFORE.search(_BRACKETS.sub("", ctx.before(match.start(), 90))[-40:])
+        and (
+            _AMOUNT_BEFORE.search(
+                (counted := _BRACKETS.sub("", ctx.before(match.start(), 90)))[-40:]
+            )
+            or _AMOUNT_OF_BEFORE.search(counted[-64:])
+        )
         and not _span_not_rate(unit, ctx.before(match.start(), 12), after)
     ):
         if match["the"] or match["rel"]:

@@ -552,7 +552,12 @@ def _joinable(first: Candidate, second: Candidate, ctx: Context) -> bool:
     ):
         return False  # "3:00 in the morning, 4:00 in the morning": no "tonight" to join
     gap = ctx.text[first.end : second.start]
+    if first is time and _SUBJECT_DAY_AFTER.match(ctx.text, second.end):
+        return False  # "2010 ; 9:09 PM Monday was a good day for BP": a stamp, then a day
     return len(gap) <= 6 and bool(p.JOIN_TIME_AND_DATE.match(gap))
+
+
+_SUBJECT_DAY_AFTER = re.compile(r"\s+(?:was|is|has|had|will|saw|brought|began|started)\b")
 
 
 def _day_of(norm: Norm) -> str:
@@ -656,7 +661,11 @@ def _day_after(after: list[Candidate], current: Candidate, ctx: Context) -> str 
     for candidate in after:
         found = _DAY_OF.match(candidate.norm.value)
         gap = _BRACKETED.sub("", ctx.text[current.end : candidate.start])
-        if found and _DAY_AFTER_GAP.match(gap):
+        if (
+            found
+            and _DAY_AFTER_GAP.match(gap)
+            and not _SUBJECT_DAY_AFTER.match(ctx.text, candidate.end)
+        ):
             return found.group()
     return None
 

@@ -201,8 +201,8 @@ def _cue(words: list[str], index: int) -> Tense | None:
         and not previous.endswith(("'s", "'re", "'m"))
     ):
         return None  # "the index going up 7 points": a movement, no plan
-    if word == "next" and following == "to":
-        return None  # "a building next to the residence": beside it, no future
+    if word == "next" and following in ("to", "door"):
+        return None  # "a building next to the residence", "the centre next door": beside it
     if word == "ahead" and (previous in _LEAD_BEFORE_AHEAD or previous[:1].isdigit()):
         return None  # "16 points ahead", "well ahead": a lead, no future
     if (

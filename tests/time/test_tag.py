@@ -103,6 +103,56 @@ CASES = [
         "TIME",
         "2010-04-20TNI",
     ),
+    (
+        "Sources said that by early April BP had weighed the option.",
+        "2010-11-09",
+        "early April",
+        "DATE",
+        "2010-04",
+    ),
+    (
+        "Obama first planned to visit the region in March, but had to cancel.",
+        "2010-06-04",
+        "March",
+        "DATE",
+        "2010-03",
+    ),
+    (
+        "The Brotherhood called for protests after Friday's weekly prayers.",
+        "2011-01-27",
+        "Friday",
+        "DATE",
+        "2011-01-28",
+    ),
+    (
+        "Followers were urged to continue with Thursday's planned march.",
+        "2011-02-02",
+        "Thursday",
+        "DATE",
+        "2011-02-03",
+    ),
+    (
+        "Guards were killed in a raid that struck the centre next door on Saturday.",
+        "2011-07-26",
+        "Saturday",
+        "DATE",
+        "2011-07-23",
+    ),
+    (
+        "No permits were issued for Tuesday's planned protests.",
+        "2011-01-26",
+        "Tuesday",
+        "DATE",
+        "2011-01-25",
+    ),
+    ("The threat is growing at a pace of 40 % a year.", ANCHOR, "a year", "SET", "P1Y"),
+    (
+        "It makes about 150 million doses of seasonal influenza vaccine a year.",
+        ANCHOR,
+        "a year",
+        "SET",
+        "P1Y",
+    ),
     # a weekday counted within its month
     (
         "On the last Sunday in January, a few hundred people met.",
@@ -2897,3 +2947,9 @@ def test_a_day_written_again_takes_the_year_written_out_before() -> None:
 )
 def test_the_year_is_the_one_its_sentence_set(text: str, expected: list[str]) -> None:
     assert [t.value for t in tag(text, "2011-01-28")] == expected
+
+
+def test_a_stamp_clock_is_not_joined_to_the_day_opening_the_next_sentence() -> None:
+    text = "Tuesday, November 9, 2010; 9:09 PM Monday was a good day for BP."
+    found = [(t.text, t.value) for t in tag(text, "2010-11-09")]
+    assert found[1:] == [("9:09 PM", "2010-11-09T21:09"), ("Monday", "2010-11-08")]
