@@ -973,7 +973,7 @@ def _open_weekday_direction(ctx: Context, match: Match, end: int) -> Direction:
         ctx.tense_aware
         and (
             _PAST_PLAN_AFTER.match(ctx.after(end, 40))
-            or _SAID_WOULD_BEFORE.search(ctx.sentence_before(match.start(), 90))
+            or _SAID_WOULD_BEFORE.search(ctx.sentence_before(match.start(), 160))
         )
     ):
         # "was due to return on Saturday", "was expected to rule Monday": a plan
@@ -1053,7 +1053,8 @@ _PAST_PLAN_BEFORE = re.compile(
 # day on either side of the report (a month so told still lies ahead: "announced he
 # would not run in September").
 _SAID_WOULD_BEFORE = re.compile(
-    r"(?i)\b(?:said|announced)\s+(?:that\s+)?(?:he|she|it|they|we)\s+would\b[^.;!?]*$"
+    r"(?i)\b(?:said|announced)\s+(?:that\s+)?(?:he|she|it|they|we|(?-i:[A-Z][\w.&-]*))\s+would\b"
+    r"[^.;!?]*$"
 )
 
 

@@ -145,6 +145,13 @@ CASES = [
         "DATE",
         "2011-01-25",
     ),
+    (
+        "He said BP would post the footage as early as Wednesday night.",
+        "2010-05-21",
+        "Wednesday night",
+        "TIME",
+        "2010-05-19TNI",
+    ),
     ("The threat is growing at a pace of 40 % a year.", ANCHOR, "a year", "SET", "P1Y"),
     (
         "It makes about 150 million doses of seasonal influenza vaccine a year.",
