@@ -318,6 +318,8 @@ def lies_ahead(ctx: Context, match: Match) -> bool:
 _PERFECT = re.compile(
     r"(?i)\b(?:has|have|'s|'ve)\s+(?:[a-z]+ly\s+)?(?:been\s+)?[a-z]+(?:ed|en|t)\b"
 )
+_SET_DATE_BEFORE = re.compile(r"(?i)\b(?:set|sets|fixed|fixes|picked|picks|chose|chosen)\s+$")
+_SET_FOR_AFTER = re.compile(r"(?i)^\s*,?\s+(?:as|for)\b")
 _HAD_DONE_AFTER = re.compile(
     r"(?i)^\s*,?\s+(?:[\w'-]+\s+){0,3}?had\s+(?:already\s+)?[a-z]+(?:ed|en|t)\b"
 )
@@ -368,6 +370,8 @@ def open_direction(ctx: Context, match: Match) -> Direction | None:
             if _HAD_DONE_AFTER.match(ctx.after(match.end(), 40)):
                 return "past"  # "by early April BP had weighed the option": done by then
         return "future" if ahead else "soon"
+    if _SET_DATE_BEFORE.search(before) and _SET_FOR_AFTER.match(ctx.after(match.end(), 8)):
+        return "future"  # "the court set April 29 for the next hearing": a date fixed ahead
     if _SINCE_BEFORE.search(before):
         return "past"  # "blamed since the 20 April spill"
     if _AHEAD_OF_BEFORE.search(before):

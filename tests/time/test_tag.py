@@ -152,6 +152,13 @@ CASES = [
         "TIME",
         "2010-05-19TNI",
     ),
+    (
+        "The court set April 29 for the next hearing.",
+        "1997-04-21",
+        "April 29",
+        "DATE",
+        "1997-04-29",
+    ),
     ("The threat is growing at a pace of 40 % a year.", ANCHOR, "a year", "SET", "P1Y"),
     (
         "It makes about 150 million doses of seasonal influenza vaccine a year.",
