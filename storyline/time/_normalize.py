@@ -661,7 +661,8 @@ def norm_nine_eleven(match: Match, ctx: Context) -> Norm | None:
 
 
 _NOUN_YEAR_AFTER = re.compile(
-    r"^\s+(?:[a-z][a-z-]+\s+){1,2}?(?:(?P<rel>last|this|next)\s+year|in\s+(?P<year>1[5-9]\d\d|20\d\d))"
+    r"^\s+(?:[a-z][a-z-]+\s+){1,2}?(?:in\s+(?-i:[A-Z][a-z]+)\s+)?"  # "bombings in London in 2005"
+    r"(?:(?P<rel>last|this|next)\s+year|in\s+(?P<year>1[5-9]\d\d|20\d\d))"
     r"\b(?![-\w])"
 )
 _SHARED_YEAR_AFTER = re.compile(

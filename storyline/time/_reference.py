@@ -49,6 +49,8 @@ _IN_PLACE_AFTER = re.compile(r"(?i)^\s+(?:in|that|when|at|with|as|after|to)\b")
 _INTO_BEFORE = re.compile(r"(?i)\binto\s+$")
 _WEEKDAY_NEXT = re.compile(r"^\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 
+_YEAR_BACK_AFTER = re.compile(r"(?i)\s+(?:last\s+year|(?:a|one)\s+year\s+(?:earlier|ago|before))\b")
+
 _COUNT_OF = {"the next": 1, "the following": 1, "the previous": -1, "the preceding": -1}
 
 
@@ -92,6 +94,13 @@ def norm_reference(match: Match, ctx: Context) -> Norm | None:
     code, granularity = _UNIT_OF["day" if part else unit]
     suffix = f"T{part}" if part else ""
     kind = "TIME" if part else "DATE"
+    year_back = _YEAR_BACK_AFTER.match(ctx.text, match.end())
+    if rel in ("the same", "that same") and unit in ("month", "week") and year_back:
+        # "up 7.8 percent from the same month last year": the story's month, a year back
+        ref = RefShift("Y", -1, granularity)
+        date = shift(ctx.anchor, "Y", -1) if ctx.anchor else None
+        value = render(date, granularity) if date else UNANCHORED[granularity]
+        return Norm("DATE", value, end=year_back.end(), shift=ref)
     ref = RefShift(code, count, granularity, suffix)  # type: ignore[arg-type]
     if ctx.anchor is None:
         return Norm(kind, UNANCHORED[granularity] + suffix, shift=ref)
@@ -162,7 +171,10 @@ _A_YEAR_EARLIER = re.compile(r"(?i)(?:a|one)\s+year\s+(?:earlier|before)$")
 _REPORTED_BEFORE = re.compile(
     r"(?i)\b(?:said|says|announced|reported|told\s+(?:\w+\s+){0,2}?)\s*(?:on\s+)?$"
 )
-_COMPARED_BEFORE = re.compile(r"(?i)\b(?:compared\s+(?:with|to)|against|versus|vs\.?)\s+$")
+_COMPARED_BEFORE = re.compile(
+    r"(?i)\b(?:compared\s+(?:with|to)|against|versus|vs\.?)\s+$"
+    r"|(?:percent|per\s+cent|%|points?)\s+(?:from|over|on)\s+$"  # "up 7.8 percent from"
+)
 
 
 # A reference time: its date, granularity, and where the expression that set it ends

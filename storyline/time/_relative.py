@@ -62,6 +62,7 @@ _DAY_OFFSETS = {
 # "USA Today", "Radio 4's Today programme": a paper or a show, not the day.
 _TODAY_NAME_BEFORE = re.compile(
     r"\b(?:USA|BBC|Radio\s+\d+\s*'s|VOA|China|Ireland|NBC\s*['\u2019]s)\s*(?:``\s*|[\"\u201c])?$"
+    r"|\b[A-Z][\w-]+\s*(?:\(|-LRB-\s*)$"  # "An-Nahar (Today)": a paper's name translated
 )
 _TODAY_NAME_AFTER = re.compile(r"(?i)^\s*(?:''\s*|[\"\u201d]\s*)?(?:program|programme|show)\b")
 

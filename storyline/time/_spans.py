@@ -496,7 +496,10 @@ _PAPER_WORDS = frozenset(("daily", "weekly", "monthly"))
 _PAPER_BEFORE = re.compile(
     r"(?:\b(?i:the|a|an)\s+(?:(?:[A-Z][\w'-]*|tabloid|business|financial|economic|sports|national"
     r"|local|regional|leading|influential|conservative|liberal|independent|official|state-run"
-    r"|popular|mass-circulation|secular|news|[a-z]+-language)\s+){0,3}|\b[A-Z][a-z][\w'-]*\s+)$"
+    r"|popular|mass-circulation|secular|news|[a-z]+-language)\s+){0,3}|\b[A-Z][a-z][\w'-]*\s+"
+    # "the Sun, Britain's biggest-selling daily,"
+    r"|['\u2019]s\s+(?:(?:biggest|largest|leading|top|main|best)-?(?:selling|circulation)?"
+    r"|most\s+(?:popular|influential|widely\s+read))\s+)$"
 )
 _PAPER_TOLD_AFTER = re.compile(
     r"(?i)^\s*(?:[,.;:)!?'\"\u201d]|$|said|says|reported|reports|quoted|wrote|writes|added"

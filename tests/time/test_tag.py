@@ -167,6 +167,22 @@ CASES = [
         "SET",
         "P1Y",
     ),
+    # a comparison's month a year back is the story's month, not the month compared with
+    (
+        "Sales in September rose 0.6 percent from the previous month and up 7.8 percent"
+        " from the same month last year.",
+        "2005-11-16",
+        "the same month last year",
+        "DATE",
+        "2004-09",
+    ),
+    (
+        "Plots have grown since the 7 July terror bombings in London in 2005.",
+        "2006-11-10",
+        "7 July",
+        "DATE",
+        "2005-07-07",
+    ),
     # a weekday counted within its month
     (
         "On the last Sunday in January, a few hundred people met.",
@@ -2617,6 +2633,8 @@ NOTHING = [
     "Jets include the Mirage 2000 and the Rafale.",
     "Turnout was up over 2000 people.",
     "BACK -LCB- current -RCB- of -LCB- total -RCB- NEXT",
+    "The Sun, Britain's biggest-selling daily, ran the story.",
+    "He turned An-Nahar (Today) into a tribunal.",
     "That sounds fine. But wait a minute! The plan has a hole.",
     # A share is no span of quarters.
     "Three quarters of the budget went to defence.",
