@@ -952,6 +952,9 @@ def _open_weekday_direction(ctx: Context, match: Match, end: int) -> Direction:
         # "Before voters cast their ballots on Thursday, detainees voted": the day
         # comes after the past event, on either side of the report
         direction = "nearest"
+    if _BEFORE_THEIR_BEFORE.search(before) and NOUN_AFTER.match(ctx.after(end, 12)):
+        # "trained hard before their Saturday game": the game follows what is told
+        direction = "nearest"
     if _PRAYERS_AFTER.match(ctx.after(end, 24)) and _AFTER_OR_BEFORE.search(before):
         # "called on followers to march after Friday prayers": the coming or the last
         direction = "nearest"
@@ -1128,6 +1131,7 @@ _CALLED_OFF_BEFORE = re.compile(
     r"\s+(?:the\s+)?$"
 )
 _OPENING_BEFORE_CLAUSE = re.compile(r"(?:^|[.!?]\s+|\n)\s*Before\s+(?:[^,.;!?]|\.(?=\d))*$")
+_BEFORE_THEIR_BEFORE = re.compile(r"(?i)\b(?:before|ahead\s+of)\s+(?:their|its|his|her|the)\s+$")
 _PRAYERS_AFTER = re.compile(r"(?i)^\s?(?:['\u2019]s\s+)?(?:weekly\s+|noon\s+|midday\s+)?prayers?\b")
 _AFTER_OR_BEFORE = re.compile(r"(?i)\b(?:after|before)\s+$")
 # "had been rested for Saturday's derby": a past perfect, the game gone by.

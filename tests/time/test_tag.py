@@ -183,6 +183,13 @@ CASES = [
         "DATE",
         "2005-07-07",
     ),
+    (
+        "The team trained hard before their Saturday game.",
+        "2006-11-09",
+        "Saturday",
+        "DATE",
+        "2006-11-11",
+    ),
     # a weekday counted within its month
     (
         "On the last Sunday in January, a few hundred people met.",
