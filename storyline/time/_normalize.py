@@ -210,7 +210,8 @@ _NAME_AFTER = re.compile(
     r"|Massacre|Mail|New[^\S\n]+York[^\S\n]+Times"
     r"|[A-Z][a-z]+[^\S\n]+(?:newspaper|paper|daily|weekly|magazine)|(?-i:newspapers|papers)"
     r"|Group|Movement|Sessions|Show|Club|Magazine|Edition|Supplement|For[^\S\n]+Future"
-    r"|(?:Night|Morning|Afternoon)[^\S\n]+(?:Live|Football|Fever|Show))\b"
+    r"|(?:Night|Morning|Afternoon)[^\S\n]+(?:Live|Football|Fever|Show)"
+    r"|[^\S\n]*[Mm]orning[^\S\n]+quarterback(?:s|ing)?)\b"  # "Monday morning quarterbacks"
 )
 
 
@@ -933,7 +934,7 @@ def _open_weekday_direction(ctx: Context, match: Match, end: int) -> Direction:
         direction = "future"
     if _CALLED_OFF_BEFORE.search(before) and POSSESSIVE_AFTER.match(ctx.after(end, 3)):
         direction = "future"  # "postponed Sunday's concert": not yet held
-    if _PLANNED_NOUN_AFTER.match(ctx.after(end, 20)):
+    if _PLANNED_NOUN_AFTER.match(ctx.after(end, 36)):
         # "to continue with Thursday's planned march": planned, not said when
         return "nearest"
     if _FOR_BEFORE.search(before) and not POSSESSIVE_AFTER.match(ctx.after(end, 3)):
@@ -1082,7 +1083,9 @@ _PAST_PLAN_AFTER = re.compile(
 # A schedule told in the present: "the tournament starts on June 9", "takes place in July".
 _STARTS_BEFORE = re.compile(
     r"(?i)\b(?:starts|begins|opens|resumes|convenes|kicks\s+off|takes\s+place|returns\s+to\s+\w+"
-    r"\s+rule|reverts\s+to\s+\w+\s+rule)\s+(?:on\s+|in\s+)?$"
+    r"\s+rule|reverts\s+to\s+\w+\s+rule)"
+    r"(?:\s+(?:in|at)\s+(?-i:[A-Z][\w.-]*)(?:\s+(?-i:[A-Z][\w.-]*))?)?"  # "takes place in Cardiff"
+    r"\s+(?:on\s+|in\s+)?$"
 )
 # "before she steps down on December 31", "takes over the presidency of the EU on
 # January 1": an office changing hands, told in the present.
@@ -1152,7 +1155,8 @@ _FIXTURE_AFTER = re.compile(
     r"|elections?|polls?|referendum|talks|session|concert|ceremony|launch)\b"
 )
 _PLANNED_NOUN_AFTER = re.compile(
-    r"(?i)^\s?['\u2019]s\s+(?:planned|scheduled|proposed|upcoming|expected|forthcoming)\b"
+    r"(?i)^\s?['\u2019]s\s+(?:planned|scheduled|proposed|upcoming|expected|forthcoming"
+    r"|(?:[\w-]+\s+)?(?:deadline|ultimatum))\b"
 )
 _READIED_FOR_BEFORE = re.compile(
     r"(?i)\b(?:readied|readying|readies|prepared|preparing|prepares|prepare|braced|bracing"

@@ -67,6 +67,8 @@ NUMBER_WORD = (
 NUMBER_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s+\d/\d|[\u00bc\u00bd\u00be])?"
 NUMBER = (
     rf"(?:{NUMBER_DIGITS}|{NUMBER_WORD}|a\s+hundred|a\s+thousand|a\s+dozen|half\s+an?"
+    # "the past hundred years"
+    r"|(?:(?<=\bpast\s)|(?<=\blast\s)|(?<=\bnext\s))(?:hundred|thousand)"
     rf"|an?(?:\s+and\s+a\s+half|-and-a-half)?)"
 )
 COUPLE = r"(?:a\s+couple\s+of|a\s+couple|couple\s+of)"

@@ -380,22 +380,15 @@ def norm_relative_unit(match: Match, ctx: Context) -> Norm | None:
             return None
     if rel == "the" and unit == "week":
         if ctx.anchor and _IN_THE_WEEK_BEFORE.search(ctx.before(match.start(), 20)):
-            return Norm("DATE", render(ctx.anchor, "week"))  # "later in the week": this one
+            # "later in the week": this one; "by the end of the week" told ahead on a Sunday:
+            # the one starting the next day
+            ahead = _week_ahead_of_sunday(match, ctx)
+            return Norm("DATE", render(ctx.anchor + dt.timedelta(days=ahead), "week"))
         return Norm("DATE", f"{ctx.anchor.year:04d}-WXX" if ctx.anchor else "XXXX-WXX")
     if unit == "year" and rel == "the" and _year_as_span(match, ctx):
         return Norm("DURATION", "P1Y")
     offset = _UNIT_OFFSET[rel]
-    if (
-        unit == "week"
-        and rel == "this"
-        and ctx.anchor is not None
-        and ctx.anchor.isoweekday() == 7
-        and ctx.direction(match.start(), match.end(), None) == "future"
-        and not POSSESSIVE_AFTER.match(ctx.after(match.end(), 3))
-        and not ctx.before(match.start(), 4).lower().endswith("of ")
-    ):
-        # "BP will this week reveal ...", in a Sunday paper: the week ahead; not "this
-        # week's meeting, which could ...", "the events of this week" (the noun's week)
+    if unit == "week" and rel == "this" and _week_ahead_of_sunday(match, ctx):
         offset = 1
     if unit == "quarter" and match["ended"] and ctx.anchor is not None:
         closing = _QUARTER_END_AFTER.match(ctx.after(match.end(), 30))
@@ -427,6 +420,26 @@ def norm_relative_unit(match: Match, ctx: Context) -> Norm | None:
 
 
 _SENTENCE_YEAR = RefShift("Y", 0, "year", same_sentence=True)
+
+
+def _week_ahead_of_sunday(match: Match, ctx: Context) -> bool:
+    """Whether a week told ahead in a Sunday paper is the one starting the next day ("BP
+    will this week reveal ..."), not the ISO week ending that Sunday; not when the week
+    owns a noun ("this week's meeting, which could ...", "the events of this week")."""
+    return (
+        ctx.anchor is not None
+        and ctx.anchor.isoweekday() == 7
+        and ctx.direction(match.start(), match.end(), None) == "future"
+        and not POSSESSIVE_AFTER.match(ctx.after(match.end(), 3))
+        and not _EVENTS_OF_BEFORE.search(ctx.before(match.start(), 24))
+    )
+
+
+# "the events of this week", but not "by the end of the week"
+_EVENTS_OF_BEFORE = re.compile(
+    r"(?i)(?<!\bend\s)(?<!\bstart\s)(?<!\bmiddle\s)(?<!\brest\s)(?<!\bcourse\s)"
+    r"(?<!\bbeginning\s)\bof\s+(?:the\s+)?$"
+)
 
 
 _QUARTER_END_AFTER = re.compile(rf"^\s+(?:ended|ending)\s+(?P<month>{MONTH})")

@@ -641,6 +641,9 @@ _NOT_CURRENT = re.compile(
 _FLOW_BEFORE = re.compile(
     r"(?i)\b(?:electric|alternating|direct|ocean|strong|loop|gulf|jet|rip|tidal|stream"
     r"|warm-water|cold-water|water|sea|river|undersea|underwater|surface|powerful|swift)\s+$"
+    # "picked up by the current", "swept away by the current": the flow that carries
+    r"|\b(?:picked\s+up|carried|swept|pushed|washed|drifted|taken)\s+(?:\w+\s+)?(?:by|with|on)"
+    r"\s+the\s+$"
 )
 
 

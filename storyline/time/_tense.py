@@ -114,6 +114,7 @@ _NOT_ADVERBS = frozenset(
 )
 _PASSIVE_BE = frozenset("be been being".split())
 _PROGRESSIVE_AUX = frozenset("is are am 's 're 'm be".split())
+_PROCEED_BEFORE_AHEAD = frozenset("go goes went gone going pressed pushed forged".split())
 _LEAD_BEFORE_AHEAD = frozenset(
     "points point percent lead well far clear just still streets seconds strokes goals votes "
     "runs shots games lengths laps way".split()
@@ -205,6 +206,8 @@ def _cue(words: list[str], index: int) -> Tense | None:
         return None  # "a building next to the residence", "the centre next door": beside it
     if word == "ahead" and (previous in _LEAD_BEFORE_AHEAD or previous[:1].isdigit()):
         return None  # "16 points ahead", "well ahead": a lead, no future
+    if word == "ahead" and previous in _PROCEED_BEFORE_AHEAD:
+        return None  # "allowed the intervention to go ahead": to proceed, no future
     if (
         is_past_form(word)
         and previous.endswith("ing")
