@@ -75,6 +75,10 @@ _WEEKDAY_AFTER = re.compile(
 _CAPITALISED_WORD_BEFORE = re.compile(r"\b[A-Z][A-Za-z]+\s+$")
 
 
+_CHANGE_BEFORE = re.compile(
+    r"(?i)\b(?:end|change|fix|solve|cure|transform|become|disappear|vanish)\b(?:\s+[\w-]+){0,3}\s+$"
+)
+_SUDDENLY_BEFORE = re.compile(r"(?i)\b(?:virtually|almost|literally|practically|nearly)\s+$")
 _NEVER_BEFORE = re.compile(r"(?i)\b(?:not|n't|never|cannot)\b[^.,;!?]*$")
 # "today" and "tomorrow" standing for the present age and the future, not for days.
 _EVEN_BEFORE = re.compile(r"(?i)\b(?:even|still)\s+$")
@@ -109,6 +113,16 @@ def norm_relative_day(match: Match, ctx: Context) -> Norm | None:
         and CLAUSE_END_AFTER.match(ctx.after(match.end(), 3))
     ):
         return None  # "revolutions do not happen overnight": suddenly, no night
+    if word == "overnight" and (
+        _SUDDENLY_BEFORE.search(ctx.before(match.start(), 16))
+        or (
+            _CHANGE_BEFORE.search(ctx.before(match.start(), 50))
+            and CLAUSE_END_AFTER.match(ctx.after(match.end(), 3))
+        )
+    ):
+        # "vanished into Chapter 11 virtually overnight", "will end official corruption
+        # overnight": suddenly, no night
+        return None
     if word == "overnight" and NOUN_AFTER.match(ctx.after(match.end(), 20)):
         return None  # "overnight rates", "an overnight stop"
     if word == "overnight" and _WEEKDAY_AFTER.match(ctx.after(match.end(), 16)):

@@ -126,7 +126,7 @@ _NOT_AFTER_IMPERATIVE = frozenset("to the a an of and".split())  # "Come the hou
 # What a source "would not" do when asked: a refusal told after the day it was made.
 _REFUSED = frozenset(
     "comment say confirm deny elaborate discuss disclose speculate budge reveal identify "
-    "name specify answer respond".split()
+    "name specify answer respond rule".split()
 )
 # A request told in the past, its addressee between it and "to": the verb dates the request.
 _REQUESTED = frozenset("asked urged told ordered pressed requested called".split())

@@ -225,6 +225,21 @@ CASES = [
         "DATE",
         "2010-W22",
     ),
+    (
+        "In an interview Sunday, the secretary would not rule out the possibility.",
+        "2011-03-28",
+        "Sunday",
+        "DATE",
+        "2011-03-27",
+    ),
+    (
+        "By Wednesday, he said, they should have a machine on the beach.",
+        "2010-07-05",
+        "Wednesday",
+        "DATE",
+        "2010-07-07",
+    ),
+    ("By Wednesday, the storm had passed.", "2010-07-05", "Wednesday", "DATE", "2010-06-30"),
     # a weekday counted within its month
     (
         "On the last Sunday in January, a few hundred people met.",
@@ -2676,6 +2691,8 @@ NOTHING = [
     "Turnout was up over 2000 people.",
     "BACK -LCB- current -RCB- of -LCB- total -RCB- NEXT",
     "They are Monday morning quarterbacks.",
+    "Lehman, which vanished into Chapter 11 virtually overnight, was big.",
+    "A greater say in government will not end official corruption overnight.",
     "The oil was picked up by the current and carried east.",
     "The Sun, Britain's biggest-selling daily, ran the story.",
     "He turned An-Nahar (Today) into a tribunal.",
