@@ -232,8 +232,10 @@ def _cue(words: list[str], index: int) -> Tense | None:
             and words[index + 2].lower() in _REFUSED
         ):
             return "past"  # "would not comment Friday": a refusal on that day, told after
-        if previous == "as" and word in ("scheduled", "planned", "expected"):
-            return None  # "retired, as scheduled, on June 30": an aside, the verb decides
+        if previous in ("as", "than") and word in ("scheduled", "planned", "expected"):
+            # "retired, as scheduled, on June 30", "better than expected results on
+            # Tuesday": an aside or a comparison, the verb decides
+            return None
         if word == "'ll" and following in ("recall", "remember"):
             return None  # "as you 'll recall, on Wednesday ...": an aside, no future
         return "past" if previous in _LOOKING_BACK else "future"

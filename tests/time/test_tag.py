@@ -240,6 +240,13 @@ CASES = [
         "2010-07-07",
     ),
     ("By Wednesday, the storm had passed.", "2010-07-05", "Wednesday", "DATE", "2010-06-30"),
+    (
+        "Shares fell despite better than expected results on Tuesday.",
+        "2010-04-29",
+        "Tuesday",
+        "DATE",
+        "2010-04-27",
+    ),
     # a weekday counted within its month
     (
         "On the last Sunday in January, a few hundred people met.",
