@@ -319,6 +319,9 @@ def lies_ahead(ctx: Context, match: Match) -> bool:
 _PERFECT = re.compile(
     r"(?i)\b(?:has|have|'s|'ve)\s+(?:[a-z]+ly\s+)?(?:been\s+)?[a-z]+(?:ed|en|t)\b"
 )
+_PLANS_FOR_BEFORE = re.compile(
+    r"(?i)\bplans\s+for\s+(?:a|an|the|his|her|its|their)\s+(?:[\w'-]+\s+){0,10}?(?:on|in)\s+$"
+)
 _SET_DATE_BEFORE = re.compile(r"(?i)\b(?:set|sets|fixed|fixes|picked|picks|chose|chosen)\s+$")
 _SET_FOR_AFTER = re.compile(r"(?i)^\s*,?\s+(?:as|for)\b")
 _HAD_DONE_AFTER = re.compile(
@@ -373,6 +376,9 @@ def open_direction(ctx: Context, match: Match) -> Direction | None:
         return "future" if ahead else "soon"
     if _SET_DATE_BEFORE.search(before) and _SET_FOR_AFTER.match(ctx.after(match.end(), 8)):
         return "future"  # "the court set April 29 for the next hearing": a date fixed ahead
+    if _PLANS_FOR_BEFORE.search(ctx.sentence_before(match.start(), 120)):
+        # "backed plans for the tribute concert at the Millennium Stadium on 8 October"
+        return "future"
     if _SINCE_BEFORE.search(before):
         return "past"  # "blamed since the 20 April spill"
     if _AHEAD_OF_BEFORE.search(before):
@@ -1280,7 +1286,8 @@ _NOT_A_YEAR_AFTER = re.compile(
     r"|marines|police|officers|students|residents|delegates|homes|houses|cars|vehicles"
     r"|hectares|square|pages|words|calories|rounds|times|others|more|(?-i:new)"
     r"|adults|respondents|million|billion|trillion|mln|bln|percent|per\s+cent|%"
-    rf"|\w+\s+(?:people|troops|adults|respondents)|am\b|pm\b|a\.m|p\.m|hours|hrs|{ZONE}\b)"
+    rf"|\w+\s+(?:people|troops|adults|respondents)|am\b|pm\b|a\.m|p\.m|hours|hrs|{ZONE}\b"
+    r"|(?-i:LLC|Inc|Ltd|Corp|Plc|PLC|GmbH|AG)\b)"  # "MOEX Offshore 2007 LLC": a company
     r"(?!['\u2019]s\b)"  # "the 2006 women's World Championship": a year's event
 )
 

@@ -404,6 +404,8 @@ def norm_relative_unit(match: Match, ctx: Context) -> Norm | None:
     offset = _UNIT_OFFSET[rel]
     if unit == "week" and rel == "this" and _week_ahead_of_sunday(match, ctx):
         offset = 1
+    if unit == "week" and rel == "this past" and ctx.anchor and ctx.anchor.isoweekday() == 7:
+        offset = 0  # "this past week", said on a Sunday: the week that ends that day
     if unit == "quarter" and match["ended"] and ctx.anchor is not None:
         closing = _QUARTER_END_AFTER.match(ctx.after(match.end(), 30))
         if closing is not None and month_number(closing["month"]) % 3 == 0:

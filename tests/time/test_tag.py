@@ -247,6 +247,15 @@ CASES = [
         "DATE",
         "2010-04-27",
     ),
+    (
+        "She backed plans for the tribute concert at the Millennium Stadium on 8 October.",
+        "2011-08-30",
+        "8 October",
+        "DATE",
+        "2011-10-08",
+    ),
+    ("Protests spread this past week.", "2011-02-20", "this past week", "DATE", "2011-W07"),
+    ("Protests spread this past week.", "2011-02-18", "this past week", "DATE", "2011-W06"),
     # a weekday counted within its month
     (
         "On the last Sunday in January, a few hundred people met.",
@@ -2698,6 +2707,7 @@ NOTHING = [
     "Turnout was up over 2000 people.",
     "BACK -LCB- current -RCB- of -LCB- total -RCB- NEXT",
     "They are Monday morning quarterbacks.",
+    "MOEX Offshore 2007 LLC owns a stake in the well.",
     "Lehman, which vanished into Chapter 11 virtually overnight, was big.",
     "A greater say in government will not end official corruption overnight.",
     "The oil was picked up by the current and carried east.",
