@@ -132,7 +132,7 @@ TEXT_DATE = _compile(
           |with|he|she|they|it|we|is|was|will)\b|(?-i:\s+[A-Z0-9]))
         (?:\s*,?\s*(?P<y5>{YEAR}))?
       | (?P<m2>{MONTH})(?:\s+(?:the\s+)?|(?<=\.)(?<!May\.)(?=\d))  # "Nov. 18", "Nov.18"
-        (?P<d2>{DAY})(?:[-–]{DAY})?(?![,.]?\d|-(?-i:[a-z]))  # not "in September the 11-nation"
+        (?P<d2>{DAY})(?:[-–/]{DAY})?(?![,.]?\d|-(?-i:[a-z]))  # not "in September the 11-nation"
         (?:\s*,?\s*(?P<y2>{YEAR}(?!\s*{ZONE}\b))|\s+(?P<dyrel>this|last|next)\s+year(?![-\w]|['’]s))?
       | (?P<m3>{MONTH})\s*,?\s+(?:(?:of|in)\s+)?(?P<y3>{YEAR}|{SPOKEN_YEAR_WORDS})
     ){R}"""

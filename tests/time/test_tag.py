@@ -256,6 +256,13 @@ CASES = [
     ),
     ("Protests spread this past week.", "2011-02-20", "this past week", "DATE", "2011-W07"),
     ("Protests spread this past week.", "2011-02-18", "this past week", "DATE", "2011-W06"),
+    (
+        "The riots began. Feb 15/16, 2011 - A riot breaks out in Benghazi.",
+        "2011-08-24",
+        "Feb 15/16, 2011",
+        "DATE",
+        "2011-02-15",
+    ),
     # a weekday counted within its month
     (
         "On the last Sunday in January, a few hundred people met.",
