@@ -201,6 +201,8 @@ def _sets_the_year(ctx: Context, reference: _Reference, candidate: Candidate) ->
     date, _, end, start = reference
     if not same_sentence(ctx.text, end, candidate.start):
         return False
+    if ctx.anchor is not None and date.year == ctx.anchor.year:
+        return False  # "Wed Jan 5, 2011 ... over the summer": the tense places it
     if _SPAN_END_BEFORE.search(ctx.before(start, 30)):
         return False
     written_year = _YEAR_WRITTEN.search(ctx.text, max(0, end - 8), end) is not None

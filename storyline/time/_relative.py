@@ -834,9 +834,16 @@ def norm_season(match: Match, ctx: Context) -> Norm | None:
     elif _BEFORE_ONSET.search(ctx.before(match.start(), 40)):
         # "shelter before the onset of winter": the season to come, whatever the tense
         year = season_year(anchor, code, "future")
+    elif ctx.before(match.start(), 6).lower().endswith("come "):
+        year = season_year(anchor, code, "future")  # "but come the autumn it is likely to"
     else:
         direction = ctx.direction(match.start(), match.end(), None)
         year = season_year(anchor, code, direction)
+        text = year_text(year)
+        # "the 1918 pandemic started with a mild virus in the spring": the year its
+        # sentence wrote, when it wrote one
+        shift_to = RefShift("Y", 0, "year", f"-{code}", same_sentence=True)
+        return Norm("DATE", f"{text}-{code}", mod, shift=shift_to) if text else None
     text = year_text(year)
     return Norm("DATE", f"{text}-{code}", mod) if text else None
 

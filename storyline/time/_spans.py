@@ -169,6 +169,7 @@ _SUBJECT_MODAL_AFTER = re.compile(
 )
 # "she will walk again one day.": the clause's last words, its modal earlier in it (not
 # "will stay for one day", "may rise in one day").
+_SOON_NEXT = re.compile(r"(?i)^\s+soon\b")
 _CLAUSE_END_AFTER = re.compile(r"^\s*(?:[.,;!?]|''|$)")
 _MODAL_IN_CLAUSE_BEFORE = re.compile(
     r"(?i)\b(?:will|'ll|would|may|might|could|can|hopes?|hoped|hoping|wish(?:es)?|dreams?)\s"
@@ -356,6 +357,7 @@ def norm_duration(match: Match, ctx: Context) -> Norm | None:
                 _CLAUSE_END_AFTER.match(after)
                 and _MODAL_IN_CLAUSE_BEFORE.search(ctx.before(match.start(), 80))
             )
+            or _SOON_NEXT.match(after)  # "One day soon, God willing"
         )
     ):
         return Norm("DATE", "FUTURE_REF")

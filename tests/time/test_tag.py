@@ -263,6 +263,21 @@ CASES = [
         "DATE",
         "2011-02-15",
     ),
+    ("One day soon, God willing, we will return.", ANCHOR, "One day", "DATE", "FUTURE_REF"),
+    (
+        "The 1918 pandemic started with a mild virus in the spring.",
+        "2009-05-05",
+        "the spring",
+        "DATE",
+        "1918-SP",
+    ),
+    (
+        "Unlike the 1918 flu, it is not spreading, but come the autumn it may well.",
+        "2009-05-12",
+        "the autumn",
+        "DATE",
+        "2009-FA",
+    ),
     # a weekday counted within its month
     (
         "On the last Sunday in January, a few hundred people met.",
