@@ -959,8 +959,10 @@ def _open_weekday_direction(ctx: Context, match: Match, end: int) -> Direction:
         # "Before voters cast their ballots on Thursday, detainees voted": the day
         # comes after the past event, on either side of the report
         direction = "nearest"
-    if _BY_DAY_OPENING_BEFORE.search(before) and _MODAL_LATER_AFTER.match(ctx.after(end, 120)):
-        direction = "future"  # "By Wednesday, he said, they should have a machine on the beach"
+    if _BY_DAY_OPENING_BEFORE.search(before) and _MODAL_LATER_AFTER.match(ctx.after(end, 40)):
+        # "By Wednesday, he said, they should have a machine on the beach", "the oil by noon
+        # Friday could spread as far as Cuba": a deadline ahead
+        direction = "future"
     if _BEFORE_THEIR_BEFORE.search(before) and NOUN_AFTER.match(ctx.after(end, 12)):
         # "trained hard before their Saturday game": the game follows what is told
         direction = "nearest"
@@ -1142,9 +1144,11 @@ _CALLED_OFF_BEFORE = re.compile(
     r"\s+(?:the\s+)?$"
 )
 _OPENING_BEFORE_CLAUSE = re.compile(r"(?:^|[.!?]\s+|\n)\s*Before\s+(?:[^,.;!?]|\.(?=\d))*$")
-_BY_DAY_OPENING_BEFORE = re.compile(r"(?:^|[.!?]\s+|\n\s*)By\s+$")
+# not "claimants who filed by Tuesday": a past verb's own deadline
+_BY_DAY_OPENING_BEFORE = re.compile(r"(?i)(?<!ed\s)\bby\s+(?:(?:noon|midnight)\s+)?$")
 _MODAL_LATER_AFTER = re.compile(
-    r"(?i)^[^.!?;]*?\b(?:will|'ll|should|would|could|expects?|expected|hopes?|hoped)\b"
+    r"(?i)^(?:(?!\b(?:and|but)\b)[^.!?;])*?\b(?:will|'ll|should|would|could|expects?|expected"
+    r"|hopes?|hoped)\b"
 )
 _BEFORE_THEIR_BEFORE = re.compile(r"(?i)\b(?:before|ahead\s+of)\s+(?:their|its|his|her|the)\s+$")
 _PRAYERS_AFTER = re.compile(r"(?i)^\s?(?:['\u2019]s\s+)?(?:weekly\s+|noon\s+|midday\s+)?prayers?\b")

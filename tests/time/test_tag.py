@@ -278,6 +278,27 @@ CASES = [
         "DATE",
         "2009-FA",
     ),
+    (
+        "The oil caught in the current by noon Friday could reach Cuba.",
+        "2010-05-27",
+        "noon Friday",
+        "TIME",
+        "2010-05-28T12:00",
+    ),
+    (
+        "The bill was passed by Wednesday, and he said it would help.",
+        "2010-07-05",
+        "Wednesday",
+        "DATE",
+        "2010-06-30",
+    ),
+    (
+        "Payments to claimants who filed by Tuesday could continue.",
+        "2010-11-24",
+        "Tuesday",
+        "DATE",
+        "2010-11-23",
+    ),
     # a weekday counted within its month
     (
         "On the last Sunday in January, a few hundred people met.",
