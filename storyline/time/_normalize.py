@@ -372,12 +372,12 @@ def open_direction(ctx: Context, match: Match) -> Direction | None:
                 ctx.text, match.start(), match.end()
             ) == "present" and not _PERFECT.search(around.split(". ")[0])
             if _HAD_DONE_AFTER.match(ctx.after(match.end(), 40)):
-                return "past"  # "by early April BP had weighed the option": done by then
+                return "past"  # "by mid-May the firm had dropped the plan": done by then
         return "future" if ahead else "soon"
     if _SET_DATE_BEFORE.search(before) and _SET_FOR_AFTER.match(ctx.after(match.end(), 8)):
-        return "future"  # "the court set April 29 for the next hearing": a date fixed ahead
+        return "future"  # "the judge set May 3 for the retrial": a date fixed ahead
     if _PLANS_FOR_BEFORE.search(ctx.sentence_before(match.start(), 120)):
-        # "backed plans for the tribute concert at the Millennium Stadium on 8 October"
+        # "supported plans for a benefit gig at the arena on 9 November"
         return "future"
     if _SINCE_BEFORE.search(before):
         return "past"  # "blamed since the 20 April spill"
@@ -616,7 +616,7 @@ def _year_for_unwritten(
     if _ENTRY_BEFORE.search(ctx.before(match.start(), 4)) and _ENTRY_AFTER.match(
         ctx.after(match.end(), 8)
     ):
-        # "May 7 - An attempt to place a dome over the well fails": a chronology's entry,
+        # "June 3 - Engineers cut the riser pipe": a chronology's entry,
         # told in the present whenever it happened; one gone by, unless only weeks ahead
         coming = pick_year(ctx.anchor, month, day, "future")
         coming_date = make_date(coming, month, day) if coming is not None else None
@@ -941,7 +941,7 @@ def _open_weekday_direction(ctx: Context, match: Match, end: int) -> Direction:
     if _CALLED_OFF_BEFORE.search(before) and POSSESSIVE_AFTER.match(ctx.after(end, 3)):
         direction = "future"  # "postponed Sunday's concert": not yet held
     if _PLANNED_NOUN_AFTER.match(ctx.after(end, 36)):
-        # "to continue with Thursday's planned march": planned, not said when
+        # "urged to join Thursday's planned strike": planned, not said when
         return "nearest"
     if _FOR_BEFORE.search(before) and not POSSESSIVE_AFTER.match(ctx.after(end, 3)):
         direction = "future"  # "planning a rally for Tuesday": the day it is set for
@@ -960,8 +960,8 @@ def _open_weekday_direction(ctx: Context, match: Match, end: int) -> Direction:
         # comes after the past event, on either side of the report
         direction = "nearest"
     if _BY_DAY_OPENING_BEFORE.search(before) and _MODAL_LATER_AFTER.match(ctx.after(end, 40)):
-        # "By Wednesday, he said, they should have a machine on the beach", "the oil by noon
-        # Friday could spread as far as Cuba": a deadline ahead
+        # "By Friday, she said, crews should have the road open", "the slick by noon
+        # Friday could reach the keys": a deadline ahead
         direction = "future"
     if _BEFORE_THEIR_BEFORE.search(before) and NOUN_AFTER.match(ctx.after(end, 12)):
         # "trained hard before their Saturday game": the game follows what is told
@@ -1064,7 +1064,7 @@ _LINE_END_AFTER = re.compile(r"^[ \t]*(?:\([^()\n]{0,30}\))?[ \t]*:?[ \t]*(?:\n|
 _PAST_PLAN_BEFORE = re.compile(
     r"(?i)(?:\b(?:was|were|had\s+been)\s+(?:(?:expected|due|scheduled|slated|set|supposed|planned"
     r"|poised|going|likely|invited)\s+(?:to|for)|to)"
-    # "Obama first planned to visit the region in March": a plan made and dropped
+    # "the minister first planned to tour the area in May": a plan made and dropped
     r"|\b(?:first|originally|initially)\s+planned\s+to)"
     r"\b[^.;!?]*$"
 )

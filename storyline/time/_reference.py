@@ -96,7 +96,7 @@ def norm_reference(match: Match, ctx: Context) -> Norm | None:
     kind = "TIME" if part else "DATE"
     year_back = _YEAR_BACK_AFTER.match(ctx.text, match.end())
     if rel in ("the same", "that same") and unit in ("month", "week") and year_back:
-        # "up 7.8 percent from the same month last year": the story's month, a year back
+        # "9 percent above the same month last year": the story's month, a year back
         ref = RefShift("Y", -1, granularity)
         date = shift(ctx.anchor, "Y", -1) if ctx.anchor else None
         value = render(date, granularity) if date else UNANCHORED[granularity]

@@ -828,14 +828,14 @@ def norm_season(match: Match, ctx: Context) -> Norm | None:
         ):
             year += 1  # "next summer" said in July; "the coming winter" said in December
     elif rel == "this":
-        # "an audit that should be released this spring", said in November: the next one
+        # "a review due to be published this spring", said in November: the next one
         told = ctx.direction(match.start(), match.end(), None)
         year = season_year(anchor, code, "future" if told == "future" else None)
     elif _BEFORE_ONSET.search(ctx.before(match.start(), 40)):
         # "shelter before the onset of winter": the season to come, whatever the tense
         year = season_year(anchor, code, "future")
     elif ctx.before(match.start(), 6).lower().endswith("come "):
-        year = season_year(anchor, code, "future")  # "but come the autumn it is likely to"
+        year = season_year(anchor, code, "future")  # "but come the autumn it may return"
     else:
         direction = ctx.direction(match.start(), match.end(), None)
         year = season_year(anchor, code, direction)

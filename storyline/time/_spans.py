@@ -78,7 +78,7 @@ def duration_value(number: float | None, unit_word: str) -> str | None:
 # "60,000 barrels (9.5m litres) a day": a conversion in brackets between amount and unit.
 _BRACKETS = re.compile(r"\s*(?:\([^()]*\)|-LRB-(?:(?!-RRB-).)*-RRB-)")
 # An amount just before "a year" makes it a rate: "$9bn a year", "four flights a week".
-# "3.6m barrels of oil and gas a day", "150 million doses of seasonal flu vaccine a year":
+# "2m tonnes of iron and steel a day", "90 million vials of flu vaccine a year":
 # what is counted, then what it is made of
 _AMOUNT_OF_BEFORE = re.compile(r"(?i)(?<!\S)\S*\d\S*(?:\s+[a-z]+){1,2}\s+of(?:\s+[a-z]+){1,4}\s+$")
 _AMOUNT_BEFORE = re.compile(
@@ -120,7 +120,7 @@ def _span_not_rate(unit: str, before: str, after: str) -> bool:
     if _HIGH_LOW_AFTER.match(after):
         return True  # "shares hit a year low": the lowest of a year, no rate
     if _AWAY_AFTER.match(after):
-        return True  # "a suburb an hour north of Cairo": how far, no rate
+        return True  # "a village an hour south of Lyon": how far, no rate
     if _COUNTED_FROM_AFTER.match(after):
         return bool(_SPAN_COUNTED_BEFORE.search(before))
     if _OF_AFTER.match(after):

@@ -553,7 +553,7 @@ def _joinable(first: Candidate, second: Candidate, ctx: Context) -> bool:
         return False  # "3:00 in the morning, 4:00 in the morning": no "tonight" to join
     gap = ctx.text[first.end : second.start]
     if first is time and _SUBJECT_DAY_AFTER.match(ctx.text, second.end):
-        return False  # "2010 ; 9:09 PM Monday was a good day for BP": a stamp, then a day
+        return False  # "2012 ; 8:15 PM Tuesday was a calm day": a stamp, then a day
     return len(gap) <= 6 and bool(p.JOIN_TIME_AND_DATE.match(gap))
 
 

@@ -180,9 +180,9 @@ def _cue(words: list[str], index: int) -> Tense | None:
         and words[index + 1].islower()  # not a name ("Go Daddy")
         and following not in _NOT_AFTER_IMPERATIVE
     ):
-        return "future"  # "Dear Egyptians, Go back to your work on Sunday": a call to act
+        return "future"  # "Friends, Come back to the square on Friday": a call to act
     if word == "soon" and following in ("after", "afterwards", "thereafter", "before"):
-        return None  # "took the east soon after launching their uprising in February"
+        return None  # "seized the port soon after starting their revolt in March"
     if word == "later" and is_past_form(following):
         return None  # "an apology on Thursday, later withdrawn": a step told in the past
     if word in ("later", "earlier") and following in _TIMES_OF_A_DAY:
@@ -285,7 +285,7 @@ def _cue(words: list[str], index: int) -> Tense | None:
         if before[-2:] in (["after", "being"], ["since", "being"]):
             return "past"  # "held until Saturday after being arrested on Tuesday"
         if before[-1:] in (["not"], ["n't"], ["never"]):
-            before = before[:-1]  # "if the flow is not stopped in August": still a passive
+            before = before[:-1]  # "if the leak is not sealed in July": still a passive
         if before[-1:] and (before[-1] in _PASSIVE_AUX or before[-1].endswith(("'m", "'re"))):
             return None
         return "past"

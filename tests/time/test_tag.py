@@ -57,11 +57,11 @@ CASES = [
     ("We had to wait a minute before going in.", ANCHOR, "a minute", "DURATION", "PT1M"),
     ("Profit fell in H1 2008.", ANCHOR, "H1 2008", "DATE", "2008-H1"),
     # a rate after what is counted and what it is made of
-    ("BP will pump about 3.6m barrels of oil and gas a day.", ANCHOR, "a day", "SET", "P1D"),
+    ("The mill will turn out 2m tonnes of iron and steel a day.", ANCHOR, "a day", "SET", "P1D"),
     (
-        "It added $2-3 billion because it took BP over a month longer.",
+        "The fix cost $4-5 million extra since the job ran on for over a month longer.",
         ANCHOR,
-        "a month",
+        "over a month",
         "DURATION",
         "P1M",
     ),
@@ -76,7 +76,7 @@ CASES = [
     ),
     ("A spokesman would not comment Tuesday.", "2010-07-03", "Tuesday", "DATE", "2010-06-29"),
     (
-        "Rebels took the east soon after launching their uprising in February.",
+        "Fighters seized the port soon after starting their revolt in February.",
         "2011-07-29",
         "February",
         "DATE",
@@ -97,21 +97,21 @@ CASES = [
         "2011-W07-WE",
     ),
     (
-        "No one knows what happened on the night of April 20.",
+        "Nobody can say what went on during the night of April 20.",
         "2010-05-09",
         "the night of April 20",
         "TIME",
         "2010-04-20TNI",
     ),
     (
-        "Sources said that by early April BP had weighed the option.",
+        "Aides said that by early April the firm had dropped the plan.",
         "2010-11-09",
         "early April",
         "DATE",
         "2010-04",
     ),
     (
-        "Obama first planned to visit the region in March, but had to cancel.",
+        "The minister first planned to tour the area in March, then called it off.",
         "2010-06-04",
         "March",
         "DATE",
@@ -125,7 +125,7 @@ CASES = [
         "2011-01-28",
     ),
     (
-        "Followers were urged to continue with Thursday's planned march.",
+        "Members were told to join Thursday's planned strike.",
         "2011-02-02",
         "Thursday",
         "DATE",
@@ -153,15 +153,15 @@ CASES = [
         "2010-05-19TNI",
     ),
     (
-        "The court set April 29 for the next hearing.",
+        "The judge set April 29 for the retrial.",
         "1997-04-21",
         "April 29",
         "DATE",
         "1997-04-29",
     ),
-    ("The threat is growing at a pace of 40 % a year.", ANCHOR, "a year", "SET", "P1Y"),
+    ("Attacks are rising by some 30 % a year.", ANCHOR, "a year", "SET", "P1Y"),
     (
-        "It makes about 150 million doses of seasonal influenza vaccine a year.",
+        "The plant fills about 90 million vials of flu vaccine a year.",
         ANCHOR,
         "a year",
         "SET",
@@ -169,15 +169,15 @@ CASES = [
     ),
     # a comparison's month a year back is the story's month, not the month compared with
     (
-        "Sales in September rose 0.6 percent from the previous month and up 7.8 percent"
-        " from the same month last year.",
+        "Output in September was up 0.4 percent on the prior month and 9 percent"
+        " on the same month last year.",
         "2005-11-16",
         "the same month last year",
         "DATE",
         "2004-09",
     ),
     (
-        "Plots have grown since the 7 July terror bombings in London in 2005.",
+        "Security rose after the 7 July bomb attacks in London in 2005.",
         "2006-11-10",
         "7 July",
         "DATE",
@@ -191,7 +191,7 @@ CASES = [
         "2006-11-11",
     ),
     (
-        "The tribute concert takes place in Cardiff on 8 October.",
+        "The benefit gig takes place in Leeds on 8 October.",
         "2011-09-13",
         "8 October",
         "DATE",
@@ -205,7 +205,7 @@ CASES = [
         "2011-03",
     ),
     (
-        "Asked if the fighting meant Saturday's ceasefire deadline was scrapped, he said yes.",
+        "Asked whether the clashes ended Saturday's truce deadline, she agreed.",
         "2011-09-09",
         "Saturday",
         "DATE",
@@ -233,7 +233,7 @@ CASES = [
         "2011-03-27",
     ),
     (
-        "By Wednesday, he said, they should have a machine on the beach.",
+        "By Wednesday, she said, crews should have the road open.",
         "2010-07-05",
         "Wednesday",
         "DATE",
@@ -248,7 +248,7 @@ CASES = [
         "2010-04-27",
     ),
     (
-        "She backed plans for the tribute concert at the Millennium Stadium on 8 October.",
+        "She supported plans for a benefit gig at the city arena on 8 October.",
         "2011-08-30",
         "8 October",
         "DATE",
@@ -263,7 +263,7 @@ CASES = [
         "DATE",
         "2011-02-15",
     ),
-    ("One day soon, God willing, we will return.", ANCHOR, "One day", "DATE", "FUTURE_REF"),
+    ("One day soon, with luck, they will come home.", ANCHOR, "One day", "DATE", "FUTURE_REF"),
     (
         "The 1918 pandemic started with a mild virus in the spring.",
         "2009-05-05",
@@ -293,7 +293,7 @@ CASES = [
         "2010-06-30",
     ),
     (
-        "Payments to claimants who filed by Tuesday could continue.",
+        "Grants to families who applied by Tuesday could go on.",
         "2010-11-24",
         "Tuesday",
         "DATE",
@@ -301,7 +301,7 @@ CASES = [
     ),
     # a weekday counted within its month
     (
-        "On the last Sunday in January, a few hundred people met.",
+        "On the last Sunday in January, some fifty buyers gathered.",
         "2011-02-12",
         "the last Sunday in January",
         "DATE",
@@ -331,7 +331,7 @@ CASES = [
         "2011-02-13",
     ),
     (
-        "Dear Egyptians, Go back to your work on Sunday.",
+        "Friends, Go back to the square on Sunday.",
         "2011-02-12",
         "Sunday",
         "DATE",
@@ -360,7 +360,7 @@ CASES = [
     ("The audit was released this spring.", "2010-11-14", "this spring", "DATE", "2010-SP"),
     # "later" before a past participle tells a step gone by, not a plan
     (
-        "It follows an apology from him on Thursday, later withdrawn, for having to agree.",
+        "It comes after her remark on Thursday, later withdrawn, about the deal.",
         "2010-06-18",
         "Thursday",
         "DATE",
@@ -368,7 +368,7 @@ CASES = [
     ),
     # a negated passive is still a passive, not a past
     (
-        "If the flow is not stopped in August, oil could spread.",
+        "If the leak is not sealed in August, the slick could grow.",
         "2010-06-24",
         "August",
         "DATE",
@@ -676,7 +676,13 @@ CASES = [
     ("I would love to one day buy a house.", ANCHOR, "one day", "DATE", "FUTURE_REF"),
     ("They cut the wait to one day.", ANCHOR, "one day", "DURATION", "P1D"),
     # the clause's last words, its modal further back: some day ahead, not a length
-    ("She will be able to walk and run again one day.", ANCHOR, "one day", "DATE", "FUTURE_REF"),
+    (
+        "He hopes to be able to sing on stage again one day.",
+        ANCHOR,
+        "one day",
+        "DATE",
+        "FUTURE_REF",
+    ),
     ("Shares could fall 10% in just one day.", ANCHOR, "one day", "DURATION", "P1D"),
     ("Maybe some day they will learn.", ANCHOR, "some day", "DATE", "FUTURE_REF"),
     ("He will stay for one day.", ANCHOR, "one day", "DURATION", "P1D"),
@@ -2748,10 +2754,10 @@ NOTHING = [
     "The office still ran Windows 2000.",
     "Jets include the Mirage 2000 and the Rafale.",
     "Turnout was up over 2000 people.",
-    "BACK -LCB- current -RCB- of -LCB- total -RCB- NEXT",
+    "PREV -LCB- current -RCB- / -LCB- total -RCB- MORE",
     "They are Monday morning quarterbacks.",
     "MOEX Offshore 2007 LLC owns a stake in the well.",
-    "Lehman, which vanished into Chapter 11 virtually overnight, was big.",
+    "The bank, which collapsed virtually overnight, was huge.",
     "A greater say in government will not end official corruption overnight.",
     "The oil was picked up by the current and carried east.",
     "The Sun, Britain's biggest-selling daily, ran the story.",
@@ -3103,6 +3109,6 @@ def test_the_year_is_the_one_its_sentence_set(text: str, expected: list[str]) ->
 
 
 def test_a_stamp_clock_is_not_joined_to_the_day_opening_the_next_sentence() -> None:
-    text = "Tuesday, November 9, 2010; 9:09 PM Monday was a good day for BP."
+    text = "Tuesday, November 9, 2010; 8:15 PM Monday was a calm day for the firm."
     found = [(t.text, t.value) for t in tag(text, "2010-11-09")]
-    assert found[1:] == [("9:09 PM", "2010-11-09T21:09"), ("Monday", "2010-11-08")]
+    assert found[1:] == [("8:15 PM", "2010-11-09T20:15"), ("Monday", "2010-11-08")]
