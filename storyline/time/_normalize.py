@@ -959,7 +959,7 @@ def _open_weekday_direction(ctx: Context, match: Match, end: int) -> Direction:
         # "Before voters cast their ballots on Thursday, detainees voted": the day
         # comes after the past event, on either side of the report
         direction = "nearest"
-    if _BY_DAY_OPENING_BEFORE.search(before) and _MODAL_LATER_AFTER.match(ctx.after(end, 40)):
+    if _BY_DAY_BEFORE.search(before) and _MODAL_LATER_AFTER.match(ctx.after(end, 40)):
         # "By Friday, she said, crews should have the road open", "the slick by noon
         # Friday could reach the keys": a deadline ahead
         direction = "future"
@@ -1145,7 +1145,7 @@ _CALLED_OFF_BEFORE = re.compile(
 )
 _OPENING_BEFORE_CLAUSE = re.compile(r"(?:^|[.!?]\s+|\n)\s*Before\s+(?:[^,.;!?]|\.(?=\d))*$")
 # not "claimants who filed by Tuesday": a past verb's own deadline
-_BY_DAY_OPENING_BEFORE = re.compile(r"(?i)(?<!ed\s)\bby\s+(?:(?:noon|midnight)\s+)?$")
+_BY_DAY_BEFORE = re.compile(r"(?i)(?<!ed\s)\bby\s+(?:(?:noon|midnight)\s+)?$")
 _MODAL_LATER_AFTER = re.compile(
     r"(?i)^(?:(?!\b(?:and|but)\b)[^.!?;])*?\b(?:will|'ll|should|would|could|expects?|expected"
     r"|hopes?|hoped)\b"
