@@ -745,11 +745,11 @@ def norm_month(match: Match, ctx: Context) -> Norm | None:
         return Norm("DATE", f"{text}-{month:02d}", shift=ref) if text else None
     if yrel is not None:
         year = anchor.year + YEAR_WORD_OFFSETS[yrel]
-    elif rel in _LAST_WORDS:
+    elif rel in LAST_WORDS:
         # "last February" said in March is a year back: the month just gone is "last
         # month" (TimeBank).
         year = anchor.year if month < anchor.month - 1 else anchor.year - 1
-    elif rel in _NEXT_WORDS:
+    elif rel in NEXT_WORDS:
         year = anchor.year if month > anchor.month else anchor.year + 1
     elif rel in ("this", "the following"):
         year = anchor.year
@@ -785,12 +785,12 @@ def norm_month(match: Match, ctx: Context) -> Norm | None:
     if not text:
         return None
     day = _DAY_AFTER_MONTH.match(ctx.after(match.end(), 8)) if rel and yrel is None else None
-    if day and rel in _LAST_WORDS + _NEXT_WORDS:
+    if day and rel in LAST_WORDS + NEXT_WORDS:
         # "last December 14", said on December 20: the latest such day before the
         # anchor (the month alone counts by months), "next March 3" the first after
         this_year = make_date(anchor.year, month, int(day["day"]))
         if this_year is not None:
-            ahead = rel in _NEXT_WORDS
+            ahead = rel in NEXT_WORDS
             year = anchor.year + (0 if (this_year > anchor) == ahead else (1 if ahead else -1))
             text = year_text(year) or text
     if day and make_date(year, month, int(day["day"])):  # "this May 26 photo"
@@ -803,8 +803,10 @@ def norm_month(match: Match, ctx: Context) -> Norm | None:
     return Norm("DATE", f"{text}-{month:02d}")
 
 
-_LAST_WORDS = ("last", "past", "previous", "the past", "the previous", "this past")
-_NEXT_WORDS = ("next", "coming", "the coming", "the next", "this coming", "following")
+# Words that place a month, weekday or season before or after the anchor ("last April",
+# "this coming Friday", "next summer").
+LAST_WORDS = ("last", "past", "previous", "the past", "the previous", "this past")
+NEXT_WORDS = ("next", "coming", "the coming", "the next", "this coming", "following")
 _QUARTER_AFTER_MONTH = re.compile(r"(?i)^[-\s]+quarter\b(?!s)")
 _DAY_AFTER_MONTH = re.compile(
     r"^\s+(?P<day>[0-3]?\d)(?!\d|[,.:]\d|%|\s*-?\s*(?:year|month|week|day|hour|per)|\s+percent)"
@@ -880,9 +882,9 @@ def norm_weekday(match: Match, ctx: Context) -> Norm | None:
         return Norm("DATE", f"XXXX-WXX-{weekday}", end=end)
     rel = lower_group(match, "rel")
     anchor = ctx.anchor
-    if rel in _LAST_WORDS:
+    if rel in LAST_WORDS:
         date = anchor - dt.timedelta(days=(anchor.isoweekday() - weekday - 1) % 7 + 1)
-    elif rel in _NEXT_WORDS:
+    elif rel in NEXT_WORDS:
         date = anchor + dt.timedelta(days=(weekday - anchor.isoweekday() - 1) % 7 + 1)
     elif rel == "this":
         date = anchor + dt.timedelta(days=weekday - anchor.isoweekday())
@@ -1374,8 +1376,9 @@ def _not_a_year(before: str, after: str) -> bool:
     return bool(_LOCAL_AFTER.match(after) and _CLOCK_BEFORE.search(before))
 
 
-# "the 1989 Tiananmen Square crackdown": no house number after "the".
-_THE_BEFORE = re.compile(r"(?i)\bthe\s+$")
+# "the" just before: no house number after it ("the 1989 Tiananmen Square crackdown"); the
+# article of a joined time ("the night of April 20").
+THE_BEFORE = re.compile(r"(?i)\bthe\s+$")
 # A house number: "at 1800 Harbor Ave.", "outside 1945 Market Street" (names are
 # capitalised, so this one is case-sensitive); "by 1945 Market Street had grown" keeps
 # its year.
@@ -1450,7 +1453,7 @@ def norm_year(match: Match, ctx: Context) -> Norm | None:
         if _not_a_year(before, after) or _STRAIN_BEFORE.search(before):
             return None
         # Without a year cue before it, an early number or a house number is no year.
-        street = _STREET_AFTER.match(ctx.after(match.end(), 48)) and not _THE_BEFORE.search(before)
+        street = _STREET_AFTER.match(ctx.after(match.end(), 48)) and not THE_BEFORE.search(before)
         if (year < 1700 or street) and not _YEAR_CONTEXT.search(before):
             return None
         if street and not _STREET_YEAR_CONTEXT.search(before):

@@ -31,6 +31,8 @@ from storyline.time._lexicon import (
 from storyline.time._normalize import (
     CLAUSE_END_AFTER,
     DAY_PART_CODES,
+    LAST_WORDS,
+    NEXT_WORDS,
     NOUN_AFTER,
     POSITION_MODS,
     POSSESSIVE_AFTER,
@@ -816,12 +818,12 @@ def norm_season(match: Match, ctx: Context) -> Norm | None:
         return Norm("DATE", f"XXXX-{code}", mod)
     anchor = ctx.anchor
     direction: Direction | None
-    if rel in ("last", "past", "previous", "the past", "the previous", "this past"):
+    if rel in LAST_WORDS:
         direction = "past"
         year = season_year(anchor, code, "past")
         if year == season_year(anchor, code, None) and code == season_of(anchor):
             year -= 1
-    elif rel in ("next", "coming", "the coming", "the next", "this coming", "following"):
+    elif rel in NEXT_WORDS:
         year = season_year(anchor, code, "future")
         if code == season_of(anchor) and not (
             rel in ("coming", "the coming") and anchor.month in (12, 3, 6, 9)

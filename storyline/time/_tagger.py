@@ -587,12 +587,9 @@ def _joined(first: Candidate, second: Candidate, ctx: Context) -> Candidate:
     start = first.start
     if ctx.text[first.end : second.start].strip().lower() == "of":
         # "the night of April 20": the article belongs to the whole expression
-        the = _THE_BEFORE.search(ctx.text, max(0, start - 5), start)
+        the = n.THE_BEFORE.search(ctx.text, max(0, start - 5), start)
         start = the.start() if the else start
     return Candidate(start, second.end, day.priority, Norm("TIME", value, mod))
-
-
-_THE_BEFORE = re.compile(r"(?i)\bthe\s+$")
 
 
 _AM_PM = re.compile(r"(?i)[ap]\.?\s?m\b")

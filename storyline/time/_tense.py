@@ -204,10 +204,13 @@ def _cue(words: list[str], index: int) -> Tense | None:
         return None  # "the index going up 7 points": a movement, no plan
     if word == "next" and following in ("to", "door"):
         return None  # "a building next to the residence", "the centre next door": beside it
-    if word == "ahead" and (previous in _LEAD_BEFORE_AHEAD or previous[:1].isdigit()):
-        return None  # "16 points ahead", "well ahead": a lead, no future
-    if word == "ahead" and previous in _PROCEED_BEFORE_AHEAD:
-        return None  # "allowed the intervention to go ahead": to proceed, no future
+    if word == "ahead" and (
+        previous in _LEAD_BEFORE_AHEAD
+        or previous[:1].isdigit()
+        or previous in _PROCEED_BEFORE_AHEAD
+    ):
+        # "16 points ahead", "well ahead": a lead; "let the strikes go ahead": to proceed
+        return None
     if (
         is_past_form(word)
         and previous.endswith("ing")
