@@ -10,7 +10,6 @@ import datetime as dt
 import re
 
 from storyline.time._calendar import (
-    Direction,
     Unit,
     pick_year,
     quarter_of,
@@ -817,9 +816,10 @@ def norm_season(match: Match, ctx: Context) -> Norm | None:
     if ctx.anchor is None:
         return Norm("DATE", f"XXXX-{code}", mod)
     anchor = ctx.anchor
-    direction: Direction | None
+    # "the 1918 pandemic started with a mild virus in the spring": a season told without
+    # "this", "last" or "next" takes the year its sentence wrote, when it wrote one
+    shift_to: RefShift | None = None
     if rel in LAST_WORDS:
-        direction = "past"
         year = season_year(anchor, code, "past")
         if year == season_year(anchor, code, None) and code == season_of(anchor):
             year -= 1
@@ -839,15 +839,10 @@ def norm_season(match: Match, ctx: Context) -> Norm | None:
     elif ctx.before(match.start(), 6).lower().endswith("come "):
         year = season_year(anchor, code, "future")  # "but come the autumn it may return"
     else:
-        direction = ctx.direction(match.start(), match.end(), None)
-        year = season_year(anchor, code, direction)
-        text = year_text(year)
-        # "the 1918 pandemic started with a mild virus in the spring": the year its
-        # sentence wrote, when it wrote one
+        year = season_year(anchor, code, ctx.direction(match.start(), match.end(), None))
         shift_to = RefShift("Y", 0, "year", f"-{code}", same_sentence=True)
-        return Norm("DATE", f"{text}-{code}", mod, shift=shift_to) if text else None
     text = year_text(year)
-    return Norm("DATE", f"{text}-{code}", mod) if text else None
+    return Norm("DATE", f"{text}-{code}", mod, shift=shift_to) if text else None
 
 
 def norm_year_end(match: Match, ctx: Context) -> Norm | None:
